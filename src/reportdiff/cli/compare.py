@@ -1,0 +1,72 @@
+"""`reportdiff compare OLD NEW`: the main job."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import ExitStatus
+from ..model import Comparison
+from ..options import CompareOptions
+from .output import add_output_arguments, emit, render_options
+
+FORMATS = ("text", "json")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="compare two versions of a report",
+        description="Compare OLD and NEW: aligned sections, word-level edits, figures, "
+        "arithmetic checks and boilerplate. Exit status: 0 no differences, "
+        "1 differences, 2 trouble.",
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier report (.txt, .md or .docx)")
+    p.add_argument("new", metavar="NEW", help="the later report (.txt, .md or .docx)")
+    add_compare_arguments(p)
+    add_output_arguments(p, FORMATS)
+    p.set_defaults(run=run)
+
+
+def add_compare_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--all-numbers",
+        action="store_true",
+        help="list unchanged figures too, not only changed, added and removed ones",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="word-level diff budget per section pair before a sentence-level "
+        "fallback (default: 1)",
+    )
+
+
+def compare_options(args: argparse.Namespace) -> CompareOptions:
+    return CompareOptions(diff_timeout_s=args.timeout, all_numbers=args.all_numbers)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.compare import compare
+    from ..readers import read_document
+
+    old, new = read_document(args.old), read_document(args.new)
+    comparison = compare(old, new, compare_options(args))
+    return show(comparison, args)
+
+
+def show(comparison: Comparison, args: argparse.Namespace) -> int:
+    """Print (or open) a comparison as args ask; the exit status follows diff(1)."""
+    fmt = args.format or "text"
+    if fmt == "json":
+        from ..render.json import render_json
+
+        emit(args, render_json(comparison) + "\n")
+    else:
+        from ..render.text import render_text
+
+        emit(args, render_text(comparison, render_options(args)))
+    sys.stdout.flush()
+    return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME

@@ -1,0 +1,1 @@
+"""The pure core: no file access, no UI, no environment. Documents in, Comparison out."""

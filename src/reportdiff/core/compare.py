@@ -1,0 +1,41 @@
+"""compare(): two Documents in, one Comparison out. The only entry point of the core."""
+
+from __future__ import annotations
+
+from ..model import Comparison, Document
+from ..options import CompareOptions
+from .align import align_sections
+from .boilerplate import ReuseContext, find_boilerplate
+from .checks import check_document
+from .figures import diff_figures
+from .segment import segment_document
+from .textdiff import diff_pairs
+
+
+def compare(
+    old: Document,
+    new: Document,
+    options: CompareOptions | None = None,
+    context: ReuseContext | None = None,
+) -> Comparison:
+    options = options or CompareOptions()
+    old_sections = segment_document(old)
+    new_sections = segment_document(new)
+    pairs = align_sections(old, old_sections, new, new_sections, options)
+    pairs, notes = diff_pairs(old, old_sections, new, new_sections, pairs, options)
+    numbers = diff_figures(
+        old, old_sections, new, new_sections, pairs, include_unchanged=options.all_numbers
+    )
+    checks = check_document(old, old_sections, "old") + check_document(new, new_sections, "new")
+    flags = find_boilerplate(old, old_sections, new, new_sections, pairs, context)
+    return Comparison(
+        old=old,
+        new=new,
+        old_sections=old_sections,
+        new_sections=new_sections,
+        pairs=pairs,
+        numbers=numbers,
+        checks=checks,
+        boilerplate=flags,
+        notes=notes,
+    )

@@ -1,0 +1,169 @@
+"""Passages deleted in one place and inserted nearly verbatim in another are moves.
+
+Each edit's deleted and inserted text is cut into sentences; a deleted sentence that
+reappears among the inserted ones (exactly after normalising, or with a rapidfuzz
+ratio above MOVE_SIMILARITY) becomes a pair of "move" edits: the source in the pair
+it left, the target in the pair it joined, each naming the section on the other side.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+
+from ..model import Document, Edit, SectionPair
+
+MOVE_SIMILARITY = 90.0
+_FUZZY_LIMIT = 3000  # above this many sentences per side, match exact copies only
+_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
+_NOISE_RE = re.compile(r"[\s\W_]+")
+
+
+@dataclass
+class _Piece:
+    side: str  # "old": deleted text; "new": inserted text
+    pair: int
+    edit: int
+    start: int  # offset of the piece in its document
+    text: str
+    key: str
+    match: _Piece | None = None
+
+
+def detect_moves(
+    pairs: Sequence[SectionPair], old: Document, new: Document, min_chars: int
+) -> list[SectionPair]:
+    gone = _pieces(pairs, "old", min_chars)
+    came = _pieces(pairs, "new", min_chars)
+    if not gone or not came:
+        return list(pairs)
+    _match(gone, came)
+    if not any(p.match for p in gone):
+        return list(pairs)
+    by_edit: dict[tuple[int, int], list[_Piece]] = {}
+    for piece in (*gone, *came):
+        if piece.match:
+            by_edit.setdefault((piece.pair, piece.edit), []).append(piece)
+    out = []
+    for pi, pair in enumerate(pairs):
+        edits: list[Edit] = []
+        for ei, edit in enumerate(pair.edits):
+            matched = by_edit.get((pi, ei))
+            edits.extend(_split_edit(edit, matched, pairs) if matched else [edit])
+        out.append(
+            replace(pair, edits=tuple(edits))
+            if len(edits) != len(pair.edits) or edits != list(pair.edits)
+            else pair
+        )
+    return out
+
+
+def normalise_passage(text: str) -> str:
+    return _NOISE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _pieces(pairs: Sequence[SectionPair], side: str, min_chars: int) -> list[_Piece]:
+    pieces = []
+    for pi, pair in enumerate(pairs):
+        for ei, edit in enumerate(pair.edits):
+            text = edit.old_text if side == "old" else edit.new_text
+            at = edit.old_start if side == "old" else edit.new_start
+            if at is None or len(text.strip()) < min_chars:
+                continue
+            pos = at
+            for sentence in _SENTENCE_RE.findall(text):
+                key = normalise_passage(sentence)
+                if len(key) >= min_chars:
+                    pieces.append(_Piece(side, pi, ei, pos, sentence, key))
+                pos += len(sentence)
+    return pieces
+
+
+def _match(gone: list[_Piece], came: list[_Piece]) -> None:
+    exact: dict[str, list[_Piece]] = {}
+    for piece in came:
+        exact.setdefault(piece.key, []).append(piece)
+    rest = []
+    for piece in gone:
+        candidates = [c for c in exact.get(piece.key, []) if c.match is None]
+        if candidates:
+            _link(piece, candidates[0])
+        else:
+            rest.append(piece)
+    if not rest or len(rest) > _FUZZY_LIMIT or len(came) > _FUZZY_LIMIT:
+        return
+    free = [c for c in came if c.match is None]
+    for piece in rest:
+        choices = [c.key for c in free]
+        if not choices:
+            return
+        best = process.extractOne(
+            piece.key, choices, scorer=fuzz.ratio, score_cutoff=MOVE_SIMILARITY
+        )
+        if best is not None:
+            _link(piece, free.pop(best[2]))
+
+
+def _link(a: _Piece, b: _Piece) -> None:
+    a.match, b.match = b, a
+
+
+def _split_edit(edit: Edit, matched: list[_Piece], pairs: Sequence[SectionPair]) -> list[Edit]:
+    """Cut the moved sentences out of an edit; what is left stays a plain edit."""
+    moves: list[Edit] = []
+    old_rest, new_rest = edit.old_text, edit.new_text
+    for piece in sorted(matched, key=lambda p: p.start):
+        other = piece.match
+        assert other is not None
+        if piece.side == "old":
+            old_rest = old_rest.replace(piece.text, "", 1)
+            target_section = pairs[other.pair].new
+            moves.append(
+                Edit(
+                    "move",
+                    piece.text,
+                    other.text,
+                    piece.start,
+                    piece.start + len(piece.text),
+                    other.start,
+                    other.start + len(other.text),
+                    target_section,
+                    "source",
+                )
+            )
+        else:
+            new_rest = new_rest.replace(piece.text, "", 1)
+            source_section = pairs[other.pair].old
+            moves.append(
+                Edit(
+                    "move",
+                    other.text,
+                    piece.text,
+                    other.start,
+                    other.start + len(other.text),
+                    piece.start,
+                    piece.start + len(piece.text),
+                    source_section,
+                    "target",
+                )
+            )
+    rest: list[Edit] = []
+    if old_rest.strip() or new_rest.strip():
+        op = (
+            "replace"
+            if old_rest.strip() and new_rest.strip()
+            else ("delete" if old_rest.strip() else "insert")
+        )
+        rest.append(
+            replace(
+                edit,
+                op=op,
+                old_text=old_rest if op != "insert" else "",
+                new_text=new_rest if op != "delete" else "",
+            )
+        )
+    return rest + moves

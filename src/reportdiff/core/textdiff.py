@@ -1,0 +1,174 @@
+"""Narrative diff of aligned section pairs: token-level diff-match-patch, readable
+edit groups, a time budget with a stated coarser fallback, and moved passages."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+
+from diff_match_patch import diff_match_patch
+
+from ..model import Document, Edit, Section, SectionPair
+from ..options import CompareOptions
+from .moves import detect_moves
+from .tokens import TokenEncoder, tokenize
+
+DELETE, EQUAL, INSERT = -1, 0, 1
+_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
+
+
+def section_span(section: Section) -> tuple[int, int]:
+    """The part of a section a narrative diff compares: its title (without the
+    numbering, so renumbering alone is no change) and its own body."""
+    return section.start + len(section.number), section.body_end
+
+
+def diff_texts(
+    a: str, b: str, timeout_s: float, *, coarse: bool = False
+) -> tuple[list[tuple[int, str]], bool]:
+    """diff-match-patch over tokens (or sentences when ``coarse``).
+
+    Returns (op, text) tuples and whether the time budget ran out, in which case
+    the result is a valid but possibly non-minimal diff.
+    """
+    encoder = TokenEncoder()
+    split = split_sentences if coarse else tokenize
+    ca, cb = encoder.encode(split(a)), encoder.encode(split(b))
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0 if coarse else timeout_s
+    started = time.perf_counter()
+    diffs = dmp.diff_main(ca, cb, False)
+    timed_out = not coarse and timeout_s > 0 and time.perf_counter() - started >= timeout_s
+    if not coarse:
+        dmp.diff_cleanupSemantic(diffs)
+    return [(op, encoder.decode(chars)) for op, chars in diffs], timed_out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their closing punctuation; they concatenate back to the text."""
+    return [s for s in _SENTENCE_RE.findall(text) if s]
+
+
+def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int) -> list[Edit]:
+    """Group consecutive deletions and insertions into delete/insert/replace edits,
+    with offsets into the documents; whitespace-only groups are dropped."""
+    edits: list[Edit] = []
+    old_pos, new_pos = old_at, new_at
+    gone, came = [], []
+    gone_at, came_at = old_pos, new_pos
+
+    def flush() -> None:
+        old_text, new_text = "".join(gone), "".join(came)
+        if not (old_text.strip() or new_text.strip()):
+            return
+        op = "replace" if old_text and new_text else ("delete" if old_text else "insert")
+        edits.append(
+            Edit(
+                op,
+                old_text,
+                new_text,
+                gone_at,
+                gone_at + len(old_text),
+                came_at,
+                came_at + len(new_text),
+            )
+        )
+
+    for op, text in diffs:
+        if op == EQUAL:
+            if gone or came:
+                flush()
+                gone, came = [], []
+            old_pos += len(text)
+            new_pos += len(text)
+            gone_at, came_at = old_pos, new_pos
+        elif op == DELETE:
+            gone.append(text)
+            old_pos += len(text)
+        else:
+            came.append(text)
+            new_pos += len(text)
+    if gone or came:
+        flush()
+    return edits
+
+
+def similarity_of(diffs: Sequence[tuple[int, str]]) -> float:
+    same = sum(len(t) for op, t in diffs if op == EQUAL)
+    total = sum(len(t) for _, t in diffs) + same
+    return 1.0 if total == 0 else 2 * same / total
+
+
+def diff_pairs(
+    old: Document,
+    old_sections: Sequence[Section],
+    new: Document,
+    new_sections: Sequence[Section],
+    pairs: Sequence[SectionPair],
+    options: CompareOptions,
+) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
+    """Fill each pair's edits, status and similarity; then find moved passages."""
+    old_by_id = {s.id: s for s in old_sections}
+    new_by_id = {s.id: s for s in new_sections}
+    started = time.perf_counter()
+    out: list[SectionPair] = []
+    coarse_pairs = 0
+    for pair in pairs:
+        over_budget = time.perf_counter() - started > options.total_budget_s
+        result = _diff_pair(old, old_by_id, new, new_by_id, pair, options, over_budget)
+        coarse_pairs += bool(result.note)
+        out.append(result)
+    notes: list[str] = []
+    if coarse_pairs:
+        notes.append(
+            f"{coarse_pairs} section pair(s) exceeded the diff time budget and are shown "
+            "with sentence-level changes"
+        )
+    moved = detect_moves(out, old, new, options.move_min_chars)
+    return tuple(moved), tuple(notes)
+
+
+def _diff_pair(
+    old: Document,
+    old_by_id: dict[str, Section],
+    new: Document,
+    new_by_id: dict[str, Section],
+    pair: SectionPair,
+    options: CompareOptions,
+    over_budget: bool,
+) -> SectionPair:
+    o = old_by_id.get(pair.old) if pair.old else None
+    n = new_by_id.get(pair.new) if pair.new else None
+    if o is None and n is not None:
+        start, end = section_span(n)
+        text = new.text[start:end]
+        edits = (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
+        return replace(pair, status="added", similarity=0.0, edits=edits)
+    if n is None and o is not None:
+        start, end = section_span(o)
+        text = old.text[start:end]
+        edits = (Edit("delete", text, "", start, end, None, None),) if text.strip() else ()
+        return replace(pair, status="removed", similarity=0.0, edits=edits)
+    assert o is not None
+    assert n is not None
+    (os_, oe), (ns, ne) = section_span(o), section_span(n)
+    a, b = old.text[os_:oe], new.text[ns:ne]
+    if a == b:
+        return replace(pair, status="unchanged", similarity=1.0, edits=())
+    diffs, timed_out = diff_texts(a, b, options.diff_timeout_s, coarse=over_budget)
+    note = ""
+    if timed_out or over_budget:
+        diffs, _ = diff_texts(a, b, 0, coarse=True)
+        why = (
+            "the comparison's time budget was used up"
+            if over_budget
+            else (f"the word-level diff took over {options.diff_timeout_s:g} s")
+        )
+        note = f"sentence-level diff: {why}"
+    edits = tuple(edits_from_diffs(diffs, os_, ns))
+    status = "changed" if edits else "unchanged"
+    return replace(
+        pair, status=status, similarity=round(similarity_of(diffs), 4), edits=edits, note=note
+    )

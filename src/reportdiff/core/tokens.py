@@ -1,0 +1,69 @@
+"""Tokens for diffing: a figure with its unit is one token, CJK is one token per
+character, Latin text one token per word, and runs of whitespace or punctuation
+stay separate so edits snap to readable boundaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Units that belong to the number before them: a change of 5105.15万元 to 5322.40万元
+# must read as one replacement, never as digit soup.
+UNIT_PATTERN = (
+    r"万亿元|亿元|万元|千元|元|万亿|亿|万|千|%|％|‰|个百分点|百分点|"
+    r"年度|年|月|日|号|时|分|人次|人|名|辆|个|台|套|次|起|件|户|所|家|处|株|项|条|宗|"
+    r"余名|余人|余起|余件|余|多|km|公里|平方米|米|吨|小时|天"
+)
+FIGURE_RE = re.compile(r"[-+−]?\d[\d,，]*(?:[.．]\d+)?(?:\s?(?:" + UNIT_PATTERN + r"))?")
+_TOKEN_RE = re.compile(
+    FIGURE_RE.pattern
+    + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"  # a Latin word
+    + r"|\s+"  # whitespace run
+    + r"|.",  # anything else: one CJK character or punctuation mark
+    re.DOTALL,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into diff tokens that concatenate back to exactly the text."""
+    return _TOKEN_RE.findall(text)
+
+
+class TokenEncoder:
+    """Map each distinct token to one character, as diff-match-patch does for lines.
+
+    One encoder must encode both sides of a diff so equal tokens share a character.
+    """
+
+    # Skip the surrogate range, which Python strings can hold but dmp mishandles.
+    _BASE = 0xE000
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+        self.tokens: list[str] = []
+
+    def encode(self, tokens: Sequence[str]) -> str:
+        out = []
+        for tok in tokens:
+            code = self._codes.get(tok)
+            if code is None:
+                code = self._char(len(self.tokens))
+                self._codes[tok] = code
+                self.tokens.append(tok)
+            out.append(code)
+        return "".join(out)
+
+    def decode(self, chars: str) -> str:
+        return "".join(self.tokens[self._index(c)] for c in chars)
+
+    def _char(self, n: int) -> str:
+        cp = self._BASE + n
+        if cp >= 0xF900:  # past the private-use area: continue above the BMP
+            cp = 0x10000 + (cp - 0xF900)
+        return chr(cp)
+
+    def _index(self, c: str) -> int:
+        cp = ord(c)
+        if cp >= 0x10000:
+            return cp - 0x10000 + (0xF900 - self._BASE)
+        return cp - self._BASE

@@ -1,0 +1,229 @@
+"""The plain records that flow from the readers through the core to every output.
+
+Everything here is a frozen dataclass holding offsets into a Document's normalised
+text. Nothing in this module does I/O or knows about any output format; the JSON
+contract lives in ``render/json.py`` and is an explicit view of these records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "table"]
+PairStatus = Literal["unchanged", "changed", "added", "removed"]
+EditOp = Literal["insert", "delete", "replace", "move"]
+FigureStatus = Literal["changed", "added", "removed", "unchanged"]
+FlagKind = Literal["carried_over", "shared", "template", "duplicate", "stale"]
+Side = Literal["old", "new"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of a Document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or table of a document, as the reader found it.
+
+    ``style_level`` is the heading level a word processor declared (Word heading or
+    outline style, markdown ``#``); None means the reader saw no declaration and the
+    segmenter must judge from the text. ``label`` is automatic list numbering the
+    reader rendered into the text (e.g. "（一）"), kept so the segmenter can tell it
+    came from a list definition. A table's ``cells`` are rows of cell spans.
+    """
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    style_level: int | None = None
+    label: str = ""
+    bold: bool = False
+    cells: tuple[tuple[Span, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report as read from disk: normalised text plus the blocks that tile it."""
+
+    path: str
+    title: str
+    text: str
+    blocks: tuple[Block, ...]
+    source_format: str = "txt"  # "txt" | "md" | "docx"
+    encoding: str = "utf-8"
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A node of a document's outline.
+
+    ``start``..``end`` covers the heading and everything under it, children included;
+    ``body_start``..``body_end`` is the section's own text (after its heading line,
+    before its first child). ``number`` is the numbering as written ("一、", "1）．"),
+    ``title`` the heading without it. The preamble before the first heading is a
+    level-0 section with id "0".
+    """
+
+    id: str
+    heading: str
+    number: str
+    title: str
+    level: int
+    path: tuple[str, ...]
+    start: int
+    end: int
+    body_start: int
+    body_end: int
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One readable edit group. Offsets index the old and new Document texts.
+
+    A "move" edit names, in ``other_section``, the section on the other side where the
+    passage stands (for a deleted-here passage: where it was inserted, and vice versa).
+    """
+
+    op: EditOp
+    old_text: str
+    new_text: str
+    old_start: int | None = None
+    old_end: int | None = None
+    new_start: int | None = None
+    new_end: int | None = None
+    other_section: str | None = None
+    move_role: Literal["source", "target"] | None = None  # which end of a move this is
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    """Two aligned sections (or one, when added or removed) and their differences.
+
+    ``relation`` is "match" for one-to-one pairs, "split" when one old section's text
+    went to several new ones, "merge" when several old sections went into one new.
+    """
+
+    old: str | None
+    new: str | None
+    status: PairStatus
+    moved: bool = False
+    renamed: bool = False
+    similarity: float = 0.0
+    edits: tuple[Edit, ...] = ()
+    relation: Literal["match", "split", "merge"] = "match"
+    note: str = ""  # e.g. why a coarser diff was used
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as written in a document, with its value normalised to a base unit."""
+
+    text: str
+    value: float
+    unit: str
+    start: int
+    end: int
+    label: str = ""
+    kind: str = "amount"  # amount | percent | count | date | year | other
+    section: str | None = None
+    parent: int | None = None  # index of the enclosing total in the same list, if any
+    qualifier: str = ""  # "approx", "at_least", "at_most", "" …
+
+
+@dataclass(frozen=True)
+class NumberChange:
+    label: str
+    old_section: str | None
+    new_section: str | None
+    old: Figure | None
+    new: Figure | None
+    status: FigureStatus
+    delta: float | None = None
+    pct: float | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A document's own arithmetic or consistency that does not hold."""
+
+    kind: str
+    doc: Side
+    message: str
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A passage that looks reused, with the evidence a reviewer can verify."""
+
+    kind: FlagKind
+    doc: Side
+    start: int
+    end: int
+    text: str
+    detail: str
+    section: str | None = None
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Summary:
+    sections_changed: int
+    sections_added: int
+    sections_removed: int
+    sections_moved: int
+    numbers_changed: int
+    checks: int
+    boilerplate_flags: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The one result of the core: everything every output needs, nothing more."""
+
+    old: Document
+    new: Document
+    old_sections: tuple[Section, ...]
+    new_sections: tuple[Section, ...]
+    pairs: tuple[SectionPair, ...]
+    numbers: tuple[NumberChange, ...] = ()
+    checks: tuple[Check, ...] = ()
+    boilerplate: tuple[Flag, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def identical(self) -> bool:
+        return self.old.text == self.new.text
+
+    @property
+    def has_differences(self) -> bool:
+        return not self.identical and (
+            any(p.status != "unchanged" or p.moved for p in self.pairs)
+            or any(n.status != "unchanged" for n in self.numbers)
+        )
+
+    def summary(self) -> Summary:
+        return Summary(
+            sections_changed=sum(p.status == "changed" for p in self.pairs),
+            sections_added=sum(p.status == "added" for p in self.pairs),
+            sections_removed=sum(p.status == "removed" for p in self.pairs),
+            sections_moved=sum(p.moved for p in self.pairs),
+            numbers_changed=sum(n.status != "unchanged" for n in self.numbers),
+            checks=len(self.checks),
+            boilerplate_flags=len(self.boilerplate),
+        )
+
+    def section(self, side: Side, section_id: str | None) -> Section | None:
+        if section_id is None:
+            return None
+        sections = self.old_sections if side == "old" else self.new_sections
+        return next((s for s in sections if s.id == section_id), None)

@@ -1,0 +1,30 @@
+"""Options of each layer, kept apart so the core never sees display settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Readers refuse inputs beyond these sizes rather than exhaust memory.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_DOCX_RATIO = 200
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """Knobs of the comparison core."""
+
+    diff_timeout_s: float = 1.0  # per section pair, for diff-match-patch
+    total_budget_s: float = 20.0  # over all pairs; past it, pairs get the coarse diff
+    all_numbers: bool = False
+    min_section_similarity: float = 0.35
+    move_min_chars: int = 12  # shorter passages are not worth calling a move
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Knobs of the text renderers."""
+
+    color: bool = False
+    width: int = 100
+    context: int = 30  # characters of unchanged text shown around an edit

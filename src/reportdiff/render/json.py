@@ -1,0 +1,158 @@
+"""The JSON contract (schema "reportdiff.compare/1"): an explicit view, not asdict().
+
+The schema itself is ``schema/compare.schema.json`` in this package; README documents it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import (
+    Check,
+    Comparison,
+    Document,
+    Edit,
+    Figure,
+    Flag,
+    NumberChange,
+    Section,
+    SectionPair,
+)
+
+SCHEMA_ID = "reportdiff.compare/1"
+
+
+def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+    s = c.summary()
+    return {
+        "schema": SCHEMA_ID,
+        "old": doc_to_dict(c.old, c.old_sections),
+        "new": doc_to_dict(c.new, c.new_sections),
+        "sections": [pair_to_dict(p) for p in c.pairs],
+        "numbers": [number_to_dict(n) for n in c.numbers],
+        "checks": [check_to_dict(k) for k in c.checks],
+        "boilerplate": [flag_to_dict(f) for f in c.boilerplate],
+        "summary": {
+            "sections_changed": s.sections_changed,
+            "sections_added": s.sections_added,
+            "sections_removed": s.sections_removed,
+            "sections_moved": s.sections_moved,
+            "numbers_changed": s.numbers_changed,
+            "checks": s.checks,
+            "boilerplate_flags": s.boilerplate_flags,
+        },
+        "notes": list(c.notes),
+    }
+
+
+def render_json(c: Comparison, *, indent: int | None = 2) -> str:
+    return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=indent)
+
+
+def doc_to_dict(doc: Document, sections: tuple[Section, ...]) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "format": doc.source_format,
+        "encoding": doc.encoding,
+        "text": doc.text,
+        "sections": [section_to_dict(s) for s in sections],
+    }
+
+
+def section_to_dict(s: Section) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "heading": s.heading,
+        "number": s.number,
+        "title": s.title,
+        "level": s.level,
+        "path": list(s.path),
+        "parent": s.parent,
+        "start": s.start,
+        "end": s.end,
+        "body_start": s.body_start,
+        "body_end": s.body_end,
+    }
+
+
+def pair_to_dict(p: SectionPair) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "old": p.old,
+        "new": p.new,
+        "status": p.status,
+        "moved": p.moved,
+        "renamed": p.renamed,
+        "relation": p.relation,
+        "similarity": p.similarity,
+        "edits": [edit_to_dict(e) for e in p.edits],
+    }
+    if p.note:
+        d["note"] = p.note
+    return d
+
+
+def edit_to_dict(e: Edit) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "op": e.op,
+        "old_text": e.old_text,
+        "new_text": e.new_text,
+        "old_start": e.old_start,
+        "old_end": e.old_end,
+        "new_start": e.new_start,
+        "new_end": e.new_end,
+    }
+    if e.op == "move":
+        d["other_section"] = e.other_section
+        d["move_role"] = e.move_role
+    return d
+
+
+def figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "text": f.text,
+        "value": f.value,
+        "unit": f.unit,
+        "start": f.start,
+        "end": f.end,
+        "label": f.label,
+        "kind": f.kind,
+        "section": f.section,
+        "qualifier": f.qualifier,
+    }
+
+
+def number_to_dict(n: NumberChange) -> dict[str, Any]:
+    return {
+        "label": n.label,
+        "old_section": n.old_section,
+        "new_section": n.new_section,
+        "old": figure_to_dict(n.old) if n.old else None,
+        "new": figure_to_dict(n.new) if n.new else None,
+        "status": n.status,
+        "delta": n.delta,
+        "pct": n.pct,
+    }
+
+
+def check_to_dict(k: Check) -> dict[str, Any]:
+    return {
+        "kind": k.kind,
+        "doc": k.doc,
+        "message": k.message,
+        "figures": [figure_to_dict(f) for f in k.figures],
+    }
+
+
+def flag_to_dict(f: Flag) -> dict[str, Any]:
+    return {
+        "kind": f.kind,
+        "doc": f.doc,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "detail": f.detail,
+        "section": f.section,
+        "score": f.score,
+    }

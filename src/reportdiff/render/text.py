@@ -1,0 +1,224 @@
+"""The printed report: summary, aligned outline, then each changed section's edits,
+figures, arithmetic checks and boilerplate flags. Plain text; ANSI colour on request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+
+from ..model import Comparison, Edit, Section, SectionPair
+from ..options import RenderOptions
+
+_STATUS_MARK = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
+_ANSI = {
+    "del": "\x1b[31m",
+    "ins": "\x1b[32m",
+    "dim": "\x1b[2m",
+    "bold": "\x1b[1m",
+    "move": "\x1b[36m",
+    "warn": "\x1b[33m",
+    "reset": "\x1b[0m",
+}
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, kind: str, text: str) -> str:
+        return f"{_ANSI[kind]}{text}{_ANSI['reset']}" if self.color and text else text
+
+
+def render_text(c: Comparison, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    style = _Style(options.color)
+    parts = [
+        _header(c, style),
+        _outline(c, style, options),
+        _changes(c, style, options),
+        _figures(c, style),
+        _checks(c, style),
+        _flags(c, style),
+        _notes(c, style),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def section_label(s: Section | None) -> str:
+    if s is None:
+        return ""
+    if s.id == "0":
+        return "(preamble)"
+    return f"§{s.id} {s.heading.strip()}"
+
+
+def pad(text: str, width: int) -> str:
+    """Left-justify by terminal cells, so CJK columns line up; truncate with …."""
+    if cell_len(text) > width:
+        out, used = [], 0
+        for ch in text:
+            w = cell_len(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * max(0, width - cell_len(text))
+
+
+def _header(c: Comparison, style: _Style) -> str:
+    s = c.summary()
+    lines = [style("bold", f"reportdiff  {c.old.path}  →  {c.new.path}")]
+    if c.identical:
+        lines.append("The two documents are identical.")
+        return "\n".join(lines)
+    lines.append(
+        f"Sections: {s.sections_changed} changed, {s.sections_added} added, "
+        f"{s.sections_removed} removed, {s.sections_moved} moved · "
+        f"Figures: {s.numbers_changed} changed · Checks: {s.checks} · "
+        f"Boilerplate: {s.boilerplate_flags} flags"
+    )
+    return "\n".join(lines)
+
+
+def _pair_status(p: SectionPair) -> str:
+    words = [p.status]
+    if p.moved:
+        words.append("moved")
+    if p.renamed:
+        words.append("renamed")
+    if p.relation != "match":
+        words.append(p.relation)
+    if p.status == "changed":
+        words.append(f"{len(p.edits)} edit{'s' if len(p.edits) != 1 else ''}")
+        words.append(f"{p.similarity:.0%} similar")
+    return ", ".join(words)
+
+
+def _outline(c: Comparison, style: _Style, options: RenderOptions) -> str:
+    col = max(20, (options.width - 30) // 2)
+    lines = [style("bold", "Outline") + "  (old → new)"]
+    for p in c.pairs:
+        o, n = c.section("old", p.old), c.section("new", p.new)
+        mark = "↕" if p.moved and p.status == "unchanged" else _STATUS_MARK[p.status]
+        indent = "  " * max(0, ((n or o).level if (n or o) else 1) - 1)
+        left = pad(indent + section_label(o), col)
+        right = pad(indent + section_label(n), col)
+        kind = {"added": "ins", "removed": "del"}.get(p.status, "dim" if mark == "=" else "bold")
+        lines.append(style(kind, f"{mark} {left} {right} ") + _pair_status(p))
+    return "\n".join(lines)
+
+
+def _changes(c: Comparison, style: _Style, options: RenderOptions) -> str:
+    blocks = []
+    for p in c.pairs:
+        if p.status == "unchanged" and not p.edits:
+            continue
+        o, n = c.section("old", p.old), c.section("new", p.new)
+        title = f"{section_label(o) or '(none)'}  →  {section_label(n) or '(none)'}"
+        lines = [style("bold", title) + f"   [{_pair_status(p)}]"]
+        if p.note:
+            lines.append(style("warn", f"  note: {p.note}"))
+        lines.extend(_edit_lines(c, p.edits, style, options))
+        blocks.append("\n".join(lines))
+    return ("\n\n".join(blocks)) if blocks else ""
+
+
+def _edit_lines(
+    c: Comparison, edits: Iterable[Edit], style: _Style, options: RenderOptions
+) -> list[str]:
+    lines = []
+    for e in edits:
+        if e.op == "move":
+            where = section_label(
+                c.section("new" if e.move_role == "source" else "old", e.other_section)
+            )
+            arrow = "moved to" if e.move_role == "source" else "moved from"
+            text = e.old_text if e.move_role == "source" else e.new_text
+            lines.append("  " + style("move", f"↷ {arrow} {where}: ") + _oneline(text, 160))
+            continue
+        before = (
+            _context(c.old.text, e.old_start, -options.context)
+            if e.old_start is not None
+            else _context(c.new.text, e.new_start, -options.context)
+        )
+        after = (
+            _context(c.old.text, e.old_end, options.context)
+            if e.old_end is not None
+            else _context(c.new.text, e.new_end, options.context)
+        )
+        body = ""
+        if e.old_text:
+            body += style("del", f"[-{_oneline(e.old_text, 400)}-]")
+        if e.new_text:
+            body += style("ins", f"{{+{_oneline(e.new_text, 400)}+}}")
+        lines.append(f"  {e.op:<7} " + style("dim", before) + body + style("dim", after))
+    return lines
+
+
+def _context(text: str, at: int | None, span: int) -> str:
+    if at is None:
+        return ""
+    if span < 0:
+        chunk = text[max(0, at + span) : at]
+        chunk = chunk.rsplit("\n", 1)[-1]
+        return ("…" if len(chunk) == -span else "") + chunk
+    chunk = text[at : at + span].split("\n", 1)[0]
+    return chunk + ("…" if len(chunk) == span else "")
+
+
+def _oneline(text: str, limit: int) -> str:
+    flat = " ⏎ ".join(line.strip() for line in text.strip("\n").split("\n"))
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text}{unit}"
+
+
+def _figures(c: Comparison, style: _Style) -> str:
+    if not c.numbers:
+        return ""
+    lines = [
+        style("bold", "Figures"),
+        f"  {pad('label', 28)} {pad('old', 16)} {pad('new', 16)} {pad('Δ', 16)} %",
+    ]
+    for n in c.numbers:
+        old = n.old.text if n.old else "—"
+        new = n.new.text if n.new else "—"
+        unit = (n.new or n.old).unit if (n.new or n.old) else ""
+        delta = format_value(n.delta, unit) if n.delta is not None else ""
+        if n.delta is not None and n.delta > 0:
+            delta = "+" + delta
+        pct = f"{n.pct:+.2f}%" if n.pct is not None else ""
+        lines.append(
+            f"  {pad(n.label or '(unlabelled)', 28)} {pad(old, 16)} {pad(new, 16)} "
+            f"{pad(delta, 16)} {pct}  [{n.status}]"
+        )
+    return "\n".join(lines)
+
+
+def _checks(c: Comparison, style: _Style) -> str:
+    if not c.checks:
+        return ""
+    lines = [style("bold", "Checks (the report's own arithmetic)")]
+    lines.extend(style("warn", f"  ! [{k.doc}] {k.kind}: ") + k.message for k in c.checks)
+    return "\n".join(lines)
+
+
+def _flags(c: Comparison, style: _Style) -> str:
+    if not c.boilerplate:
+        return ""
+    lines = [style("bold", "Boilerplate")]
+    for f in c.boilerplate:
+        lines.append(style("warn", f"  {f.kind:<12} [{f.doc}] ") + _oneline(f.text, 80))
+        lines.append(style("dim", f"               {f.detail}"))
+    return "\n".join(lines)
+
+
+def _notes(c: Comparison, style: _Style) -> str:
+    return "\n".join(style("warn", f"note: {n}") for n in c.notes)

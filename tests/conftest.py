@@ -1,0 +1,31 @@
+"""Shared fixtures: the real reports in ../shared and the bundled samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+REAL = SHARED / "real"
+SAMPLES = ROOT / "samples"
+
+needs_shared = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the real reports in ../shared/seeds are not beside this checkout"
+)
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("the real reports in ../shared/seeds are not beside this checkout")
+    return SEEDS
+
+
+@pytest.fixture
+def real_dir() -> Path:
+    if not REAL.is_dir():
+        pytest.skip("the real reports in ../shared/real are not beside this checkout")
+    return REAL
