@@ -29,3 +29,21 @@ def real_dir() -> Path:
     if not REAL.is_dir():
         pytest.skip("the real reports in ../shared/real are not beside this checkout")
     return REAL
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120):
+    """Run the real command line in a fresh interpreter, on this checkout's sources."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "reportdiff", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )

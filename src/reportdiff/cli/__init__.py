@@ -15,7 +15,10 @@ from .. import __version__
 from ..errors import ExitStatus, ReportdiffError
 
 # Each module has register(subparsers) and sets args.run to a function(args) -> int.
-COMMAND_MODULES = ("compare", "demo")
+COMMAND_MODULES = (
+    "compare",
+    "demo",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
