@@ -1,13 +1,44 @@
-"""Match the sections of OLD to NEW (first version: heading similarity, global greedy)."""
+"""Match the sections of OLD to NEW.
+
+Each section gets a score against each candidate from its title (numbering stripped,
+figures masked, rapidfuzz) and its body (character-bigram overlap of figure-masked
+text, found through an inverted index so cost stays near-linear). A first assignment
+takes the best-scoring pairs globally and improves them by pairwise swaps; a second
+pass adds the parents' match and the children's support, so a heading-only parent
+follows its children and same-named subsections follow their parents. Moves are
+sections whose order among their siblings changed (longest increasing subsequence);
+splits and merges are unmatched sections whose text mostly stands in one section on
+the other side.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Document, Section, SectionPair
 from ..options import CompareOptions
+from .similarity import bigram_set, normalise_title
+
+_TITLE_WEIGHT = 0.45
+_BODY_WEIGHT = 0.55
+_PARENT_BONUS = 0.12
+_CHILD_WEIGHT = 0.3
+_SPLIT_CONTAINMENT = 0.6
+_COMMON_SHINGLE = 0.2  # shingles in more than this share of sections carry no signal
+_SMALL_BODY = 12  # bigrams; below this a body says little and the title decides
+
+
+@dataclass
+class _Features:
+    section: Section
+    index: int
+    title: str
+    shingles: frozenset[str]
+    children: list[int] = field(default_factory=list)
+    parent: int | None = None
 
 
 def align_sections(
@@ -17,33 +48,304 @@ def align_sections(
     new_sections: Sequence[Section],
     options: CompareOptions,
 ) -> tuple[SectionPair, ...]:
-    scored = sorted(
-        (
-            (fuzz.ratio(o.title, n.title) / 100, oi, ni)
-            for oi, o in enumerate(old_sections)
-            for ni, n in enumerate(new_sections)
-        ),
-        reverse=True,
+    a = _features(old, old_sections)
+    b = _features(new, new_sections)
+    base = _base_scores(a, b)
+    matches = _assign(base, options.min_section_similarity)
+    scores = _contextual_scores(a, b, base, matches)
+    matches = _assign(scores, options.min_section_similarity)
+    matches = _pin_preambles(a, b, matches)
+    moved = _moved(a, b, matches)
+    splits = _splits_and_merges(a, b, matches)
+    return _pairs(a, b, matches, scores, moved, splits)
+
+
+def _features(doc: Document, sections: Sequence[Section]) -> list[_Features]:
+    index = {s.id: i for i, s in enumerate(sections)}
+    feats = [
+        _Features(
+            section=s,
+            index=i,
+            title=normalise_title(s.title),
+            shingles=bigram_set(doc.text[s.body_start : s.body_end]),
+        )
+        for i, s in enumerate(sections)
+    ]
+    for f in feats:
+        if f.section.parent is not None and f.section.parent in index:
+            f.parent = index[f.section.parent]
+            feats[f.parent].children.append(f.index)
+    return feats
+
+
+Scores = dict[tuple[int, int], float]
+
+
+def _base_scores(a: list[_Features], b: list[_Features]) -> Scores:
+    """Title and body scores for every pair that shares anything at all."""
+    body = _body_scores(a, b)
+    titles = process.cdist(
+        [f.title for f in a],
+        [f.title for f in b],
+        scorer=fuzz.ratio,
+        workers=-1,
+        score_cutoff=40,
+        dtype="uint8",
     )
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    matches: dict[int, int] = {}
-    for score, oi, ni in scored:
-        if score < options.min_section_similarity or oi in used_old or ni in used_new:
-            continue
-        matches[ni] = oi
-        used_old.add(oi)
-        used_new.add(ni)
-    pairs: list[SectionPair] = []
-    for ni, n in enumerate(new_sections):
-        if ni in matches:
-            o = old_sections[matches[ni]]
-            pairs.append(SectionPair(o.id, n.id, "changed", renamed=o.title != n.title))
+    scores: Scores = {}
+    rows, cols = titles.nonzero() if hasattr(titles, "nonzero") else ((), ())
+    candidates = set(body) | set(zip(rows.tolist(), cols.tolist(), strict=True))
+    for i, j in candidates:
+        title = titles[i, j] / 100 if a[i].title or b[j].title else 1.0
+        small = min(len(a[i].shingles), len(b[j].shingles)) < _SMALL_BODY
+        body_sim = body.get((i, j), 0.0)
+        if small:
+            score = 0.85 * title + 0.15 * body_sim
         else:
-            pairs.append(SectionPair(None, n.id, "added"))
-    pairs.extend(
-        SectionPair(o.id, None, "removed")
-        for oi, o in enumerate(old_sections)
-        if oi not in used_old
+            score = _TITLE_WEIGHT * title + _BODY_WEIGHT * body_sim
+        score -= 0.03 * abs(a[i].section.level - b[j].section.level)
+        if score > 0:
+            scores[i, j] = score
+    return scores
+
+
+def _body_scores(a: list[_Features], b: list[_Features]) -> dict[tuple[int, int], float]:
+    """Dice overlap of bigram sets, counted through an inverted index of NEW's bigrams."""
+    postings: dict[str, list[int]] = {}
+    for f in b:
+        for sh in f.shingles:
+            postings.setdefault(sh, []).append(f.index)
+    limit = max(3, int(_COMMON_SHINGLE * len(b)))
+    result: dict[tuple[int, int], float] = {}
+    for f in a:
+        if not f.shingles:
+            continue
+        counts: dict[int, int] = {}
+        for sh in f.shingles:
+            hits = postings.get(sh)
+            if hits and len(hits) <= limit:
+                for j in hits:
+                    counts[j] = counts.get(j, 0) + 1
+        for j, shared in counts.items():
+            dice = 2 * shared / (len(f.shingles) + len(b[j].shingles))
+            if dice >= 0.1:
+                result[f.index, j] = dice
+    return result
+
+
+def _contextual_scores(
+    a: list[_Features], b: list[_Features], base: Scores, matches: dict[int, int]
+) -> Scores:
+    """Second pass: add the parents' match and how many children agree."""
+    scores: Scores = {}
+    for (i, j), score in base.items():
+        pa, pb = a[i].parent, b[j].parent
+        if pa is not None and pb is not None and matches.get(pa) == pb:
+            score += _PARENT_BONUS
+        if a[i].children and b[j].children:
+            kids_b = set(b[j].children)
+            agree = sum(matches.get(c) in kids_b for c in a[i].children)
+            support = agree / max(len(a[i].children), len(b[j].children))
+            score = (1 - _CHILD_WEIGHT) * score + _CHILD_WEIGHT * support
+        scores[i, j] = score
+    return scores
+
+
+def _assign(scores: Scores, threshold: float) -> dict[int, int]:
+    """Best pairs first over the whole matrix, then pairwise swaps that raise the total."""
+    ranked = sorted(
+        ((s, i, j) for (i, j), s in scores.items() if s >= threshold),
+        key=lambda t: (-t[0], t[1], t[2]),
     )
+    match: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in ranked:
+        if i not in match and j not in taken:
+            match[i] = j
+            taken.add(j)
+    _improve_by_swaps(match, scores, threshold)
+    return match
+
+
+def _improve_by_swaps(match: dict[int, int], scores: Scores, threshold: float) -> None:
+    """Greedy can lock a good pair that blocks two better ones; swap where it pays."""
+    by_new = {j: i for i, j in match.items()}
+    for _ in range(3):
+        improved = False
+        for (i, j), s_ij in scores.items():
+            if match.get(i) == j or s_ij < threshold:
+                continue
+            k = by_new.get(j)  # old section now holding j
+            jj = match.get(i)  # new section now held by i
+            current = (scores.get((i, jj), 0.0) if jj is not None else 0.0) + (
+                scores.get((k, j), 0.0) if k is not None else 0.0
+            )
+            swapped = s_ij + (scores.get((k, jj), 0.0) if k is not None and jj is not None else 0.0)
+            if swapped > current + 1e-9:
+                _reassign(match, by_new, i, j, k, jj, scores, threshold)
+                improved = True
+        if not improved:
+            return
+
+
+def _reassign(
+    match: dict[int, int],
+    by_new: dict[int, int],
+    i: int,
+    j: int,
+    k: int | None,
+    jj: int | None,
+    scores: Scores,
+    threshold: float,
+) -> None:
+    match[i] = j
+    by_new[j] = i
+    if k is not None:
+        if jj is not None and scores.get((k, jj), 0.0) >= threshold:
+            match[k] = jj
+            by_new[jj] = k
+        else:
+            match.pop(k, None)
+            if jj is not None:
+                by_new.pop(jj, None)
+    elif jj is not None:
+        by_new.pop(jj, None)
+
+
+def _pin_preambles(a: list[_Features], b: list[_Features], match: dict[int, int]) -> dict[int, int]:
+    """The text before the first heading always answers to the other side's."""
+    if a and b and a[0].section.id == "0" and b[0].section.id == "0":
+        for i, j in list(match.items()):
+            if i == 0 or j == 0:
+                del match[i]
+        match[0] = 0
+    return match
+
+
+def _moved(a: list[_Features], b: list[_Features], match: dict[int, int]) -> set[int]:
+    """Old indices whose section changed place: among siblings out of order, or under
+    a parent that is not its old parent's partner."""
+    groups: dict[tuple[int | None, int | None], list[tuple[int, int]]] = {}
+    moved: set[int] = set()
+    for i, j in match.items():
+        if i == 0 and a[0].section.id == "0":
+            continue
+        pa, pb = a[i].parent, b[j].parent
+        if (pa is None and pb is None) or (pa is not None and match.get(pa) == pb):
+            groups.setdefault((pa, pb), []).append((i, j))
+        else:
+            moved.add(i)
+    for members in groups.values():
+        members.sort()
+        keep = _longest_increasing([j for _, j in members])
+        moved.update(i for n, (i, _) in enumerate(members) if n not in keep)
+    return moved
+
+
+def _longest_increasing(seq: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    prev = [-1] * len(seq)
+    for pos, value in enumerate(seq):
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_pos.append(pos)
+        else:
+            tails[k] = value
+            tail_pos[k] = pos
+        prev[pos] = tail_pos[k - 1] if k else -1
+    keep: set[int] = set()
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos >= 0:
+        keep.add(pos)
+        pos = prev[pos]
+    return keep
+
+
+def _splits_and_merges(
+    a: list[_Features], b: list[_Features], match: dict[int, int]
+) -> list[tuple[int, int, str]]:
+    """Unmatched sections whose text mostly stands in one section on the other side."""
+    extra: list[tuple[int, int, str]] = []
+    taken = set(match.values())
+    for f in b:
+        if f.index not in taken and len(f.shingles) >= _SMALL_BODY:
+            best = _best_container(f, a)
+            if best is not None:
+                extra.append((best, f.index, "split"))
+    for f in a:
+        if f.index not in match and len(f.shingles) >= _SMALL_BODY:
+            best = _best_container(f, b)
+            if best is not None:
+                extra.append((f.index, best, "merge"))
+    return extra
+
+
+def _best_container(part: _Features, others: list[_Features]) -> int | None:
+    best, best_share = None, _SPLIT_CONTAINMENT
+    for other in others:
+        if len(other.shingles) < len(part.shingles) // 2:
+            continue
+        share = len(part.shingles & other.shingles) / len(part.shingles)
+        if share > best_share:
+            best, best_share = other.index, share
+    return best
+
+
+def _pairs(
+    a: list[_Features],
+    b: list[_Features],
+    match: dict[int, int],
+    scores: Scores,
+    moved: set[int],
+    extra: list[tuple[int, int, str]],
+) -> tuple[SectionPair, ...]:
+    """Pairs in NEW's order, each removed section placed after its old predecessor."""
+    by_new = {j: i for i, j in match.items()}
+    split_new = {j: (i, kind) for i, j, kind in extra if kind == "split"}
+    merged_old = {i: (j, kind) for i, j, kind in extra if kind == "merge"}
+    pairs: list[SectionPair] = []
+    emitted_old: set[int] = set()
+
+    def flush_removed(upto: int) -> None:
+        for i in range(upto):
+            if i not in match and i not in emitted_old:
+                emitted_old.add(i)
+                if i in merged_old:
+                    j, _ = merged_old[i]
+                    pairs.append(
+                        SectionPair(a[i].section.id, b[j].section.id, "changed", relation="merge")
+                    )
+                else:
+                    pairs.append(SectionPair(a[i].section.id, None, "removed"))
+
+    for j, fb in enumerate(b):
+        i = by_new.get(j)
+        if i is None:
+            if j in split_new:
+                src, _ = split_new[j]
+                pairs.append(
+                    SectionPair(a[src].section.id, fb.section.id, "changed", relation="split")
+                )
+            else:
+                pairs.append(SectionPair(None, fb.section.id, "added"))
+            continue
+        flush_removed(i)
+        emitted_old.add(i)
+        fa = a[i]
+        pairs.append(
+            SectionPair(
+                fa.section.id,
+                fb.section.id,
+                "changed",
+                moved=i in moved,
+                renamed=fa.title != fb.title and fa.section.id != "0",
+                similarity=round(min(1.0, scores.get((i, j), 0.0)), 4),
+            )
+        )
+    flush_removed(len(a))
     return tuple(pairs)

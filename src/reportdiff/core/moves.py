@@ -166,4 +166,28 @@ def _split_edit(edit: Edit, matched: list[_Piece], pairs: Sequence[SectionPair])
                 new_text=new_rest if op != "delete" else "",
             )
         )
-    return rest + moves
+    return rest + _merge_adjacent(moves)
+
+
+def _merge_adjacent(moves: list[Edit]) -> list[Edit]:
+    """Consecutive sentences that moved together read as one moved passage."""
+    merged: list[Edit] = []
+    for m in moves:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.move_role == m.move_role
+            and prev.other_section == m.other_section
+            and prev.old_end == m.old_start
+            and prev.new_end == m.new_start
+        ):
+            merged[-1] = replace(
+                prev,
+                old_text=prev.old_text + m.old_text,
+                new_text=prev.new_text + m.new_text,
+                old_end=m.old_end,
+                new_end=m.new_end,
+            )
+        else:
+            merged.append(m)
+    return merged

@@ -53,6 +53,10 @@ def section_label(s: Section | None) -> str:
     return f"§{s.id} {s.heading.strip()}"
 
 
+def short_label(s: Section | None, width: int = 40) -> str:
+    return pad(section_label(s), width).rstrip()
+
+
 def pad(text: str, width: int) -> str:
     """Left-justify by terminal cells, so CJK columns line up; truncate with …."""
     if cell_len(text) > width:
@@ -131,23 +135,21 @@ def _edit_lines(
     lines = []
     for e in edits:
         if e.op == "move":
-            where = section_label(
+            where = short_label(
                 c.section("new" if e.move_role == "source" else "old", e.other_section)
             )
             arrow = "moved to" if e.move_role == "source" else "moved from"
             text = e.old_text if e.move_role == "source" else e.new_text
             lines.append("  " + style("move", f"↷ {arrow} {where}: ") + _oneline(text, 160))
             continue
-        before = (
-            _context(c.old.text, e.old_start, -options.context)
-            if e.old_start is not None
-            else _context(c.new.text, e.new_start, -options.context)
-        )
-        after = (
-            _context(c.old.text, e.old_end, options.context)
-            if e.old_end is not None
-            else _context(c.new.text, e.new_end, options.context)
-        )
+        # Context comes from NEW where the edit has a place there, so consecutive
+        # edits in one sentence read as the new text with the changes marked.
+        if e.new_start is not None:
+            before = _context(c.new.text, e.new_start, -options.context)
+            after = _context(c.new.text, e.new_end, options.context)
+        else:
+            before = _context(c.old.text, e.old_start, -options.context)
+            after = _context(c.old.text, e.old_end, options.context)
         body = ""
         if e.old_text:
             body += style("del", f"[-{_oneline(e.old_text, 400)}-]")
