@@ -186,16 +186,20 @@ def _diff_pair(
 ) -> SectionPair:
     o = old_by_id.get(pair.old) if pair.old else None
     n = new_by_id.get(pair.new) if pair.new else None
-    if o is None and n is not None:
+    # A split part is new text in its place (its origin is found as moves), and a
+    # merged-away section is old text gone from its place; only matches are diffed.
+    if n is not None and (o is None or pair.relation == "split"):
         start, end = section_span(n)
         text = new.text[start:end]
         edits = (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
-        return replace(pair, status="added", similarity=0.0, edits=edits)
-    if n is None and o is not None:
+        status = "added" if o is None else "changed"
+        return replace(pair, status=status, similarity=pair.similarity, edits=edits)
+    if o is not None and (n is None or pair.relation == "merge"):
         start, end = section_span(o)
         text = old.text[start:end]
         edits = (Edit("delete", text, "", start, end, None, None),) if text.strip() else ()
-        return replace(pair, status="removed", similarity=0.0, edits=edits)
+        status = "removed" if n is None else "changed"
+        return replace(pair, status=status, similarity=pair.similarity, edits=edits)
     assert o is not None
     assert n is not None
     (os_, oe), (ns, ne) = section_span(o), section_span(n)

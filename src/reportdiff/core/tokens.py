@@ -12,9 +12,10 @@ from collections.abc import Sequence
 UNIT_PATTERN = (
     r"万亿元|亿元|万元|千元|元|万亿|亿|万|千|%|％|‰|个百分点|百分点|"
     r"年度|年|月|日|号|时|分|人次|人|名|辆|个|台|套|次|起|件|户|所|家|处|株|项|条|宗|"
-    r"余名|余人|余起|余件|余|多|km|公里|平方米|米|吨|小时|天"
+    r"余名|余人|余起|余件|余|多|km|公里|平方米|米|吨|小时|天|"
+    r"trillion|billion|million|thousand|percent|per cent"
 )
-FIGURE_RE = re.compile(r"[-+−]?\d[\d,，]*(?:[.．]\d+)?(?:\s?(?:" + UNIT_PATTERN + r"))?")
+FIGURE_RE = re.compile(r"[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?(?:\s?(?:" + UNIT_PATTERN + r"))?")
 _TOKEN_RE = re.compile(
     FIGURE_RE.pattern
     + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"  # a Latin word

@@ -1,0 +1,91 @@
+"""The compare command as a user runs it: exit statuses, output, errors."""
+
+import pytest
+
+from reportdiff.cli import COMMAND_MODULES, build_parser, main
+from tests.conftest import run_cli
+
+OLD = "一、基本情况\n本单位基本支出5105.15万元。\n二、存在问题\n预算编制不够精确。\n"
+NEW = "一、基本情况\n本单位基本支出5322.40万元。\n二、存在问题\n预算编制不够精确。\n"
+
+
+@pytest.fixture
+def pair(tmp_path):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    return old, new
+
+
+def test_differences_exit_1_and_show_the_edit(pair, capsys):
+    assert main(["compare", str(pair[0]), str(pair[1]), "--format", "text"]) == 1
+    out = capsys.readouterr().out
+    assert "[-5105.15万元-]{+5322.40万元+}" in out
+    assert "1 changed" in out
+
+
+def test_identical_exit_0(pair, capsys):
+    assert main(["compare", str(pair[0]), str(pair[0]), "--format", "text"]) == 0
+    assert "identical" in capsys.readouterr().out
+
+
+def test_trouble_exits_2_with_one_line_and_no_traceback(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run_cli("compare", str(missing), str(missing))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "missing.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_file_is_written_and_stdout_stays_empty(pair, tmp_path, capsys):
+    out = tmp_path / "report.txt"
+    assert main(["compare", str(pair[0]), str(pair[1]), "-o", str(out)]) == 1
+    assert capsys.readouterr().out == ""
+    assert "5322.40万元" in out.read_text(encoding="utf-8")
+
+
+def test_color_only_when_asked(pair, capsys):
+    main(["compare", str(pair[0]), str(pair[1]), "--format", "text", "--color", "always"])
+    assert "\x1b[" in capsys.readouterr().out
+    main(["compare", str(pair[0]), str(pair[1]), "--format", "text"])
+    assert "\x1b[" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", COMMAND_MODULES)
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args([command, "--help"])
+    assert exc.value.code == 0
+    assert command in capsys.readouterr().out
+
+
+def test_every_command_is_documented_in_readme():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in COMMAND_MODULES:
+        assert f"reportdiff {command}" in readme, command
+
+
+def test_non_interactive_compare_does_not_import_textual(pair):
+    code = (
+        "import sys, contextlib, io\n"
+        "from reportdiff.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['compare', {str(pair[0])!r}, {str(pair[1])!r}, '--format', 'json'])\n"
+        "print('textual' in sys.modules, 'docx' in sys.modules, 'git' in sys.modules)\n"
+    )
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT / "src")},
+    )
+    assert result.stdout.strip() == "False False False"

@@ -1,0 +1,72 @@
+from types import SimpleNamespace
+
+from reportdiff.core.align import align_sections
+from reportdiff.core.textdiff import diff_pairs
+from reportdiff.options import CompareOptions
+from tests.outline_builder import build
+
+MOVED = "全年组织开展防汛应急演练三次，参演人员二百余名，检验了预案的可操作性。"
+A = "本单位基本支出主要用于保障机构正常运转，包括人员工资和办公经费。"
+B = "项目支出主要用于农田水利设施维修养护和河道清淤疏浚工程建设。"
+
+
+def _compare(old_outline, new_outline):
+    old, old_s = build(old_outline)
+    new, new_s = build(new_outline)
+    options = CompareOptions()
+    pairs = align_sections(old, old_s, new, new_s, options)
+    pairs, _ = diff_pairs(old, old_s, new, new_s, pairs, options)
+    return SimpleNamespace(old=old, new=new, pairs=pairs)
+
+
+def test_paragraph_moved_between_sections_is_a_move_not_delete_plus_insert():
+    c = _compare(
+        [(1, "一、基本支出", A + "\n" + MOVED), (1, "二、项目支出", B)],
+        [(1, "一、基本支出", A), (1, "二、项目支出", B + "\n" + MOVED)],
+    )
+    by_old = {p.old: p for p in c.pairs}
+    [source] = [e for e in by_old["1"].edits if e.op == "move"]
+    [target] = [e for e in by_old["2"].edits if e.op == "move"]
+    assert source.move_role == "source"
+    assert source.other_section == "2"
+    assert target.move_role == "target"
+    assert target.other_section == "1"
+    assert MOVED in source.old_text
+    assert c.new.text[target.new_start : target.new_end].strip() == MOVED
+    assert c.old.text[source.old_start : source.old_end].strip() == MOVED
+    # Nothing else is reported for the moved passage.
+    assert all(MOVED not in e.old_text for e in by_old["1"].edits if e.op == "delete")
+    assert all(MOVED not in e.new_text for e in by_old["2"].edits if e.op == "insert")
+
+
+def test_nearly_verbatim_move_is_still_a_move():
+    edited = MOVED.replace("三次", "四次")
+    c = _compare(
+        [(1, "一、基本支出", A + MOVED), (1, "二、项目支出", B)],
+        [(1, "一、基本支出", A), (1, "二、项目支出", B + edited)],
+    )
+    moves = [e for p in c.pairs for e in p.edits if e.op == "move"]
+    assert len(moves) == 2
+
+
+def test_short_fragments_are_not_called_moves():
+    c = _compare(
+        [(1, "一、基本支出", A + "无。"), (1, "二、项目支出", B)],
+        [(1, "一、基本支出", A), (1, "二、项目支出", B + "无。")],
+    )
+    assert not [e for p in c.pairs for e in p.edits if e.op == "move"]
+
+
+def test_a_passage_moved_into_an_added_section():
+    c = _compare(
+        [(1, "一、基本支出", A + MOVED), (1, "二、项目支出", B)],
+        [
+            (1, "一、基本支出", A),
+            (1, "二、项目支出", B),
+            (1, "三、应急管理", MOVED + "另有新增内容若干条，均为本年度首次开展的工作。"),
+        ],
+    )
+    added = next(p for p in c.pairs if p.new == "3")
+    assert added.status == "added" or added.relation == "split"
+    [target] = [e for e in added.edits if e.op == "move"]
+    assert target.other_section == "1"

@@ -1,0 +1,72 @@
+from reportdiff.core.textdiff import diff_texts, edits_from_diffs, split_sentences
+
+
+def _edits(a: str, b: str):
+    diffs, timed_out = diff_texts(a, b, 1.0)
+    assert not timed_out
+    # The diff reproduces both sides exactly.
+    assert "".join(t for op, t in diffs if op <= 0) == a
+    assert "".join(t for op, t in diffs if op >= 0) == b
+    return edits_from_diffs(diffs, 0, 0)
+
+
+def test_changed_figure_reads_as_one_replacement():
+    a = "本单位2023年基本支出5105.15万元，其中工资福利支出4035.19万元。"
+    b = "本单位2023年基本支出5322.40万元，其中工资福利支出4035.19万元。"
+    [edit] = _edits(a, b)
+    assert (edit.op, edit.old_text, edit.new_text) == ("replace", "5105.15万元", "5322.40万元")
+    assert a[edit.old_start : edit.old_end] == "5105.15万元"
+    assert b[edit.new_start : edit.new_end] == "5322.40万元"
+
+
+def test_inserted_words_in_chinese():
+    a = "加强部门预算管理。"
+    b = "进一步加强部门预算管理。"
+    [edit] = _edits(a, b)
+    assert (edit.op, edit.new_text) == ("insert", "进一步")
+
+
+def test_english_edits_are_whole_words():
+    a = "Revenue grew by 4.2 million dollars in the year."
+    b = "Revenue grew by 4.6 million dollars in the fiscal year."
+    edits = _edits(a, b)
+    assert [(e.op, e.old_text.strip(), e.new_text.strip()) for e in edits] == [
+        ("replace", "4.2 million", "4.6 million"),
+        ("insert", "", "fiscal"),
+    ]
+
+
+def test_deleted_sentence_is_one_delete():
+    a = "第一句话。第二句话写的是项目。第三句话。"
+    b = "第一句话。第三句话。"
+    [edit] = _edits(a, b)
+    assert (edit.op, edit.old_text) == ("delete", "第二句话写的是项目。")
+
+
+def test_rewritten_sentence_is_not_confetti():
+    a = "全年共开展安全检查四十次，发现隐患二十处。"
+    b = "组织专家深入基层调研，形成报告一份。"
+    edits = _edits(a, b)
+    assert len(edits) == 1
+    assert edits[0].op == "replace"
+
+
+def test_whitespace_only_changes_are_not_edits():
+    assert _edits("甲乙丙。", "甲乙丙。 ") == []
+
+
+def test_split_sentences_round_trips():
+    text = "一句。二句！三句？四；\n五"
+    assert "".join(split_sentences(text)) == text
+    assert split_sentences(text)[0] == "一句。"
+
+
+def test_timeout_falls_back_and_says_so():
+    # Many reordered, slightly edited sentences; a zero-ish budget forces the fallback.
+    sentences = [f"第{i}项工作完成情况良好，累计投入资金{i * 7}万元。" for i in range(400)]
+    a = "".join(sentences)
+    b = "".join(s.replace("良好", "较好") for s in reversed(sentences))
+    diffs, timed_out = diff_texts(a, b, 1e-6)
+    assert timed_out
+    assert "".join(t for op, t in diffs if op <= 0) == a
+    assert "".join(t for op, t in diffs if op >= 0) == b
