@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from ..model import Document, Section, SectionPair
 from ..options import CompareOptions
@@ -82,21 +83,13 @@ Scores = dict[tuple[int, int], float]
 
 
 def _base_scores(a: list[_Features], b: list[_Features]) -> Scores:
-    """Title and body scores for every pair that shares anything at all."""
-    body = _body_scores(a, b)
-    titles = process.cdist(
-        [f.title for f in a],
-        [f.title for f in b],
-        scorer=fuzz.ratio,
-        workers=-1,
-        score_cutoff=40,
-        dtype="uint8",
-    )
+    """Title and body scores for every pair that shares a title or body bigram."""
+    body = _overlap_scores([f.shingles for f in a], [f.shingles for f in b])
+    titles = [bigram_set(f.title) for f in a], [bigram_set(f.title) for f in b]
+    candidates = set(body) | set(_overlap_scores(*titles, min_dice=0.0))
     scores: Scores = {}
-    rows, cols = titles.nonzero() if hasattr(titles, "nonzero") else ((), ())
-    candidates = set(body) | set(zip(rows.tolist(), cols.tolist(), strict=True))
     for i, j in candidates:
-        title = titles[i, j] / 100 if a[i].title or b[j].title else 1.0
+        title = title_similarity(a[i].title, b[j].title)
         small = min(len(a[i].shingles), len(b[j].shingles)) < _SMALL_BODY
         body_sim = body.get((i, j), 0.0)
         if small:
@@ -109,27 +102,40 @@ def _base_scores(a: list[_Features], b: list[_Features]) -> Scores:
     return scores
 
 
-def _body_scores(a: list[_Features], b: list[_Features]) -> dict[tuple[int, int], float]:
-    """Dice overlap of bigram sets, counted through an inverted index of NEW's bigrams."""
+def title_similarity(a: str, b: str) -> float:
+    """Edit similarity, or how much of the shorter title the longer one contains
+    ("存在问题" in "存在的问题及原因分析"), whichever is higher."""
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    ratio = fuzz.ratio(a, b) / 100
+    shorter = min(len(a), len(b))
+    if shorter < 3:
+        return ratio
+    return max(ratio, 0.9 * LCSseq.similarity(a, b) / shorter)
+
+
+def _overlap_scores(
+    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], min_dice: float = 0.1
+) -> dict[tuple[int, int], float]:
+    """Dice overlap of bigram sets for every pair sharing a bigram, counted through an
+    inverted index of B's bigrams; bigrams common to many sections are skipped."""
     postings: dict[str, list[int]] = {}
-    for f in b:
-        for sh in f.shingles:
-            postings.setdefault(sh, []).append(f.index)
+    for j, shingles in enumerate(b):
+        for sh in shingles:
+            postings.setdefault(sh, []).append(j)
     limit = max(3, int(_COMMON_SHINGLE * len(b)))
     result: dict[tuple[int, int], float] = {}
-    for f in a:
-        if not f.shingles:
-            continue
+    for i, shingles in enumerate(a):
         counts: dict[int, int] = {}
-        for sh in f.shingles:
+        for sh in shingles:
             hits = postings.get(sh)
             if hits and len(hits) <= limit:
                 for j in hits:
                     counts[j] = counts.get(j, 0) + 1
         for j, shared in counts.items():
-            dice = 2 * shared / (len(f.shingles) + len(b[j].shingles))
-            if dice >= 0.1:
-                result[f.index, j] = dice
+            dice = 2 * shared / (len(shingles) + len(b[j]))
+            if dice >= min_dice:
+                result[i, j] = dice
     return result
 
 

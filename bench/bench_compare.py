@@ -1,0 +1,168 @@
+"""Benchmark: compare() on the seed pair and on pairs grown by repetition, against
+difflib and `git diff --no-index --word-diff` measured in the same run.
+
+    python bench/bench_compare.py [--sizes 1,4,16,64] [--baseline-timeout 60]
+
+Each measurement runs in a fresh interpreter so peak memory (ru_maxrss) is its own.
+Inputs: ../shared/seeds (the two real county reports). Prints a table and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+_CORE = """
+import json, resource, sys, time
+from reportdiff.readers import read_document
+from reportdiff.core.compare import compare
+from reportdiff.render.json import render_json
+a, b = read_document(sys.argv[1]), read_document(sys.argv[2])
+t = time.perf_counter(); c = compare(a, b); core = time.perf_counter() - t
+t = time.perf_counter(); render_json(c); js = time.perf_counter() - t
+print(json.dumps({"core": core, "json": js, "sections": len(c.pairs), "notes": list(c.notes),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_DIFFLIB = """
+import difflib, sys, time
+a = open(sys.argv[1], encoding="utf-8").read(); b = open(sys.argv[2], encoding="utf-8").read()
+t = time.perf_counter()
+difflib.SequenceMatcher(None, a, b).get_opcodes()
+print(time.perf_counter() - t)
+"""
+
+
+def run_core(old: Path, new: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", _CORE, str(old), str(new)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+    )
+    return json.loads(out.stdout)
+
+
+def wall(cmd: list[str], timeout: float) -> float | None:
+    started = time.perf_counter()
+    try:
+        subprocess.run(cmd, capture_output=True, check=False, env=ENV, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - started
+
+
+def best_of(n: int, fn) -> float | None:
+    times = [fn() for _ in range(n)]
+    return None if any(t is None for t in times) else min(times)
+
+
+def grown_pair(tmp: Path, k: int) -> tuple[Path, Path]:
+    old_text = (SEEDS / "daoxian-police-2023.txt").read_text(encoding="utf-8")
+    new_text = (SEEDS / "ebian-police-2023.txt").read_text(encoding="utf-8")
+    old, new = tmp / f"old-{k}.txt", tmp / f"new-{k}.txt"
+    old.write_text("\n".join([old_text] * k), encoding="utf-8")
+    new.write_text("\n".join([new_text] * k), encoding="utf-8")
+    return old, new
+
+
+def ratio(base: float | None, ours: float) -> str:
+    return f"{base / ours:.2f}x" if base else "n/a"
+
+
+def fmt(t: float | None, timeout: float) -> str:
+    return f">{timeout:.0f}s" if t is None else f"{t * 1000:9.0f} ms"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1,4,16,64")
+    ap.add_argument("--baseline-timeout", type=float, default=60.0)
+    args = ap.parse_args()
+    if not SEEDS.is_dir():
+        sys.exit(f"needs the seed reports in {SEEDS}")
+    timeout = args.baseline_timeout
+    a, b = SEEDS / "daoxian-police-2023.txt", SEEDS / "ebian-police-2023.txt"
+
+    print("(a) seed pair (daoxian vs ebian, ~26 KB + ~31 KB)")
+    cli = best_of(
+        5,
+        lambda: wall(
+            [
+                sys.executable,
+                "-m",
+                "reportdiff",
+                "compare",
+                str(a),
+                str(b),
+                "--format",
+                "json",
+                "-o",
+                os.devnull,
+            ],
+            60,
+        ),
+    )
+    core = min((run_core(a, b) for _ in range(3)), key=lambda r: r["core"])
+    startup = best_of(5, lambda: wall([sys.executable, "-c", "pass"], 60))
+    print(f"  end to end, CLI to JSON incl. interpreter start: {fmt(cli, 60)}")
+    print(f"  bare interpreter start:                          {fmt(startup, 60)}")
+    print(f"  core compare() only:                             {fmt(core['core'], 60)}")
+    print(f"  JSON rendering:                                  {fmt(core['json'], 60)}")
+
+    print("\n(b, c) pairs grown by repetition; baselines in the same run")
+    print(
+        f"  {'size':>5} {'bytes':>10} {'reportdiff':>12} {'peak RSS':>9} {'growth':>7} "
+        f"{'difflib':>12} {'git wd':>12} {'difflib/rd':>10} {'git/rd':>7}"
+    )
+    prev = None
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for k in [int(s) for s in args.sizes.split(",")]:
+            old, new = grown_pair(tmp, k)
+            size = old.stat().st_size + new.stat().st_size
+            r = run_core(old, new)
+            ours = r["core"] + r["json"]
+            dl_out = (
+                subprocess.run(
+                    [sys.executable, "-c", _DIFFLIB, str(old), str(new)],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                    timeout=None if k <= 16 else timeout * 4,
+                )
+                if k <= 16
+                else None
+            )
+            dl = float(dl_out.stdout) if dl_out and dl_out.returncode == 0 else None
+            git = wall(["git", "diff", "--no-index", "--word-diff", str(old), str(new)], timeout)
+            growth = f"{ours / prev:6.1f}x" if prev else "      "
+            prev = ours
+            print(
+                f"  {k:>4}x {size:>10,} {fmt(ours, timeout):>12} {r['rss_mb']:7.0f}MB "
+                f"{growth} {fmt(dl, timeout) if k <= 16 else '  (skipped)':>12} "
+                f"{fmt(git, timeout):>12} {ratio(dl, ours):>10} {ratio(git, ours):>7}"
+            )
+            if r["notes"]:
+                print(f"        notes: {'; '.join(r['notes'])}")
+    print(
+        "\n  growth: time ratio to the previous row (each row is 4x the input; n log n"
+        " would be about 4.3-4.6x, quadratic 16x)."
+    )
+    print("  difflib: SequenceMatcher over characters (skipped above 16x: quadratic).")
+    print("  git wd: `git diff --no-index --word-diff` (a whole process, incl. its start).")
+
+
+if __name__ == "__main__":
+    main()
