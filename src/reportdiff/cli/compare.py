@@ -8,6 +8,7 @@ import sys
 from ..errors import ExitStatus
 from ..model import Comparison
 from ..options import CompareOptions
+from .archive import add_archive_argument
 from .output import add_output_arguments, emit, render_options
 
 FORMATS = ("text", "json")
@@ -21,9 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "arithmetic checks and boilerplate. Exit status: 0 no differences, "
         "1 differences, 2 trouble.",
     )
-    p.add_argument("old", metavar="OLD", help="the earlier report (.txt, .md or .docx)")
-    p.add_argument("new", metavar="NEW", help="the later report (.txt, .md or .docx)")
+    p.add_argument("old", metavar="OLD", help="the earlier report: a file or AGENCY@YEAR")
+    p.add_argument("new", metavar="NEW", help="the later report: a file or AGENCY@YEAR")
     add_compare_arguments(p)
+    add_archive_argument(p)
     add_output_arguments(p, FORMATS)
     p.set_defaults(run=run)
 
@@ -49,10 +51,10 @@ def compare_options(args: argparse.Namespace) -> CompareOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..archive.inputs import read_input
     from ..core.compare import compare
-    from ..readers import read_document
 
-    old, new = read_document(args.old), read_document(args.new)
+    old, new = read_input(args.old, args.archive), read_input(args.new, args.archive)
     comparison = compare(old, new, compare_options(args))
     return show(comparison, args)
 

@@ -1,0 +1,266 @@
+"""The report archive: every version of every agency's report, in a git repository.
+
+Layout of branch ``main`` (one commit per added or revised version)::
+
+    <agency key>/<year>/<kind>/original.<ext>   the file as it was added
+                               text.txt          its normalised text
+                               meta.json         agency, year, kind, source, sha256, added
+
+The agency key is the escaped agency name (names.agency_key). The repository is bare:
+nothing is ever checked out, so no user-chosen name becomes a path on disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import ArchiveError
+from ..model import Document
+from . import gitstore
+from .names import DEFAULT_KIND, Ref, agency_key, check_kind, check_year, clean_agency
+
+ENV_VAR = "REPORTDIFF_ARCHIVE"
+BRANCH = "main"
+_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
+
+
+def default_archive_dir() -> Path:
+    """$REPORTDIFF_ARCHIVE, else $XDG_DATA_HOME/reportdiff/archive (~/.local/share/…)."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data) / "reportdiff" / "archive"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One archived report: the newest revision of an agency's year and kind."""
+
+    agency: str
+    year: int
+    kind: str
+    source: str
+    sha256: str
+    original: str  # the name of the original file in the tree, e.g. "original.docx"
+    added: str  # ISO time of this revision
+
+    @property
+    def parts(self) -> tuple[str, str, str]:
+        return (agency_key(self.agency), str(self.year), self.kind)
+
+    @property
+    def ref(self) -> str:
+        tail = "" if self.kind == DEFAULT_KIND else f":{self.kind}"
+        return f"{self.agency}@{self.year}{tail}"
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    commit: str
+    date: datetime
+    summary: str
+    year: int | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: str  # "added" | "revised" | "unchanged"
+    version: Version
+    commit: str | None
+    summary: str
+
+
+class Archive:
+    """A report archive at ``path`` (a bare git repository, made on first add)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path).expanduser() if path else default_archive_dir()
+
+    # -- reading -------------------------------------------------------------------
+    def versions(self, agency: str | None = None) -> list[Version]:
+        """The newest revision of every (agency, year, kind), sorted."""
+        with gitstore.open_repo(self.path) as repo:
+            head = gitstore.branch_commit(repo, BRANCH)
+            if head is None:
+                return []
+            roots = head.tree.trees
+            if agency is not None:
+                key = agency_key(agency)
+                roots = [t for t in roots if t.name == key]
+            found = [
+                _meta_version(gitstore.blob_bytes(kind_tree, "meta.json"))
+                for agency_tree in roots
+                for year_tree in agency_tree.trees
+                for kind_tree in year_tree.trees
+            ]
+        return sorted(found, key=lambda v: (v.agency, v.year, v.kind))
+
+    def resolve(self, ref: Ref) -> Version:
+        """The version a reference names; a clear error when there is none."""
+        kinds = [v for v in self.versions(ref.agency) if ref.kind in (None, v.kind)]
+        if not kinds:
+            raise ArchiveError(f"no archived versions of {ref.agency!r} in {self.path}")
+        years = sorted({v.year for v in kinds})
+        if ref.selector == "latest":
+            year = years[-1]
+        elif ref.selector == "previous":
+            if len(years) < 2:
+                raise ArchiveError(f"{ref.agency!r} has only one archived year, no previous")
+            year = years[-2]
+        else:
+            year = int(ref.selector)
+        matches = [v for v in kinds if v.year == year]
+        if not matches:
+            have = ", ".join(map(str, years))
+            raise ArchiveError(f"no archived {year} version of {ref.agency!r} (have: {have})")
+        if len(matches) > 1:
+            default = [v for v in matches if v.kind == DEFAULT_KIND]
+            if len(default) == 1:
+                return default[0]
+            names = ", ".join(v.kind for v in matches)
+            raise ArchiveError(f"{ref} is ambiguous; add :KIND (one of {names})")
+        return matches[0]
+
+    def files(self, version: Version, commit: str | None = None) -> dict[str, bytes]:
+        """The stored files of a version (at ``commit``, default the newest)."""
+        with gitstore.open_repo(self.path) as repo:
+            top = repo.commit(commit) if commit else gitstore.branch_commit(repo, BRANCH)
+            tree = gitstore.subtree(top.tree if top else None, version.parts)
+            if tree is None:
+                raise ArchiveError(f"{version.ref} is not in the archive at {self.path}")
+            return {b.name: b.data_stream.read() for b in tree.blobs}
+
+    def text(self, version: Version) -> str:
+        return self.files(version)["text.txt"].decode("utf-8")
+
+    def read_document(self, version: Version, commit: str | None = None) -> Document:
+        """Read the stored original as the readers would, named by its reference."""
+        from ..readers import read_document
+
+        data = self.files(version, commit)[version.original]
+        with tempfile.TemporaryDirectory(prefix="reportdiff-") as tmp:
+            path = Path(tmp) / f"{version.year}{Path(version.original).suffix}"
+            path.write_bytes(data)
+            doc = read_document(path)
+        return dataclasses.replace(doc, path=version.ref)
+
+    def log(self, agency: str) -> list[LogEntry]:
+        """Every commit that added or revised one of ``agency``'s versions, newest first."""
+        key = agency_key(agency)
+        with gitstore.open_repo(self.path) as repo:
+            if gitstore.branch_commit(repo, BRANCH) is None:
+                return []
+            commits = list(repo.iter_commits(f"refs/heads/{BRANCH}", paths=key))
+            return [_log_entry(c) for c in commits]
+
+    # -- writing -------------------------------------------------------------------
+    def add(
+        self, file: str | Path, agency: str, year: int | str, kind: str = DEFAULT_KIND
+    ) -> AddResult:
+        """Store ``file`` as ``agency``'s ``year`` report; a changed file is a revision."""
+        from ..readers import read_document
+
+        path = Path(file)
+        if path.suffix.lower() not in _SUFFIXES:
+            raise ArchiveError(f"{file}: only .txt, .md and .docx reports can be archived")
+        doc = read_document(path)  # refuses what the readers refuse, before any write
+        raw = path.read_bytes()
+        version = Version(
+            agency=clean_agency(agency),
+            year=check_year(year),
+            kind=check_kind(kind),
+            source=path.name,
+            sha256=hashlib.sha256(raw).hexdigest(),
+            original="original" + path.suffix.lower(),
+            added=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        with gitstore.write_lock(self.path):
+            return self._add_locked(version, raw, doc)
+
+    def _add_locked(self, version: Version, raw: bytes, doc: Document) -> AddResult:
+        with gitstore.open_repo(self.path, create=True) as repo:
+            head = gitstore.branch_commit(repo, BRANCH)
+            old_tree = gitstore.subtree(head.tree if head else None, version.parts)
+            old_meta = gitstore.blob_bytes(old_tree, "meta.json")
+            if old_meta and _meta_version(old_meta).sha256 == version.sha256:
+                return AddResult("unchanged", _meta_version(old_meta), None, "already archived")
+        status = "revised" if old_meta else "added"
+        summary = self._describe(version, doc, _meta_version(old_meta) if old_meta else None)
+        files = {
+            version.original: raw,
+            "text.txt": doc.text.encode("utf-8"),
+            "meta.json": _meta_json(version),
+        }
+        message = _message(version, status, summary)
+        with gitstore.open_repo(self.path) as repo:
+            head = gitstore.branch_commit(repo, BRANCH)
+            tree = gitstore.put_tree(repo, head.tree if head else None, version.parts, files)
+            commit = gitstore.commit_tree(repo, BRANCH, tree, message, head)
+        return AddResult(status, version, commit, summary)
+
+    def _describe(self, version: Version, doc: Document, revised: Version | None) -> str:
+        """A one-line summary of what this version changed against the one before."""
+        from ..core.compare import compare
+
+        before = revised or self._previous_year(version)
+        if before is None:
+            return "first version"
+        old = self.read_document(before)
+        against = "previous revision" if revised else f"{before.year}"
+        if old.text == doc.text:
+            return f"same text as the {against}, new file"
+        s = compare(old, doc).summary()
+        return (
+            f"vs {against}: {s.sections_changed} sections changed, {s.sections_added} added, "
+            f"{s.sections_removed} removed, {s.sections_moved} moved"
+        )
+
+    def _previous_year(self, version: Version) -> Version | None:
+        earlier = [
+            v
+            for v in self.versions(version.agency)
+            if v.kind == version.kind and v.year < version.year
+        ]
+        return max(earlier, key=lambda v: v.year) if earlier else None
+
+
+def _meta_json(v: Version) -> bytes:
+    return json.dumps(dataclasses.asdict(v), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _meta_version(data: bytes | None) -> Version:
+    if data is None:
+        raise ArchiveError("the archive holds a version without meta.json")
+    try:
+        return Version(**json.loads(data))
+    except (ValueError, TypeError) as exc:
+        raise ArchiveError(f"the archive holds unreadable metadata: {exc}") from exc
+
+
+def _message(v: Version, status: str, summary: str) -> str:
+    return (
+        f"{v.ref} {status}: {summary}\n\n"
+        f"Agency: {v.agency}\nYear: {v.year}\nKind: {v.kind}\n"
+        f"Source: {v.source}\nSHA256: {v.sha256}\n"
+    )
+
+
+def _log_entry(commit) -> LogEntry:
+    lines = commit.message.splitlines()
+    trailers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+    year = trailers.get("Year")
+    return LogEntry(
+        commit=commit.hexsha,
+        date=commit.committed_datetime,
+        summary=lines[0] if lines else "",
+        year=int(year) if year and year.isdigit() else None,
+        kind=trailers.get("Kind"),
+    )
