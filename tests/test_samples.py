@@ -8,11 +8,15 @@ well reportdiff finds those things; the tests of each part do that.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -243,3 +247,115 @@ def test_truth_new_text_is_new(qingshui) -> None:
     for passage in truth["new_text"]:
         assert passage in new
         assert passage not in old
+
+
+# --- the Word versions ---------------------------------------------------------
+
+DOCX_PAIRS = [(ZH / n, ZH / n.replace(".txt", ".docx")) for n in ZH_PAIR]
+CN_NUMERALS = "零一二三四五六七八九"
+
+
+def chinese_counting(n: int) -> str:
+    """Word's chineseCounting number format, for 1..99."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_NUMERALS[tens] + "十")
+    return head + (CN_NUMERALS[ones] if ones else "")
+
+
+def load_build_docx():
+    spec = importlib.util.spec_from_file_location("build_docx", SAMPLES / "build_docx.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def numbering_formats(doc) -> dict[str, tuple[str, int]]:
+    """numId -> (lvlText, start) of level 0, with startOverride applied."""
+    root = doc.part.numbering_part.element
+    abstract = {
+        a.get(qn("w:abstractNumId")): a.find(f"{qn('w:lvl')}[@{qn('w:ilvl')}='0']")
+        for a in root.iter(qn("w:abstractNum"))
+    }
+    formats = {}
+    for num in root.iter(qn("w:num")):
+        lvl = abstract[num.find(qn("w:abstractNumId")).get(qn("w:val"))]
+        assert lvl.find(qn("w:numFmt")).get(qn("w:val")) == "chineseCounting"
+        start = int(lvl.find(qn("w:start")).get(qn("w:val")))
+        override = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+        if override is not None:
+            start = int(override.get(qn("w:val")))
+        formats[num.get(qn("w:numId"))] = (lvl.find(qn("w:lvlText")).get(qn("w:val")), start)
+    return formats
+
+
+def rendered_lines(path: Path) -> list[str]:
+    """The document as a reader sees it in Word: numbering labels drawn, tables as tabs."""
+    doc = docx.Document(str(path))
+    formats = numbering_formats(doc)
+    counters: dict[str, int] = {}
+    lines = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            lines.extend(table_lines(child))
+        elif child.tag == qn("w:p"):
+            lines.append(paragraph_line(child, formats, counters))
+    return lines
+
+
+def paragraph_line(p, formats, counters) -> str:
+    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    num = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    if num is not None:
+        num_id = num.get(qn("w:val"))
+        pattern, start = formats[num_id]
+        counters[num_id] = counters.get(num_id, start - 1) + 1
+        return pattern.replace("%1", chinese_counting(counters[num_id])) + text
+    runs = list(p.iter(qn("w:r")))
+    if runs and all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs):
+        return f"**{text}**"  # the .txt marks a bold line as markdown does
+    return text
+
+
+def table_lines(tbl) -> list[str]:
+    lines = []
+    for tr in tbl.iter(qn("w:tr")):
+        cells = []
+        for tc in tr.iter(qn("w:tc")):
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            continued = merge is not None and merge.get(qn("w:val")) in (None, "continue")
+            cells.append("" if continued else "".join(t.text or "" for t in tc.iter(qn("w:t"))))
+        lines.append("\t".join(cells))
+    return lines
+
+
+@pytest.mark.parametrize(("txt", "docx_path"), DOCX_PAIRS, ids=lambda p: p.name)
+def test_docx_renders_to_the_txt(txt: Path, docx_path: Path) -> None:
+    assert docx_path.stat().st_size < 60_000
+    assert rendered_lines(docx_path) == read(txt).rstrip("\n").split("\n")
+
+
+@pytest.mark.parametrize(("txt", "docx_path"), DOCX_PAIRS, ids=lambda p: p.name)
+def test_docx_uses_heading_styles_numbering_and_a_merged_table(txt: Path, docx_path: Path) -> None:
+    doc = docx.Document(str(docx_path))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "List Paragraph"} <= styles
+    patterns = {fmt for fmt, _ in numbering_formats(doc).values()}
+    assert patterns == {"%1、", "（%1）"}
+    numbered = doc.element.body.findall(f".//{qn('w:numPr')}")
+    assert len(numbered) >= 8
+    assert len(doc.tables) == 1
+    assert doc.tables[0].rows[2].cells[0].text == "产出指标"  # merged down from row 1
+    assert doc.element.body.find(f".//{qn('w:vMerge')}") is not None
+
+
+def test_build_docx_reproduces_the_committed_files(tmp_path: Path) -> None:
+    build_docx = load_build_docx()
+    for txt, committed in DOCX_PAIRS:
+        out = tmp_path / committed.name
+        build_docx.build(txt, out)
+        build_docx.build(txt, tmp_path / "again.docx")
+        assert out.read_bytes() == (tmp_path / "again.docx").read_bytes()
+        with zipfile.ZipFile(out) as new, zipfile.ZipFile(committed) as old:
+            assert new.namelist() == old.namelist()
+            for name in new.namelist():
+                assert new.read(name) == old.read(name), name
