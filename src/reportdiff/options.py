@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Readers refuse inputs beyond these sizes rather than exhaust memory.
-MAX_TEXT_BYTES = 64 * 1024 * 1024
-MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_DOCX_RATIO = 200
+# Readers refuse inputs beyond these sizes rather than exhaust memory (README,
+# "Input formats and limits"). A long report is well under 1 MiB of text.
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # a text file on disk
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # a .docx on disk (images make them large)
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all members of a .docx, as declared
+MAX_DOCX_XML = 32 * 1024 * 1024  # all its XML parts, which are parsed into trees
+MAX_DOCX_RATIO = 200  # uncompressed / compressed size of any large member
+MAX_DOCX_MEMBERS = 2000
 
 
 @dataclass(frozen=True)

@@ -1,40 +1,93 @@
-"""Split normalised text into paragraph and table blocks (shared by the readers)."""
+"""Split normalised text into paragraph and table blocks (used by the text reader).
+
+One block per non-blank line. Tab-separated lines (and markdown pipe tables) form
+table blocks whose cells are spans of the text; a single blank line inside a run of
+rows does not end the table. Markdown ``#`` headings set ``style_level`` and whole
+``**bold**`` lines set ``bold``; their text stays as written for the segmenter.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from ..model import Block, Span
+
+_MD_HEADING = re.compile(r"#{1,6}(?=[ \t]+\S)")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S).+?(?<=\S)\1")
+_PIPE_ROW = re.compile(r"\|.*\|")
+_PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
+
+Line = tuple[int, int, str]  # start offset, end offset, text
 
 
 def blocks_from_lines(text: str) -> tuple[Block, ...]:
-    """One block per non-blank line; consecutive tab-separated lines form a table."""
+    """Blocks of normalised text, in order; Document.text[b.start:b.end] is b's text."""
     blocks: list[Block] = []
-    table_rows: list[tuple[Span, ...]] = []
-    table_start = table_end = 0
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if "\t" in line.strip():
-            if not table_rows:
-                table_start = start
-            table_rows.append(_cells(line, start))
-            table_end = end
-            continue
-        if table_rows:
-            blocks.append(Block(table_start, table_end, "table", cells=tuple(table_rows)))
-            table_rows = []
-        lstripped = len(line) - len(line.lstrip())
-        if line.strip():
-            blocks.append(Block(start + lstripped, start + len(line.rstrip())))
-    if table_rows:
-        blocks.append(Block(table_start, table_end, "table", cells=tuple(table_rows)))
+    rows: list[Line] = []
+    kind = ""  # the kind of table being collected: "tab" or "pipe"
+    for line in _lines(text):
+        _, _, s = line
+        row_kind = "tab" if "\t" in s else "pipe" if _PIPE_ROW.fullmatch(s) else ""
+        if not s and rows and kind == "tab":
+            continue  # a blank line inside a tab-separated table
+        if rows and row_kind != kind:
+            blocks.extend(_table(rows, kind))
+            rows = []
+        if row_kind:
+            rows.append(line)
+            kind = row_kind
+        elif s:
+            blocks.append(_paragraph(*line))
+    if rows:
+        blocks.extend(_table(rows, kind))
     return tuple(blocks)
 
 
-def _cells(line: str, offset: int) -> tuple[Span, ...]:
+def _lines(text: str) -> Iterator[Line]:
+    pos = 0
+    for s in text.split("\n"):
+        yield pos, pos + len(s), s
+        pos += len(s) + 1
+
+
+def _paragraph(start: int, end: int, s: str) -> Block:
+    heading = _MD_HEADING.match(s)
+    return Block(
+        start,
+        end,
+        style_level=len(heading.group(0)) if heading else None,
+        bold=bool(_MD_BOLD.fullmatch(s)),
+    )
+
+
+def _table(rows: list[Line], kind: str) -> list[Block]:
+    """A table block; a lone pipe line is only a paragraph that happens to use pipes."""
+    if kind == "pipe" and len(rows) < 2:
+        return [_paragraph(*rows[0])]
+    cells = tuple(
+        _tab_cells(start, s) if kind == "tab" else _pipe_cells(start, s)
+        for start, _, s in rows
+        if kind == "tab" or not _PIPE_RULE.fullmatch(s)
+    )
+    return [Block(rows[0][0], rows[-1][1], "table", cells=cells)]
+
+
+def _tab_cells(offset: int, line: str) -> tuple[Span, ...]:
     spans = []
     pos = offset
     for cell in line.split("\t"):
         spans.append(Span(pos, pos + len(cell)))
         pos += len(cell) + 1
+    return tuple(spans)
+
+
+def _pipe_cells(offset: int, line: str) -> tuple[Span, ...]:
+    """Cells between the pipes, trimmed of the spaces that pad them."""
+    spans = []
+    inner_start = offset + 1
+    for cell in line[1:-1].split("|"):
+        lead = len(cell) - len(cell.lstrip()) if cell.strip() else 0
+        spans.append(Span(inner_start + lead, inner_start + len(cell.rstrip())))
+        inner_start += len(cell) + 1
     return tuple(spans)

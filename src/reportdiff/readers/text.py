@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Block, Document
+from ..model import Document
 from ..options import MAX_TEXT_BYTES
 from .blocks import blocks_from_lines
+from .encoding import NotText, decode
+from .normalize import normalize_text
+from .sniff import check_file, read_bounded
+
+_MARKDOWN_SUFFIXES = {".md", ".markdown"}
+_TITLE_MARKUP = re.compile(r"^#{1,6}\s+|^(\*\*|__)|(\*\*|__)$")
+MAX_TITLE_CHARS = 200
 
 
 def read_text(path: Path) -> Document:
-    raw = path.read_bytes()
-    if len(raw) > MAX_TEXT_BYTES:
-        raise InputError(str(path), f"larger than {MAX_TEXT_BYTES // 2**20} MiB")
-    if not raw.strip():
-        raise InputError(str(path), "is empty")
+    """A Document from a text file in any encoding ``encoding.decode`` recognises."""
+    check_file(path, MAX_TEXT_BYTES)
+    raw = read_bounded(path, MAX_TEXT_BYTES)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), "is not UTF-8 text") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks: tuple[Block, ...] = blocks_from_lines(text)
-    title = text[blocks[0].start : blocks[0].end] if blocks else path.stem
-    fmt = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
-    return Document(path=str(path), title=title, text=text, blocks=blocks, source_format=fmt)
+        decoded, encoding = decode(raw)
+    except NotText as exc:
+        raise InputError(str(path), f"is not a text report: {exc}") from None
+    text = normalize_text(decoded)
+    if not text:
+        raise InputError(str(path), "contains only whitespace; there is nothing to compare")
+    blocks = blocks_from_lines(text)
+    fmt = "md" if path.suffix.lower() in _MARKDOWN_SUFFIXES else "txt"
+    first = text[blocks[0].start : blocks[0].end] if blocks else ""
+    title = _TITLE_MARKUP.sub("", first).strip()[:MAX_TITLE_CHARS] or path.stem
+    return Document(
+        path=str(path),
+        title=title,
+        text=text,
+        blocks=blocks,
+        source_format=fmt,
+        encoding=encoding,
+    )
