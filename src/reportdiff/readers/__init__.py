@@ -1,4 +1,8 @@
-"""Readers turn a file on disk into a Document; everything after them is pure."""
+"""Readers turn a file on disk into a Document; everything after them is pure.
+
+The file's first bytes, not its name, decide how it is read: a zip goes to the
+.docx reader, known non-report formats are refused, and the rest is read as text.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,20 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from ..options import MAX_DOCX_BYTES, MAX_TEXT_BYTES
+from .sniff import check_file, sniff
 
 
 def read_document(path: str | Path) -> Document:
     """Read a .txt/.md or .docx report, refusing anything else with an InputError."""
     p = Path(path)
-    name = str(path)
-    if p.is_dir():
-        raise InputError(name, "is a directory, not a report file")
-    if not p.exists():
-        raise InputError(name, "no such file")
-    suffix = p.suffix.lower()
-    if suffix == ".docx":
+    check_file(p, max(MAX_DOCX_BYTES, MAX_TEXT_BYTES))
+    if sniff(p) == "zip":
         from .docx import read_docx
 
         return read_docx(p)
+    if p.suffix.lower() == ".docx":
+        raise InputError(str(p), "is named .docx but is not a Word .docx file (not a zip)")
     from .text import read_text
 
     return read_text(p)

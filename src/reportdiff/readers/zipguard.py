@@ -1,0 +1,124 @@
+"""Check a .docx's zip container before python-docx opens it.
+
+python-docx reads every member into memory and parses every XML part, with no size
+limit; its parser leaves entities unresolved, which silently truncates paragraph
+text. So: the zip must open, hold word/document.xml, stay within the member-count,
+size and compression-ratio limits of options.py (as its directory declares them;
+zipfile never inflates a member past its declared size), and no XML part may carry
+a DOCTYPE. Only each XML part's prolog is read, so the check costs little.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from ..errors import InputError
+from ..options import (
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_UNCOMPRESSED,
+    MAX_DOCX_XML,
+)
+
+MAIN_PART = "word/document.xml"
+_RATIO_FLOOR = 1024 * 1024  # members smaller than this may compress as well as they like
+_PROLOG_BYTES = 64 * 1024
+# An XML prolog: declaration, comments, processing instructions and white space.
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+_ROOT = re.compile(rb"<[A-Za-z_:]")
+_XML_SUFFIXES = (".xml", ".rels")
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError)
+
+
+def check_docx_zip(path: Path) -> None:
+    """InputError unless ``path`` is a zip that python-docx can safely open."""
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            _check_members(name, members)
+            for info in members:
+                if info.filename.lower().endswith(_XML_SUFFIXES):
+                    _check_prolog(name, info.filename, _head(z, info))
+    except ZIP_ERRORS as exc:
+        raise InputError(
+            name, f"is a damaged zip/.docx file ({_why(exc)}); open and re-save it in Word"
+        ) from None
+
+
+def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
+    if MAIN_PART not in {m.filename for m in members}:
+        raise InputError(name, "is a zip archive but not a Word .docx (no word/document.xml)")
+    if len(members) > MAX_DOCX_MEMBERS:
+        raise InputError(
+            name,
+            f"has {len(members)} zip members, over the limit of "
+            f"{MAX_DOCX_MEMBERS}; refusing it as a possible zip bomb",
+        )
+    total = sum(m.file_size for m in members)
+    if total > MAX_DOCX_UNCOMPRESSED:
+        raise InputError(
+            name,
+            f"would expand to {total // 2**20} MiB, over the "
+            f"{MAX_DOCX_UNCOMPRESSED // 2**20} MiB limit; refusing it as a "
+            "possible zip bomb",
+        )
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith(_XML_SUFFIXES))
+    if xml > MAX_DOCX_XML:
+        raise InputError(
+            name, f"holds {xml // 2**20} MiB of XML, over the {MAX_DOCX_XML // 2**20} MiB limit"
+        )
+    for m in members:
+        if m.file_size > _RATIO_FLOOR and m.file_size > MAX_DOCX_RATIO * max(m.compress_size, 1):
+            raise InputError(
+                name,
+                f"member {m.filename} expands {m.file_size // max(m.compress_size, 1)}"
+                f"-fold, over the limit of {MAX_DOCX_RATIO}; refusing it as a "
+                "possible zip bomb",
+            )
+
+
+def _head(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with z.open(info) as f:
+        return f.read(_PROLOG_BYTES)
+
+
+def _check_prolog(name: str, member: str, head: bytes) -> None:
+    """Refuse a DOCTYPE (and so any ENTITY declaration): it can only precede the root.
+
+    Whatever follows the declaration, comments and processing instructions must be
+    the root element; an over-long or unterminated comment is refused too.
+    """
+    head = _as_utf8(head)
+    pos = 0
+    while m := _PROLOG_ITEM.match(head, pos):
+        pos = m.end()
+    rest = head[pos:]
+    if rest[:9].upper() == b"<!DOCTYPE":
+        raise InputError(
+            name,
+            f"{member} declares a DOCTYPE (where entities are declared), which Word never "
+            "writes; refusing it",
+        )
+    if rest and not _ROOT.match(rest):
+        raise InputError(name, f"{member} does not start like an XML part; refusing it")
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """XML may be stored as UTF-16; look at its prolog in UTF-8."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        codec = (
+            "utf-16"
+            if head[:2] in (b"\xff\xfe", b"\xfe\xff")
+            else ("utf-16-le" if head[0] == 0x3C else "utf-16-be")
+        )
+        return head[: len(head) // 2 * 2].decode(codec, errors="replace").encode("utf-8")
+    return head.removeprefix(b"\xef\xbb\xbf")
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120].rstrip(".")
