@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import run_cli
 
 from reportdiff.errors import InputError
 from reportdiff.options import MAX_DOCX_BYTES, MAX_TEXT_BYTES
 from reportdiff.readers import read_document
+from tests.conftest import run_cli
 
 GOOD = "一、总体情况\n本年度支出增加。\n"
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.seeds
 def test_daoxian_seed(seeds_dir):
     doc = read_document(seeds_dir / "daoxian-police-2023.txt")
     assert doc.encoding == "utf-8"
-    assert "[bookmark" not in doc.text and "_GoBack" not in doc.text
+    assert "[bookmark" not in doc.text
+    assert "_GoBack" not in doc.text
     lines = [doc.block_text(b) for b in doc.blocks]
     assert 70 <= len(lines) <= 100  # one block per non-blank line of the extraction
     assert all(b.kind == "paragraph" for b in doc.blocks)
@@ -46,7 +47,9 @@ def test_block_offsets_hold_on_every_real_text(seeds_dir, real_dir):
         doc = read_document(path)
         for block in doc.blocks:
             text = doc.block_text(block)
-            assert text and text == text.strip(" \u3000"), (path.name, block)
+            assert text, (path.name, block)
+            assert text == text.strip(" \u3000"), (path.name, block)
             if block.kind == "paragraph":
-                assert "\n" not in text and "\t" not in text
-        assert doc.text == doc.text.strip()
+                assert "\n" not in text
+                assert "\t" not in text
+        assert doc.text == doc.text.strip() + "\n"

@@ -40,14 +40,14 @@ def texts(doc: Document) -> list[str]:
 def test_encodings_decode_to_the_same_text(tmp_path, data, encoding):
     doc = read_document(write(tmp_path, "r.txt", data))
     assert doc.encoding == encoding
-    assert doc.text == REPORT.rstrip("\n")
+    assert doc.text == REPORT
     assert doc.title == "一、部门基本情况"
 
 
 @pytest.mark.parametrize("short", ["一、总体情况", "绩效", "预算执行率较低。"])
 def test_short_gbk_texts_are_not_misdetected(tmp_path, short):
     doc = read_document(write(tmp_path, "s.txt", short.encode("gbk")))
-    assert doc.text == short
+    assert doc.text == short + "\n"
     assert doc.encoding == "gb18030"
 
 
@@ -55,7 +55,7 @@ def test_gb18030_only_characters(tmp_path):
     # 𠀀 (U+20000) and € are outside GBK's two-byte set; GB18030 has them.
     text = "本年度部门整体支出情况良好，单位：万元，€与𠀀在GB18030中均可编码，其余为常用字。" * 3
     doc = read_document(write(tmp_path, "g.txt", text.encode("gb18030")))
-    assert doc.text == text
+    assert doc.text == text + "\n"
 
 
 def test_latin1_falls_back_to_charset_detection(tmp_path):
@@ -68,12 +68,12 @@ def test_latin1_falls_back_to_charset_detection(tmp_path):
 def test_curly_quotes_and_euro_in_windows_1252(tmp_path):
     text = "The bureau\u2019s budget rose to \u20ac5.1 million \u2014 \u201cas planned\u201d.\n"
     doc = read_document(write(tmp_path, "w.txt", text.encode("cp1252")))
-    assert doc.text == text.strip()
+    assert doc.text == text
 
 
 def test_line_endings_and_form_feeds(tmp_path):
     doc = read_document(write(tmp_path, "e.txt", b"a line\r\nb line\rc line\fd line\n"))
-    assert doc.text == "a line\nb line\nc line\nd line"
+    assert doc.text == "a line\nb line\nc line\nd line\n"
 
 
 def test_odd_whitespace_and_invisible_characters(tmp_path):
@@ -84,7 +84,7 @@ def test_odd_whitespace_and_invisible_characters(tmp_path):
         "中间的\u3000全角空格保留\ufeff。\n"
     )
     doc = read_document(write(tmp_path, "w.txt", raw.encode("utf-8")))
-    assert doc.text.split("\n") == [
+    assert doc.text.splitlines() == [
         "一、总体情况",
         "本年度 支出 增加。",
         "本单位认真落实 各项措施。",
@@ -102,13 +102,13 @@ def test_tab_indented_paragraphs_are_not_a_table(tmp_path):
 
 def test_blank_line_runs_shrink_to_one(tmp_path):
     doc = read_document(write(tmp_path, "b.txt", b"\n\n\na\n\n\n\n\nb\n\n"))
-    assert doc.text == "a\n\nb"
+    assert doc.text == "a\n\nb\n"
 
 
 def test_bookmark_and_anchor_artefacts_are_dropped(tmp_path):
     raw = "[bookmark: _GoBack]三、明年计划\n正文[]{#_GoBack .anchor}继续\n标题{#_Toc1 .anchor}\n"
     doc = read_document(write(tmp_path, "a.txt", raw.encode("utf-8")))
-    assert doc.text == "三、明年计划\n正文继续\n标题"
+    assert doc.text == "三、明年计划\n正文继续\n标题\n"
     assert texts(doc)[0] == "三、明年计划"
 
 

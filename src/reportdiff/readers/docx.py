@@ -122,7 +122,7 @@ class _Builder:
     def text(self) -> str:
         while self.lines and not self.lines[-1]:
             self.lines.pop()
-        return "\n".join(self.lines)
+        return "\n".join(self.lines) + "\n" if self.lines else ""
 
 
 def _walk(parent: Any, doc: Any, out: _Builder, numbering: Numbering) -> None:

@@ -3,7 +3,8 @@
 Line breaks become "\\n"; invisible characters go; odd spaces become plain spaces;
 indentation and trailing spaces are dropped; tabs survive only in tab-separated table
 rows; extraction artefacts such as ``[bookmark: _GoBack]`` are removed; runs of
-blank lines shrink to one. Every offset in a Document indexes the result.
+blank lines shrink to one, and the text ends with one newline. Every offset in a
+Document indexes the result.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def normalize_text(text: str) -> str:
             out.append(line)
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out)
+    return "\n".join(out) + "\n" if out else ""
 
 
 def clean_chars(text: str) -> str:
