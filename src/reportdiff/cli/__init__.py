@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "compare",
     "demo",
     "archive",
+    "figures",
 )
 
 

@@ -1,26 +1,177 @@
-"""Figures: extract every number with its label and unit, and match OLD to NEW.
+"""Figures: every number of a document with its value, unit, label and section.
 
-Placeholder until the figures work lands: the pipeline calls these hooks.
+Reading the numbers is core/figure_parse.py, naming them core/figure_label.py,
+totals and parts core/figure_tree.py, matching OLD to NEW core/figure_match.py.
+This module walks a Document's blocks and puts those together.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Document, Figure, NumberChange, Section, SectionPair
+from ..model import Block, Document, Figure, Section
+from .figure_label import clean_label, prose_labels
+from .figure_match import diff_figures
+from .figure_parse import Reading, read_numbers
+from .figure_tree import link_parts
+
+__all__ = ["diff_figures", "extract_figures", "figure_breaks", "section_finder"]
+
+_QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
+_TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+_MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|投入|投资|资产|成本|价")
 
 
 def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
-    return ()
+    """Every figure of doc in text order; parent indexes link parts to their total."""
+    readings: list[Reading] = []
+    labels: list[str] = []
+    for block in doc.blocks:
+        got = _table(doc, block) if block.kind == "table" else _prose(doc.text, block)
+        for r, label in got:
+            readings.append(r)
+            labels.append(label)
+    readings = _resolve_magnitudes(doc.text, readings, labels)
+    labels = _distribute(labels)
+    parents = link_parts(doc.text, readings, figure_breaks(doc, sections))
+    where = section_finder(sections)
+    return tuple(
+        Figure(
+            text=r.text,
+            value=r.value,
+            unit=r.unit,
+            start=r.start,
+            end=r.end,
+            label=label,
+            kind=r.kind,
+            section=where(r.start),
+            parent=parent,
+            qualifier=r.qualifier,
+        )
+        for r, label, parent in zip(readings, labels, parents, strict=True)
+    )
 
 
-def diff_figures(
-    old: Document,
-    old_sections: Sequence[Section],
-    new: Document,
-    new_sections: Sequence[Section],
-    pairs: Sequence[SectionPair],
-    *,
-    include_unchanged: bool = False,
-) -> tuple[NumberChange, ...]:
-    return ()
+def _prose(text: str, block: Block) -> list[tuple[Reading, str]]:
+    found = _readings(text, block.start, block.end, keep_bare=False)
+    return list(zip(found, prose_labels(text, found, block.start, block.end), strict=True))
+
+
+def _readings(text: str, start: int, end: int, *, keep_bare: bool) -> list[Reading]:
+    quoted = [m.span() for m in _QUOTE_RE.finditer(text, start, end)]
+    return [
+        r
+        for r in read_numbers(text, start, end)
+        if (keep_bare or not r.bare) and not any(s <= r.start < e for s, e in quoted)
+    ]
+
+
+def _table(doc: Document, block: Block) -> list[tuple[Reading, str]]:
+    """Cells: a lone number counts; its label is the row's text cell (and column head)."""
+    text = doc.text
+    unit = _TABLE_UNIT_RE.search(text, max(0, block.start - 200), block.start + 200)
+    header: list[str] = []
+    out: list[tuple[Reading, str]] = []
+    for n, row in enumerate(block.cells):
+        cells = [(c, text[c.start : c.end].strip()) for c in row]
+        per_cell = [_cell_readings(text, c.start, c.end, s) for c, s in cells]
+        if n == 0 and not any(per_cell):
+            header = [s for _, s in cells]
+        numeric = sum(bool(found) for found in per_cell)
+        for col, found in enumerate(per_cell):
+            cell = cells[col][0]
+            own = prose_labels(text, found, cell.start, cell.end)
+            head = header[col] if numeric > 1 and col < len(header) else ""
+            for r, label in zip(found, own, strict=True):
+                label = label if len(label) >= 2 else _row_label(cells, per_cell, col)
+                r = _table_unit(r, unit.group(1) if unit else "")
+                out.append((r, f"{label} / {head}" if head and head != label else label))
+    return out
+
+
+def _cell_readings(text: str, start: int, end: int, stripped: str) -> list[Reading]:
+    found = _readings(text, start, end, keep_bare=True)
+    return [r for r in found if not r.bare or r.text.strip() == stripped]
+
+
+def _row_label(cells: list, per_cell: list[list[Reading]], col: int) -> str:
+    """The nearest cell with words in it, left first: the row's header."""
+    order = [*range(col - 1, -1, -1), *range(col + 1, len(cells))]
+    for i in order:
+        words = cells[i][1]
+        for r in per_cell[i]:
+            words = words.replace(r.text, "")
+        if sum(ch.isalpha() for ch in words) >= 2:
+            return clean_label(words) or words.strip()[:20]
+    return ""
+
+
+def _table_unit(r: Reading, unit: str) -> Reading:
+    """A lone number in a table stated in 万元 is an amount in 万元."""
+    if not r.bare or not unit:
+        return replace(r, kind="count") if r.bare else r
+    scale = {"万元": 1e4, "亿元": 1e8, "千元": 1e3}.get(unit, 1.0)
+    return replace(r, value=r.value * scale, unit="元", kind="amount", scale=scale, shown=unit)
+
+
+def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -> list[Reading]:
+    """1128万 with no 元: money where its label or its neighbours say so, else a count."""
+    out = []
+    for i, r in enumerate(readings):
+        if r.magnitude_only:
+            after = text[r.end : r.end + 1]
+            follows_noun = bool(after) and after.isalpha() and not after.isascii()
+            money = _MONEY_WORDS.search(labels[i]) or (
+                not follows_noun and _money_nearby(readings, i)
+            )
+            r = replace(r, unit="元", kind="amount", shown=r.shown + "元") if money else r
+            r = r if money else replace(r, kind="count")
+        out.append(r)
+    return out
+
+
+def _distribute(labels: list[str]) -> list[str]:
+    """「查处吸毒人员、强戒 分别 72 人、25 人」: the n-th figure gets the n-th name."""
+    out = list(labels)
+    i = 0
+    while i < len(out):
+        names = out[i].split("、")
+        j = i
+        while j < len(out) and labels[j] == labels[i]:
+            j += 1
+        if len(names) > 1 and j - i == len(names):
+            out[i:j] = [name.strip() for name in names]
+        i = max(j, i + 1)
+    return out
+
+
+def _money_nearby(readings: list[Reading], i: int) -> bool:
+    near = readings[max(0, i - 3) : i] + readings[i + 1 : i + 4]
+    return any(n.unit == "元" and abs(n.start - readings[i].start) < 300 for n in near)
+
+
+def figure_breaks(doc: Document, sections: Sequence[Section]) -> set[int]:
+    """Offsets no list of parts runs across: headings and table edges."""
+    out = {s.start for s in sections if s.id != "0"}
+    out.update(b.start for b in doc.blocks if b.kind == "table")
+    out.update(b.end for b in doc.blocks if b.kind == "table")
+    return out
+
+
+def section_finder(sections: Sequence[Section]):  # type: ignore[no-untyped-def]
+    """pos -> id of the innermost section holding it (the preamble is "0")."""
+    ordered = sorted(sections, key=lambda s: (s.start, -s.end))
+    starts = [s.start for s in ordered]
+    by_id = {s.id: s for s in ordered}
+
+    def where(pos: int) -> str | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        s = ordered[i] if i >= 0 else None
+        while s is not None and pos >= s.end:
+            s = by_id.get(s.parent) if s.parent else None
+        return s.id if s else (ordered[0].id if ordered else None)
+
+    return where

@@ -8,14 +8,23 @@ import re
 from collections.abc import Sequence
 
 # Units that belong to the number before them: a change of 5105.15万元 to 5322.40万元
-# must read as one replacement, never as digit soup.
+# must read as one replacement, never as digit soup. The pieces are exported so that
+# core/figure_parse.py reads figures with this same grammar.
+NUMBER_PATTERN = r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
+MAGNITUDE_PATTERN = r"万亿|亿|万|千"
+APPROX_PATTERN = r"余|多|\+|＋"
 UNIT_PATTERN = (
-    r"万亿元|亿元|万元|千元|元|万亿|亿|万|千|%|％|‰|个百分点|百分点|"
-    r"年度|年|月|日|号|时|分|人次|人|名|辆|个|台|套|次|起|件|户|所|家|处|株|项|条|宗|"
-    r"余名|余人|余起|余件|余|多|km|公里|平方米|米|吨|小时|天|"
+    r"元|%|％|‰|个百分点|百分点|"
+    r"年度|年|月|日|号|时|分钟|分|人次|人|名|辆|个|台|套|次|起|件|户|所|家|处|株|项|条|宗|"
+    r"艘|座|张|支|架|路|份|场次|场|期|批|km|公里|平方米|米|吨|小时|天|"
     r"trillion|billion|million|thousand|percent|per cent"
 )
-FIGURE_RE = re.compile(r"[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?(?:\s?(?:" + UNIT_PATTERN + r"))?")
+CURRENCY_PATTERN = r"[$¥￥€£]"
+FIGURE_RE = re.compile(
+    rf"{CURRENCY_PATTERN}?{NUMBER_PATTERN}"
+    rf"(?:\s?(?=\S)(?:(?:{MAGNITUDE_PATTERN})(?:{APPROX_PATTERN})?(?:{UNIT_PATTERN})?"
+    rf"|(?:{APPROX_PATTERN})(?:{UNIT_PATTERN})?|(?:{UNIT_PATTERN})))?"
+)
 _TOKEN_RE = re.compile(
     FIGURE_RE.pattern
     + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"  # a Latin word

@@ -185,21 +185,21 @@ def format_value(value: float | None, unit: str) -> str:
 def _figures(c: Comparison, style: _Style) -> str:
     if not c.numbers:
         return ""
+    from .figures import delta_text  # its module imports pad from here
+
     lines = [
         style("bold", "Figures"),
-        f"  {pad('label', 28)} {pad('old', 16)} {pad('new', 16)} {pad('Δ', 16)} %",
+        f"  {pad('label', 28)} {pad('old', 16)} {pad('new', 16)} {pad('Δ', 14)} "
+        f"{pad('%', 9)} status",
     ]
     for n in c.numbers:
         old = n.old.text if n.old else "—"
         new = n.new.text if n.new else "—"
-        unit = (n.new or n.old).unit if (n.new or n.old) else ""
-        delta = format_value(n.delta, unit) if n.delta is not None else ""
-        if n.delta is not None and n.delta > 0:
-            delta = "+" + delta
-        pct = f"{n.pct:+.2f}%" if n.pct is not None else ""
+        delta, pct = delta_text(n)
+        kind = {"added": "ins", "removed": "del", "unchanged": "dim"}.get(n.status, "bold")
         lines.append(
             f"  {pad(n.label or '(unlabelled)', 28)} {pad(old, 16)} {pad(new, 16)} "
-            f"{pad(delta, 16)} {pct}  [{n.status}]"
+            f"{pad(delta, 14)} {pad(pct, 9)} " + style(kind, n.status)
         )
     return "\n".join(lines)
 
@@ -207,9 +207,9 @@ def _figures(c: Comparison, style: _Style) -> str:
 def _checks(c: Comparison, style: _Style) -> str:
     if not c.checks:
         return ""
-    lines = [style("bold", "Checks (the report's own arithmetic)")]
-    lines.extend(style("warn", f"  ! [{k.doc}] {k.kind}: ") + k.message for k in c.checks)
-    return "\n".join(lines)
+    from .figures import check_lines
+
+    return "\n".join(check_lines(c.checks, style))
 
 
 def _flags(c: Comparison, style: _Style) -> str:

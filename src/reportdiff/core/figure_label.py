@@ -1,0 +1,103 @@
+"""The thing a figure measures, taken from its clause or its table row.
+
+Chinese puts the noun before the figure (基本支出5105.15万元) or, with a counter,
+after it (18台警务用车); a stated change (减少761.01万元) measures the same thing as
+the figure it changes. Labels are for people and for matching, so they are short and
+stripped of years, pronouns and verbs that do not name anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figure_parse import Reading
+
+CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
+TRIGGER_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别|合计|共计|总计|累计")
+CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高", "减", "增")
+_YEAR = re.compile(r"(?:19|20)\d\d\s?年度?|[上本今去当]年度?|\d{1,2}\s?月(?:份|底)?")
+_LEAD = re.compile(
+    r"^(?:相比|比|较|与|同比|截至|截止|对|其中|包含|包括|"
+    r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|本|我|共有|现设|现有|已|拟)+"
+)
+_TRAIL = re.compile(
+    r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|\s)+$"
+)
+_AFTER_STOP = re.compile(r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达")
+_LONG_NUMBER = re.compile(r"\d{5,}")  # a budget subject code such as 2040201
+_CODE = re.compile(r"\d+[A-Za-z]")  # 350M: a model name inside a label
+_MAX_LABEL = 20
+
+
+def clean_label(raw: str) -> str:
+    text = _LONG_NUMBER.sub("", _YEAR.sub("", raw)).strip(" \u3000*")
+    text = TRIGGER_RE.sub("", text)
+    for _ in range(2):
+        text = _LEAD.sub("", text).strip()
+        text = _TRAIL.sub("", text).strip()
+    return text[-_MAX_LABEL:]
+
+
+def label_key(label: str) -> str:
+    """What two labels must share to name the same thing: no digits, spaces or marks."""
+    return "".join(ch for ch in label if ch.isalpha())
+
+
+def is_change_word(label: str) -> bool:
+    return label in CHANGE_WORDS or label.rstrip("了") in CHANGE_WORDS
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause ending at pos begins: after a break, a trigger or floor."""
+    i = pos
+    while i > floor and text[i - 1] not in CLAUSE_BREAK:
+        i -= 1
+    ends = [m.end() for m in TRIGGER_RE.finditer(text, i, pos)]
+    return ends[-1] if ends else i
+
+
+def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> list[str]:
+    """A label per reading of one paragraph (or table cell) text[start:end]."""
+    labels: list[str] = []
+    prev_end = start
+    for n, r in enumerate(readings):
+        floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
+        label = clean_label(text[clause_start(text, r.start, floor) : r.start])
+        if is_change_word(label) and n:
+            label = f"{_base(labels[n - 1])} {label}".strip()
+        elif r.kind == "count" and r.unit not in ("", "年", "date"):
+            after = _noun_after(text, r.end, end)
+            label = after if len(after) >= 2 or not label else label
+        labels.append(label + _scope(text, r.end, end))
+        prev_end = r.end
+    return labels
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    return not any(ch in CLAUSE_BREAK for ch in text[a:b])
+
+
+def _base(label: str) -> str:
+    """收入 减少 → 收入: a change's label names what changed."""
+    return label.split(" ")[0] if " " in label else label
+
+
+def _noun_after(text: str, pos: int, end: int) -> str:
+    """18台警务用车、…: the counted thing follows the counter."""
+    i = pos
+    while i < end and text[i] not in CLAUSE_BREAK and i - pos < 12:
+        if text[i].isdigit() and not _CODE.match(text, i):
+            break
+        i += 1
+    noun = text[pos:i]
+    stop = _AFTER_STOP.search(noun)
+    return clean_label(noun[: stop.start()] if stop else noun)
+
+
+def _scope(text: str, pos: int, end: int) -> str:
+    """人员编制400（含交警）: a parenthesis right after the figure scopes it."""
+    if pos >= end or text[pos] not in "（(":
+        return ""
+    close = text.find("）" if text[pos] == "（" else ")", pos, min(end, pos + 20))
+    inner = text[pos : close + 1] if close > 0 else ""
+    return inner if inner and not any(ch.isdigit() for ch in inner) else ""

@@ -1,0 +1,218 @@
+"""Read the numbers in a stretch of text: value, unit, kind and qualifier.
+
+The grammar of an Arabic figure is the one the narrative diff uses (core/tokens.py),
+so a figure is one diff token and one Reading alike. On top of it this module knows
+dates, Chinese numerals that count (两名, 三万份), "$ … million" and the words that
+bound or approximate a figure (近, 余, 以上, ≥).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tokens import (
+    APPROX_PATTERN,
+    CURRENCY_PATTERN,
+    MAGNITUDE_PATTERN,
+    NUMBER_PATTERN,
+    UNIT_PATTERN,
+)
+
+FIGURE_PARTS = re.compile(
+    rf"(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})(?P<sp>\s?)(?P<mag>{MAGNITUDE_PATTERN})?"
+    rf"(?P<approx>{APPROX_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
+)
+_DATE_RE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)\s?年\s?)?(?P<m>1[0-2]|0?[1-9])\s?月"
+    r"(?:\s?(?P<d>3[01]|[12]\d|0?[1-9])\s?[日号])?"
+)
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
+_CN_RE = re.compile(
+    rf"(?<!第)(?P<num>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
+    rf"(?P<unit>[{_CN_COUNTERS}]?)"
+)
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_CURRENCY = {"$": "$", "¥": "元", "￥": "元", "€": "€", "£": "£"}
+_MAGNITUDE = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_PEOPLE = {"人": "人", "名": "人"}
+_DURATION = {"时", "分", "分钟", "小时", "天"}
+_AT_LEAST_BEFORE = ("≥", "不少于", "不低于", "超过", "逾", "大于", "高于")
+_AT_MOST_BEFORE = ("≤", "不超过", "不高于", "低于", "小于")
+_APPROX_BEFORE = ("近", "约", "大约", "将近")
+_AT_LEAST_AFTER = ("以上",)
+_AT_MOST_AFTER = ("以下", "以内")
+_APPROX_AFTER = ("左右", "余")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One number as read. ``scale`` turns the written unit into the base unit
+    (1e4 for 万元); ``shown`` is the unit as written ("万元"), for display."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    kind: str
+    qualifier: str = ""
+    scale: float = 1.0
+    shown: str = ""
+    bare: bool = False  # no unit at all: kept only where a table gives it meaning
+    magnitude_only: bool = False  # 1128万 without 元: money or count by context
+
+
+def read_numbers(text: str, start: int, end: int) -> list[Reading]:
+    """Every number in text[start:end], dates first so their parts are not re-read."""
+    found: list[Reading] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE_RE.finditer(text, start, end):
+        if m.group("d") or m.group("y"):
+            found.append(_date(m))
+            taken.append(m.span())
+    for m in FIGURE_PARTS.finditer(text, start, end):
+        if _overlaps(m.span(), taken) or _glued_to_latin(text, m.start(), m.end()):
+            continue
+        if m.start() > 0 and text[m.start() - 1] in "第.．":
+            continue
+        found.append(_arabic(text, m, end))
+    for m in _CN_RE.finditer(text, start, end):
+        reading = _chinese(m)
+        if reading and not _overlaps(m.span(), taken):
+            found.append(reading)
+    found.sort(key=lambda r: r.start)
+    return [_qualified(text, r, start, end) for r in found]
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _glued_to_latin(text: str, start: int, end: int) -> bool:
+    """350M, Mate40, AN01: part of a model name or code, not a figure."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+def _date(m: re.Match[str]) -> Reading:
+    y, mo, d = (int(m.group(k) or 0) for k in ("y", "m", "d"))
+    return Reading(m.start(), m.end(), m.group(0), float(y * 10000 + mo * 100 + d), "date", "date")
+
+
+def number_value(num: str) -> float:
+    """The value of a written Arabic number: 1,234.5 / 1，234 / 12．5 / −3."""
+    clean = num.replace(",", "").replace("，", "").replace("．", ".").replace("−", "-")
+    return float(clean)
+
+
+def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
+    num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    start, end = m.start(), m.end()
+    if num[0] in "+-−" and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "日月"):
+        num, start = num[1:], start + 1  # a range or a hyphen, not a sign
+    if not (mag or unit):
+        end = m.start("sp") if m.group("sp") else m.end("num")
+    if unit == "个" and text[end : end + 1] == "亿":  # 近3个亿: colloquial for 3亿
+        mag, unit, end = "亿", "", end + 1
+    scale = _MAGNITUDE.get(mag, 1.0) * _EN_SCALE.get(unit.lower(), 1.0)
+    shown = mag + unit
+    unit = "" if unit.lower() in _EN_SCALE else ("%" if unit.startswith("per") else unit)
+    value = round(number_value(num) * scale, 6)
+    base, kind = _classify(unit, value, bool(mag))
+    if m.group("cur"):
+        base, kind = _CURRENCY[m.group("cur")], "amount"
+    reading = Reading(start, end, text[start:end], value, base, kind, "", scale, shown)
+    if not (mag or unit or m.group("cur")) and scale == 1.0:
+        return _replace(reading, bare=True, kind="other")
+    if base == "":
+        return _replace(reading, magnitude_only=True)
+    return reading
+
+
+def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, str]:
+    if unit == "元":
+        return "元", "amount"
+    if unit in ("%", "％"):
+        return "%", "percent"
+    if unit in ("‰", "个百分点", "百分点"):
+        return ("‰" if unit == "‰" else "百分点"), "percent"
+    if unit in ("年", "年度"):
+        is_year = not has_magnitude and value.is_integer() and 1900 <= value <= 2100
+        return ("年", "year") if is_year else ("年", "count")
+    if unit in ("月", "日", "号"):
+        return "date", "date"
+    if unit in _DURATION:
+        return unit, "count"
+    return _PEOPLE.get(unit, unit), "count"
+
+
+def chinese_value(num: str) -> float | None:
+    """两千三百 → 2300, 三万 → 30000, 十二 → 12; None for what is not a numeral."""
+    total, section, digit = 0, 0, None
+    for ch in num:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # 一二三: a list of names, not a number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        else:
+            total = (total + section + (digit or 0)) * _CN_BIG[ch]
+            section, digit = 0, None
+    return float(total + section + (digit or 0))
+
+
+def _chinese(m: re.Match[str]) -> Reading | None:
+    num, unit = m.group("num"), m.group("unit")
+    value = chinese_value(num)
+    if value is None or not (unit or any(c in num for c in "百千万亿")):
+        return None
+    if value < 2 or (unit == "个" and m.end() < len(m.string) and m.string[m.end()] == "亿"):
+        return None  # 一个又一个 is rhetoric; 三个亿 is rare enough to leave alone
+    base, kind = _classify(unit, value, False) if unit else ("", "count")
+    return Reading(m.start(), m.end(), m.group(0), value, base, kind, "", 1.0, unit)
+
+
+def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
+    """Attach 近/约/≥ before and 余/以上/以下/左右 after, or + and 余 inside the figure."""
+    before = text[max(start, r.start - 4) : r.start]
+    after = text[r.end : min(end, r.end + 2)]
+    inner = r.text
+    if before.rstrip().endswith(_AT_LEAST_BEFORE) or after.startswith(_AT_LEAST_AFTER):
+        return _replace(r, qualifier="at_least")
+    if before.rstrip().endswith(_AT_MOST_BEFORE) or after.startswith(_AT_MOST_AFTER):
+        return _replace(r, qualifier="at_most")
+    if "+" in inner[1:] or "＋" in inner:
+        return _replace(r, qualifier="at_least")
+    approx_inside = any(a in inner for a in ("余", "多"))
+    if before.rstrip().endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER):
+        return _replace(r, qualifier="approx")
+    return _replace(r, qualifier="approx") if approx_inside else r
+
+
+def _replace(r: Reading, **changes: object) -> Reading:
+    from dataclasses import replace
+
+    return replace(r, **changes)  # type: ignore[arg-type]
+
+
+def display_scale(text: str, unit: str) -> tuple[float, str]:
+    """The scale and unit a figure was written in (5105.15万元 → 1e4, "万元"), so a
+    change can be shown the way the report writes it."""
+    m = FIGURE_PARTS.search(text)
+    mag = m.group("mag") if m else None
+    if mag and unit == "元":
+        return _MAGNITUDE[mag], mag + "元"
+    word = next((w for w in _EN_SCALE if w in text.lower()), "")
+    if word:
+        return _EN_SCALE[word], f"{unit} {word}".strip()
+    if mag:
+        return _MAGNITUDE[mag], mag + unit
+    return 1.0, unit
