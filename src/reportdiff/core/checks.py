@@ -1,11 +1,22 @@
-"""A report checked against itself: totals, stated changes, one label with two values."""
+"""A report checked against itself: totals, stated changes, one label with two values.
+
+Each check recomputes what the report states from the figures it states, and reports
+only differences beyond the rounding of the figures as written (a total given to the
+万元 can be off by half a 万元).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Check, Document, Figure, Section, Side
+from .figure_parse import display_scale
 from .figures import extract_figures
+
+_EXHAUSTIVE = re.compile(r"包含|包括|分别")
+_DECIMALS = re.compile(r"[.．](\d+)")
 
 
 def check_document(
@@ -14,5 +25,63 @@ def check_document(
     side: Side,
     figures: Sequence[Figure] | None = None,
 ) -> tuple[Check, ...]:
+    """Every check that fails in doc, in text order."""
+    from .check_changes import check_changes
+    from .check_labels import check_labels
+
     figures = extract_figures(doc, sections) if figures is None else figures
-    return ()
+    found = [
+        *check_sums(doc.text, figures, side),
+        *check_changes(doc.text, figures, side),
+        *check_labels(doc, figures, side),
+    ]
+    return tuple(sorted(found, key=lambda k: k.figures[0].start if k.figures else 0))
+
+
+def rounding(f: Figure) -> float:
+    """Half a unit of the last digit written, in the base unit: 218万元 → 5000元."""
+    scale, _ = display_scale(f.text, f.unit)
+    m = _DECIMALS.search(f.text)
+    return 0.5 * 10 ** -(len(m.group(1)) if m else 0) * scale
+
+
+def show(value: float, like: Figure) -> str:
+    """A value in the unit `like` is written in: 41306800 like 4035.19万元 → 4130.68万元."""
+    scale, unit = display_scale(like.text, like.unit)
+    text = f"{value / scale:,.2f}".rstrip("0").rstrip(".")
+    return f"{text}{unit}"
+
+
+def check_sums(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
+    """A total and its parts (其中 / 包含 / 合计 / 共) that do not add up."""
+    parts: dict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.parent is not None:
+            parts[f.parent].append(f)
+    out = []
+    for index, children in parts.items():
+        check = _sum_check(text, figures[index], children, side)
+        if check:
+            out.append(check)
+    return out
+
+
+def _sum_check(text: str, total: Figure, parts: list[Figure], side: Side) -> Check | None:
+    if any(f.qualifier for f in (total, *parts)):
+        return None  # 200余名 and 25万+ do not add up exactly by design
+    summed = sum(f.value for f in parts)
+    tolerance = rounding(total) + sum(rounding(f) for f in parts) + 1e-6
+    gap = summed - total.value
+    before = total.start < parts[0].start
+    exhaustive = not before or bool(_EXHAUSTIVE.search(text, total.end, parts[0].start))
+    # 「其中」 may list only some parts; they must still not exceed the total, and a
+    # breakdown of money into two or more parts is meant to be complete.
+    complete = exhaustive or (len(parts) >= 2 and total.kind == "amount")
+    if gap <= tolerance and (not complete or gap >= -tolerance):
+        return None
+    sign = "+" if gap > 0 else "−"
+    message = (
+        f"{total.label or 'total'} {total.text}, but its {len(parts)} parts add up to "
+        f"{show(summed, total)} ({sign}{show(abs(gap), total)})"
+    )
+    return Check("sum", side, message, (total, *parts))

@@ -121,7 +121,7 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
     """1128万 with no 元: money where its label or its neighbours say so, else a count."""
     out = []
     for i, r in enumerate(readings):
-        if r.magnitude_only:
+        if r.magnitude_only and r.shown[:1] in "千万亿":
             after = text[r.end : r.end + 1]
             follows_noun = bool(after) and after.isalpha() and not after.isascii()
             money = _MONEY_WORDS.search(labels[i]) or (
@@ -129,6 +129,8 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
             )
             r = replace(r, unit="元", kind="amount", shown=r.shown + "元") if money else r
             r = r if money else replace(r, kind="count")
+        elif r.magnitude_only:
+            r = replace(r, kind="count")
         out.append(r)
     return out
 

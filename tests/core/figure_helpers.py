@@ -1,0 +1,35 @@
+"""Small helpers for the figure tests: a Document from a string, figures by label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportdiff.core.figures import extract_figures
+from reportdiff.core.segment import segment_document
+from reportdiff.model import Document, Figure
+from reportdiff.readers import read_document
+from reportdiff.readers.blocks import blocks_from_lines
+
+
+def doc_of(text: str, path: str = "composed.txt") -> Document:
+    return Document(path=path, title="", text=text, blocks=blocks_from_lines(text))
+
+
+def figures_of(text: str) -> tuple[Figure, ...]:
+    doc = doc_of(text)
+    return extract_figures(doc, segment_document(doc))
+
+
+def read_figures(path: Path) -> tuple[Document, tuple[Figure, ...]]:
+    doc = read_document(path)
+    return doc, extract_figures(doc, segment_document(doc))
+
+
+def by_label(figures: tuple[Figure, ...], label: str) -> list[Figure]:
+    return [f for f in figures if f.label == label]
+
+
+def one(figures: tuple[Figure, ...], label: str) -> Figure:
+    found = by_label(figures, label)
+    assert len(found) == 1, (label, [f.text for f in found])
+    return found[0]

@@ -1,0 +1,92 @@
+"""Reading numbers: units, magnitudes, qualifiers, Chinese numerals, dates, what is not a figure."""
+
+import pytest
+
+from reportdiff.core.figure_parse import chinese_value, display_scale, read_numbers
+
+from .figure_helpers import figures_of
+
+
+def read(text: str):
+    return read_numbers(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("支出14万元。", 140000, "元", "amount"),
+        ("支出140,000元。", 140000, "元", "amount"),
+        ("支出0.0014亿元。", 140000, "元", "amount"),
+        ("预算3千元。", 3000, "元", "amount"),
+        ("规模2.5万亿元。", 2.5e12, "元", "amount"),
+        ("增长10.93%。", 10.93, "%", "percent"),
+        ("提高1.5个百分点。", 1.5, "百分点", "percent"),
+        ("共有民警58名。", 58, "人", "count"),
+        ("观看4.59亿+人次。", 4.59e8, "人次", "count"),
+        ("Revenue was $211.9 billion.", 211.9e9, "$", "amount"),
+        ("up 7 percent.", 7, "%", "percent"),
+        ("工作2023年度", 2023, "年", "year"),
+        ("服务期 3 年", 3, "年", "count"),
+    ],
+)
+def test_units_normalise_to_a_base_unit(text, value, unit, kind):
+    (r,) = [r for r in read(text) if not r.bare]
+    assert r.value == pytest.approx(value)
+    assert (r.unit, r.kind) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier"),
+    [
+        ("投入200余名警力", "200余名", "approx"),
+        ("点击4.59亿+人次", "4.59亿+人次", "at_least"),
+        ("吸引25万+群众", "25万+", "at_least"),
+        ("在线率95%以上", "95%", "at_least"),
+        ("达到≥90%", "90%", "at_least"),
+        ("资金近3个亿", "3个亿", "approx"),
+        ("消除5人以下的所", "5人", "at_most"),
+        ("共计1.5万多人", "1.5万多人", "approx"),
+    ],
+)
+def test_bounds_and_approximations(text, figure, qualifier):
+    (r,) = [r for r in read(text) if not r.bare]
+    assert (r.text, r.qualifier) == (figure, qualifier)
+
+
+def test_colloquial_hundred_millions():
+    (r,) = read("资金近3个亿，")
+    assert r.value == 3e8
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("两", 2), ("三", 3), ("十二", 12), ("一千", 1000), ("三万", 30000), ("两千三百", 2300)],
+)
+def test_chinese_numerals(numeral, value):
+    assert chinese_value(numeral) == value
+
+
+def test_chinese_numerals_count_only_with_a_counter_or_magnitude():
+    text = "抽调两名民警，设三个工作站，印一千份，一体化推进，十分重要"
+    found = [(r.text, r.value) for r in read(text)]
+    assert found == [("两名", 2), ("三个", 3), ("一千份", 1000)]
+
+
+def test_dates_and_years_are_not_amounts():
+    kinds = {r.text: r.kind for r in read("2023年9月20日立案，6月18日开赛，2024年再议，5月底完成")}
+    assert kinds == {"2023年9月20日": "date", "6月18日": "date", "2024年": "year", "5月": "date"}
+
+
+def test_quoted_names_numbering_and_model_names_are_not_figures():
+    figs = figures_of("1、侦破“8.19”案件，抓获3人；配备350M基站2座，第3名。\n")
+    assert [f.text for f in figs] == ["3人", "2座"]
+
+
+def test_thousands_grouping_must_be_exact():
+    assert [r.text for r in read("1,2345元") if not r.bare] == ["2345元"]
+
+
+def test_display_scale_is_the_written_unit():
+    assert display_scale("5105.15万元", "元") == (1e4, "万元")
+    assert display_scale("$4.2 million", "$") == (1e6, "$ million")
+    assert display_scale("58辆", "辆") == (1.0, "辆")
