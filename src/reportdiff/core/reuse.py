@@ -1,0 +1,225 @@
+"""Finding a document's sentences in other documents, and merging hits into passages.
+
+Candidates first, then exact verification (the datasketch habit): a sentence is
+looked up by its key (exact copies, figures masked) and, failing that, through the
+buckets of its bottom-k MinHash sketch; every bucket candidate is verified with a
+rapidfuzz ratio on the keys before it counts as a near copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from rapidfuzz import fuzz
+
+from ..model import Document, Section
+from .segment import segment_document
+from .shingles import Sentence, sketch, split_sentences
+
+NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
+# Shorter sentences must match exactly (one character is 10% of them), and a passage
+# needs one sentence this long to be flagged at all.
+SENTENCE_WEIGHT = 20.0
+_BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge corpora
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Sentence ``index`` of indexed document ``doc`` matches, with a 0..1 score."""
+
+    doc: int
+    index: int
+    score: float
+
+
+class SentenceIndex:
+    """Sentences of many documents, looked up by exact key and by sketch."""
+
+    def __init__(self, near_similarity: float = NEAR_SIMILARITY) -> None:
+        self.near_similarity = near_similarity
+        self.docs: list[Sequence[Sentence]] = []
+        self._exact: dict[str, list[tuple[int, int]]] = {}
+        self._buckets: dict[int, list[tuple[int, int]]] = {}
+
+    def add(self, sentences: Sequence[Sentence]) -> int:
+        """Index a document's matchable sentences; returns its number."""
+        doc = len(self.docs)
+        self.docs.append(sentences)
+        for i, s in enumerate(sentences):
+            if not s.matchable:
+                continue
+            self._exact.setdefault(s.key, []).append((doc, i))
+            if s.weight < SENTENCE_WEIGHT:
+                continue
+            for h in sketch(s.key):
+                self._buckets.setdefault(h, []).append((doc, i))
+        return doc
+
+    def lookup(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
+        """Every indexed document's best match for ``sentence`` (none for short ones)."""
+        if not sentence.matchable:
+            return []
+        best: dict[int, Hit] = {}
+        for doc, i in self._exact.get(sentence.key, ()):
+            if (doc, i) != skip and doc not in best:
+                best[doc] = Hit(doc, i, 1.0)
+        if sentence.weight < SENTENCE_WEIGHT:
+            return sorted(best.values(), key=lambda h: (h.doc, h.index))
+        for doc, i in self._near_candidates(sentence.key):
+            if (doc, i) == skip or (doc in best and best[doc].score == 1.0):
+                continue
+            score = fuzz.ratio(
+                sentence.key, self.docs[doc][i].key, score_cutoff=self.near_similarity
+            )
+            if score and (doc not in best or score / 100 > best[doc].score):
+                best[doc] = Hit(doc, i, score / 100)
+        return sorted(best.values(), key=lambda h: (h.doc, h.index))
+
+    def all_hits(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
+        """Every exact copy of ``sentence`` (several per document), for repeats."""
+        if not sentence.matchable:
+            return []
+        return [Hit(d, i, 1.0) for d, i in self._exact.get(sentence.key, ()) if (d, i) != skip]
+
+    def _near_candidates(self, key: str) -> set[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for h in sketch(key):
+            found.update(self._buckets.get(h, ())[:_BUCKET_CAP])
+        return found
+
+
+@dataclass
+class Passage:
+    """A maximal run of flagged sentences inside one section, with their evidence."""
+
+    start: int
+    end: int
+    section: str
+    evidence: list[Hit]
+    score: float  # the weakest sentence match in the run
+    weight: float  # of the longest matched sentence
+
+
+def merge_passages(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Sequence[Hit]],
+    section_of: Callable[[int], str],
+    headings: frozenset[int] = frozenset(),
+) -> list[Passage]:
+    """Merge consecutive sentences with hits into maximal passages.
+
+    A run continues across short unmatchable sentences (a list label, a figure in a
+    table cell) but not across a matchable sentence without hits, nor across a
+    section boundary, so that each passage belongs to one section. Runs without one
+    full sentence (only headings, whose starts are ``headings``, or table labels) are
+    dropped: they repeat by design.
+    """
+    passages: list[Passage] = []
+    current: Passage | None = None
+    for s, found in zip(sentences, hits, strict=True):
+        if not found:
+            if s.matchable:
+                current = None
+            continue
+        section = section_of(s.start)
+        score = max(h.score for h in found)
+        weight = 0.0 if s.start in headings else s.weight
+        if current is not None and current.section == section:
+            current.end = s.end
+            current.evidence.extend(found)
+            current.score = min(current.score, score)
+            current.weight = max(current.weight, weight)
+            continue
+        current = Passage(s.start, s.end, section, list(found), score, weight)
+        passages.append(current)
+    return [p for p in passages if p.weight >= SENTENCE_WEIGHT]
+
+
+def section_locator(sections: Sequence[Section]) -> Callable[[int], str]:
+    """A function from a character offset to the id of the deepest section holding it."""
+    ordered = sorted(sections, key=lambda s: (s.start, s.level))
+
+    def locate(pos: int) -> str:
+        found = "0"
+        for s in ordered:
+            if s.start > pos:
+                break
+            if s.end > pos or s.id == "0":
+                found = s.id
+        return found
+
+    return locate
+
+
+def section_ref(sections: Sequence[Section], section_id: str) -> str:
+    """How a reviewer cites a section: its numbering chain, e.g. "§三(二)"."""
+    by_id = {s.id: s for s in sections}
+    s = by_id.get(section_id)
+    if s is None or s.id == "0":
+        return "(preamble)"
+    chain = []
+    while s is not None:
+        chain.append(_plain_number(s.number))
+        s = by_id.get(s.parent) if s.parent else None
+    if all(chain):
+        return "§" + "".join(reversed(chain))
+    return f"§{section_id}"
+
+
+def _plain_number(number: str) -> str:
+    n = number.strip().replace("（", "(").replace("）", ")")
+    return n.rstrip("、.．").strip("#").strip()
+
+
+def join_names(names: Iterable[str], limit: int = 3) -> str:
+    """ "a, b and c", or "a, b, c and 4 more" past ``limit``."""
+    items = list(dict.fromkeys(names))
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    """A document with its outline and sentences: what reuse detection needs of it."""
+
+    doc: Document
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+
+    @classmethod
+    def of(cls, doc: Document, sections: Sequence[Section] | None = None) -> IndexedDoc:
+        secs = tuple(sections) if sections is not None else segment_document(doc)
+        return cls(doc, secs, split_sentences(doc.text))
+
+    @property
+    def name(self) -> str:
+        return self.label(self.doc)
+
+    @staticmethod
+    def label(doc: Document) -> str:
+        """How evidence names a document: its file name."""
+        return PurePath(doc.path).name or doc.title
+
+    @property
+    def headings(self) -> frozenset[int]:
+        """Starts of the sentences that are a whole heading line, nothing more (a
+        wrapped PDF line taken for a heading continues past it and is prose)."""
+        lines = {s.start: s.body_start for s in self.sections if s.id != "0"}
+        return frozenset(
+            s.start for s in self.sentences if s.start in lines and s.end <= lines[s.start]
+        )
+
+    def passages(self, hits: Sequence[Sequence[Hit]]) -> list[Passage]:
+        """This document's sentences with ``hits`` merged into passages."""
+        return merge_passages(self.sentences, hits, section_locator(self.sections), self.headings)
+
+    def ref(self, index: int) -> str:
+        """Where sentence ``index`` stands, as a section reference."""
+        return section_ref(
+            self.sections, section_locator(self.sections)(self.sentences[index].start)
+        )

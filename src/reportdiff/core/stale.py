@@ -1,0 +1,121 @@
+"""References that no longer fit the report: last year's dates left in carried-over
+sentences, the wrong administrative level (a 县 report calling itself 我市), and the
+names of another agency or place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_IS_RE = re.compile(r"((?:19|20)\d{2})\s*年是[^。\n]{0,80}?之年")
+_PLACE_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:自治县|自治州|自治旗|新区|县|区|市|州|盟|旗)(?![级委长])"
+)
+_AGENCY_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,20}?(?:局|委员会|办公室|中心|委|厅|院|所|队|部|站|馆)(?![长])"
+)
+_SELF_REFERENCE = {
+    "县": ("我县", "本县", "全县"),
+    "区": ("我区", "本区", "全区"),
+    "市": ("我市", "本市", "全市"),
+}
+# Self-references that betray a report of another level (全市 is left out: a county
+# report may rightly speak of its prefecture's 全市 campaigns).
+WRONG_LEVEL = {
+    "县": ("我市", "本市", "市内", "我区", "本区"),
+    "区": ("我县", "本县", "县内"),
+    "市": ("我县", "本县", "县内"),
+}
+LEVEL_NAMES = {"县": "county (县)", "区": "district (区)", "市": "city (市)"}
+
+
+def report_year(title: str, text: str) -> int | None:
+    """The year a report is about: the year in its title, else its most cited year."""
+    m = _YEAR_RE.search(title)
+    if m:
+        return int(m.group(1))
+    years = Counter(int(y) for y in _YEAR_RE.findall(text[:5000]))
+    return years.most_common(1)[0][0] if years else None
+
+
+def years_in(text: str) -> list[tuple[int, int, int]]:
+    """(year, start, end) of every 「YYYY年」 in ``text``."""
+    return [(int(m.group(1)), m.start(), m.end()) for m in _YEAR_RE.finditer(text)]
+
+
+def past_year_claims(text: str, year: int) -> list[tuple[int, int, int]]:
+    """「2023年是…之年」 statements about a year before the report's ``year``."""
+    return [
+        (int(m.group(1)), m.start(), m.end())
+        for m in _YEAR_IS_RE.finditer(text)
+        if int(m.group(1)) < year
+    ]
+
+
+def admin_level(title: str, text: str) -> str | None:
+    """ "县", "区" or "市": the level of government a report speaks for.
+
+    The title decides (the lowest level named in it); failing that, the report's
+    own self-references (我县/全县 …) decide when they clearly dominate.
+    """
+    head = title[:60]
+    for level in ("县", "区", "市"):
+        if level in head:
+            return level
+    counts = {lvl: sum(text.count(w) for w in words) for lvl, words in _SELF_REFERENCE.items()}
+    level, n = max(counts.items(), key=lambda kv: kv[1])
+    others = sum(counts.values()) - n
+    return level if n >= 3 and n >= 3 * others else None
+
+
+def wrong_level_mentions(text: str, level: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each self-reference that does not fit ``level``."""
+    found = []
+    for word in WRONG_LEVEL.get(level, ()):
+        start = text.find(word)
+        while start != -1:
+            found.append((word, start, start + len(word)))
+            start = text.find(word, start + 1)
+    return sorted(found, key=lambda f: f[1])
+
+
+def own_names(title: str, text: str) -> set[str]:
+    """Place and agency names a report uses for itself: from its title, or from the
+    first lines that name an agency when the title names none."""
+    names = _names(title)
+    if names:
+        return names
+    for line in text.split("\n")[:40]:
+        names = _names(line[:60])
+        if any(_AGENCY_RE.fullmatch(n) for n in names):
+            return names
+    return set()
+
+
+def _names(line: str) -> set[str]:
+    places = {m.group() for m in _PLACE_RE.finditer(line)}
+    agency = _AGENCY_RE.match(line.strip())
+    if agency and any(agency.group().startswith(p) or p in agency.group() for p in places):
+        places.add(agency.group())
+    return places
+
+
+def foreign_name_mentions(
+    text: str, own: set[str], others: Iterable[tuple[str, str]]
+) -> list[tuple[str, str, int, int]]:
+    """(name, whose, start, end) of names that belong to another report, not to this one.
+
+    ``others`` pairs each foreign name with a description of whose it is. Names that
+    overlap this report's own (上海市 in two Shanghai districts' reports) are skipped.
+    """
+    found = []
+    for name, whose in others:
+        if any(name in mine or mine in name for mine in own):
+            continue
+        start = text.find(name)
+        while start != -1:
+            found.append((name, whose, start, start + len(name)))
+            start = text.find(name, start + len(name))
+    return sorted(found, key=lambda f: f[2])

@@ -1,0 +1,80 @@
+"""Template instructions and placeholders left in a filled-in report.
+
+Each pattern has a short display form that the flag's evidence quotes, e.g.
+``template phrase 「围绕……进行绩效分析」``. The patterns describe the genre's
+standard forms (部门整体支出绩效自评报告 and 部门决算 templates) and generic
+placeholders; they are deliberately narrow, since a false alarm on a sentence the
+author really wrote costs a reviewer's trust.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLOSE = r"[^（()）\n]"
+
+
+@dataclass(frozen=True)
+class TemplatePhrase:
+    label: str  # the display form quoted in the evidence
+    pattern: re.Pattern[str]
+
+
+PHRASES: tuple[TemplatePhrase, ...] = (
+    TemplatePhrase("（报告范围包括……）", re.compile(r"[（(]\s*报告范围" + _CLOSE + r"{0,40}[）)]")),
+    TemplatePhrase(
+        "围绕……进行绩效分析", re.compile(r"围绕[^。；\n]{1,60}?进行(?:绩效)?分析[。；]?")
+    ),
+    TemplatePhrase("包括……等情况", re.compile(r"(?<![，,、])包括[^。\n]{1,120}?等情况[。；]?")),
+    TemplatePhrase(
+        "（根据……填写/描述）",
+        re.compile(
+            r"[（(]"
+            + _CLOSE
+            + r"{0,30}(?:填写|填列|填报|进行描述|如实描述|据实描述|请删除|可删除)"
+            + _CLOSE
+            + r"{0,30}[）)]"
+        ),
+    ),
+    TemplatePhrase(
+        "由……填写",
+        re.compile(r"(?:由|请)[^。；\n（(]{1,40}?(?:填写|填列|填报)[。；]?"),
+    ),
+    TemplatePhrase("XX", re.compile(r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])")),
+    TemplatePhrase("××", re.compile(r"[×✕╳＊]{2,}|○{2,}|□{2,}|_{4,}|＿{3,}")),
+    TemplatePhrase(
+        "【】", re.compile(r"【\s*(?:[^】\n]{0,20}(?:填|请|名称|示例|例如|XX)[^】\n]{0,20})?】")
+    ),
+    TemplatePhrase("范本", re.compile(r"[^\n。]{0,20}范本")),
+    TemplatePhrase("。。。", re.compile(r"(?<![。])。{3,}|\.{3,}(?=\s*$)", re.MULTILINE)),
+    TemplatePhrase(
+        "[insert …]",
+        re.compile(r"[\[<](?:insert|enter|describe|name of|add)[^\]>\n]{0,60}[\]>]", re.IGNORECASE),
+    ),
+    TemplatePhrase("lorem ipsum", re.compile(r"lorem ipsum", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    start: int
+    end: int
+    label: str
+
+
+def find_template_phrases(text: str) -> list[PhraseHit]:
+    """Template phrases in ``text``, in order; overlapping hits keep the longest."""
+    hits = [
+        PhraseHit(m.start(), m.end(), p.label)
+        for p in PHRASES
+        for m in p.pattern.finditer(text)
+        if m.group().strip()
+    ]
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[PhraseHit] = []
+    for h in hits:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
