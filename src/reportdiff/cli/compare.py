@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus
-from ..model import Comparison
+from ..model import Comparison, Document
 from ..options import CompareOptions
 from .archive import add_archive_argument
 from .output import add_output_arguments, emit, render_options
+
+if TYPE_CHECKING:
+    from ..core.boilerplate import ReuseContext
 
 FORMATS = ("text", "json")
 
@@ -44,6 +48,20 @@ def add_compare_arguments(p: argparse.ArgumentParser) -> None:
         help="word-level diff budget per section pair before a sentence-level "
         "fallback (default: 1)",
     )
+    p.add_argument(
+        "--template",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a blank template or form the reports were filled in from; passages of it "
+        "left in are flagged as template (repeatable)",
+    )
+    p.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="a folder of other reports; passages NEW shares with them are flagged as "
+        "shared (or template, when most of them have it)",
+    )
 
 
 def compare_options(args: argparse.Namespace) -> CompareOptions:
@@ -55,8 +73,25 @@ def run(args: argparse.Namespace) -> int:
     from ..core.compare import compare
 
     old, new = read_input(args.old, args.archive), read_input(args.new, args.archive)
-    comparison = compare(old, new, compare_options(args))
+    comparison = compare(old, new, compare_options(args), reuse_context(args))
     return show(comparison, args)
+
+
+def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
+    """Templates (--template) and a reference corpus (--corpus) to check NEW against."""
+    from ..core.boilerplate import ReuseContext
+    from ..readers import read_document
+
+    templates = getattr(args, "template", None) or []
+    corpus_dir = getattr(args, "corpus", None)
+    if not templates and not corpus_dir:
+        return None
+    corpus: tuple[Document, ...] = ()
+    if corpus_dir:
+        from ..scan import find_reports, read_reports, warn_skip
+
+        corpus = tuple(read_reports(find_reports(corpus_dir), warn_skip))
+    return ReuseContext(templates=tuple(read_document(t) for t in templates), corpus=corpus)
 
 
 def show(comparison: Comparison, args: argparse.Namespace) -> int:

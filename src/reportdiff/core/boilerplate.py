@@ -46,17 +46,21 @@ def find_boilerplate(
     context: ReuseContext | None = None,
 ) -> tuple[Flag, ...]:
     context = context or ReuseContext()
-    old_side, new_side = IndexedDoc.of(old, old_sections), IndexedDoc.of(new, new_sections)
+    old_side = IndexedDoc.of(old, old_sections, "old")
+    new_side = IndexedDoc.of(new, new_sections, "new")
+    templates = [IndexedDoc.of(t) for t in context.templates]
     carried = carried_over_flags(old_side, new_side)
     flags = [
         *carried,
-        *duplicate_flags(new_side),
-        *template_phrase_flags(new_side),
-        *template_document_flags(new_side, context.templates),
         *corpus_flags(new_side, old, context),
-        *stale_flags(old_side, new_side, carried, context.corpus),
+        *stale_flags(new_side, old_side, carried, context.corpus),
+        *stale_flags(old_side, new_side, (), context.corpus),
     ]
-    return tuple(sorted(flags, key=lambda f: (f.start, f.end, f.kind)))
+    for side in (old_side, new_side):  # what a document holds by itself, on both sides
+        flags += duplicate_flags(side)
+        flags += template_phrase_flags(side)
+        flags += template_document_flags(side, templates)
+    return tuple(sorted(flags, key=lambda f: (f.doc != "old", f.start, f.end, f.kind)))
 
 
 def carried_over_flags(old: IndexedDoc, new: IndexedDoc) -> list[Flag]:
@@ -116,7 +120,7 @@ def template_phrase_flags(side: IndexedDoc) -> list[Flag]:
     return [
         Flag(
             kind="template",
-            doc="new",
+            doc=side.side,
             start=h.start,
             end=h.end,
             text=side.doc.text[h.start : h.end],
@@ -127,11 +131,10 @@ def template_phrase_flags(side: IndexedDoc) -> list[Flag]:
     ]
 
 
-def template_document_flags(new: IndexedDoc, templates: Sequence[Document]) -> list[Flag]:
-    """Passages of NEW that stand in a template the user supplied (--template)."""
+def template_document_flags(new: IndexedDoc, templates: Sequence[IndexedDoc]) -> list[Flag]:
+    """Passages of a document that stand in a template the user supplied (--template)."""
     flags = []
-    for template in templates:
-        t = IndexedDoc.of(template)
+    for t in templates:
         index = SentenceIndex(near_similarity=80.0)  # placeholders filled in differ a little
         index.add(t.sentences)
         hits = [index.lookup(s) for s in new.sentences]
@@ -175,7 +178,7 @@ def _first_hit(p: Passage, doc: int) -> int:
 def _flag(kind: str, side: IndexedDoc, p: Passage, detail: str) -> Flag:
     return Flag(
         kind=kind,  # type: ignore[arg-type]
-        doc="new",
+        doc=side.side,
         start=p.start,
         end=p.end,
         text=side.doc.text[p.start : p.end],

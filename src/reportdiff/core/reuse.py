@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from rapidfuzz import fuzz
 
-from ..model import Document, Section
+from ..model import Document, Section, Side
 from .segment import segment_document
 from .shingles import Sentence, sketch, split_sentences
 
@@ -190,11 +190,14 @@ class IndexedDoc:
     doc: Document
     sections: tuple[Section, ...]
     sentences: tuple[Sentence, ...]
+    side: Side = "new"  # which side of a comparison it is, for the flags on it
 
     @classmethod
-    def of(cls, doc: Document, sections: Sequence[Section] | None = None) -> IndexedDoc:
+    def of(
+        cls, doc: Document, sections: Sequence[Section] | None = None, side: Side = "new"
+    ) -> IndexedDoc:
         secs = tuple(sections) if sections is not None else segment_document(doc)
-        return cls(doc, secs, split_sentences(doc.text))
+        return cls(doc, secs, split_sentences(doc.text), side)
 
     @property
     def name(self) -> str:

@@ -41,7 +41,7 @@ _HEADING_START_RE = re.compile(
 )
 _LINE_END_RE = re.compile(r"[。！？；：!?;:]\s*$")
 MASK = "0"
-_NUMBER_RE = re.compile(r"^[-+−]?\d[\d,，]*(?:[.．]\d+)?")
+_NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,14 @@ from .stale import (
 
 
 def stale_flags(
-    old: IndexedDoc, new: IndexedDoc, carried: Sequence[Flag], corpus: Sequence[Document] = ()
+    new: IndexedDoc, old: IndexedDoc, carried: Sequence[Flag], corpus: Sequence[Document] = ()
 ) -> list[Flag]:
-    """One flag per sentence of NEW holding references that no longer fit."""
+    """One flag per sentence of ``new`` holding references that no longer fit.
+
+    ``old`` is the other side of the comparison (its names are foreign here);
+    ``carried`` are ``new``'s carried-over flags, whose years are checked against
+    ``old``'s: pass none when ``new`` is the earlier report.
+    """
     reasons: dict[int, list[str]] = {}  # sentence index -> reasons
     starts = [s.start for s in new.sentences]
 
@@ -52,7 +57,7 @@ def stale_flags(
         flags.append(
             Flag(
                 "stale",
-                "new",
+                new.side,
                 s.start,
                 s.end,
                 new.doc.text[s.start : s.end],
@@ -77,16 +82,19 @@ def _carried_years(
     for s in new.sentences:
         if not any(a <= s.start < b for a, b in spans):
             continue
-        text = new.doc.text[s.start : s.end]
-        stale = [(y, a) for y, a, _ in years_in(text) if y <= old_year]
-        if not stale:
+        mine = years_in(new.doc.text[s.start : s.end])
+        if not any(y == old_year for y, _, _ in mine):
             continue
         for hit in index.lookup(s)[:1]:
             o = old.sentences[hit.index]
-            old_years = {y for y, _, _ in years_in(old.doc.text[o.start : o.end])}
-            where = old.ref(hit.index)
-            for y, a in stale:
-                if y in old_years:
+            theirs = years_in(old.doc.text[o.start : o.end])
+            if len(theirs) != len(mine):
+                continue  # the figures do not line up one to one
+            # A year slot still holding OLD's own year was not moved on; a fixed
+            # baseline (较2020年) or last year's figure (较2023年) is not stale.
+            for (y, a, _), (oy, _, _) in zip(mine, theirs, strict=True):
+                if y == oy == old_year:
+                    where = old.ref(hit.index)
                     reason = (
                         f"{y}年 unchanged from {old.name} {where}; this report is for {new_year}"
                     )

@@ -41,10 +41,14 @@ PHRASES: tuple[TemplatePhrase, ...] = (
         "由……填写",
         re.compile(r"(?:由|请)[^。；\n（(]{1,40}?(?:填写|填列|填报)[。；]?"),
     ),
-    TemplatePhrase("XX", re.compile(r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])")),
+    TemplatePhrase(
+        "XX",
+        re.compile(r"(?<![A-Za-z])[XxＸｘ]{2,}(?:[年月日号][XxＸｘ]{2,})*[年月日号]?(?![A-Za-z])"),
+    ),
     TemplatePhrase("××", re.compile(r"[×✕╳＊]{2,}|○{2,}|□{2,}|_{4,}|＿{3,}")),
     TemplatePhrase(
-        "【】", re.compile(r"【\s*(?:[^】\n]{0,20}(?:填|请|名称|示例|例如|XX)[^】\n]{0,20})?】")
+        "【】",
+        re.compile(r"【\s*(?:[^】\n]{0,20}(?:填|请|名称|示例|例如|删除|根据|XX)[^】\n]{0,20})?】"),
     ),
     TemplatePhrase("范本", re.compile(r"[^\n。]{0,20}范本")),
     TemplatePhrase("。。。", re.compile(r"(?<![。])。{3,}|\.{3,}(?=\s*$)", re.MULTILINE)),

@@ -33,6 +33,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "numbers": [number_to_dict(n) for n in c.numbers],
         "checks": [check_to_dict(k) for k in c.checks],
         "boilerplate": [flag_to_dict(f) for f in c.boilerplate],
+        "carried_over": carried_over_to_dict(c),
         "summary": {
             "sections_changed": s.sections_changed,
             "sections_added": s.sections_added,
@@ -156,3 +157,11 @@ def flag_to_dict(f: Flag) -> dict[str, Any]:
         "section": f.section,
         "score": f.score,
     }
+
+
+def carried_over_to_dict(c: Comparison) -> dict[str, Any]:
+    """Share of NEW carried over from OLD, whole and per section ("stickiness")."""
+    from ..core.boilerplate import carried_over_share
+
+    shares = carried_over_share(c.new.text, c.new_sections, c.boilerplate)
+    return {"share": shares.share, "sections": shares.sections}

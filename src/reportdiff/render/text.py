@@ -213,12 +213,34 @@ def _checks(c: Comparison, style: _Style) -> str:
 
 
 def _flags(c: Comparison, style: _Style) -> str:
+    """Boilerplate grouped by document and kind, each flag with its evidence, then
+    how much of NEW was carried over (whole, and the stickiest sections)."""
     if not c.boilerplate:
         return ""
+    from ..core.boilerplate import carried_over_share
+
     lines = [style("bold", "Boilerplate")]
-    for f in c.boilerplate:
-        lines.append(style("warn", f"  {f.kind:<12} [{f.doc}] ") + _oneline(f.text, 80))
-        lines.append(style("dim", f"               {f.detail}"))
+    order = ("carried_over", "shared", "template", "duplicate", "stale")
+    for side, doc in (("new", c.new), ("old", c.old)):
+        flags = sorted(
+            (f for f in c.boilerplate if f.doc == side),
+            key=lambda f: (order.index(f.kind), f.start),
+        )
+        if flags:
+            lines.append(style("dim", f"  in {side.upper()} ({doc.path}):"))
+        for f in flags:
+            where = section_label(c.section(side, f.section)) or "(preamble)"
+            lines.append(
+                style("warn", f"  {f.kind:<12} ") + f"{pad(where, 30)} {_oneline(f.text, 70)}"
+            )
+            lines.append(style("dim", f"               {f.detail}"))
+    shares = carried_over_share(c.new.text, c.new_sections, c.boilerplate)
+    if any(f.kind == "carried_over" for f in c.boilerplate):
+        lines.append(f"  Carried over from OLD: {shares.share:.0%} of NEW's text")
+        top = sorted(shares.sections.items(), key=lambda kv: -kv[1])[:5]
+        for sid, share in top:
+            if share > 0:
+                lines.append(f"    {share:>4.0%}  {section_label(c.section('new', sid))}")
     return "\n".join(lines)
 
 

@@ -1,0 +1,82 @@
+"""compare --template and --corpus as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+from reportdiff.cli import main
+
+DUTIES = "本局负责全县森林资源保护、造林绿化和林业产业发展等工作，内设机构五个。\n"
+OLD = "某县林业局2023年度报告\n一、概况\n" + DUTIES
+NEW = (
+    "某县林业局2024年度报告\n一、概况\n"
+    + DUTIES
+    + "从预算单位构成看，某县林业局部门决算包括：某县林业局本级决算、下属行政事业单位决算。\n"
+    "今年新建防火瞭望塔两座，配备无人机巡护队伍一支，实现重点林区全天候监测。\n"
+)
+BLANK = (
+    "XX局部门决算\n一、构成\n"
+    "从预算单位构成看，XX局部门决算包括：XX局本级决算、下属行政事业单位决算。\n"
+)
+OTHER = (
+    "某县水利局2024年度报告\n一、概况\n"
+    "今年新建防火瞭望塔两座，配备无人机巡护队伍一支，实现重点林区全天候监测。\n"
+)
+
+
+def _files(tmp_path):
+    paths = {}
+    for name, text in {"old.txt": OLD, "new.txt": NEW, "blank.txt": BLANK}.items():
+        paths[name] = tmp_path / name
+        paths[name].write_text(text, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "other.txt").write_text(OTHER, encoding="utf-8")
+    (corpus / "broken.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # not a report suffix: ignored
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    return paths, corpus
+
+
+def test_template_and_corpus_flags_in_text_and_json(tmp_path, capsys) -> None:
+    paths, corpus = _files(tmp_path)
+    args = ["compare", str(paths["old.txt"]), str(paths["new.txt"])]
+    args += ["--template", str(paths["blank.txt"]), "--corpus", str(corpus)]
+    main([*args, "--format", "text"])
+    captured = capsys.readouterr()
+    assert "as in template blank.txt §一" in captured.out
+    assert "also in other.txt §一" in captured.out
+    assert "Carried over from OLD:" in captured.out
+    assert "skipped" in captured.err
+    assert "empty.txt" in captured.err
+    main([*args, "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    kinds = {f["kind"] for f in data["boilerplate"]}
+    assert {"carried_over", "template", "shared"} <= kinds
+    assert 0 < data["carried_over"]["share"] < 1
+    assert data["carried_over"]["sections"]["1"] > 0
+
+
+def test_corpus_that_is_not_a_directory_is_one_line_error(tmp_path, capsys) -> None:
+    paths, _ = _files(tmp_path)
+    status = main(
+        ["compare", str(paths["old.txt"]), str(paths["new.txt"]), "--corpus", str(paths["old.txt"])]
+    )
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "is not a directory" in err
+
+
+def test_missing_template_is_one_line_error(tmp_path, capsys) -> None:
+    paths, _ = _files(tmp_path)
+    status = main(
+        [
+            "compare",
+            str(paths["old.txt"]),
+            str(paths["new.txt"]),
+            "--template",
+            str(tmp_path / "nope.txt"),
+        ]
+    )
+    assert status == 2
+    assert "no such file" in capsys.readouterr().err

@@ -1,0 +1,251 @@
+"""Boilerplate flags of a compared pair, on composed texts, the real reports and the samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+from reportdiff.core.boilerplate import ReuseContext, carried_over_share
+from reportdiff.core.compare import compare
+from reportdiff.model import Comparison, Document, Flag
+from reportdiff.readers import read_document
+from reportdiff.readers.blocks import blocks_from_lines
+
+
+def doc(text: str, path: str = "x.txt") -> Document:
+    blocks = blocks_from_lines(text)
+    return Document(path, text[blocks[0].start : blocks[0].end], text, blocks)
+
+
+def flags(c: Comparison, kind: str, side: str = "new") -> list[Flag]:
+    return [f for f in c.boilerplate if f.kind == kind and f.doc == side]
+
+
+def covered(c: Comparison, passage: str, kind: str, side: str = "new") -> bool:
+    text = (c.new if side == "new" else c.old).text
+    at = text.index(passage)
+    return any(f.start < at + len(passage) and at < f.end for f in flags(c, kind, side))
+
+
+OLD = (
+    "清水县林业局2023年度部门整体支出绩效自评报告\n"
+    "一、部门基本情况\n"
+    "本局负责全县森林资源保护、造林绿化和林业产业发展等工作，内设机构五个。\n"
+    "2023年是全面贯彻落实党的二十大精神的开局之年，全年完成造林面积1200亩。\n"
+    "二、存在问题\n"
+    "部分项目资金下达较晚，项目前期工作周期较长，影响了资金支付进度。\n"
+)
+NEW = (
+    "清水县林业局2024年度部门整体支出绩效自评报告\n"
+    "一、部门基本情况\n"
+    "本局负责全县森林资源保护、造林绿化和林业产业发展等工作，内设机构五个。\n"
+    "2023年是全面贯彻落实党的二十大精神的开局之年，全年完成造林面积1350亩。\n"
+    "今年新建防火瞭望塔两座，配备无人机巡护队伍一支，实现重点林区全天候监测。\n"
+    "二、存在问题\n"
+    "部分项目资金下达较晚，项目前期工作周期较长，影响了资金支付进度。\n"
+)
+
+
+@pytest.fixture
+def forestry() -> Comparison:
+    return compare(doc(OLD, "forest-2023.txt"), doc(NEW, "forest-2024.txt"))
+
+
+def test_carried_over_names_the_old_section(forestry: Comparison) -> None:
+    carried = flags(forestry, "carried_over")
+    # the title with its year masked; two sentences of §一 as one passage; §二
+    assert [f.text[:6] for f in carried] == ["清水县林业局", "本局负责全县", "部分项目资金"]
+    assert carried[1].text.endswith("全年完成造林面积1350亩。")
+    assert carried[1].detail == "same as forest-2023.txt §一"
+    assert carried[2].section == "2"
+    for f in carried:
+        assert forestry.new.text[f.start : f.end] == f.text
+
+
+def test_new_sentence_is_not_flagged(forestry: Comparison) -> None:
+    at = NEW.index("今年新建防火瞭望塔")
+    assert not any(f.start <= at < f.end for f in forestry.boilerplate)
+
+
+def test_last_years_opening_year_is_stale(forestry: Comparison) -> None:
+    (stale,) = flags(forestry, "stale")
+    assert stale.text.startswith("2023年是全面贯彻")
+    assert "2023年是…之年" in stale.detail
+    assert "2024" in stale.detail
+
+
+def test_stickiness_share_per_section(forestry: Comparison) -> None:
+    shares = carried_over_share(forestry.new.text, forestry.new_sections, forestry.boilerplate)
+    assert shares.sections["2"] > 0.8  # the problems section was copied whole
+    assert 0.5 < shares.sections["1"] < 0.8  # two of three sentences, not the heading
+    assert 0.6 < shares.share < 0.85
+
+
+def test_year_left_unchanged_in_a_carried_sentence_is_stale() -> None:
+    old = doc(
+        "某县水利局2023年度报告\n一、概况\n截至2023年底，全县已建成自动雨量站58处，水位站21处，全部接入平台。\n"
+    )
+    new = doc(
+        "某县水利局2024年度报告\n一、概况\n截至2023年底，全县已建成自动雨量站64处，水位站21处，全部接入平台。\n"
+    )
+    c = compare(old, new)
+    (stale,) = flags(c, "stale")
+    assert "2023年 unchanged" in stale.detail
+    moved_on = doc(new.text.replace("截至2023年底", "截至2024年底"))
+    assert not flags(compare(old, moved_on), "stale")
+
+
+def test_comparison_with_last_year_is_not_stale() -> None:
+    old = doc(
+        "某县水利局2023年度报告\n一、概况\n本部门政府性基金预算支出320.00万元，主要用于水库移民后期扶持，较2022年的285.00万元增加35.00万元。\n"
+    )
+    new = doc(
+        "某县水利局2024年度报告\n一、概况\n本部门政府性基金预算支出356.00万元，主要用于水库移民后期扶持，较2023年的320.00万元增加36.00万元。\n"
+    )
+    c = compare(old, new)
+    assert flags(c, "carried_over")
+    assert not flags(c, "stale")
+
+
+def test_another_agencys_name_is_stale() -> None:
+    old = doc(
+        "白石县公安局2024年度报告\n一、概况\n白石县公安局共有民警120名，承担全县治安管理工作任务。\n"
+    )
+    new = doc(
+        "清水县水利局2024年度报告\n一、概况\n白石县公安局共有民警120名，承担全县治安管理工作任务。\n"
+    )
+    c = compare(old, new)
+    (stale,) = flags(c, "stale")
+    assert "白石县" in stale.detail
+    assert "old" not in stale.doc
+
+
+def test_duplicate_in_one_document_names_both_places() -> None:
+    para = "基本支出主要用于保障机关正常运转，按时足额发放在职人员工资，缴纳各项社会保险。"
+    text = f"某县报告\n一、收支情况\n{para}\n二、绩效情况\n本年度绩效目标全部完成。\n{para}\n"
+    c = compare(doc("某县报告\n一、收支情况\n无。\n"), doc(text))
+    dups = flags(c, "duplicate")
+    assert len(dups) == 2
+    assert all(
+        f.detail == "repeated in §一 and §二" or f.detail == "repeated in §二 and §一" for f in dups
+    )
+
+
+def test_template_document_and_corpus() -> None:
+    template = doc(
+        "某市XX局部门决算\n一、主要职能\n从预算单位构成看，XX局部门决算包括：XX局本级决算、下属行政事业单位决算。\n",
+        "blank.txt",
+    )
+    line = (
+        "从预算单位构成看，清水县林业局部门决算包括：清水县林业局本级决算、下属行政事业单位决算。"
+    )
+    new = doc(NEW + line + "\n", "forest-2024.txt")
+    others = [
+        doc(OLD.replace("林业局", name), f"{i}.txt")
+        for i, name in enumerate(["水利局", "农业局", "交通局"])
+    ]
+    c = compare(doc(OLD, "forest-2023.txt"), new, context=ReuseContext((template,), tuple(others)))
+    assert covered(c, line, "template")
+    assert any(f.detail == "as in template blank.txt §一" for f in flags(c, "template"))
+    # the problems sentence stands in all three other reports: template by frequency
+    assert any(f.detail.startswith("in 3 of 3 corpus documents") for f in flags(c, "template"))
+    assert not flags(c, "shared")
+    c2 = compare(doc(OLD, "forest-2023.txt"), new, context=ReuseContext(corpus=tuple(others[:1])))
+    details = [f.detail for f in flags(c2, "shared")]
+    assert "also in 0.txt §一" in details
+    assert "also in 0.txt §二" in details
+
+
+def test_identical_documents_are_carried_over_whole() -> None:
+    c = compare(doc(NEW), doc(NEW))
+    assert carried_over_share(c.new.text, c.new_sections, c.boilerplate).share > 0.6
+
+
+# --- the real reports -------------------------------------------------------------------
+
+
+def test_ebian_template_leftovers_and_repeats(seeds_dir: Path) -> None:
+    c = compare(
+        read_document(seeds_dir / "daoxian-police-2023.txt"),
+        read_document(seeds_dir / "ebian-police-2023.txt"),
+    )
+    details = {f.detail for f in flags(c, "template")}
+    for label in (
+        "范本",
+        "（报告范围包括……）",
+        "围绕……进行绩效分析",
+        "包括……等情况",
+        "（根据……填写/描述）",
+    ):
+        assert f"template phrase 「{label}」" in details
+    dups = flags(c, "duplicate")
+    assert len(dups) >= 6
+    # the duties list of §一 is printed again in §三 (performance analysis)
+    assert any(f.section == "1" and "§三" in f.detail for f in dups)
+    assert not flags(c, "carried_over")  # two agencies: nothing carried over
+
+
+def test_daoxian_county_report_calling_itself_a_city(seeds_dir: Path) -> None:
+    c = compare(
+        read_document(seeds_dir / "ebian-police-2023.txt"),
+        read_document(seeds_dir / "daoxian-police-2023.txt"),
+    )
+    stale = flags(c, "stale")
+    assert [f.detail for f in stale] == [
+        "「我市」 in a county (县) report",
+        "「市内」 in a county (县) report",
+    ]
+    assert "我市" in stale[0].text
+    assert "市内" in stale[1].text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "jsjs_putuo_caizhengju_2024.txt",
+        "jsjs_putuo_guihuaziyuanju_2024.txt",
+        "jsjs_putuo_shehuigongzuobu_2024.txt",
+    ],
+)
+def test_shanghai_blank_template_against_filled_reports(real_dir: Path, name: str) -> None:
+    template = read_document(real_dir / "jsjs_shanghai_template_2024.txt")
+    report = read_document(real_dir / name)
+    c = compare(report, report, context=ReuseContext(templates=(template,)))
+    found = [f for f in flags(c, "template") if f.detail.startswith("as in template")]
+    assert len(found) >= 8
+    text = c.new.text.replace("\n", "")
+    # the glossary's fixed definitions are the template's, line wraps notwithstanding
+    glossary = [f for f in found if "指单位" in f.text or "指事业单位" in f.text]
+    assert glossary
+    assert all(f.text.replace("\n", "") in text for f in glossary)
+    assert all("jsjs_shanghai_template_2024.txt §" in f.detail for f in found)
+
+
+# --- the samples ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def qingshui() -> tuple[Comparison, dict]:
+    zh = SAMPLES / "zh"
+    truth = json.loads((zh / "qingshui-water.truth.json").read_text(encoding="utf-8"))
+    c = compare(
+        read_document(zh / "qingshui-water-2023.txt"), read_document(zh / "qingshui-water-2024.txt")
+    )
+    return c, truth
+
+
+def test_samples_planted_boilerplate_is_flagged(qingshui) -> None:
+    c, truth = qingshui
+    for planted in truth["boilerplate"]:
+        assert covered(c, planted["text"], planted["kind"], planted["doc"]), planted
+
+
+def test_samples_new_text_has_no_reuse_flag(qingshui) -> None:
+    c, truth = qingshui
+    for passage in truth["new_text"]:
+        at = c.new.text.index(passage)
+        hits = [f for f in c.boilerplate if f.doc == "new" and f.start <= at < f.end]
+        assert not [f for f in hits if f.kind in ("carried_over", "duplicate", "shared")], passage
