@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES
 from reportdiff.core.boilerplate import ReuseContext, carried_over_share
 from reportdiff.core.compare import compare
 from reportdiff.model import Comparison, Document, Flag
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines
+from tests.conftest import SAMPLES
 
 
 def doc(text: str, path: str = "x.txt") -> Document:
