@@ -8,8 +8,11 @@ well reportdiff finds those things; the tests of each part do that.
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
+import re
+import unicodedata
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +30,7 @@ ZH_PAIR = ("qingshui-water-2023.txt", "qingshui-water-2024.txt")
 SIZE_BOUNDS = {
     "zh/qingshui-water-2023.txt": (15_000, 30_000),
     "zh/qingshui-water-2024.txt": (15_000, 30_000),
+    "zh/baishi-police-2024.txt": (6_000, 30_000),
 }
 
 SECTION_STATUSES = {"unchanged", "changed", "added", "removed"}
@@ -199,8 +203,12 @@ def test_truth_figures_cover_the_planted_kinds(qingshui) -> None:
 
 def test_truth_checks_are_really_wrong_or_right(qingshui) -> None:
     truth, old, new = qingshui
-    docs = {"old": old, "new": new}
-    for err in truth["checks"]["errors"]:
+    verify_checks(truth["checks"], {"old": old, "new": new})
+
+
+def verify_checks(checks: dict, docs: dict[str, str]) -> None:
+    """Errors must really be wrong and the rest really right, in the text they quote."""
+    for err in checks["errors"]:
         text = docs[err["doc"]]
         if err["kind"] == "total_mismatch":
             assert err["total_context"] in text
@@ -209,21 +217,22 @@ def test_truth_checks_are_really_wrong_or_right(qingshui) -> None:
             assert parts == amount(err["parts_sum"]) != amount(err["total"])
         else:
             assert err["context"] in text
-            old_v, new_v = amount(err["old_value"]), amount(err["new_value"])
-            assert new_v - old_v == amount(err["stated_delta"])
-            pct = ((new_v - old_v) / old_v * 100).quantize(Decimal("0.01"))
-            assert pct == amount(err["correct_pct"]) != amount(err["stated_pct"])
-    for ok in truth["checks"]["correct"]:
+            assert stated_pct(err) == amount(err["correct_pct"]) != amount(err["stated_pct"])
+    for ok in checks["correct"]:
         text = docs[ok["doc"]]
         if ok["kind"] == "total":
             assert ok["total"] in text
             assert all(p in text for p in ok["parts"])
             assert sum(amount(p) for p in ok["parts"]) == amount(ok["total"]), ok["label"]
         else:
-            old_v, new_v = amount(ok["old_value"]), amount(ok["new_value"])
-            assert new_v - old_v == amount(ok["stated_delta"])
-            pct = ((new_v - old_v) / old_v * 100).quantize(Decimal("0.01"))
-            assert pct == amount(ok["stated_pct"]), ok["label"]
+            assert stated_pct(ok) == amount(ok["stated_pct"]), ok["label"]
+
+
+def stated_pct(change: dict) -> Decimal:
+    """The change's percentage recomputed from its figures, after checking its difference."""
+    old_v, new_v = amount(change["old_value"]), amount(change["new_value"])
+    assert new_v - old_v == amount(change["stated_delta"])
+    return ((new_v - old_v) / old_v * 100).quantize(Decimal("0.01"))
 
 
 def test_truth_boilerplate_stands_where_it_says(qingshui) -> None:
@@ -359,3 +368,62 @@ def test_build_docx_reproduces_the_committed_files(tmp_path: Path) -> None:
             assert new.namelist() == old.namelist()
             for name in new.namelist():
                 assert new.read(name) == old.read(name), name
+
+
+# --- the second agency and the passages it shares --------------------------------
+
+
+@pytest.fixture(scope="module")
+def shared() -> tuple[dict, dict[str, str]]:
+    truth = load_truth("shared.truth.json")
+    return truth, {name: read(ZH / name) for name in truth["documents"]}
+
+
+def mask_figures(text: str) -> str:
+    return re.sub(r"[\d,.]+", "#", text)
+
+
+def test_shared_passages_stand_in_every_document_named(shared) -> None:
+    truth, docs = shared
+    assert {s["match"] for s in truth["shared"]} == {"exact", "width", "near", "masked"}
+    for item in truth["shared"]:
+        passages = item["passages"]
+        assert len(passages) >= 2
+        for name, passage in passages.items():
+            assert passage in docs[name], (name, passage)
+        texts = list(passages.values())
+        first = texts[0]
+        for other in texts[1:]:
+            if item["match"] == "exact":
+                assert other == first
+            elif item["match"] == "width":
+                assert other != first
+                assert unicodedata.normalize("NFKC", other) == unicodedata.normalize("NFKC", first)
+            elif item["match"] == "masked":
+                assert other != first
+                assert mask_figures(other) == mask_figures(first)
+            else:
+                assert other != first
+                assert difflib.SequenceMatcher(None, first, other).ratio() > 0.75
+
+
+def test_second_agency_is_otherwise_original(shared) -> None:
+    truth, docs = shared
+    own, *others = truth["documents"]
+    for passage in truth["not_shared"]:
+        assert passage in docs[own]
+        assert all(passage not in docs[o] for o in others)
+    for flag in truth["boilerplate"]:
+        assert flag["text"] in docs[flag["doc"]]
+
+
+def test_shared_truth_sections_and_figures_stand_in_their_files(shared) -> None:
+    truth, docs = shared
+    for pair in truth["sections"]:
+        for name, heading in pair.items():
+            assert docs[name].splitlines().count(heading) == 1, heading
+    for fig in truth["figures"]:
+        for name in truth["documents"]:
+            if name in fig:
+                assert fig[name] in docs[name]
+    verify_checks(truth["checks"], docs)
