@@ -171,3 +171,24 @@ def test_blocks_tile_nothing_but_text(tmp_path):
     covered = "".join(doc.text[b.start : b.end] for b in doc.blocks)
     assert covered.replace("\t", "") == doc.text.replace("\n", "").replace("\t", "")
     assert all(isinstance(b, Block) and b.start < b.end for b in doc.blocks)
+
+
+def test_reading_text_does_not_import_python_docx(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = write(tmp_path, "r.txt", REPORT.encode("utf-8"))
+    code = (
+        "import sys; from reportdiff.readers import read_document; "
+        f"read_document({str(path)!r}); print('docx' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "False"

@@ -9,6 +9,8 @@ paragraph or its style chain. python-docx is imported here only, and lazily.
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ def read_docx(path: Path) -> Document:
         numbering = Numbering(_numbering_xml(doc))
         _walk(doc.element.body, doc, builder, numbering)
     except ZIP_ERRORS as exc:  # python-docx reads parts lazily in places
-        raise InputError(str(path), f"is a damaged .docx file ({exc})") from None
+        raise InputError(str(path), f"is a damaged .docx file ({_reason(exc)})") from None
     text = builder.text()
     if not text:
         raise InputError(str(path), "contains no text; there is nothing to compare")
@@ -59,9 +61,14 @@ def _open(path: Path) -> Any:
 
     try:
         return docx.Document(str(path))
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise InputError(str(path), f"is a damaged .docx file ({_reason(exc)})") from None
     except (PackageNotFoundError, XMLSyntaxError, KeyError, *ZIP_ERRORS) as exc:
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise InputError(str(path), f"cannot be read as a Word .docx ({reason})") from None
+        raise InputError(str(path), f"cannot be read as a Word .docx ({_reason(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
 
 def _numbering_xml(doc: Any) -> Any | None:
@@ -270,8 +277,8 @@ def _cell_text(cell: Any) -> str:
 
 
 def _is_toc(sdt: Any) -> bool:
-    gallery = sdt.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery/@w:val")
-    return bool(gallery) and "content" in gallery[0].lower()
+    gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+    return gallery is not None and "content" in (gallery.get(_w("val")) or "").lower()
 
 
 def _w(tag: str) -> str:
