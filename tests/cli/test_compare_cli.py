@@ -89,3 +89,17 @@ def test_non_interactive_compare_does_not_import_textual(pair):
         env={"PYTHONPATH": str(ROOT / "src")},
     )
     assert result.stdout.strip() == "False False False"
+
+
+def test_time_budget_fallback_is_stated_in_the_output(tmp_path, capsys):
+    sentences = [f"第{i}项工作完成情况良好，累计投入资金{i * 7}万元。" for i in range(300)]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("一、工作情况\n" + "".join(sentences) + "\n", encoding="utf-8")
+    new.write_text(
+        "一、工作情况\n" + "".join(s.replace("良好", "较好") for s in reversed(sentences)) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["compare", str(old), str(new), "--format", "text", "--timeout", "1e-6"]) == 1
+    out = capsys.readouterr().out
+    assert "sentence-level diff" in out
+    assert "note:" in out

@@ -13,6 +13,7 @@ the other side.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,9 @@ _PARENT_BONUS = 0.12
 _CHILD_WEIGHT = 0.3
 _SPLIT_CONTAINMENT = 0.6
 _COMMON_SHINGLE = 0.2  # shingles in more than this share of sections carry no signal
+_MAX_POSTINGS = 160
+_SKETCH = 48
+_CANDIDATES = 48  # per section: the rest share too few sketched bigrams to matter
 _SMALL_BODY = 12  # bigrams; below this a body says little and the title decides
 
 
@@ -37,7 +41,7 @@ class _Features:
     section: Section
     index: int
     title: str
-    shingles: frozenset[str]
+    shingles: frozenset[int]
     children: list[int] = field(default_factory=list)
     parent: int | None = None
 
@@ -115,25 +119,33 @@ def title_similarity(a: str, b: str) -> float:
 
 
 def _overlap_scores(
-    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], min_dice: float = 0.1
+    a: Sequence[frozenset[int]], b: Sequence[frozenset[int]], min_dice: float = 0.1
 ) -> dict[tuple[int, int], float]:
-    """Dice overlap of bigram sets for every pair sharing a bigram, counted through an
-    inverted index of B's bigrams; bigrams common to many sections are skipped."""
-    postings: dict[str, list[int]] = {}
+    """Dice overlap of bigram sets for the pairs whose sketches agree.
+
+    Candidates come from an inverted index of each B set's bottom-k sketch (its
+    _SKETCH smallest bigram hashes); postings common to many sections are skipped and
+    only the best-agreeing candidates are kept. Each candidate's exact overlap is then
+    one C-level set intersection, so cost stays near-linear even when sections repeat.
+    """
+    postings: dict[int, list[int]] = {}
     for j, shingles in enumerate(b):
-        for sh in shingles:
+        for sh in heapq.nsmallest(_SKETCH, shingles):
             postings.setdefault(sh, []).append(j)
-    limit = max(3, int(_COMMON_SHINGLE * len(b)))
+    limit = max(8, min(int(_COMMON_SHINGLE * len(b)), _MAX_POSTINGS))
     result: dict[tuple[int, int], float] = {}
     for i, shingles in enumerate(a):
-        counts: dict[int, int] = {}
-        for sh in shingles:
-            hits = postings.get(sh)
-            if hits and len(hits) <= limit:
-                for j in hits:
-                    counts[j] = counts.get(j, 0) + 1
-        for j, shared in counts.items():
-            dice = 2 * shared / (len(shingles) + len(b[j]))
+        hits: dict[int, int] = {}
+        for sh in heapq.nsmallest(_SKETCH, shingles):
+            for j in postings.get(sh, ()) if len(postings.get(sh, ())) <= limit else ():
+                hits[j] = hits.get(j, 0) + 1
+        # Ties (e.g. repeated passages) go to the candidate nearest in relative place.
+        here = i / max(1, len(a))
+        best = heapq.nlargest(
+            _CANDIDATES, hits, key=lambda j: (hits[j], -abs(j / max(1, len(b)) - here))
+        )
+        for j in best:
+            dice = 2 * len(shingles & b[j]) / (len(shingles) + len(b[j]))
             if dice >= min_dice:
                 result[i, j] = dice
     return result
@@ -278,28 +290,29 @@ def _splits_and_merges(
     """Unmatched sections whose text mostly stands in one section on the other side."""
     extra: list[tuple[int, int, str]] = []
     taken = set(match.values())
-    for f in b:
-        if f.index not in taken and len(f.shingles) >= _SMALL_BODY:
-            best = _best_container(f, a)
-            if best is not None:
-                extra.append((best, f.index, "split"))
-    for f in a:
-        if f.index not in match and len(f.shingles) >= _SMALL_BODY:
-            best = _best_container(f, b)
-            if best is not None:
-                extra.append((f.index, best, "merge"))
+    lonely_b = [f for f in b if f.index not in taken and len(f.shingles) >= _SMALL_BODY]
+    lonely_a = [f for f in a if f.index not in match and len(f.shingles) >= _SMALL_BODY]
+    for part, container in _containers(lonely_b, a).items():
+        extra.append((container, part, "split"))
+    for part, container in _containers(lonely_a, b).items():
+        extra.append((part, container, "merge"))
     return extra
 
 
-def _best_container(part: _Features, others: list[_Features]) -> int | None:
-    best, best_share = None, _SPLIT_CONTAINMENT
-    for other in others:
+def _containers(parts: list[_Features], others: list[_Features]) -> dict[int, int]:
+    """For each part, the other-side section holding most of its text, if any does."""
+    if not parts:
+        return {}
+    overlaps = _overlap_scores([p.shingles for p in parts], [o.shingles for o in others])
+    best: dict[int, tuple[float, int]] = {}
+    for (k, j), _ in overlaps.items():
+        part, other = parts[k], others[j]
         if len(other.shingles) < len(part.shingles) // 2:
             continue
         share = len(part.shingles & other.shingles) / len(part.shingles)
-        if share > best_share:
-            best, best_share = other.index, share
-    return best
+        if share > _SPLIT_CONTAINMENT and share > best.get(k, (0.0, -1))[0]:
+            best[k] = (share, j)
+    return {parts[k].index: others[j].index for k, (_, j) in best.items()}
 
 
 def _pairs(

@@ -7,11 +7,14 @@ with figures masked and punctuation dropped, which separates far better.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
 from .tokens import FIGURE_RE
 
+_MIX = 0x9E3779B97F4A7C15  # odd constant: multiplication is a bijection mod 2**64
+_MASK = (1 << 48) - 1
 _PUNCT_SPACE = re.compile(r"[\s\W_]+")
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零\d]+[章节条部分]|[（(]?[一二三四五六七八九十\d]+[）)]?"
@@ -31,6 +34,10 @@ def normalise_title(title: str) -> str:
     return _PUNCT_SPACE.sub("", mask_figures(t)).lower()
 
 
-def bigram_set(text: str) -> frozenset[str]:
+def bigram_set(text: str) -> frozenset[int]:
+    """Character bigrams of the figure-masked, punctuation-free text, each as a fixed
+    48-bit hash (not str hash(), which is salted per process): equal bigrams give equal
+    numbers in every run, and the smallest numbers are an unbiased sample of the set."""
     t = _PUNCT_SPACE.sub("", mask_figures(unicodedata.normalize("NFKC", text))).lower()
-    return frozenset(t[k : k + 2] for k in range(len(t) - 1))
+    codes = [ord(c) for c in t]
+    return frozenset(((x << 21 | y) * _MIX) & _MASK for x, y in itertools.pairwise(codes))
