@@ -31,7 +31,15 @@ SIZE_BOUNDS = {
     "zh/qingshui-water-2023.txt": (15_000, 30_000),
     "zh/qingshui-water-2024.txt": (15_000, 30_000),
     "zh/baishi-police-2024.txt": (6_000, 30_000),
+    "en/harbor-transit-2023.md": (3_000, 6_000),
+    "en/harbor-transit-2024.md": (3_000, 6_000),
 }
+# a heading's numbering, as the truth files' headings write it
+NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d+、|\d）．|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
+    r"|\d+(?:\.\d+)*\.? |[A-Z]\. )"
+)
+PAIR_TRUTHS = ("zh/qingshui-water.truth.json", "en/harbor-transit.truth.json")
 
 SECTION_STATUSES = {"unchanged", "changed", "added", "removed"}
 EXPECTS = {"unchanged", "changed", "added", "removed", "moved", "renamed", "split", "merged"}
@@ -44,13 +52,13 @@ def read(path: Path) -> str:
 
 
 def load_truth(name: str) -> dict:
-    return json.loads(read(ZH / name))
+    return json.loads(read(SAMPLES / name))
 
 
 def amount(text: str) -> Decimal:
-    """The value of a figure as the truth files write it, in 元 for money (enough for sums)."""
-    t = text.replace(",", "").rstrip("；;。")
-    for unit, scale in (("万元", Decimal(10_000)), ("元", Decimal(1))):
+    """The value of a figure as the truth files write it, in 元 or $ (enough for sums)."""
+    t = text.replace(",", "").replace("$", "").rstrip("；;。")
+    for unit, scale in (("万元", 10_000), ("元", 1), (" million", 1_000_000)):
         if t.endswith(unit):
             return Decimal(t[: -len(unit)]) * scale
     return Decimal(t.rstrip("%"))
@@ -82,10 +90,20 @@ def test_chinese_pair_has_the_realistic_mess() -> None:
         assert "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t得分" in text
 
 
+def load_pair(name: str) -> tuple[dict, str, str]:
+    truth = load_truth(name)
+    folder = (SAMPLES / name).parent
+    return truth, read(folder / truth["old"]), read(folder / truth["new"])
+
+
 @pytest.fixture(scope="module")
 def qingshui() -> tuple[dict, str, str]:
-    truth = load_truth("qingshui-water.truth.json")
-    return truth, read(ZH / truth["old"]), read(ZH / truth["new"])
+    return load_pair("zh/qingshui-water.truth.json")
+
+
+@pytest.fixture(scope="module", params=PAIR_TRUTHS)
+def pair(request: pytest.FixtureRequest) -> tuple[dict, str, str]:
+    return load_pair(request.param)
 
 
 def test_truth_names_the_pair(qingshui: tuple[dict, str, str]) -> None:
@@ -94,8 +112,8 @@ def test_truth_names_the_pair(qingshui: tuple[dict, str, str]) -> None:
     assert truth["schema"] == "reportdiff.samples.truth/1"
 
 
-def test_truth_section_headings_are_lines_of_their_files(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_section_headings_are_lines_of_their_files(pair) -> None:
+    truth, old, new = pair
     old_lines, new_lines = old.splitlines(), new.splitlines()
     for pair in truth["sections"]:
         assert pair["status"] in SECTION_STATUSES
@@ -106,6 +124,8 @@ def test_truth_section_headings_are_lines_of_their_files(qingshui) -> None:
         for key in ("new", "new_parent"):
             if pair[key] is not None:
                 assert new_lines.count(pair[key]) == 1, pair[key]
+        titles = [NUMBERING.sub("", pair[k]) for k in ("old", "new") if pair[k] is not None]
+        assert pair["renamed"] == (len(titles) == 2 and titles[0] != titles[1]), pair
         if pair["status"] == "added":
             assert pair["old"] is None
             assert pair["new"] is not None
@@ -133,24 +153,26 @@ def own_text(truth: dict, text: str, heading: str) -> str:
     return "\n".join(lines[start:end])
 
 
-def test_truth_unchanged_sections_are_identical(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_unchanged_sections_are_identical(pair) -> None:
+    truth, old, new = pair
     unchanged = [p for p in truth["sections"] if p["status"] == "unchanged"]
-    assert len(unchanged) >= 5
+    assert len(unchanged) >= 3
     for pair in unchanged:
         assert own_text(truth, old, pair["old"]) == own_text(truth, new, pair["new"]), pair["old"]
+        assert NUMBERING.sub("", pair["old"]) == NUMBERING.sub("", pair["new"])
+        assert not pair["renamed"]
 
 
-def test_truth_changed_sections_differ(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_changed_sections_differ(pair) -> None:
+    truth, old, new = pair
     for pair in truth["sections"]:
         if pair["status"] == "changed" and pair["relation"] == "match":
             old_part = pair["old"] + own_text(truth, old, pair["old"])
             assert old_part != pair["new"] + own_text(truth, new, pair["new"]), pair["old"]
 
 
-def test_truth_moved_paragraph_left_one_section_for_another(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_moved_paragraph_left_one_section_for_another(pair) -> None:
+    truth, old, new = pair
     for move in truth["moved_paragraphs"]:
         source = next(p for p in truth["sections"] if p["old"] == move["from_old_section"])
         target = next(p for p in truth["sections"] if p["new"] == move["to_new_section"])
@@ -160,8 +182,8 @@ def test_truth_moved_paragraph_left_one_section_for_another(qingshui) -> None:
         assert move["text"] not in own_text(truth, old, target["old"])
 
 
-def test_truth_figures_stand_in_their_files(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_figures_stand_in_their_files(pair) -> None:
+    truth, old, new = pair
     for fig in truth["figures"]:
         assert fig["status"] in FIGURE_STATUSES
         for side, text in (("old", old), ("new", new)):
@@ -201,8 +223,8 @@ def test_truth_figures_cover_the_planted_kinds(qingshui) -> None:
     assert statuses == FIGURE_STATUSES
 
 
-def test_truth_checks_are_really_wrong_or_right(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_checks_are_really_wrong_or_right(pair) -> None:
+    truth, old, new = pair
     verify_checks(truth["checks"], {"old": old, "new": new})
 
 
@@ -225,18 +247,20 @@ def verify_checks(checks: dict, docs: dict[str, str]) -> None:
             assert all(p in text for p in ok["parts"])
             assert sum(amount(p) for p in ok["parts"]) == amount(ok["total"]), ok["label"]
         else:
-            assert stated_pct(ok) == amount(ok["stated_pct"]), ok["label"]
+            pct = stated_pct(ok)
+            assert pct == amount(ok["stated_pct"]).quantize(pct), ok["label"]
 
 
 def stated_pct(change: dict) -> Decimal:
     """The change's percentage recomputed from its figures, after checking its difference."""
     old_v, new_v = amount(change["old_value"]), amount(change["new_value"])
-    assert new_v - old_v == amount(change["stated_delta"])
+    if "stated_delta" in change:
+        assert new_v - old_v == amount(change["stated_delta"])
     return ((new_v - old_v) / old_v * 100).quantize(Decimal("0.01"))
 
 
-def test_truth_boilerplate_stands_where_it_says(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_boilerplate_stands_where_it_says(pair) -> None:
+    truth, old, new = pair
     docs = {"old": old, "new": new}
     for flag in truth["boilerplate"]:
         assert flag["kind"] in FLAG_KINDS
@@ -247,12 +271,12 @@ def test_truth_boilerplate_stands_where_it_says(qingshui) -> None:
         if flag["kind"] == "carried_over":
             assert flag["doc"] == "new"
             assert flag["text"] in old
-    stale_years = [f for f in truth["boilerplate"] if f["kind"] == "stale" and f["doc"] == "new"]
-    assert any(f["text"].startswith("2023年") for f in stale_years)
+    stale = [f for f in truth["boilerplate"] if f["kind"] == "stale" and f["doc"] == "new"]
+    assert any("2023" in f["text"] for f in stale)
 
 
-def test_truth_new_text_is_new(qingshui) -> None:
-    truth, old, new = qingshui
+def test_truth_new_text_is_new(pair) -> None:
+    truth, old, new = pair
     for passage in truth["new_text"]:
         assert passage in new
         assert passage not in old
@@ -375,7 +399,7 @@ def test_build_docx_reproduces_the_committed_files(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def shared() -> tuple[dict, dict[str, str]]:
-    truth = load_truth("shared.truth.json")
+    truth = load_truth("zh/shared.truth.json")
     return truth, {name: read(ZH / name) for name in truth["documents"]}
 
 
