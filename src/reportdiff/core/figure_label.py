@@ -14,6 +14,11 @@ from .figure_parse import Reading
 
 CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
 TRIGGER_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别|合计|共计|总计|累计")
+LIST_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别")
+# Where a stated change begins: 相比2022年…, 较上年…, 同比…
+CHANGE_RE = re.compile(
+    r"相比|同比|(?:比|较|与)\s?(?:上年|去年|上一年|(?:19|20)\d\d\s?年)|比上年|较上年"
+)
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高", "减", "增")
 _YEAR = re.compile(r"(?:19|20)\d\d\s?年度?|[上本今去当]年度?|\d{1,2}\s?月(?:份|底)?")
 _LEAD = re.compile(
@@ -48,29 +53,74 @@ def is_change_word(label: str) -> bool:
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    """Where the clause ending at pos begins: after a break, a trigger or floor."""
+    """Where the clause ending at pos begins: after a break, a list trigger or floor.
+    A parenthesis just before pos belongs to the label: 维修（护）费126.44万元."""
     i = pos
-    while i > floor and text[i - 1] not in CLAUSE_BREAK:
+    while i > floor:
+        ch = text[i - 1]
+        if ch in "）)" and i - 1 > floor:
+            opening = text.rfind("（" if ch == "）" else "(", floor, i - 1)
+            if opening >= 0 and i - opening <= 16:
+                i = opening
+                continue
+        if ch in CLAUSE_BREAK:
+            break
         i -= 1
-    ends = [m.end() for m in TRIGGER_RE.finditer(text, i, pos)]
+    ends = [m.end() for m in LIST_RE.finditer(text, i, pos)]
     return ends[-1] if ends else i
 
 
 def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> list[str]:
-    """A label per reading of one paragraph (or table cell) text[start:end]."""
+    """A label per reading of one paragraph (or table cell) text[start:end].
+
+    Inside a stated change (较2022年的3650.12万元增加212.35万元，增长5.82%) the figures
+    name the subject before the change: "基本支出 上年", "基本支出 增加", "基本支出 增长"."""
     labels: list[str] = []
     prev_end = start
+    subject = ""
     for n, r in enumerate(readings):
         floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
         label = clean_label(text[clause_start(text, r.start, floor) : r.start])
-        if is_change_word(label) and n:
-            label = f"{_base(labels[n - 1])} {label}".strip()
+        change = change_at(text, r.start, start)
+        if change is not None:
+            lead = clean_label(text[clause_start(text, change, start) : change])
+            subject = lead or (label if label and not is_change_word(label) else subject)
+            label = _change_label(label, subject)
         elif r.kind == "count" and r.unit not in ("", "年", "date"):
             after = _noun_after(text, r.end, end)
             label = after if len(after) >= 2 or not label else label
+        if change is None and r.kind not in ("year", "date"):
+            subject = label
         labels.append(label + _scope(text, r.end, end))
         prev_end = r.end
     return labels
+
+
+_CHANGE_GOES_ON = re.compile(r"\s*(?:" + "|".join(CHANGE_WORDS) + ")")
+
+
+def change_at(text: str, pos: int, floor: int) -> int | None:
+    """Where the stated change that pos stands in begins (相比2022年…, 较上年…), or None.
+
+    The change runs to ；or 。, and over a comma only into another change word
+    (「减少761.01万元，减少10.93%」), not into the next subject."""
+    lo = max(floor, pos - 60)
+    cut = max(text.rfind(ch, lo, pos) for ch in "；;。\n")
+    found = list(CHANGE_RE.finditer(text, max(lo, cut + 1), pos))
+    if not found:
+        return None
+    start = found[-1].start()
+    for comma in re.finditer(r"[，,]", text[found[-1].end() : pos]):
+        if not _CHANGE_GOES_ON.match(text, found[-1].end() + comma.end()):
+            return None
+    return start
+
+
+def _change_label(label: str, subject: str) -> str:
+    base = _base(subject)
+    if is_change_word(label):
+        return f"{base} {label}".strip()
+    return f"{base} 上年".strip()
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
@@ -79,7 +129,8 @@ def _same_clause(text: str, a: int, b: int) -> bool:
 
 def _base(label: str) -> str:
     """收入 减少 → 收入: a change's label names what changed."""
-    return label.split(" ")[0] if " " in label else label
+    head, _, tail = label.rpartition(" ")
+    return head if head and (tail == "上年" or is_change_word(tail)) else label
 
 
 def _noun_after(text: str, pos: int, end: int) -> str:

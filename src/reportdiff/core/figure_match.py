@@ -1,10 +1,160 @@
-"""Match the figures of OLD to NEW."""
+"""Match the figures of OLD to NEW and say which changed, appeared or went away.
+
+Figures are matched in tiers, each a greedy best-first assignment over scored
+candidates: first within aligned section pairs (label, context and position), then
+anywhere for the same label, then anywhere for a very similar label. Only figures of
+the same unit and kind are ever candidates, and a candidate needs a label (or, for
+unlabelled figures, a context) that says it is the same thing, so figures of
+unrelated reports stay unmatched instead of being paired by accident. Years and dates
+are not compared: in a year-over-year pair every one of them moves by a year.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from ..model import Document, NumberChange, Section, SectionPair
+from rapidfuzz import fuzz
+
+from ..model import Document, Figure, NumberChange, Section, SectionPair
+from .figure_label import label_key
+
+SKIPPED_KINDS = ("year", "date")
+_CONTEXT = 10  # characters either side of a figure that say what it is
+
+
+@dataclass(frozen=True)
+class _Side:
+    figures: list[Figure]
+    keys: list[str]  # label keys
+    contexts: list[str]
+    order: list[float]  # relative position inside its section, 0..1
+
+
+def match_figures(
+    old_doc: Document,
+    old_figs: Sequence[Figure],
+    new_doc: Document,
+    new_figs: Sequence[Figure],
+    pairs: Sequence[SectionPair],
+) -> list[tuple[int, int]]:
+    """(old index, new index) of every matched figure, indexes into the given lists."""
+    old = _side(old_doc, old_figs)
+    new = _side(new_doc, new_figs)
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+    for tier in (_aligned_candidates, _same_label_candidates, _similar_label_candidates):
+        free_old = [i for i in range(len(old.figures)) if i not in matched]
+        free_new = [j for j in range(len(new.figures)) if j not in taken]
+        scored = tier(old, new, free_old, free_new, pairs)
+        for _, i, j in sorted(scored, key=lambda c: (-c[0], c[1], c[2])):
+            if i not in matched and j not in taken:
+                matched[i] = j
+                taken.add(j)
+    return sorted(matched.items())
+
+
+def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
+    by_section: dict[str | None, list[int]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        by_section[f.section].append(i)
+    order = [0.0] * len(figures)
+    for members in by_section.values():
+        for rank, i in enumerate(members):
+            order[i] = rank / max(1, len(members) - 1)
+    return _Side(
+        figures=list(figures),
+        keys=[label_key(f.label) for f in figures],
+        contexts=[_context(doc.text, f) for f in figures],
+        order=order,
+    )
+
+
+def _context(text: str, f: Figure) -> str:
+    around = text[max(0, f.start - _CONTEXT) : f.start] + "#" + text[f.end : f.end + _CONTEXT]
+    return "".join("0" if ch.isdigit() else ch for ch in around)
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit and a.kind == b.kind
+
+
+def _aligned_candidates(
+    old: _Side, new: _Side, free_old: list[int], free_new: list[int], pairs: Sequence[SectionPair]
+) -> Iterable[tuple[float, int, int]]:
+    """Within each aligned section pair: label, context and position together."""
+    old_in = _group(old, free_old)
+    new_in = _group(new, free_new)
+    for p in pairs:
+        if p.old is None or p.new is None:
+            continue
+        for i in old_in.get(p.old, ()):
+            for j in new_in.get(p.new, ()):
+                score = _score(old, new, i, j)
+                if score is not None:
+                    yield score, i, j
+
+
+def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
+    a, b = old.figures[i], new.figures[j]
+    if not _compatible(a, b):
+        return None
+    context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
+    if old.keys[i] or new.keys[j]:
+        label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
+        if label < 0.6 and not (label >= 0.4 and context >= 0.75):
+            return None
+    else:
+        label = 0.5
+        if context < 0.7:
+            return None
+    position = 1 - abs(old.order[i] - new.order[j])
+    same = 0.05 if a.value == b.value else 0.0
+    return 0.55 * label + 0.25 * context + 0.15 * position + same
+
+
+def _same_label_candidates(
+    old: _Side, new: _Side, free_old: list[int], free_new: list[int], pairs: Sequence[SectionPair]
+) -> Iterable[tuple[float, int, int]]:
+    """Anywhere in the documents: the same (non-trivial) label, unit and kind."""
+    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for j in free_new:
+        f = new.figures[j]
+        if len(new.keys[j]) >= 2:
+            by_key[(new.keys[j], f.unit, f.kind)].append(j)
+    for i in free_old:
+        f = old.figures[i]
+        for j in by_key.get((old.keys[i], f.unit, f.kind), ()):
+            context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
+            yield 0.7 + 0.3 * context, i, j
+
+
+def _similar_label_candidates(
+    old: _Side, new: _Side, free_old: list[int], free_new: list[int], pairs: Sequence[SectionPair]
+) -> Iterable[tuple[float, int, int]]:
+    """Anywhere: a label nearly the same (维修费 / 维修（护）费) and a similar context."""
+    by_unit: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j in free_new:
+        if len(new.keys[j]) >= 3:
+            by_unit[(new.figures[j].unit, new.figures[j].kind)].append(j)
+    for i in free_old:
+        if len(old.keys[i]) < 3:
+            continue
+        f = old.figures[i]
+        for j in by_unit.get((f.unit, f.kind), ()):
+            label = fuzz.ratio(old.keys[i], new.keys[j], score_cutoff=85) / 100
+            if label:
+                context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
+                if context >= 0.5:
+                    yield 0.6 * label + 0.4 * context, i, j
+
+
+def _group(side: _Side, members: list[int]) -> dict[str | None, list[int]]:
+    out: dict[str | None, list[int]] = defaultdict(list)
+    for i in members:
+        out[side.figures[i].section].append(i)
+    return out
 
 
 def diff_figures(
@@ -16,4 +166,55 @@ def diff_figures(
     *,
     include_unchanged: bool = False,
 ) -> tuple[NumberChange, ...]:
-    return ()
+    """Changed, added and removed figures (and unchanged ones when asked), in NEW's order."""
+    from .figures import extract_figures
+
+    old_figs = [f for f in extract_figures(old, old_sections) if f.kind not in SKIPPED_KINDS]
+    new_figs = [f for f in extract_figures(new, new_sections) if f.kind not in SKIPPED_KINDS]
+    matches = match_figures(old, old_figs, new, new_figs, pairs)
+    changes = _changes(old_figs, new_figs, matches)
+    if not include_unchanged:
+        changes = [(key, c) for key, c in changes if c.status != "unchanged"]
+    return tuple(c for _, c in sorted(changes, key=lambda kc: kc[0]))
+
+
+def _changes(
+    old_figs: list[Figure], new_figs: list[Figure], matches: list[tuple[int, int]]
+) -> list[tuple[tuple[float, float], NumberChange]]:
+    """Each change with a sort key: NEW's order; a removed figure after the NEW figure
+    matched to the OLD figure just before it."""
+    out = []
+    old_to_new = dict(matches)
+    anchor = -1.0
+    for i, f in enumerate(old_figs):
+        if i in old_to_new:
+            anchor = new_figs[old_to_new[i]].start
+            continue
+        out.append(((anchor + 0.5, f.start), _change(f, None)))
+    matched_new = set(old_to_new.values())
+    for i, j in matches:
+        out.append(((new_figs[j].start, 0), _change(old_figs[i], new_figs[j])))
+    out.extend(
+        ((f.start, 0), _change(None, f)) for j, f in enumerate(new_figs) if j not in matched_new
+    )
+    return out
+
+
+def _change(a: Figure | None, b: Figure | None) -> NumberChange:
+    label = (b.label if b and b.label else a.label if a else "") or ""
+    if a is None or b is None:
+        status = "added" if a is None else "removed"
+        return NumberChange(label, _sec(a), _sec(b), a, b, status)
+    if _same_value(a.value, b.value):
+        return NumberChange(label, a.section, b.section, a, b, "unchanged", 0.0, 0.0)
+    delta = round(b.value - a.value, 6)
+    pct = round(delta / a.value * 100, 4) if a.value else None
+    return NumberChange(label, a.section, b.section, a, b, "changed", delta, pct)
+
+
+def _same_value(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+def _sec(f: Figure | None) -> str | None:
+    return f.section if f else None

@@ -10,13 +10,14 @@ figures of its sentence that have no parent yet. Lists run across lines that end
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .figure_label import CHANGE_RE, LIST_RE
 from .figure_parse import Reading
 
 _EVENT_RE = re.compile(
     r"(?P<whole>其中)|(?P<part>包含|包括|分别为|分别是)|(?P<semi>[；;])|(?P<stop>[。！？!?])"
-    r"|(?P<change>相比|同比|比上年|较上年|与上年|比去年|较去年|比\s?(?:19|20)\d\d\s?年)"
+    rf"|(?P<change>{CHANGE_RE.pattern})"
     r"|(?P<sum>(?:合计|共计|总计|累计|总共|共)\s?(?=[\d一二两三四五六七八九十]))"
     r"|(?P<aside>[，,]\s?(?:已|并|同时|另外|此外|还|目前|但|其余))"
     r"|(?P<nl>\n)"
@@ -28,6 +29,7 @@ SUMMABLE = ("amount", "count")
 class _List:
     parent: int
     closes_on_semi: bool
+    parts: list[int] = field(default_factory=list)
 
 
 def link_parts(text: str, readings: list[Reading], breaks: set[int]) -> list[int | None]:
@@ -89,6 +91,8 @@ class _State:
         elif kind == "semi":
             while self.lists and self.lists[-1].closes_on_semi:
                 self.lists.pop()
+            if self.lists and self._list_ends_at(pos, self.lists[-1]):
+                self.lists.pop()
             self.in_change = False
         elif kind in ("change", "aside"):
             self.lists.clear()
@@ -96,10 +100,25 @@ class _State:
         elif kind == "sum":
             self.pending_sum = not self.in_change
         elif kind == "stop":
+            if self.sentence:  # only a sentence with figures lends its last to 「。其中」
+                self.stop_at = pos
             self.lists.clear()
             self.sentence = []
             self.in_change = False
-            self.stop_at = pos
+
+    def _list_ends_at(self, pos: int, open_list: _List) -> bool:
+        """A 其中 list runs over ；at a line end (one part per line); within a line it
+        ends once its parts add up, or where the next clause opens a list of its own
+        (「核定编制86名，其中…；实有在职人员79人，其中…」)."""
+        rest = self.text[pos + 1 : pos + 80]
+        if not rest.strip(" \t\u3000") or rest.lstrip(" \t\u3000").startswith("\n"):
+            return False
+        total = self.readings[open_list.parent]
+        summed = sum(self.readings[i].value for i in open_list.parts)
+        if open_list.parts and abs(summed - total.value) < 0.006 * total.scale:
+            return True
+        clause = re.split(r"[；;。]", rest, maxsplit=1)[0]
+        return bool(LIST_RE.search(clause))
 
     def _open(self, pos: int, *, inner: bool) -> None:
         if self.last is None or self.in_change:
@@ -119,6 +138,7 @@ class _State:
             parent = self.readings[self.lists[-1].parent]
             if parent.unit == r.unit and parent.kind == r.kind:
                 self.parents[idx] = self.lists[-1].parent
+                self.lists[-1].parts.append(idx)
         if not self.in_change:
             self.sentence.append(idx)
             self.last = idx

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Block, Document, Figure, Section
 from .figure_label import clean_label, prose_labels
@@ -27,6 +28,11 @@ _MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|�
 
 def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     """Every figure of doc in text order; parent indexes link parts to their total."""
+    return _extract(doc, tuple(sections))
+
+
+@lru_cache(maxsize=8)  # compare() asks once for the diff and once for the checks
+def _extract(doc: Document, sections: tuple[Section, ...]) -> tuple[Figure, ...]:
     readings: list[Reading] = []
     labels: list[str] = []
     for block in doc.blocks:

@@ -73,7 +73,7 @@ def delta_text(n: NumberChange) -> tuple[str, str]:
     if n.delta is None or fig is None:
         return "", ""
     scale, unit = display_scale(fig.text, fig.unit)
-    unit = "个百分点" if fig.unit == "%" else unit
+    unit = "个百分点" if fig.unit in ("%", "百分点") else unit
     delta = format_value(n.delta / scale, unit)
     delta = ("+" + delta) if n.delta > 0 else delta
     return delta, (f"{n.pct:+.2f}%" if n.pct is not None else "")
