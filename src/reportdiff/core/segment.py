@@ -1,121 +1,245 @@
 """Turn a Document into an outline of Sections.
 
-A first, simple segmenter: numbered or styled short lines are headings, and a
-numbering style's level is the order in which it first appears in this document.
+Three steps, each linear in the number of lines:
+
+1. ``headings.find_candidates`` reads each line: numbering, title, and its *form*
+   (a short title, a heading with its body on the same line, a short or a full sentence).
+2. ``_pick_headings`` groups numbered lines into runs (same style, consecutive
+   ordinals) and decides per run whether it is a list of items or a series of
+   headings: a run of full sentences, or of lines that follow each other with no text
+   between them, is a list.
+3. ``_assign_levels`` infers levels from this document's own order, with a stack of
+   open numbering sequences: a heading that continues (n+1) an open sequence — even in
+   another numeral script, "7、" after "六、" — becomes that heading's sibling; a "1"
+   opens a new sequence under the current heading; a repeated or skipped ordinal joins
+   the nearest open sequence of its style. Word heading styles and markdown ``#`` are
+   declared levels and win.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
 from dataclasses import dataclass
 
 from ..model import Document, Section
+from .headings import Candidate, find_candidates, read_line
 
-_NUMBERING = [
-    ("cn_dun", re.compile(r"^[一二三四五六七八九十]+、")),
-    ("cn_paren", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    ("ar_dun", re.compile(r"^\d+、")),
-    ("ar_paren", re.compile(r"^\d+[）)]．?")),
-    ("ar_dot", re.compile(r"^\d+[.．](?!\d)")),
-    ("md", re.compile(r"^#+\s*")),
-]
-_MAX_HEADING_CHARS = 40
-
-
-@dataclass
-class _Heading:
-    start: int
-    end: int
-    number: str
-    title: str
-    style: str
-    level: int = 0
+_RECENT_RUNS = 8  # open runs per style searched when a line continues one
 
 
 def segment_document(doc: Document) -> tuple[Section, ...]:
-    headings = _find_headings(doc)
-    return build_sections(doc, headings)
+    candidates = find_candidates(doc)
+    headings = _pick_headings(doc, candidates)
+    headings = [_with_next_line_title(doc, h) for h in headings]
+    levels = _assign_levels(headings)
+    return build_sections(doc, headings, levels)
 
 
-def _find_headings(doc: Document) -> list[_Heading]:
-    found: list[_Heading] = []
-    style_order: list[str] = []
-    for block in doc.blocks:
-        if block.kind != "paragraph":
+# -- heading or list item -------------------------------------------------------------
+
+
+def _pick_headings(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    numbered = [c for c in candidates if c.ordinal is not None and not c.forced]
+    items = _stacked(numbered)
+    for run in _runs(numbered):
+        if _is_list(run):
+            items.update(c.block for c in run)
+        else:
+            items.update(c.block for c in run if c.form == "sentence")
+    return [c for c in candidates if c.block not in items]
+
+
+def _stacked(numbered: list[Candidate]) -> set[int]:
+    """Lines of one style stacked three or more in a row with no text between them,
+    whatever their ordinals: table cells, a list of names, an index — not headings."""
+    items: set[int] = set()
+    stretch: list[Candidate] = []
+    for c in numbered:
+        last = stretch[-1] if stretch else None
+        if last and c.key == last.key and c.block == last.block + 1 and c.form != "inline":
+            stretch.append(c)
             continue
-        line = doc.block_text(block)
-        for style, rx in _NUMBERING:
-            m = rx.match(line)
-            if not m:
-                continue
-            title = line[m.end() :].strip()
-            if len(title) > _MAX_HEADING_CHARS or title.endswith(("。", "；", ";")):
-                break
-            if style not in style_order:
-                style_order.append(style)
-            found.append(_Heading(block.start, block.end, m.group(0), title, style))
-            break
-    for h in found:
-        h.level = style_order.index(h.style) + 1
-    return found
+        if len(stretch) >= 3:
+            items.update(x.block for x in stretch)
+        stretch = [c] if c.form != "inline" else []
+    if len(stretch) >= 3:
+        items.update(x.block for x in stretch)
+    return items
 
 
-def build_sections(doc: Document, headings: list[_Heading]) -> tuple[Section, ...]:
-    """Sections with offsets, ids ("1", "1.2") and paths from headings with levels."""
-    text = doc.text
-    sections: list[Section] = []
-    first = headings[0].start if headings else len(text)
-    sections.append(
-        Section("0", "", "", doc.title, 0, (), 0, first if headings else len(text), 0, first)
+def _runs(numbered: list[Candidate]) -> list[list[Candidate]]:
+    """Group lines of one numbering style whose ordinals follow each other (1, 2, 3 …)."""
+    runs: list[list[Candidate]] = []
+    open_runs: dict[str, list[list[Candidate]]] = {}
+    for c in numbered:
+        recent = open_runs.setdefault(c.key, [])
+        run = next((r for r in reversed(recent) if r[-1].ordinal == (c.ordinal or 0) - 1), None)
+        if run is None:
+            run = []
+            runs.append(run)
+            recent.append(run)
+            del recent[:-_RECENT_RUNS]
+        run.append(c)
+    return runs
+
+
+def _is_list(run: list[Candidate]) -> bool:
+    """A run of full sentences is a list; so is a run whose lines follow each other
+    directly (a heading has a body), unless they carry their body on the same line."""
+    wrapped = sum(c.form == "wrapped" for c in run) if len(run) >= 3 else 0
+    if (sum(c.form == "sentence" for c in run) + wrapped) * 2 >= len(run):
+        return True
+    if len(run) < 2:
+        return False
+    bare = sum(
+        c.form != "inline" and nxt.block == c.block + 1 for c, nxt in itertools.pairwise(run)
     )
-    counters: list[int] = []
-    stack: list[tuple[int, str, str]] = []  # (level, id, title)
-    ends: dict[str, int] = {}
-    for i, h in enumerate(headings):
-        nxt = headings[i + 1].start if i + 1 < len(headings) else len(text)
-        while stack and stack[-1][0] >= h.level:
-            stack.pop()
+    if bare == len(run) - 1 and all(c.form in ("short", "sentence", "wrapped") for c in run):
+        return True  # consecutive numbered sentences: "1、…。" "2、…。"
+    return len(run) >= 3 and bare * 4 >= (len(run) - 1) * 3
+
+
+def _with_next_line_title(doc: Document, h: Candidate) -> Candidate:
+    """ "第一部分" alone on a line, its title on the next ("上海市 XX 局概况"): one heading."""
+    if h.title or h.block + 1 >= len(doc.blocks):
+        return h
+    nxt = doc.blocks[h.block + 1]
+    if nxt.kind != "paragraph":
+        return h
+    follower = read_line(doc, h.block + 1)
+    text = doc.text[nxt.start : nxt.end].strip()
+    if follower is not None or not text or len(text) > 40 or text[-1] in "。；;，,.":
+        return h
+    return Candidate(**{**h.__dict__, "title": text, "head_end": nxt.end})
+
+
+# -- levels ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    """A heading on the stack of open sections."""
+
+    level: int
+    key: str
+    frame: str
+    ordinal: int | None
+    rank: int | None
+    fixed: bool
+
+
+def _assign_levels(headings: list[Candidate]) -> list[int]:
+    stack: list[_Open] = []
+    last_level: dict[str, int] = {}
+    levels = []
+    for h in headings:
+        depth = _place(stack, h, last_level)
+        del stack[depth:]
+        level = depth + 1
+        stack.append(_Open(level, h.key, h.frame, h.ordinal, h.rank, h.fixed))
+        last_level[h.key] = level
+        levels.append(level)
+    return levels
+
+
+def _place(stack: list[_Open], h: Candidate, last_level: dict[str, int]) -> int:
+    """How many open headings stay above ``h`` (its depth, 0 for the top level)."""
+    if h.rank is not None:
         depth = len(stack)
-        del counters[depth + 1 :]
-        if len(counters) <= depth:
-            counters.append(0)
-        counters[depth] += 1
-        sid = ".".join(str(c) for c in counters[: depth + 1])
-        parent = stack[-1][1] if stack else None
-        path = (*(t for _, _, t in stack), h.title)
-        sections.append(
+        while depth and (stack[depth - 1].rank is None or stack[depth - 1].rank >= h.rank):
+            depth -= 1
+        return depth
+    if h.ordinal is None:  # bold, ALL CAPS or title lines: siblings of their own kind
+        same = _deepest(stack, lambda e: e.key == h.key)
+        return same if same is not None else len(stack)
+    return _place_numbered(stack, h, last_level)
+
+
+def _place_numbered(stack: list[_Open], h: Candidate, last_level: dict[str, int]) -> int:
+    n = h.ordinal or 0
+    found = _deepest(stack, lambda e: e.key == h.key and e.ordinal == n - 1)
+    if found is None and n > 1:  # "7、" continuing "六、"
+        found = _deepest(stack, lambda e: e.frame == h.frame and e.ordinal == n - 1)
+    if found is not None:
+        return found
+    if n == 1:
+        sibling = _deepest(stack, lambda e: e.key == h.key and (e.fixed or e.ordinal == 1))
+        if h.fixed and sibling is not None:
+            return sibling
+        if stack and stack[-1].key == h.key and stack[-1].ordinal == 1:
+            return len(stack) - 1  # "1" twice in a row: a repeat, not a child
+        return len(stack)  # a new sequence under the current heading
+    for test in (
+        lambda e: e.frame == h.frame and e.ordinal == n,  # a repeated ordinal ("8、" after "八、")
+        lambda e: e.key == h.key and (e.ordinal or 0) < n,  # a skipped one
+        lambda e: e.key == h.key,
+    ):
+        found = _deepest(stack, test)
+        if found is not None:
+            return found
+    known = last_level.get(h.key)
+    if known is not None and known <= len(stack) + 1:
+        return known - 1
+    return len(stack)
+
+
+def _deepest(stack: list[_Open], test) -> int | None:  # type: ignore[no-untyped-def]
+    """Index of the deepest open heading that passes ``test`` (its depth), or None."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if test(stack[depth]):
+            return depth
+    return None
+
+
+# -- sections -------------------------------------------------------------------------
+
+
+def build_sections(
+    doc: Document, headings: list[Candidate], levels: list[int]
+) -> tuple[Section, ...]:
+    """Sections with offsets, dotted ids ("1", "1.2") and paths, from headings with levels.
+
+    Levels must start at 1 and never step down by more than one (the stack guarantees it).
+    """
+    text = doc.text
+    first = headings[0].start if headings else len(text)
+    out = [Section("0", "", "", doc.title, 0, (), 0, first, 0, first)]
+    counters: list[int] = []
+    open_ids: list[tuple[str, str]] = []  # (id, title) per level
+    for k, (h, level) in enumerate(zip(headings, levels, strict=True)):
+        del counters[level:]
+        del open_ids[level - 1 :]
+        counters.extend([0] * (level - len(counters)))
+        counters[level - 1] += 1
+        sid = ".".join(map(str, counters))
+        nxt = headings[k + 1].start if k + 1 < len(headings) else len(text)
+        out.append(
             Section(
                 id=sid,
-                heading=text[h.start : h.end],
+                heading=text[h.start : h.head_end],
                 number=h.number,
                 title=h.title,
-                level=depth + 1,
-                path=path,
+                level=level,
+                path=(*(t for _, t in open_ids), h.title),
                 start=h.start,
-                end=nxt,
-                body_start=h.end,
+                end=len(text),  # fixed below
+                body_start=h.head_end,
                 body_end=nxt,
-                parent=parent,
+                parent=open_ids[-1][0] if open_ids else None,
             )
         )
-        stack.append((h.level, sid, h.title))
-    # A section's extent runs to the start of the next heading at its level or above.
-    result: list[Section] = []
-    for i, s in enumerate(sections):
-        if s.id == "0":
-            result.append(s)
-            continue
-        end = len(text)
-        for later in sections[i + 1 :]:
-            if later.level <= s.level:
-                end = later.start
-                break
-        ends[s.id] = end
-        result.append(_with_end(s, end))
-    return tuple(result)
+        open_ids.append((sid, h.title))
+    return tuple(_close_ends(out, len(text)))
 
 
-def _with_end(s: Section, end: int) -> Section:
+def _close_ends(sections: list[Section], length: int) -> list[Section]:
+    """A section ends where the next section at its level or above begins."""
     from dataclasses import replace
 
-    return replace(s, end=end)
+    ends = [length] * len(sections)
+    open_idx: list[int] = []
+    for i, s in enumerate(sections[1:], start=1):
+        while open_idx and sections[open_idx[-1]].level >= s.level:
+            ends[open_idx.pop()] = s.start
+        open_idx.append(i)
+    return [s if i == 0 else replace(s, end=ends[i]) for i, s in enumerate(sections)]

@@ -1,0 +1,182 @@
+"""Heading numbering as written at the start of a line, and its ordinal value.
+
+Every numbering has a *style key* (the numeral script plus the punctuation frame, e.g.
+``"cn、"`` for 一、 or ``"ar()"`` for （1）) so that the segmenter can tell sequences
+apart, a *frame* (the punctuation alone) so that "7、" can continue "六、", and an
+ordinal. Nothing here decides levels: that is inferred per document in segment.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "〇零一二两三四五六七八九十百"
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Units that follow a figure, never a heading title: "1.5万元", "2.5%".
+_UNIT_CHARS = "万亿元%％倍千百"
+
+_FIRST_CHARS = "第（(" + _CN_NUM + _CIRCLED
+# The punctuation frame of each key: "7、" may continue "六、" (same frame "、").
+_FRAMES = {"cn()": "()", "ar()": "()", "al()": "()", "cn、": "、", "ar、": "、"}
+_FRAMES |= {
+    "cn.": ".",
+    "ar.": ".",
+    "ROM.": ".",
+    "AL.": ".",
+    "al.": ".",
+    "al)": ")",
+    "ar).": ").",
+    "ar)": ")",
+}
+
+
+@dataclass(frozen=True)
+class Numbering:
+    text: str  # as written, e.g. "（三）", "1）．", "第二章"
+    end: int  # offset in the line after the numbering and the spaces that follow it
+    key: str  # numeral script + frame: "cn、", "ar()", "dec2", "di章", "item" …
+    frame: str  # the punctuation alone: "、", "()", ")", "." …
+    ordinal: int
+    fixed: bool = False  # chapter-like: restarting at 1 makes a sibling, not a child
+
+
+def cn_value(s: str) -> int | None:
+    """Value of a Chinese numeral up to 999 ("十一" 11, "二十六" 26, "一百零五" 105)."""
+    if not s or any(c not in _CN_NUM for c in s):
+        return None
+    total, digit = 0, 0
+    for c in s:
+        if c == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        elif c == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        else:
+            digit = _CN_DIGITS[c]
+    return total + digit
+
+
+def roman_value(s: str) -> int | None:
+    """Value of a well-formed Roman numeral up to C (100); None if malformed."""
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total if _to_roman(total) == s else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    for value, sym in ((9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+_PART_WORDS = "Part|PART|Chapter|CHAPTER|Article|ARTICLE"
+_CN = f"[{_CN_NUM}]{{1,4}}"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("di", re.compile(rf"第({_CN}|\d{{1,3}})(部分|章|节|条|篇|编)")),
+    ("cn()", re.compile(rf"[（(]({_CN})[）)]")),
+    ("ar()", re.compile(r"[（(](\d{1,3})[）)]")),
+    ("al()", re.compile(r"[（(]([a-zA-Z])[）)]")),
+    ("cn、", re.compile(rf"({_CN})[、]")),
+    ("cn.", re.compile(rf"({_CN})[．.](?=\S)")),
+    ("ar、", re.compile(r"(\d{1,3})、")),
+    ("ar).", re.compile(r"(\d{1,3})[)）][.．]")),
+    ("ar)", re.compile(r"(\d{1,3})[)）]")),
+    ("dec", re.compile(r"(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?=[ \t\u3000]|[^\d.．])")),
+    ("ar.", re.compile(r"(\d{1,3})[.．](?![\d.．])")),
+    ("circ", re.compile(f"([{_CIRCLED}])")),
+    ("item", re.compile(r"(?:Item|ITEM)\s+(\d{1,2})([A-Z]?)[.:]?(?=\s|$)")),
+    (
+        "part",
+        re.compile(r"(Part|PART|Chapter|CHAPTER|Article|ARTICLE)\s+([IVXL]+|\d{1,3})[.:]?(?=\s|$)"),
+    ),
+    ("ROM.", re.compile(r"([IVX]{1,6})[.．](?=\s)")),
+    ("AL.", re.compile(r"([A-Z])[.．](?=\s)")),
+    ("al.", re.compile(r"([a-z])[.](?=\s)")),
+    ("al)", re.compile(r"([a-z])[)](?=\s)")),
+]
+
+
+def parse_numbering(line: str) -> Numbering | None:
+    """The numbering at the start of ``line`` (already left-stripped), or None."""
+    if not line or not _may_start(line[0]):
+        return None
+    for kind, rx in _PATTERNS:
+        m = rx.match(line)
+        if m is None:
+            continue
+        found = _numbering(kind, m, line)
+        if found is not None:
+            return found
+    return None
+
+
+def _may_start(c: str) -> bool:
+    """Cheap first-character test: most lines of a report are not numbered."""
+    return c.isdigit() or c in _FIRST_CHARS or ("a" <= c <= "z") or ("A" <= c <= "Z")
+
+
+def _numbering(kind: str, m: re.Match[str], line: str) -> Numbering | None:
+    text = m.group(0)
+    ordinal = _ordinal(kind, m)
+    if ordinal is None:
+        return None
+    end = m.end()
+    rest = line[end:]
+    end += len(rest) - len(rest.lstrip(" \t\u3000"))
+    if kind in ("ar.", "ar)", "dec", "cn.") and rest[:1] in _UNIT_CHARS:
+        return None  # a figure such as "3.万元" is not numbering
+    if kind == "di":
+        unit = m.group(2)
+        return Numbering(text, end, f"di{unit}", f"di{unit}", ordinal, fixed=True)
+    if kind in ("item", "part"):
+        key = kind if kind == "item" else m.group(1).lower()
+        return Numbering(text, end, key, key, ordinal, fixed=True)
+    if kind == "dec" and not _plausible_decimal(m.group(1)):
+        return None  # "112.88", "0.00", "21.07": figures, not "1.2" section numbers
+    if kind in ("dec", "ar.") and rest.lstrip()[:1] in _UNIT_CHARS:
+        return None
+    if kind == "dec":
+        depth = m.group(1).replace("．", ".").count(".") + 1
+        return Numbering(text, end, f"dec{depth}", f"dec{depth}", ordinal)
+    frame = _FRAMES.get(kind, kind)
+    return Numbering(text, end, kind, frame, ordinal)
+
+
+def _plausible_decimal(s: str) -> bool:
+    parts = s.replace("．", ".").split(".")
+    return int(parts[0]) <= 30 and all(p[0] != "0" and int(p) <= 50 for p in parts)
+
+
+def _ordinal(kind: str, m: re.Match[str]) -> int | None:
+    if kind in ("di", "cn()", "cn、", "cn."):
+        raw = m.group(1)
+        return int(raw) if raw.isdigit() else cn_value(raw)
+    if kind == "dec":
+        return int(re.split(r"[.．]", m.group(1))[-1])
+    if kind == "circ":
+        return _CIRCLED.index(m.group(1)) + 1
+    if kind == "part":
+        raw = m.group(2)
+        return int(raw) if raw.isdigit() else roman_value(raw)
+    if kind == "ROM.":
+        return roman_value(m.group(1))
+    if kind in ("al()", "AL.", "al.", "al)"):
+        return ord(m.group(1).lower()) - ord("a") + 1
+    return int(m.group(1))
