@@ -35,6 +35,8 @@ _TRAIL = "。：:；;，,.！？!? \t\u3000"
 _OPEN_QUOTES = "“‘\"'《（(【「"
 _ROW = re.compile(r"\d,\d{3}|[\s\u3000][一二三四五六七八九十]+、")
 _FIGURE_LINE = re.compile(r"[\d,.%\-－（）() ]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOC_MARKERS = {"目录", "目次", "contents", "tableofcontents"}
 
 
@@ -198,9 +200,8 @@ def _clauses(s: str) -> int:
 
 def is_latin(s: str) -> bool:
     """Mostly Latin script (an English line) rather than CJK."""
-    letters = sum(c.isascii() and c.isalpha() for c in s)
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in s)
-    return letters > 3 * cjk and letters > 0
+    letters = len(_LATIN.findall(s))
+    return letters > 0 and letters > 3 * len(_HAN.findall(s))
 
 
 def _is_bold_line(line: str, pos: int) -> bool:
@@ -215,7 +216,7 @@ def _is_bold_line(line: str, pos: int) -> bool:
 def _latin_title(doc: Document, i: int, line: str, base: int) -> Candidate | None:
     """An unnumbered English heading: an ALL CAPS line, or a short title line that
     stands alone between paragraphs (not the first line of a wrapped paragraph)."""
-    if not is_latin(line) or not (line[0].isupper() or line[0].isdigit()):
+    if not (line[0].isascii() and (line[0].isupper() or line[0].isdigit())) or not is_latin(line):
         return None
     words = line.split()
     letters = [c for c in line if c.isalpha()]

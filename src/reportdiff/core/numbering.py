@@ -19,7 +19,6 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Units that follow a figure, never a heading title: "1.5万元", "2.5%".
 _UNIT_CHARS = "万亿元%％倍千百"
 
-_FIRST_CHARS = "第（(" + _CN_NUM + _CIRCLED
 # The punctuation frame of each key: "7、" may continue "六、" (same frame "、").
 _FRAMES = {"cn()": "()", "ar()": "()", "al()": "()", "cn、": "、", "ar、": "、"}
 _FRAMES |= {
@@ -86,7 +85,6 @@ def _to_roman(n: int) -> str:
     return "".join(out)
 
 
-_PART_WORDS = "Part|PART|Chapter|CHAPTER|Article|ARTICLE"
 _CN = f"[{_CN_NUM}]{{1,4}}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("di", re.compile(rf"第({_CN}|\d{{1,3}})(部分|章|节|条|篇|编)")),
@@ -111,13 +109,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("al.", re.compile(r"([a-z])[.](?=\s)")),
     ("al)", re.compile(r"([a-z])[)](?=\s)")),
 ]
+_GROUPS = {
+    "di": ("di",),
+    "paren": ("cn()", "ar()", "al()"),
+    "cn": ("cn、", "cn."),
+    "digit": ("ar、", "ar).", "ar)", "dec", "ar."),
+    "circ": ("circ",),
+    "latin": ("item", "part", "ROM.", "AL.", "al.", "al)"),
+}
+_BY_START = {g: [(k, rx) for k, rx in _PATTERNS if k in kinds] for g, kinds in _GROUPS.items()}
 
 
 def parse_numbering(line: str) -> Numbering | None:
     """The numbering at the start of ``line`` (already left-stripped), or None."""
-    if not line or not _may_start(line[0]):
+    if not line:
         return None
-    for kind, rx in _PATTERNS:
+    for kind, rx in _patterns_for(line[0]):
         m = rx.match(line)
         if m is None:
             continue
@@ -127,9 +134,21 @@ def parse_numbering(line: str) -> Numbering | None:
     return None
 
 
-def _may_start(c: str) -> bool:
-    """Cheap first-character test: most lines of a report are not numbered."""
-    return c.isdigit() or c in _FIRST_CHARS or ("a" <= c <= "z") or ("A" <= c <= "Z")
+def _patterns_for(c: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Only the patterns that can start with ``c``: most lines are not numbered."""
+    if c.isascii() and c.isdigit():
+        return _BY_START["digit"]
+    if c in _CN_NUM:
+        return _BY_START["cn"]
+    if c in "（(":
+        return _BY_START["paren"]
+    if c == "第":
+        return _BY_START["di"]
+    if c in _CIRCLED:
+        return _BY_START["circ"]
+    if c.isascii() and c.isalpha():
+        return _BY_START["latin"]
+    return []
 
 
 def _numbering(kind: str, m: re.Match[str], line: str) -> Numbering | None:

@@ -25,6 +25,7 @@ from ..model import Document, Section
 from .headings import Candidate, find_candidates, read_line
 
 _RECENT_RUNS = 8  # open runs per style searched when a line continues one
+_MAX_RESTARTS = 2  # one numbering style open at most twice on the stack (一、 under 六、)
 
 
 def segment_document(doc: Document) -> tuple[Section, ...]:
@@ -163,11 +164,13 @@ def _place_numbered(stack: list[_Open], h: Candidate, last_level: dict[str, int]
     if found is not None:
         return found
     if n == 1:
-        sibling = _deepest(stack, lambda e: e.key == h.key and (e.fixed or e.ordinal == 1))
+        sibling = _deepest(stack, lambda e: e.key == h.key)
         if h.fixed and sibling is not None:
             return sibling
         if stack and stack[-1].key == h.key and stack[-1].ordinal == 1:
             return len(stack) - 1  # "1" twice in a row: a repeat, not a child
+        if sum(e.key == h.key for e in stack) >= _MAX_RESTARTS and sibling is not None:
+            return sibling  # bounded nesting, whatever the input
         return len(stack)  # a new sequence under the current heading
     for test in (
         lambda e: e.frame == h.frame and e.ordinal == n,  # a repeated ordinal ("8、" after "八、")
@@ -204,15 +207,16 @@ def build_sections(
     text = doc.text
     first = headings[0].start if headings else len(text)
     out = [Section("0", "", "", doc.title, 0, (), 0, first, 0, first)]
+    ends = _ends(headings, levels, len(text))
     counters: list[int] = []
-    open_ids: list[tuple[str, str]] = []  # (id, title) per level
+    open_ids: list[str] = []  # id per level
+    paths: list[tuple[str, ...]] = [()]  # path per level, () above the top
     for k, (h, level) in enumerate(zip(headings, levels, strict=True)):
-        del counters[level:]
-        del open_ids[level - 1 :]
+        del counters[level:], open_ids[level - 1 :], paths[level:]
         counters.extend([0] * (level - len(counters)))
         counters[level - 1] += 1
         sid = ".".join(map(str, counters))
-        nxt = headings[k + 1].start if k + 1 < len(headings) else len(text)
+        path = (*paths[level - 1], h.title)
         out.append(
             Section(
                 id=sid,
@@ -220,26 +224,25 @@ def build_sections(
                 number=h.number,
                 title=h.title,
                 level=level,
-                path=(*(t for _, t in open_ids), h.title),
+                path=path,
                 start=h.start,
-                end=len(text),  # fixed below
+                end=ends[k],
                 body_start=h.head_end,
-                body_end=nxt,
-                parent=open_ids[-1][0] if open_ids else None,
+                body_end=headings[k + 1].start if k + 1 < len(headings) else len(text),
+                parent=open_ids[-1] if open_ids else None,
             )
         )
-        open_ids.append((sid, h.title))
-    return tuple(_close_ends(out, len(text)))
+        open_ids.append(sid)
+        paths.append(path)
+    return tuple(out)
 
 
-def _close_ends(sections: list[Section], length: int) -> list[Section]:
+def _ends(headings: list[Candidate], levels: list[int], length: int) -> list[int]:
     """A section ends where the next section at its level or above begins."""
-    from dataclasses import replace
-
-    ends = [length] * len(sections)
+    ends = [length] * len(headings)
     open_idx: list[int] = []
-    for i, s in enumerate(sections[1:], start=1):
-        while open_idx and sections[open_idx[-1]].level >= s.level:
-            ends[open_idx.pop()] = s.start
-        open_idx.append(i)
-    return [s if i == 0 else replace(s, end=ends[i]) for i, s in enumerate(sections)]
+    for k, level in enumerate(levels):
+        while open_idx and levels[open_idx[-1]] >= level:
+            ends[open_idx.pop()] = headings[k].start
+        open_idx.append(k)
+    return ends
