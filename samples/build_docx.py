@@ -12,6 +12,8 @@ handle, and renders to exactly the text of the .txt:
 * the subsections restarting at 一、 inside 六、 are plain paragraphs with automatic
   numbering "%1、" (chineseCounting) and no heading style;
 * "（一）…。" items under 下一步改进措施 are automatically numbered list items;
+* numbers are followed by nothing (w:suff "nothing"), not Word's default tab, so that
+  Word shows "（一）基本支出情况" as the .txt has it;
 * a ``**bold**`` line becomes a bold paragraph without the asterisks;
 * tab-separated lines become a Word table whose first column merges vertically
   where the .txt leaves it empty.
@@ -180,7 +182,8 @@ def numbering_xml() -> str:
     abstract = "".join(
         f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="singleLevel"/>'
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        f'<w:lvlText w:val="{fmt}"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{fmt}"/><w:lvlJc w:val="left"/>'
+        "</w:lvl></w:abstractNum>"
         for aid, fmt in ABSTRACT_FORMATS.items()
     )
     nums = "".join(
