@@ -174,6 +174,7 @@ def test_truth_changed_sections_differ(pair) -> None:
 def test_truth_moved_paragraph_left_one_section_for_another(pair) -> None:
     truth, old, new = pair
     for move in truth["moved_paragraphs"]:
+        assert len(move["text"]) == 20  # the paragraph's first 20 characters
         source = next(p for p in truth["sections"] if p["old"] == move["from_old_section"])
         target = next(p for p in truth["sections"] if p["new"] == move["to_new_section"])
         assert move["text"] in own_text(truth, old, source["old"])
@@ -265,6 +266,7 @@ def test_truth_boilerplate_stands_where_it_says(pair) -> None:
     for flag in truth["boilerplate"]:
         assert flag["kind"] in FLAG_KINDS
         text = docs[flag["doc"]]
+        assert flag["year"] in truth[flag["doc"]]
         assert text.count(flag["text"]) >= flag["count"], flag["text"]
         if flag["kind"] == "duplicate":
             assert text.count(flag["text"]) == flag["count"] >= 2
