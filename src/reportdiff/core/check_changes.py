@@ -1,11 +1,157 @@
-"""Stated changes (相比2022年…减少761.01万元，减少10.93%) recomputed from their figures."""
+"""Stated changes (相比2022年…减少761.01万元，减少10.93%) recomputed from their figures.
+
+A stated change names last year's figure, the change and often the rate; this year's
+figure stands before it (「基本支出3862.47万元，较2022年的3650.12万元…」) or earlier in
+the paragraph under a similar label (「2023年收入预算6202.69万元…相比2022年收入…」).
+The difference and the rate are recomputed from the figures as written, and a check
+fails only beyond their rounding.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from ..model import Check, Figure, Side
+from .checks_common import rounding, show
+from .figure_label import CHANGE_WORDS, change_at, label_key
+
+_UP = ("增加", "增长", "上升", "提高", "增")
+_WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
+
+
+@dataclass
+class _Stated:
+    keyword: int  # where 相比/较上年 stands
+    base: Figure | None = None  # last year's figure
+    delta: Figure | None = None
+    delta_sign: int = 0
+    pct: Figure | None = None
+    pct_sign: int = 0
 
 
 def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
-    return []
+    out = []
+    for stated in _stated_changes(text, figures):
+        current = _current(text, figures, stated)
+        check = _verify(stated, current, side)
+        if check:
+            out.append(check)
+    return out
+
+
+def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
+    found: dict[int, _Stated] = {}
+    for f in figures:
+        if f.kind in ("year", "date"):
+            continue
+        at = change_at(text, f.start, max(0, f.start - 80))
+        if at is None:
+            continue
+        stated = found.setdefault(at, _Stated(at))
+        word = _WORD_BEFORE.search(text, max(0, f.start - 4), f.start)
+        sign = (1 if word.group(1) in _UP else -1) if word else 0
+        if f.kind == "percent" and word and stated.pct is None:
+            stated.pct, stated.pct_sign = f, sign
+        elif word and stated.delta is None and f.kind != "percent":
+            stated.delta, stated.delta_sign = f, sign
+        elif not word and stated.base is None:
+            stated.base = f
+    return [s for s in found.values() if s.delta or (s.base and s.pct)]
+
+
+def _current(text: str, figures: Sequence[Figure], stated: _Stated) -> Figure | None:
+    """This year's figure: the one the change clause follows, or the best-named one
+    earlier in the passage (up to a blank line, at most 300 characters back)."""
+    like = stated.base or stated.delta
+    assert like is not None
+    lo = max(text.rfind("\n\n", 0, stated.keyword) + 1, stated.keyword - 300)
+    earlier = [
+        f
+        for f in figures
+        if lo <= f.start < stated.keyword
+        and (f.unit, f.kind) == (like.unit, like.kind)
+        and change_at(text, f.start, lo) is None
+    ]
+    if not earlier:
+        return None
+    gap = text[earlier[-1].end : stated.keyword]
+    if not re.search(r"[。；;]", gap) and len(gap) <= 8:
+        return earlier[-1]  # 「基本支出3862.47万元，较2022年…」
+    subject = label_key(like.label.rsplit(" ", 1)[0])
+    if not subject:
+        return None
+    keys = [label_key(f.label) for f in earlier]
+    scored = [
+        (fuzz.partial_ratio(subject, k), fuzz.ratio(subject, k), f.start, f)
+        for k, f in zip(keys, earlier, strict=True)
+    ]
+    best = max(scored, key=lambda s: s[:3])
+    return best[3] if best[0] >= 80 else None
+
+
+def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None:
+    base, delta = stated.base, stated.delta
+    change = stated.delta_sign * delta.value if delta else None
+    if base is None:  # 「总计2995.39万元。与2023年度相比…减少56.95万元，下降1.87%」
+        if current is None or change is None or stated.pct is None:
+            return None
+        base_value = current.value - change
+        spread = rounding(current) + rounding(delta)  # type: ignore[arg-type]
+        problems = _pct_problem(stated, base_value, spread, change, like=current)
+    else:
+        problems = _delta_problem(stated, current, change)
+        if stated.pct is not None and base.value:
+            if change is None and current is not None:
+                change = current.value - base.value
+            spread = rounding(base) + (rounding(delta) if delta else 0.0)
+            if change is not None:
+                problems += _pct_problem(stated, base.value, spread, change, like=base)
+    if not problems:
+        return None
+    label = (current.label if current else "") or (base or delta).label.rsplit(" ", 1)[0]  # type: ignore[union-attr]
+    figures = tuple(f for f in (current, base, delta, stated.pct) if f is not None)
+    return Check("change", side, f"{label}: " + "; ".join(problems), figures)
+
+
+def _delta_problem(stated: _Stated, current: Figure | None, change: float | None) -> list[str]:
+    base, delta = stated.base, stated.delta
+    if current is None or delta is None or change is None or base is None:
+        return []
+    actual = current.value - base.value
+    tolerance = rounding(current) + rounding(base) + rounding(delta) + 1e-6
+    if abs(actual - change) <= tolerance:
+        return []
+    rate = f" ({actual / base.value * 100:+.2f}%)" if base.value else ""
+    return [
+        f"{current.text} against {base.text} is {_signed(actual, base)}{rate}, "
+        f"not {_word(stated.delta_sign)}{delta.text}"
+    ]
+
+
+def _pct_problem(
+    stated: _Stated, base_value: float, spread: float, change: float, like: Figure
+) -> list[str]:
+    """The stated rate against change / last year's value, within the rounding of both."""
+    pct = stated.pct
+    assert pct is not None
+    if not base_value:
+        return []
+    expected = change / base_value * 100
+    written = stated.pct_sign * pct.value
+    tolerance = rounding(pct) + abs(100 * spread / base_value) * (1 + abs(expected) / 100) + 1e-6
+    if abs(expected - written) <= tolerance:
+        return []
+    return [f"{_signed(change, like)} on {show(base_value, like)} is {expected:+.2f}%, not "
+            f"{_word(stated.pct_sign)}{pct.text}"]  # fmt: skip
+
+
+def _signed(value: float, like: Figure) -> str:
+    return ("+" if value >= 0 else "−") + show(abs(value), like)
+
+
+def _word(sign: int) -> str:
+    return "增加" if sign > 0 else "减少" if sign < 0 else ""

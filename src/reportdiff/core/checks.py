@@ -12,11 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Check, Document, Figure, Section, Side
-from .figure_parse import display_scale
+from .checks_common import rounding, show
 from .figures import extract_figures
 
 _EXHAUSTIVE = re.compile(r"包含|包括|分别")
-_DECIMALS = re.compile(r"[.．](\d+)")
 
 
 def check_document(
@@ -36,20 +35,6 @@ def check_document(
         *check_labels(doc, figures, side),
     ]
     return tuple(sorted(found, key=lambda k: k.figures[0].start if k.figures else 0))
-
-
-def rounding(f: Figure) -> float:
-    """Half a unit of the last digit written, in the base unit: 218万元 → 5000元."""
-    scale, _ = display_scale(f.text, f.unit)
-    m = _DECIMALS.search(f.text)
-    return 0.5 * 10 ** -(len(m.group(1)) if m else 0) * scale
-
-
-def show(value: float, like: Figure) -> str:
-    """A value in the unit `like` is written in: 41306800 like 4035.19万元 → 4130.68万元."""
-    scale, unit = display_scale(like.text, like.unit)
-    text = f"{value / scale:,.2f}".rstrip("0").rstrip(".")
-    return f"{text}{unit}"
 
 
 def check_sums(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:

@@ -23,7 +23,7 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "提
 _YEAR = re.compile(r"(?:19|20)\d\d\s?年度?|[上本今去当]年度?|\d{1,2}\s?月(?:份|底)?")
 _LEAD = re.compile(
     r"^(?:相比|比|较|与|同比|截至|截止|对|其中|包含|包括|"
-    r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|本|我|共有|现设|现有|已|拟)+"
+    r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|全年|年内|本|我|共有|现设|现有|已|拟|的)+"
 )
 _TRAIL = re.compile(
     r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|\s)+$"
@@ -63,11 +63,19 @@ def clause_start(text: str, pos: int, floor: int) -> int:
             if opening >= 0 and i - opening <= 16:
                 i = opening
                 continue
-        if ch in CLAUSE_BREAK:
+        if ch in CLAUSE_BREAK and not _wrapped(text, i - 1):
             break
         i -= 1
     ends = [m.end() for m in LIST_RE.finditer(text, i, pos)]
     return ends[-1] if ends else i
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """A line break inside a sentence, as PDF-to-text leaves them: a long line that
+    ends in a letter runs on into the next."""
+    if text[nl] != "\n" or nl == 0 or not text[nl - 1].isalpha():
+        return False
+    return nl - (text.rfind("\n", 0, nl) + 1) >= 30
 
 
 def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> list[str]:
@@ -84,7 +92,8 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
         change = change_at(text, r.start, start)
         if change is not None:
             lead = clean_label(text[clause_start(text, change, start) : change])
-            subject = lead or (label if label and not is_change_word(label) else subject)
+            label, own = _split_change(label)
+            subject = lead or own or subject
             label = _change_label(label, subject)
         elif r.kind == "count" and r.unit not in ("", "年", "date"):
             after = _noun_after(text, r.end, end)
@@ -109,11 +118,22 @@ def change_at(text: str, pos: int, floor: int) -> int | None:
     found = list(CHANGE_RE.finditer(text, max(lo, cut + 1), pos))
     if not found:
         return None
-    start = found[-1].start()
-    for comma in re.finditer(r"[，,]", text[found[-1].end() : pos]):
-        if not _CHANGE_GOES_ON.match(text, found[-1].end() + comma.end()):
+    start, end = found[-1].start(), found[-1].end()
+    for comma in re.finditer(r"[，,]", text[end:pos]):
+        if comma.start() <= 1:
+            continue  # 「与2023年度相比，收入支出总计减少…」: the comparison opens the clause
+        if not _CHANGE_GOES_ON.match(text, end + comma.end()):
             return None
     return start
+
+
+_ENDS_IN_CHANGE = re.compile(r"(.*?)\s*(" + "|".join(CHANGE_WORDS) + r")了?$")
+
+
+def _split_change(label: str) -> tuple[str, str]:
+    """收入支出总计减少 → ("减少", "收入支出总计"); 收入 → ("", "收入")."""
+    m = _ENDS_IN_CHANGE.match(label)
+    return (m.group(2), m.group(1)) if m else ("", label)
 
 
 def _change_label(label: str, subject: str) -> str:

@@ -84,7 +84,7 @@ def _table(doc: Document, block: Block) -> list[tuple[Reading, str]]:
     for n, row in enumerate(block.cells):
         cells = [(c, text[c.start : c.end].strip()) for c in row]
         per_cell = [_cell_readings(text, c.start, c.end, s) for c, s in cells]
-        if n == 0 and not any(per_cell):
+        if n == 0 and _is_header(cells, per_cell):
             header = [s for _, s in cells]
         numeric = sum(bool(found) for found in per_cell)
         for col, found in enumerate(per_cell):
@@ -96,6 +96,12 @@ def _table(doc: Document, block: Block) -> list[tuple[Reading, str]]:
                 r = _table_unit(r, unit.group(1) if unit else "")
                 out.append((r, f"{label} / {head}" if head and head != label else label))
     return out
+
+
+def _is_header(cells: list, per_cell: list[list[Reading]]) -> bool:
+    """一级指标 | 二级指标 | 指标值 | 得分: short words, no figures, two or more cells."""
+    words = [s for _, s in cells if s]
+    return not any(per_cell) and len(words) >= 2 and all(len(w) <= 12 for w in words)
 
 
 def _cell_readings(text: str, start: int, end: int, stripped: str) -> list[Reading]:

@@ -1,0 +1,134 @@
+"""The report checked against itself: the seeds' and samples' real errors are found,
+their correct totals and changes are not flagged; composed edge cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportdiff.core.checks import check_document
+from reportdiff.core.segment import segment_document
+from reportdiff.readers import read_document
+
+from .figure_helpers import doc_of
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def checks_of(doc):
+    return check_document(doc, segment_document(doc), "new")
+
+
+def checks_in(text: str):
+    return checks_of(doc_of(text))
+
+
+def summary(checks):
+    return sorted((k.kind, k.figures[0].text) for k in checks)
+
+
+@pytest.mark.seeds
+def test_daoxian_wage_breakdown_does_not_add_up(seeds_dir):
+    # 工资福利支出 4035.19万元 lists eight parts that add up to 4130.68万元, and so the
+    # three parts of 基本支出 5105.15万元 add up to 5009.58万元: 对个人和家庭的补助
+    # (95.61万元) is written under the wrong heading. Everything else adds up.
+    checks = checks_of(read_document(seeds_dir / "daoxian-police-2023.txt"))
+    assert summary(checks) == [("sum", "4035.19万元"), ("sum", "5105.15万元")]
+    wages = next(k for k in checks if k.figures[0].text == "4035.19万元")
+    assert "4,130.68万元" in wages.message
+    assert len(wages.figures) == 9
+
+
+@pytest.mark.seeds
+def test_ebian_errors_found_and_correct_figures_left_alone(seeds_dir):
+    checks = checks_of(read_document(seeds_dir / "ebian-police-2023.txt"))
+    # 社会保障和就业支出 went from 496.52 to 603.16万元 (+106.64, +21.48%), but the report
+    # says it fell by 10.32万元 (2.08%). The other six stated changes are right, and so
+    # are both breakdowns (收入 6202.69 = 5716.49 + 486.2; 支出 = six parts).
+    changes = [k for k in checks if k.kind == "change"]
+    assert [k.figures[0].text for k in changes] == ["603.16 万元"]
+    assert "+106.64万元" in changes[0].message
+    assert not [k for k in checks if k.kind == "sum"]
+    # The indicator table gives one indicator two values: 查处吸毒人员 100 vs 72 人,
+    # 强戒 50 vs 25 人, 破获毒品刑事案件 10 vs 20 起, 北斗卫星定位卡 11 vs 8 张.
+    conflicts = {(k.figures[0].text, k.figures[1].text) for k in checks if k.kind != "change"}
+    assert conflicts == {
+        ("100 人", "72 人"),
+        ("50 人", "25 人"),
+        ("10", "20 起"),
+        ("11 张", "8 张"),
+    }
+
+
+def test_samples_planted_errors_and_nothing_else():
+    old = checks_of(read_document(SAMPLES / "zh" / "qingshui-water-2023.txt"))
+    new = checks_of(read_document(SAMPLES / "zh" / "qingshui-water-2024.txt"))
+    assert summary(old) == [("change", "320.00万元"), ("sum", "1268.50万元")]
+    assert "+12.28%" in next(k.message for k in old if k.kind == "change")
+    assert new == ()
+
+
+def test_checks_carry_figures_with_offsets():
+    doc = doc_of("基本支出500万元，包含：人员经费300万元，公用经费100万元。\n")
+    (check,) = checks_of(doc)
+    assert [doc.text[f.start : f.end] for f in check.figures] == ["500万元", "300万元", "100万元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("经费合计12万元，包含：A项5万元，B项7万元。", []),
+        ("经费12.00万元，包含：A项5.00万元，B项8.00万元。", [("sum", "12.00万元")]),
+        ("经费12万元，包含：A项5万元，B项8万元。", []),  # whole 万元 may each be rounded
+        ("甲队5人、乙队7人，共12人。", []),
+        ("甲队5人、乙队7人，共13人。", [("sum", "13人")]),
+        ("抓获27人，其中主犯3人、从犯5人。", []),  # 其中 may name only some
+        ("抓获27人，其中主犯23人、从犯5人。", [("sum", "27人")]),  # but not more than all
+        ("支出100万元，其中：人员60万元，公用30万元。", [("sum", "100万元")]),  # money: complete
+        ("支出100.4万元，其中：人员60.2万元，公用40.2万元。", []),  # within rounding
+        ("共218万元，包含：A项100.004万元，B项118万元。", []),  # 218 has 万元 precision
+        ("参与200余人，其中甲队150人、乙队60人。", []),  # approximate totals are not summed
+        ("每个点位550元/月，87个点位共计574200元。", []),  # a product, not a sum
+    ],
+)
+def test_sums(text, expected):
+    assert summary(checks_in(text + "\n")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("支出120万元，较2022年的100万元增加20万元，增长20.00%。", []),
+        (
+            "支出120.00万元，较2022年的100.00万元增加20.00万元，增长21.00%。",
+            [("change", "120.00万元")],
+        ),
+        ("支出120万元，较2022年的100万元减少20万元，减少20%。", [("change", "120万元")]),
+        ("2023年支出90万元；相比2022年支出100万元减少10万元，减少10%。", []),
+        ("收支总计96.10万元。与上年相比，收支总计减少3.90万元，下降3.90%。", []),
+        (
+            "收支总计96.10万元。与上年相比，收支总计减少3.90万元，下降4.90%。",
+            [("change", "96.10万元")],
+        ),
+    ],
+)
+def test_stated_changes(text, expected):
+    assert summary(checks_in(text + "\n")) == expected
+
+
+def test_prose_against_table():
+    table = "指标\t指标值\t实际完成值\n新建供水管网\t≥80公里\t86.5公里\n"
+    agree = checks_in("全年新建供水管网86.5公里。\n" + table)
+    disagree = checks_in("全年新建供水管网88.5公里。\n" + table)
+    assert agree == ()
+    assert [k.kind for k in disagree] == ["prose_vs_table"]
+    assert "86.5公里" in disagree[0].message
+
+
+def test_narrative_counts_and_rates_are_not_conflicts():
+    text = (
+        "一、工作\n抓获犯罪嫌疑人10名。\n抓获犯罪嫌疑人5人。\n抓获犯罪嫌疑人12人。\n"
+        "每次500元；每次1500元。\n管网漏损率由14.2%下降至12.5%，时间由48小时缩短至24小时。\n"
+    )
+    assert checks_in(text) == ()
