@@ -279,6 +279,8 @@ def test_truth_boilerplate_stands_where_it_says(pair) -> None:
 
 def test_truth_new_text_is_new(pair) -> None:
     truth, old, new = pair
+    for passage in truth.get("not_stale", []):
+        assert passage in new
     for passage in truth["new_text"]:
         assert passage in new
         assert passage not in old
