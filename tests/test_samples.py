@@ -61,7 +61,7 @@ def amount(text: str) -> Decimal:
     for unit, scale in (("万元", 10_000), ("元", 1), (" million", 1_000_000)):
         if t.endswith(unit):
             return Decimal(t[: -len(unit)]) * scale
-    return Decimal(t.rstrip("%"))
+    return Decimal(re.match(r"[\d.]+", t).group())  # 93, 12.5%, 86名, 9辆
 
 
 @pytest.mark.parametrize(("name", "bounds"), SIZE_BOUNDS.items())
