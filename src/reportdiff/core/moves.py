@@ -8,6 +8,7 @@ it left, the target in the pair it joined, each naming the section on the other 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -96,16 +97,25 @@ def _match(gone: list[_Piece], came: list[_Piece]) -> None:
             rest.append(piece)
     if not rest or len(rest) > _FUZZY_LIMIT or len(came) > _FUZZY_LIMIT:
         return
-    free = [c for c in came if c.match is None]
+    # A ratio of at least MOVE_SIMILARITY bounds the length of a match, so only a
+    # window of the free pieces, sorted by length, needs scoring.
+    free = sorted((c for c in came if c.match is None), key=lambda c: len(c.key))
+    lengths = [len(c.key) for c in free]
+    stretch = 200 / MOVE_SIMILARITY - 1
     for piece in rest:
-        choices = [c.key for c in free]
-        if not choices:
-            return
+        lo = bisect.bisect_left(lengths, len(piece.key) / stretch)
+        hi = bisect.bisect_right(lengths, len(piece.key) * stretch)
+        window = [k for k in range(lo, hi) if free[k].match is None]
+        if not window:
+            continue
         best = process.extractOne(
-            piece.key, choices, scorer=fuzz.ratio, score_cutoff=MOVE_SIMILARITY
+            piece.key,
+            [free[k].key for k in window],
+            scorer=fuzz.ratio,
+            score_cutoff=MOVE_SIMILARITY,
         )
         if best is not None:
-            _link(piece, free.pop(best[2]))
+            _link(piece, free[window[best[2]]])
 
 
 def _link(a: _Piece, b: _Piece) -> None:
