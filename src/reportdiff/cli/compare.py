@@ -94,8 +94,23 @@ def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
     return ReuseContext(templates=tuple(read_document(t) for t in templates), corpus=corpus)
 
 
+def wants_ui(args: argparse.Namespace) -> bool:
+    return (
+        args.format is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty()
+    )
+
+
 def show(comparison: Comparison, args: argparse.Namespace) -> int:
-    """Print (or open) a comparison as args ask; the exit status follows diff(1)."""
+    """Print (or open) a comparison as args ask; the exit status follows diff(1).
+
+    On a terminal, with no --format and no --output, the review UI opens instead.
+    """
+    if wants_ui(args):
+        from ..review import DirectoryReviewStore
+        from ..tui import run_review
+
+        run_review(comparison, DirectoryReviewStore())
+        return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
     fmt = args.format or "text"
     if fmt == "json":
         from ..render.json import render_json

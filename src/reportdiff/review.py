@@ -1,0 +1,197 @@
+"""Review state of one comparison: which section pairs a reviewer marked as reviewed,
+and the notes they wrote on them.
+
+The state is plain data keyed by a stable hash of the two documents' texts, so the
+same pair of reports finds its marks again however the files are named. Stores are
+anything with ``load(key)`` and ``save(state)``: the directory store below writes one
+JSON file per comparison atomically (every change is saved at once, so a crash or
+Ctrl-C loses nothing); an archive can store the same ``to_dict()`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import ReportdiffError
+from .fsutil import atomic_write_text
+from .model import Comparison, SectionPair
+
+SCHEMA = "reportdiff.review/1"
+
+
+def comparison_key(old_text: str, new_text: str) -> str:
+    """A stable id of an (old, new) pair of texts: sha256 over both, length-prefixed."""
+    h = hashlib.sha256()
+    for text in (old_text, new_text):
+        data = text.encode("utf-8")
+        h.update(f"{len(data)}:".encode())
+        h.update(data)
+    return h.hexdigest()[:32]
+
+
+def pair_key(pair: SectionPair) -> str:
+    """A section pair's key within its comparison: "OLD_ID>NEW_ID", "-" for no side."""
+    return f"{pair.old or '-'}>{pair.new or '-'}"
+
+
+@dataclass
+class PairReview:
+    reviewed: bool = False
+    note: str = ""
+
+
+@dataclass
+class ReviewState:
+    """Reviewed marks and notes of one comparison, by pair_key."""
+
+    key: str
+    old_path: str = ""
+    new_path: str = ""
+    pairs: dict[str, PairReview] = field(default_factory=dict)
+    updated: str = ""
+
+    @classmethod
+    def for_comparison(cls, comparison: Comparison) -> ReviewState:
+        key = comparison_key(comparison.old.text, comparison.new.text)
+        return cls(key, comparison.old.path, comparison.new.path)
+
+    def get(self, key: str) -> PairReview:
+        return self.pairs.get(key, PairReview())
+
+    def is_reviewed(self, key: str) -> bool:
+        return self.get(key).reviewed
+
+    def set_reviewed(self, key: str, reviewed: bool) -> None:
+        self._edit(key, reviewed=reviewed)
+
+    def note(self, key: str) -> str:
+        return self.get(key).note
+
+    def set_note(self, key: str, note: str) -> None:
+        self._edit(key, note=note.strip())
+
+    def progress(self, keys: Iterable[str]) -> tuple[int, int]:
+        """(reviewed, total) over the given pair keys."""
+        keys = list(keys)
+        return sum(self.is_reviewed(k) for k in keys), len(keys)
+
+    def _edit(self, key: str, **changes: Any) -> None:
+        current = self.get(key)
+        review = PairReview(
+            changes.get("reviewed", current.reviewed), changes.get("note", current.note)
+        )
+        if review.reviewed or review.note:
+            self.pairs[key] = review
+        else:
+            self.pairs.pop(key, None)
+        self.updated = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "key": self.key,
+            "old_path": self.old_path,
+            "new_path": self.new_path,
+            "updated": self.updated,
+            "pairs": {
+                k: {"reviewed": v.reviewed, "note": v.note} for k, v in sorted(self.pairs.items())
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewState:
+        """Rebuild a state from to_dict() output; ValueError on anything else."""
+        if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} record")
+        pairs = data.get("pairs", {})
+        if not isinstance(data.get("key"), str) or not isinstance(pairs, Mapping):
+            raise ValueError("missing key or pairs")
+        state = cls(
+            data["key"],
+            str(data.get("old_path", "")),
+            str(data.get("new_path", "")),
+            updated=str(data.get("updated", "")),
+        )
+        for k, v in pairs.items():
+            if not isinstance(v, Mapping):
+                raise ValueError(f"pair {k!r} is not an object")
+            state.pairs[str(k)] = PairReview(bool(v.get("reviewed")), str(v.get("note", "")))
+        return state
+
+
+class ReviewStore(Protocol):
+    """Where review states live: a state directory, an archive, memory in tests."""
+
+    def load(self, key: str) -> ReviewState | None: ...
+
+    def save(self, state: ReviewState) -> None: ...
+
+
+def state_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """$REPORTDIFF_STATE_DIR, else $XDG_STATE_HOME/reportdiff, else
+    ~/.local/state/reportdiff."""
+    env = os.environ if environ is None else environ
+    if env.get("REPORTDIFF_STATE_DIR"):
+        return Path(env["REPORTDIFF_STATE_DIR"])
+    if env.get("XDG_STATE_HOME"):
+        return Path(env["XDG_STATE_HOME"]) / "reportdiff"
+    return Path.home() / ".local" / "state" / "reportdiff"
+
+
+class DirectoryReviewStore:
+    """One JSON file per comparison under ``<root>/reviews/``, written atomically."""
+
+    def __init__(self, root: str | Path | None = None) -> None:
+        self.root = Path(root) if root is not None else state_dir()
+
+    def path(self, key: str) -> Path:
+        return self.root / "reviews" / f"{key}.json"
+
+    def load(self, key: str) -> ReviewState | None:
+        path = self.path(key)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise ReportdiffError(f"cannot read review state {path}: {exc.strerror}") from None
+        try:
+            return ReviewState.from_dict(json.loads(raw))
+        except ValueError as exc:
+            raise ReportdiffError(
+                f"review state {path} is damaged ({exc}); move it away to start afresh"
+            ) from None
+
+    def save(self, state: ReviewState) -> None:
+        text = json.dumps(state.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        try:
+            atomic_write_text(self.path(state.key), text)
+        except OSError as exc:
+            raise ReportdiffError(f"cannot save review state in {self.root}: {exc}") from None
+
+
+class MemoryReviewStore:
+    """A store that keeps states in a dict (tests, or no state directory wanted)."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, dict[str, Any]] = {}
+
+    def load(self, key: str) -> ReviewState | None:
+        data = self.states.get(key)
+        return ReviewState.from_dict(data) if data else None
+
+    def save(self, state: ReviewState) -> None:
+        self.states[state.key] = state.to_dict()
+
+
+def open_review(comparison: Comparison, store: ReviewStore) -> ReviewState:
+    """The saved state of this comparison, or a fresh one."""
+    fresh = ReviewState.for_comparison(comparison)
+    return store.load(fresh.key) or fresh

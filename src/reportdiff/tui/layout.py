@@ -1,0 +1,289 @@
+"""Rows of the side-by-side (or unified) view, aligned and wrapped by terminal cells.
+
+A section pair is cut at *anchors*: line starts that lie in unchanged text on both
+sides. Between two anchors each side's lines are wrapped to the column width and the
+shorter side is padded with filler rows, so matched paragraphs stand on the same rows
+however differently the two columns wrap (Rich would wrap a CJK run as one word;
+here every character is measured with rich.cells). Rows hold offsets only; the view
+styles the text when a row is drawn.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from itertools import pairwise, zip_longest
+from operator import itemgetter
+from typing import NamedTuple
+
+from rich.cells import get_character_cell_size
+
+from ..model import Comparison, Section, SectionPair
+from .marks import SideMarks
+
+Range = tuple[int, int]
+# Closing punctuation never starts a row; the character before it moves down instead.
+_NO_ROW_START = frozenset("，。、；：！？）》」』”’,.;:!?)]}％%")
+_WIDTHS: dict[str, int] = {}
+
+
+class Row(NamedTuple):
+    kind: str  # "pair": a section pair's header; "text": document text
+    pair: int  # index into Layout.order's pairs (the displayed order)
+    old: Range | None  # text of the old document on this row; None = filler
+    new: Range | None
+
+
+def char_width(ch: str) -> int:
+    w = _WIDTHS.get(ch)
+    if w is None:
+        w = 1 if ch < " " else get_character_cell_size(ch)
+        _WIDTHS[ch] = w
+    return w
+
+
+def wrap_line(
+    text: str, start: int, end: int, width: int, note_width: Callable[[int], int] | None = None
+) -> list[Range]:
+    """Cut text[start:end] (one line) into ranges at most ``width`` cells wide.
+
+    ``note_width(at)`` gives the cells of inline notes standing after offset at-1;
+    a note stays on the row of the character it follows. Latin words are not broken
+    where a space allows; CJK breaks anywhere but not before closing punctuation.
+    """
+    width = max(width, 4)
+    rows: list[Range] = []
+    row_start, used, i = start, 0, start
+    while i < end:
+        w = char_width(text[i]) + (note_width(i + 1) if note_width else 0)
+        if used + w > width and i > row_start:
+            cut = _break_at(text, row_start, i)
+            rows.append((row_start, cut))
+            row_start, used, i = cut, 0, cut
+            continue
+        used += w
+        i += 1
+    if row_start < end or not rows:
+        rows.append((row_start, end))
+    return rows
+
+
+def _break_at(text: str, row_start: int, i: int) -> int:
+    if text[i] in _NO_ROW_START and i - 1 > row_start:
+        return i - 1
+    if text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
+        space = text.rfind(" ", row_start + 1, i)
+        if space > row_start + (i - row_start) // 3:
+            return space + 1
+    return i
+
+
+def display_order(c: Comparison) -> list[int]:
+    """Pairs in reading order: as the comparison lists them, with each removed section
+    placed after the pair that holds the old section before it."""
+    order = [i for i, p in enumerate(c.pairs) if p.new is not None]
+    old_index = {s.id: k for k, s in enumerate(c.old_sections)}
+    for i, p in enumerate(c.pairs):
+        if p.new is not None:
+            continue
+        k = old_index.get(p.old or "", -1)
+        at = 0
+        for prev in range(k - 1, -1, -1):
+            holder = [j for j, q in enumerate(order) if c.pairs[q].old == c.old_sections[prev].id]
+            if holder:
+                at = holder[-1] + 1
+                while at < len(order) and c.pairs[order[at]].new is None:
+                    at += 1
+                break
+        order.insert(at, i)
+    return order
+
+
+def pair_ranges(c: Comparison, pair: SectionPair) -> tuple[Range | None, Range | None]:
+    """The text a pair shows on each side: its heading and its own body."""
+    o, n = c.section("old", pair.old), c.section("new", pair.new)
+    return (_own(o), _own(n))
+
+
+def _own(s: Section | None) -> Range | None:
+    return None if s is None else (s.start, s.body_end)
+
+
+def anchors(c: Comparison, pair: SectionPair, old: Range, new: Range) -> list[tuple[int, int]]:
+    """Offsets (old, new) where both sides start a line inside unchanged text."""
+    old_eq = _complement(old, _changed(pair, "old"))
+    new_eq = _complement(new, _changed(pair, "new"))
+    found = [(old[0], new[0])]
+    for (a0, a1), (b0, b1) in _match_chunks(c, old_eq, new_eq):
+        found.extend(_line_anchors(c.old.text, a0, a1, c.new.text, b0, b1))
+    found.append((old[1], new[1]))
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(set(found)):
+        if not out or (a > out[-1][0] and b > out[-1][1]):
+            out.append((a, b))
+    if out[-1] != (old[1], new[1]):
+        out[-1] = (old[1], new[1])
+    return out
+
+
+def _changed(pair: SectionPair, side: str) -> list[Range]:
+    out = []
+    for e in pair.edits:
+        s, t = (e.old_start, e.old_end) if side == "old" else (e.new_start, e.new_end)
+        own = e.op != "move" or e.move_role == ("source" if side == "old" else "target")
+        if s is not None and t is not None and own:
+            out.append((s, t))
+    return sorted(out)
+
+
+def _complement(span: Range, changed: list[Range]) -> list[Range]:
+    out, pos = [], span[0]
+    for s, t in changed:
+        s, t = max(s, span[0]), min(t, span[1])
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, t)
+    if pos < span[1]:
+        out.append((pos, span[1]))
+    return out
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _match_chunks(
+    c: Comparison, old_eq: list[Range], new_eq: list[Range]
+) -> list[tuple[Range, Range]]:
+    """Pair up the unchanged chunks of both sides (equal but for whitespace)."""
+    a = [_squash(c.old.text[s:t]) for s, t in old_eq]
+    b = [_squash(c.new.text[s:t]) for s, t in new_eq]
+    if a == b:
+        return list(zip(old_eq, new_eq, strict=True))
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [
+        (old_eq[m.a + k], new_eq[m.b + k])
+        for m in matcher.get_matching_blocks()
+        for k in range(m.size)
+    ]
+
+
+def _line_anchors(old: str, a0: int, a1: int, new: str, b0: int, b1: int) -> list[tuple[int, int]]:
+    """Line starts of an unchanged chunk, mapped across by its non-space characters."""
+    if old[a0:a1] == new[b0:b1]:
+        return [
+            (a0 + k, b0 + k)
+            for k in range(a1 - a0)
+            if (a0 + k == 0 or old[a0 + k - 1] == "\n") and (b0 + k == 0 or new[b0 + k - 1] == "\n")
+        ]
+    oi = [i for i in range(a0, a1) if not old[i].isspace()]
+    ni = [j for j in range(b0, b1) if not new[j].isspace()]
+    return [
+        (i, j) for i, j in zip(oi, ni, strict=False) if _line_head(old, i) and _line_head(new, j)
+    ]
+
+
+def _line_head(text: str, i: int) -> bool:
+    """Is text[i] the first non-space character of its line?"""
+    k = i - 1
+    while k >= 0 and text[k] != "\n":
+        if not text[k].isspace():
+            return False
+        k -= 1
+    return True
+
+
+class Layout:
+    """All rows for one column width and mode; rebuilt on resize or a filter change."""
+
+    def __init__(
+        self,
+        c: Comparison,
+        marks: dict[str, SideMarks],
+        width: int,
+        *,
+        unified: bool = False,
+        hide_unchanged: bool = False,
+        order: Sequence[int] | None = None,
+    ) -> None:
+        self.c = c
+        self.marks = marks
+        self.width = width
+        self.unified = unified
+        self.order = list(order if order is not None else display_order(c))
+        self.rows: list[Row] = []
+        self.pair_start: dict[int, int] = {}  # displayed pair -> its header row
+        for d, pi in enumerate(self.order):
+            pair = c.pairs[pi]
+            if hide_unchanged and pair.status == "unchanged" and not pair.moved:
+                continue
+            self.pair_start[d] = len(self.rows)
+            self.rows.append(Row("pair", d, None, None))
+            self.rows.extend(self._pair_rows(d, pair))
+        self._index: dict[str, list[tuple[int, int]]] = {"old": [], "new": []}
+        for y, row in enumerate(self.rows):
+            if row.old:
+                self._index["old"].append((row.old[0], y))
+            if row.new:
+                self._index["new"].append((row.new[0], y))
+        for entries in self._index.values():
+            entries.sort()
+
+    def _pair_rows(self, d: int, pair: SectionPair) -> list[Row]:
+        old, new = pair_ranges(self.c, pair)
+        if old is None or new is None:
+            side = "old" if old is not None else "new"
+            span = old or new
+            assert span is not None
+            lines = self._wrap(side, span)
+            return [
+                Row("text", d, r, None) if side == "old" else Row("text", d, None, r) for r in lines
+            ]
+        rows: list[Row] = []
+        cuts = anchors(self.c, pair, old, new)
+        for (a0, b0), (a1, b1) in pairwise(cuts):
+            left, right = self._wrap("old", (a0, a1)), self._wrap("new", (b0, b1))
+            if self.unified:
+                rows.extend(self._unified(d, left, right, (a0, a1), (b0, b1)))
+            else:
+                rows.extend(Row("text", d, o, n) for o, n in zip_longest(left, right))
+        return rows
+
+    def _unified(
+        self, d: int, left: list[Range], right: list[Range], old: Range, new: Range
+    ) -> list[Row]:
+        same = not self.marks["old"].has_change(*old) and not self.marks["new"].has_change(*new)
+        if same and left and right:
+            return [Row("text", d, None, r) for r in right]
+        return [Row("text", d, r, None) for r in left] + [Row("text", d, None, r) for r in right]
+
+    def _wrap(self, side: str, span: Range) -> list[Range]:
+        text = self.c.old.text if side == "old" else self.c.new.text
+        notes = self.marks[side].notes
+
+        def note_width(at: int) -> int:
+            return sum(sum(char_width(ch) for ch in n.text) for n in notes.get(at, ()))
+
+        out: list[Range] = []
+        pos = span[0]
+        while pos < span[1]:
+            nl = text.find("\n", pos, span[1])
+            line_end = span[1] if nl < 0 else nl
+            if text[pos:line_end].strip():
+                out.extend(
+                    wrap_line(text, pos, line_end, self.width, note_width if notes else None)
+                )
+            pos = line_end + 1
+        return out
+
+    def row_of(self, side: str, offset: int) -> int | None:
+        """The row that shows ``offset`` of a document (None when it is hidden)."""
+        entries = self._index[side]
+        k = bisect_right(entries, offset, key=itemgetter(0)) - 1
+        if k < 0:
+            return None
+        y = entries[k][1]
+        pair = self.c.pairs[self.order[self.rows[y].pair]]
+        span = pair_ranges(self.c, pair)[0 if side == "old" else 1]
+        return y if span and span[0] <= offset <= span[1] else None

@@ -1,0 +1,198 @@
+"""What the panes highlight: per-document spans (edits, moves, figures, boilerplate,
+headings) and short inline notes (a figure's delta, where a passage moved).
+
+Plain Python over the model, no textual: the diff view asks a SideMarks which spans
+overlap the text of one row and styles them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
+
+from ..model import Comparison, Edit, Section, SectionPair, Side
+from ..render.text import format_value
+
+CHANGE_KINDS = frozenset({"del", "ins", "move"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    kind: str  # del | ins | move | fig | flag | heading
+    label: str = ""  # flag kind, figure status …
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Text shown right after offset ``at`` of a document, e.g. " Δ+4.3%"."""
+
+    at: int
+    text: str
+    kind: str  # fig | move | flag
+
+
+class SideMarks:
+    """The marks and notes of one document, searchable by range."""
+
+    def __init__(self, marks: Iterable[Mark], notes: Iterable[Note]) -> None:
+        self.marks = sorted((m for m in marks if m.end > m.start), key=lambda m: m.start)
+        self._starts = [m.start for m in self.marks]
+        # Running maximum of ends: monotone, so bisect finds the first mark that can
+        # still reach a position even when long marks start early.
+        self._reach = list(accumulate((m.end for m in self.marks), max))
+        self.notes: dict[int, list[Note]] = {}
+        for n in notes:
+            self.notes.setdefault(n.at, []).append(n)
+
+    def overlapping(self, start: int, end: int, kinds: frozenset[str] | None = None) -> list[Mark]:
+        first = bisect_right(self._reach, start)
+        last = bisect_left(self._starts, end)
+        return [
+            m
+            for m in self.marks[first:last]
+            if m.end > start and (kinds is None or m.kind in kinds)
+        ]
+
+    def has_change(self, start: int, end: int) -> bool:
+        return bool(self.overlapping(start, end, CHANGE_KINDS))
+
+    def notes_in(self, start: int, end: int) -> list[Note]:
+        """Notes that stand after a character of [start, end): at in (start, end]."""
+        if not self.notes:
+            return []
+        return [n for at in range(start + 1, end + 1) for n in self.notes.get(at, ())]
+
+
+def build_marks(c: Comparison, *, boilerplate: bool = True) -> dict[Side, SideMarks]:
+    marks: dict[Side, list[Mark]] = {"old": [], "new": []}
+    notes: dict[Side, list[Note]] = {"old": [], "new": []}
+    for side, sections in (("old", c.old_sections), ("new", c.new_sections)):
+        marks[side].extend(Mark(s.start, s.body_start, "heading") for s in sections if s.id != "0")
+    for pair in c.pairs:
+        for e in pair.edits:
+            _edit_marks(c, e, marks, notes)
+    _figure_marks(c, marks, notes)
+    if boilerplate:
+        for f in c.boilerplate:
+            marks[f.doc].append(Mark(f.start, f.end, "flag", f.kind))
+            notes[f.doc].append(Note(f.end, f" [{f.kind.replace('_', ' ')}]", "flag"))
+    return {side: SideMarks(marks[side], notes[side]) for side in ("old", "new")}
+
+
+def _edit_marks(
+    c: Comparison, e: Edit, marks: dict[Side, list[Mark]], notes: dict[Side, list[Note]]
+) -> None:
+    if e.op == "move":
+        if e.move_role == "source" and e.old_start is not None and e.old_end is not None:
+            marks["old"].append(Mark(e.old_start, e.old_end, "move"))
+            where = short_label(c.section("new", e.other_section))
+            notes["old"].append(Note(e.old_end, f" ↷{where}", "move"))
+        if e.move_role == "target" and e.new_start is not None and e.new_end is not None:
+            marks["new"].append(Mark(e.new_start, e.new_end, "move"))
+            where = short_label(c.section("old", e.other_section))
+            notes["new"].append(Note(e.new_end, f" ↶{where}", "move"))
+        return
+    if e.old_start is not None and e.old_end is not None and e.op != "insert":
+        marks["old"].append(Mark(e.old_start, e.old_end, "del"))
+    if e.new_start is not None and e.new_end is not None and e.op != "delete":
+        marks["new"].append(Mark(e.new_start, e.new_end, "ins"))
+
+
+def _figure_marks(
+    c: Comparison, marks: dict[Side, list[Mark]], notes: dict[Side, list[Note]]
+) -> None:
+    for n in c.numbers:
+        if n.status == "unchanged":
+            continue
+        if n.old is not None:
+            marks["old"].append(Mark(n.old.start, n.old.end, "fig", n.status))
+        if n.new is not None:
+            marks["new"].append(Mark(n.new.start, n.new.end, "fig", n.status))
+            if n.status == "changed":
+                notes["new"].append(
+                    Note(n.new.end, f" {delta_text(n.delta, n.pct, n.new.unit)}", "fig")
+                )
+
+
+def delta_text(delta: float | None, pct: float | None, unit: str = "") -> str:
+    """ "Δ+4.3%" (relative change) or "Δ+217.25万元" when there is no percentage."""
+    if pct is not None:
+        return f"Δ{pct:+.1f}%"
+    if delta is not None:
+        sign = "+" if delta > 0 else ""
+        return f"Δ{sign}{format_value(delta, unit)}"
+    return "Δ"
+
+
+def short_label(s: Section | None) -> str:
+    """ "§3.2" for a section, "(preamble)" for the text before the first heading."""
+    if s is None:
+        return "?"
+    return "(preamble)" if s.id == "0" else f"§{s.id}"
+
+
+STATUS_GLYPH = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
+
+
+def pair_status(pair: SectionPair) -> str:
+    """ "changed, moved, renamed" — the words for a pair's status."""
+    words = [pair.status]
+    words += [w for w, on in (("moved", pair.moved), ("renamed", pair.renamed)) if on]
+    if pair.relation != "match":
+        words.append(pair.relation)
+    return ", ".join(words)
+
+
+def pair_title(c: Comparison, pair: SectionPair) -> str:
+    """One line naming a pair: "§2 二、… → §3 三、…  [changed, moved · 4 edits]"."""
+    o, n = c.section("old", pair.old), c.section("new", pair.new)
+    left, right = heading_label(o), heading_label(n)
+    names = left if left == right else f"{left or '(none)'} → {right or '(none)'}"
+    edits = len(pair.edits)
+    extra = f" · {edits} edit{'s' if edits != 1 else ''}" if edits else ""
+    return f"{STATUS_GLYPH[pair.status]} {names}  [{pair_status(pair)}{extra}]"
+
+
+def heading_label(s: Section | None) -> str:
+    if s is None:
+        return ""
+    return "(preamble)" if s.id == "0" else f"§{s.id} {s.heading.strip()}"
+
+
+@dataclass(frozen=True, slots=True)
+class PairCounts:
+    edits: int
+    figures: int
+    flags: int
+
+
+def pair_counts(c: Comparison) -> list[PairCounts]:
+    """Edits, changed figures and boilerplate flags of each pair (comparison order)."""
+    figs: dict[tuple[str, str | None], int] = {}
+    for n in c.numbers:
+        if n.status != "unchanged":
+            for key in (("old", n.old_section), ("new", n.new_section)):
+                figs[key] = figs.get(key, 0) + 1
+    flags: dict[tuple[str, str | None], int] = {}
+    for f in c.boilerplate:
+        key = (f.doc, f.section or _section_at(c, f.doc, f.start))
+        flags[key] = flags.get(key, 0) + 1
+    out = []
+    for p in c.pairs:
+        fig = figs.get(("new", p.new), 0) if p.new else figs.get(("old", p.old), 0)
+        flag = flags.get(("old", p.old), 0) * bool(p.old) + flags.get(("new", p.new), 0) * bool(
+            p.new
+        )
+        out.append(PairCounts(len(p.edits), fig, flag))
+    return out
+
+
+def _section_at(c: Comparison, side: Side, offset: int) -> str | None:
+    """The innermost section whose own text holds the offset."""
+    sections = c.old_sections if side == "old" else c.new_sections
+    hit = [s for s in sections if s.start <= offset < max(s.body_end, s.start + 1)]
+    return hit[-1].id if hit else None

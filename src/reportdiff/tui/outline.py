@@ -1,0 +1,88 @@
+"""The outline: aligned section pairs as a tree, with status, counts and review marks."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..model import Comparison, SectionPair
+from ..review import ReviewState, pair_key
+from .marks import STATUS_GLYPH, PairCounts, pair_counts
+
+STATUS_STYLE = {
+    "unchanged": "dim",
+    "changed": "bold #ffd75f",
+    "added": "bold #5fff5f",
+    "removed": "bold #ff5f5f",
+}
+
+
+class Outline(Tree[int]):
+    """Nodes carry the displayed pair index; Enter or a click jumps to the pair."""
+
+    def __init__(self, comparison: Comparison, review: ReviewState, **kwargs) -> None:
+        super().__init__("Outline", **kwargs)
+        self.c = comparison
+        self.review = review
+        self.counts: list[PairCounts] = pair_counts(comparison)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self.nodes_by_pair: dict[int, TreeNode[int]] = {}
+
+    def fill(self, order: list[int], hide_unchanged: bool) -> None:
+        """(Re)build the tree for the displayed pairs, nested by section level."""
+        self.clear()
+        self.nodes_by_pair = {}
+        stack: list[tuple[int, TreeNode[int]]] = []
+        for d, pi in enumerate(order):
+            pair = self.c.pairs[pi]
+            if hide_unchanged and pair.status == "unchanged" and not pair.moved:
+                continue
+            level = self._level(pair)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent = stack[-1][1] if stack else self.root
+            node = parent.add(self.label(d, pair), data=d, expand=True)
+            self.nodes_by_pair[d] = node
+            stack.append((level, node))
+        for node in list(self.nodes_by_pair.values()):
+            if not node.children:
+                node.allow_expand = False
+
+    def _level(self, pair: SectionPair) -> int:
+        s = self.c.section("new", pair.new) or self.c.section("old", pair.old)
+        return s.level if s else 1
+
+    def label(self, d: int, pair: SectionPair) -> Text:
+        s = self.c.section("new", pair.new) or self.c.section("old", pair.old)
+        title = "(preamble)" if s is None or s.id == "0" else s.heading.strip()
+        done = self.review.is_reviewed(pair_key(pair))
+        text = Text()
+        text.append("✓ " if done else "  ", style="bold #5fff5f")
+        glyph = "↕" if pair.moved and pair.status == "unchanged" else STATUS_GLYPH[pair.status]
+        text.append(glyph + " ", style=STATUS_STYLE[pair.status])
+        text.append(title, style="dim" if pair.status == "unchanged" else "")
+        text.append(self._counts(self.c.pairs.index(pair)), style="#8787af")
+        if self.review.note(pair_key(pair)):
+            text.append(" ✎", style="#87afff")
+        return text
+
+    def _counts(self, pi: int) -> str:
+        k = self.counts[pi]
+        parts = [f"{k.edits}e" if k.edits else "", f"{k.figures}#" if k.figures else ""]
+        parts.append(f"{k.flags}B" if k.flags else "")
+        shown = " ".join(p for p in parts if p)
+        return f" {shown}" if shown else ""
+
+    def refresh_pair(self, d: int, pair: SectionPair) -> None:
+        node = self.nodes_by_pair.get(d)
+        if node is not None:
+            node.set_label(self.label(d, pair))
+
+    def show_pair(self, d: int) -> None:
+        """Move the tree's cursor to a pair without selecting it."""
+        node = self.nodes_by_pair.get(d)
+        if node is not None and node.line >= 0:
+            self.move_cursor(node, animate=False)

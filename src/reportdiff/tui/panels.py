@@ -1,0 +1,141 @@
+"""Tables under the panes: changed figures, arithmetic checks, boilerplate flags.
+
+Each row knows where its subject stands in the documents; Enter posts Jump with the
+spans to show, and the app moves the panes there.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ..model import Check, Comparison, Figure, Flag, NumberChange
+from ..render.text import format_value
+from .marks import heading_label
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+class Jump(Message):
+    """Show these spans of the documents (side -> [(start, end)])."""
+
+    def __init__(self, spans: Spans) -> None:
+        super().__init__()
+        self.spans = spans
+
+
+def _spans(*pairs: tuple[str, Figure | Flag | None]) -> Spans:
+    out: Spans = {"old": [], "new": []}
+    for side, item in pairs:
+        if item is not None:
+            out[side].append((item.start, item.end))
+    return out
+
+
+class JumpTable(DataTable):
+    """A DataTable whose rows carry spans; Enter (or a click) jumps to them."""
+
+    EMPTY = "nothing"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.spans: dict[str, Spans] = {}
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        spans = self.spans.get(str(event.row_key.value))
+        if spans:
+            event.stop()
+            self.post_message(Jump(spans))
+
+
+class FiguresTable(JumpTable):
+    """label, old, new, Δ, %; `s` (or a click on a header) sorts by the next column."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("s", "sort_next", "Sort", show=True)]
+    COLUMNS = ("label", "old", "new", "Δ", "%", "status")
+
+    def __init__(self, numbers: tuple[NumberChange, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.numbers = [n for n in numbers if n.status != "unchanged"] or list(numbers)
+        self.sort_column = -1
+        self.reverse = False
+
+    def on_mount(self) -> None:
+        self.add_columns(*self.COLUMNS)
+        self._fill(range(len(self.numbers)))
+
+    def _fill(self, order) -> None:
+        self.clear()
+        for i in order:
+            n = self.numbers[i]
+            unit = (n.new or n.old).unit if (n.new or n.old) else ""
+            delta = format_value(n.delta, unit) if n.delta is not None else ""
+            if n.delta is not None and n.delta > 0:
+                delta = "+" + delta
+            pct = f"{n.pct:+.1f}%" if n.pct is not None else ""
+            old = n.old.text if n.old else "—"
+            new = n.new.text if n.new else "—"
+            key = str(i)
+            self.add_row(n.label or "(unlabelled)", old, new, delta, pct, n.status, key=key)
+            self.spans[key] = _spans(("old", n.old), ("new", n.new))
+
+    @staticmethod
+    def sort_value(n: NumberChange, column: int):
+        """What column ``column`` sorts by: text, value, or the size of a change."""
+        if column == 0:
+            return (n.label, 0.0)
+        if column in (1, 2):
+            f = n.old if column == 1 else n.new
+            return ("", f.value if f else float("-inf"))
+        if column in (3, 4):
+            v = n.delta if column == 3 else n.pct
+            return ("", abs(v) if v is not None else float("-inf"))
+        return (n.status, 0.0)
+
+    def sort_by(self, column: int) -> None:
+        """Sort by a column; again on the same column reverses. Changes sort largest first."""
+        self.reverse = not self.reverse if column == self.sort_column else column in (3, 4)
+        self.sort_column = column
+        order = sorted(
+            range(len(self.numbers)),
+            key=lambda i: self.sort_value(self.numbers[i], column),
+            reverse=self.reverse,
+        )
+        self._fill(order)
+
+    def action_sort_next(self) -> None:
+        self.sort_by((self.sort_column + 1) % len(self.COLUMNS))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_by(event.column_index)
+
+
+class ChecksTable(JumpTable):
+    def __init__(self, checks: tuple[Check, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.checks = checks
+
+    def on_mount(self) -> None:
+        self.add_columns("doc", "kind", "message")
+        for i, k in enumerate(self.checks):
+            self.add_row(k.doc, k.kind, k.message, key=str(i))
+            self.spans[str(i)] = _spans(*((k.doc, f) for f in k.figures))
+
+
+class FlagsTable(JumpTable):
+    def __init__(self, comparison: Comparison, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.c = comparison
+
+    def on_mount(self) -> None:
+        self.add_columns("kind", "doc", "section", "passage", "evidence")
+        for i, f in enumerate(self.c.boilerplate):
+            where = heading_label(self.c.section(f.doc, f.section)) if f.section else ""
+            passage = " ".join(f.text.split())
+            passage = passage if len(passage) <= 40 else passage[:39] + "…"
+            self.add_row(f.kind.replace("_", " "), f.doc, where[:24], passage, f.detail, key=str(i))
+            self.spans[str(i)] = _spans((f.doc, f))
