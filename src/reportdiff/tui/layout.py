@@ -44,13 +44,19 @@ def char_width(ch: str) -> int:
 
 
 def wrap_line(
-    text: str, start: int, end: int, width: int, note_width: Callable[[int], int] | None = None
+    text: str,
+    start: int,
+    end: int,
+    width: int,
+    note_width: Callable[[int], int] | None = None,
+    whole: Sequence[Range] = (),
 ) -> list[Range]:
     """Cut text[start:end] (one line) into ranges at most ``width`` cells wide.
 
     ``note_width(at)`` gives the cells of inline notes standing after offset at-1;
     a note stays on the row of the character it follows. Latin words are not broken
-    where a space allows; CJK breaks anywhere but not before closing punctuation.
+    where a space allows; CJK breaks anywhere but not before closing punctuation;
+    ``whole`` spans (figures with their units, sorted) are never cut.
     """
     width = max(width, 4)
     rows: list[Range] = []
@@ -58,7 +64,7 @@ def wrap_line(
     while i < end:
         w = char_width(text[i]) + (note_width(i + 1) if note_width else 0)
         if used + w > width and i > row_start:
-            cut = _break_at(text, row_start, i)
+            cut = _break_at(text, row_start, i, whole)
             rows.append((row_start, cut))
             row_start, used, i = cut, 0, cut
             continue
@@ -69,7 +75,10 @@ def wrap_line(
     return rows
 
 
-def _break_at(text: str, row_start: int, i: int) -> int:
+def _break_at(text: str, row_start: int, i: int, whole: Sequence[Range]) -> int:
+    k = bisect_right(whole, i, key=itemgetter(0)) - 1
+    if k >= 0 and whole[k][0] < i < whole[k][1] and whole[k][0] > row_start:
+        return whole[k][0]
     if text[i] in _NO_ROW_START and i - 1 > row_start:
         return i - 1
     if text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
@@ -261,6 +270,7 @@ class Layout:
     def _wrap(self, side: str, span: Range) -> list[Range]:
         text = self.c.old.text if side == "old" else self.c.new.text
         notes = self.marks[side].notes
+        whole = self.marks[side].figures
 
         def note_width(at: int) -> int:
             return sum(sum(char_width(ch) for ch in n.text) for n in notes.get(at, ()))
@@ -272,7 +282,7 @@ class Layout:
             line_end = span[1] if nl < 0 else nl
             if text[pos:line_end].strip():
                 out.extend(
-                    wrap_line(text, pos, line_end, self.width, note_width if notes else None)
+                    wrap_line(text, pos, line_end, self.width, note_width if notes else None, whole)
                 )
             pos = line_end + 1
         return out

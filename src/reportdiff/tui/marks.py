@@ -44,6 +44,7 @@ class SideMarks:
         # Running maximum of ends: monotone, so bisect finds the first mark that can
         # still reach a position even when long marks start early.
         self._reach = list(accumulate((m.end for m in self.marks), max))
+        self.figures = [(m.start, m.end) for m in self.marks if m.kind == "fig"]
         self.notes: dict[int, list[Note]] = {}
         for n in notes:
             self.notes.setdefault(n.at, []).append(n)

@@ -1,0 +1,173 @@
+"""The review app driven with Pilot: navigation, filters, jumps, review marks."""
+
+from __future__ import annotations
+
+from reportdiff.review import MemoryReviewStore, pair_key
+from reportdiff.tui import build_app
+from reportdiff.tui.diffview import DiffView
+from reportdiff.tui.screens import HelpScreen
+
+SIZE = (140, 45)
+
+
+def row_text(app, y):
+    row = app.diff.rows[y]
+    c = app.c
+    old = c.old.text[row.old[0] : row.old[1]] if row.old else ""
+    new = c.new.text[row.new[0] : row.new[1]] if row.new else ""
+    return old, new
+
+
+async def test_n_and_p_step_through_changes(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        stops = app.diff.change_starts()
+        assert len(stops) > 10
+        await pilot.press("n")
+        assert app.diff.cursor == next(y for y in stops if y > 0)
+        first = app.diff.cursor
+        await pilot.press("n", "n")
+        assert app.diff.cursor == stops[stops.index(first) + 2]
+        await pilot.press("p")
+        assert app.diff.cursor == stops[stops.index(first) + 1]
+        assert app.diff._row_changed(app.diff.rows[app.diff.cursor])
+
+
+async def test_brackets_step_through_sections_and_the_outline_follows(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        starts = sorted(app.diff.layout_.pair_start.values())
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert app.diff.cursor == starts[2]
+        assert app.diff.rows[app.diff.cursor].kind == "pair"
+        await pilot.pause()
+        assert app.outline.cursor_node.data == app.diff.current_pair
+        await pilot.press("left_square_bracket")
+        assert app.diff.cursor == starts[1]
+
+
+async def test_hiding_unchanged_sections_filters_panes_and_outline(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(app.outline.nodes_by_pair)
+        await pilot.press("u")
+        shown = [
+            sample_comparison.pairs[app.diff.layout_.order[d]] for d in app.diff.layout_.pair_start
+        ]
+        assert all(p.status != "unchanged" or p.moved for p in shown)
+        assert len(app.outline.nodes_by_pair) == len(shown) < before
+        await pilot.press("u")
+        assert len(app.outline.nodes_by_pair) == before
+
+
+async def test_view_toggle_switches_to_one_column(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.diff.unified
+        await pilot.press("v")
+        assert app.diff.unified
+        assert all(not (r.old and r.new) for r in app.diff.rows)
+
+
+async def test_narrow_terminal_opens_unified_without_outline(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=(64, 24)) as pilot:
+        await pilot.pause()
+        assert app.diff.unified
+        assert not app.query_one("#outline").display
+
+
+async def test_enter_on_a_figure_jumps_to_it_in_both_panes(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        table = app.query_one("#figures-table")
+        assert table.has_focus
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        n = table.numbers[int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)]
+        _old, new = row_text(app, app.diff.cursor)
+        assert n.new.text in new
+        assert app.diff.focus_spans["new"] == [(n.new.start, n.new.end)]
+        if n.old is not None:
+            assert app.diff.focus_spans["old"] == [(n.old.start, n.old.end)]
+
+
+async def test_sorting_figures_by_percent_puts_the_largest_change_first(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "s", "s", "s", "s", "s")  # label, old, new, Δ, % (largest first)
+        table = app.query_one("#figures-table")
+        assert table.sort_column == 4
+        pcts = [abs(table.numbers[int(k.value)].pct or 0) for k in table.rows]
+        assert pcts[0] == max(pcts)
+
+
+async def test_search_jumps_to_a_match(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.press(*"河湖长制", "enter")
+        await pilot.pause()
+        old, new = row_text(app, app.diff.cursor)
+        assert "河湖长制" in old + new
+        assert app.diff.search == "河湖长制"
+
+
+async def test_review_marks_and_notes_are_saved_at_once_and_restored(sample_comparison):
+    store = MemoryReviewStore()
+    app = build_app(sample_comparison, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "r")
+        pair = app.pair_at(app.diff.current_pair)
+        saved = store.load(app.review.key)
+        assert saved is not None
+        assert saved.is_reviewed(pair_key(pair))
+        await pilot.press("e")
+        await pilot.press(*"核对", "ctrl+s")
+        await pilot.pause()
+        assert store.load(app.review.key).note(pair_key(pair)) == "核对"
+    again = build_app(sample_comparison, store)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.review.is_reviewed(pair_key(pair))
+        total = len(sample_comparison.pairs)
+        assert f"1/{total} reviewed" in str(again.query_one("#topbar").render())
+
+
+async def test_help_lists_every_key_and_closes(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        described = {text for _, text in app.screen.keys}
+        assert {b.description for b in app.BINDINGS} <= described
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_every_action_is_in_the_command_palette(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
+        assert {b.description for b in app.BINDINGS} <= titles
+
+
+async def test_mouse_click_moves_the_cursor(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click(DiffView, offset=(10, 7))
+        assert app.diff.cursor == int(app.diff.scroll_y) + 7
