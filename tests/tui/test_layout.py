@@ -76,7 +76,8 @@ def test_seed_rows_fit_their_column_and_cover_every_line(seeds_dir, width):
 
 def test_unchanged_sample_sections_line_up_row_for_row(sample_comparison):
     c = sample_comparison
-    layout = Layout(c, build_marks(c), 40)
+    # Without boilerplate notes, which legitimately widen one side's rows.
+    layout = Layout(c, build_marks(c, boilerplate=False), 40)
     same = {d for d, pi in enumerate(layout.order) if c.pairs[pi].status == "unchanged"}
     assert same
     rows = [r for r in layout.rows if r.kind == "text" and r.pair in same]
