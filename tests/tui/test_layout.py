@@ -82,7 +82,10 @@ def test_unchanged_sample_sections_line_up_row_for_row(sample_comparison):
     assert same
     rows = [r for r in layout.rows if r.kind == "text" and r.pair in same]
     assert rows
+    headings = {s.start for s in c.old_sections}  # renumbering alone is no change
     for r in rows:
+        if r.old and r.old[0] in headings:
+            continue
         old, new = texts(c, r)
         assert old is not None
         assert new is not None
