@@ -103,6 +103,8 @@ def test_time_budget_fallback_is_stated_in_the_output(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "sentence-level diff" in out
     assert "note:" in out
+
+
 def test_demo_runs_from_any_directory(tmp_path):
     result = run_cli("demo", "--format", "text", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

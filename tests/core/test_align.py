@@ -118,7 +118,7 @@ def test_split_section_is_related_to_its_source():
     pairs, *_ = _align(old, new)
     related = {p.new: p for p in pairs if p.old == "1"}
     assert set(related) == {"1", "2"}
-    assert {p.relation for p in related.values()} == {"match", "split"}
+    assert {p.relation for p in related.values()} == {"split"}
 
 
 def test_merged_sections_are_related_to_their_target():
@@ -131,4 +131,4 @@ def test_merged_sections_are_related_to_their_target():
     pairs, *_ = _align(old, new)
     related = {p.old: p for p in pairs if p.new == "1"}
     assert set(related) == {"1", "2"}
-    assert {p.relation for p in related.values()} == {"match", "merge"}
+    assert {p.relation for p in related.values()} == {"merge"}

@@ -32,6 +32,7 @@ _SPLIT_CONTAINMENT = 0.6
 _COMMON_SHINGLE = 0.2  # shingles in more than this share of sections carry no signal
 _MAX_POSTINGS = 160
 _SKETCH = 48
+_WEIGHTED_LIMIT = 400  # siblings; above this the plain longest run is used
 _CANDIDATES = 48  # per section: the rest share too few sketched bigrams to matter
 _SMALL_BODY = 12  # bigrams; below this a body says little and the title decides
 
@@ -255,9 +256,29 @@ def _moved(a: list[_Features], b: list[_Features], match: dict[int, int]) -> set
             moved.add(i)
     for members in groups.values():
         members.sort()
-        keep = _longest_increasing([j for _, j in members])
+        weights = [a[i].section.end - a[i].section.start for i, _ in members]
+        keep = _heaviest_increasing([j for _, j in members], weights)
         moved.update(i for n, (i, _) in enumerate(members) if n not in keep)
     return moved
+
+
+def _heaviest_increasing(seq: list[int], weights: list[int]) -> set[int]:
+    """Positions of the increasing subsequence with the most text: when two sections
+    swap places, the smaller one is the one that moved."""
+    if len(seq) > _WEIGHTED_LIMIT:
+        return _longest_increasing(seq)
+    best = list(weights)
+    prev = [-1] * len(seq)
+    for k in range(len(seq)):
+        for m in range(k):
+            if seq[m] < seq[k] and best[m] + weights[k] > best[k]:
+                best[k], prev[k] = best[m] + weights[k], m
+    keep: set[int] = set()
+    pos = max(range(len(seq)), key=best.__getitem__, default=-1)
+    while pos >= 0:
+        keep.add(pos)
+        pos = prev[pos]
+    return keep
 
 
 def _longest_increasing(seq: list[int]) -> set[int]:
@@ -336,26 +357,25 @@ def _pairs(
                 emitted_old.add(i)
                 if i in merged_old:
                     j, _ = merged_old[i]
-                    pairs.append(
-                        SectionPair(a[i].section.id, b[j].section.id, "changed", relation="merge")
-                    )
+                    pairs.append(_related_pair(a[i], b[j], "merge"))
                 else:
                     pairs.append(SectionPair(a[i].section.id, None, "removed"))
 
+    split_sources = {i for i, _, kind in extra if kind == "split"}
+    merge_targets = {j for _, j, kind in extra if kind == "merge"}
     for j, fb in enumerate(b):
         i = by_new.get(j)
         if i is None:
             if j in split_new:
                 src, _ = split_new[j]
-                pairs.append(
-                    SectionPair(a[src].section.id, fb.section.id, "changed", relation="split")
-                )
+                pairs.append(_related_pair(a[src], fb, "split"))
             else:
                 pairs.append(SectionPair(None, fb.section.id, "added"))
             continue
         flush_removed(i)
         emitted_old.add(i)
         fa = a[i]
+        relation = "split" if i in split_sources else "merge" if j in merge_targets else "match"
         pairs.append(
             SectionPair(
                 fa.section.id,
@@ -364,7 +384,18 @@ def _pairs(
                 moved=i in moved,
                 renamed=fa.title != fb.title and fa.section.id != "0",
                 similarity=round(min(1.0, scores.get((i, j), 0.0)), 4),
+                relation=relation,
             )
         )
     flush_removed(len(a))
     return tuple(pairs)
+
+
+def _related_pair(fa: _Features, fb: _Features, relation: str) -> SectionPair:
+    return SectionPair(
+        fa.section.id,
+        fb.section.id,
+        "changed",
+        renamed=fa.title != fb.title,
+        relation=relation,  # type: ignore[arg-type]
+    )
