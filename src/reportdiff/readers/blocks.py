@@ -19,6 +19,7 @@ _PIPE_ROW = re.compile(r"\|.*\|")
 _PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
 
 Line = tuple[int, int, str]  # start offset, end offset, text
+MAX_TITLE_CHARS = 200
 
 
 def blocks_from_lines(text: str) -> tuple[Block, ...]:
@@ -44,6 +45,12 @@ def blocks_from_lines(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def first_paragraph(text: str, blocks: list[Block] | tuple[Block, ...]) -> str:
+    """The first paragraph's text, cut to a title's length: a document's default title."""
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    return text[first.start : first.end][:MAX_TITLE_CHARS] if first else ""
+
+
 def _lines(text: str) -> Iterator[Line]:
     pos = 0
     for s in text.split("\n"):
@@ -66,14 +73,15 @@ def _table(rows: list[Line], kind: str) -> list[Block]:
     if kind == "pipe" and len(rows) < 2:
         return [_paragraph(*rows[0])]
     cells = tuple(
-        _tab_cells(start, s) if kind == "tab" else _pipe_cells(start, s)
+        tab_cells(start, s) if kind == "tab" else _pipe_cells(start, s)
         for start, _, s in rows
         if kind == "tab" or not _PIPE_RULE.fullmatch(s)
     )
     return [Block(rows[0][0], rows[-1][1], "table", cells=cells)]
 
 
-def _tab_cells(offset: int, line: str) -> tuple[Span, ...]:
+def tab_cells(offset: int, line: str) -> tuple[Span, ...]:
+    """Spans of the tab-separated cells of ``line``, which starts at ``offset``."""
     spans = []
     pos = offset
     for cell in line.split("\t"):

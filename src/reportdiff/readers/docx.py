@@ -11,21 +11,29 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from ..errors import InputError
 from ..model import Block, Document, Span
+from .blocks import MAX_TITLE_CHARS, first_paragraph, tab_cells
 from .normalize import clean_chars, clean_line
 from .numbering import Numbering
 from .sniff import check_file
-from .zipguard import ZIP_ERRORS, check_docx_zip
+from .wordstyles import W, WordStyles, num_pr, on_off, outline_level, w
+from .zipguard import ZIP_ERRORS, check_docx_zip, describe
 
-_HEADING_STYLE = re.compile(r"(?i)^(?:heading|标题)\s*([1-9])$")
-_TOC_STYLE = re.compile(r"(?i)^(?:toc|目录)\s*\d$|^toc heading$")
 _TITLE_STYLES = {"title", "标题"}
+_RUNS = etree.XPath(
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]",
+    namespaces={"w": W},
+)
+_T, _NB_HYPHEN = w("t"), w("noBreakHyphen")
+_TABS, _BREAKS = {w("tab"), w("ptab")}, {w("br"), w("cr")}
 _CJK_END = re.compile(r"[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]$")
-MAX_TITLE_CHARS = 200
 
 
 def read_docx(path: Path) -> Document:
@@ -36,14 +44,14 @@ def read_docx(path: Path) -> Document:
     doc = _open(path)
     builder = _Builder()
     try:
-        numbering = Numbering(_numbering_xml(doc))
-        _walk(doc.element.body, doc, builder, numbering)
+        ctx = _Context(doc.part, WordStyles(doc.styles.element), Numbering(_numbering_xml(doc)))
+        _walk(doc.element.body, ctx, builder)
     except ZIP_ERRORS as exc:  # python-docx reads parts lazily in places
-        raise InputError(str(path), f"is a damaged .docx file ({_reason(exc)})") from None
+        raise InputError(str(path), f"is a damaged .docx file ({describe(exc)})") from None
     text = builder.text()
     if not text:
         raise InputError(str(path), "contains no text; there is nothing to compare")
-    title = (builder.title or _first_text(text, builder.blocks))[:MAX_TITLE_CHARS]
+    title = builder.title[:MAX_TITLE_CHARS] or first_paragraph(text, builder.blocks)
     return Document(
         path=str(path),
         title=title or path.stem,
@@ -62,13 +70,9 @@ def _open(path: Path) -> Any:
     try:
         return docx.Document(str(path))
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise InputError(str(path), f"is a damaged .docx file ({_reason(exc)})") from None
+        raise InputError(str(path), f"is a damaged .docx file ({describe(exc)})") from None
     except (PackageNotFoundError, XMLSyntaxError, KeyError, *ZIP_ERRORS) as exc:
-        raise InputError(str(path), f"cannot be read as a Word .docx ({_reason(exc)})") from None
-
-
-def _reason(exc: BaseException) -> str:
-    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise InputError(str(path), f"cannot be read as a Word .docx ({describe(exc)})") from None
 
 
 def _numbering_xml(doc: Any) -> Any | None:
@@ -116,13 +120,10 @@ class _Builder:
         spans: list[tuple[Span, ...]] = []
         start = None
         for cells in rows:
-            line_start = self._append("\t".join(cells))
+            line = "\t".join(cells)
+            line_start = self._append(line)
             start = line_start if start is None else start
-            row, pos = [], line_start
-            for cell in cells:
-                row.append(Span(pos, pos + len(cell)))
-                pos += len(cell) + 1
-            spans.append(tuple(row))
+            spans.append(tab_cells(line_start, line))
         if start is not None:
             self.blocks.append(Block(start, self.pos, "table", cells=tuple(spans)))
 
@@ -132,116 +133,98 @@ class _Builder:
         return "\n".join(self.lines) + "\n" if self.lines else ""
 
 
-def _walk(parent: Any, doc: Any, out: _Builder, numbering: Numbering) -> None:
+@dataclass
+class _Context:
+    part: Any  # python-docx DocumentPart, for Table proxies
+    styles: WordStyles
+    numbering: Numbering
+
+
+def _walk(parent: Any, ctx: _Context, out: _Builder) -> None:
     """Body-level paragraphs and tables in order, entering content controls."""
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            _paragraph(Paragraph(child, doc.part), out, numbering)
-        elif tag == "tbl":
-            out.table(_table_rows(Table(child, doc.part)))
-        elif tag == "sdt" and not _is_toc(child):
-            for content in child.findall(_w("sdtContent")):
-                _walk(content, doc, out, numbering)
+        if child.tag == w("p"):
+            _paragraph(child, ctx, out)
+        elif child.tag == w("tbl"):
+            out.table(_table_rows(Table(child, ctx.part)))
+        elif child.tag == w("sdt") and not _is_toc(child):
+            for content in child.findall(w("sdtContent")):
+                _walk(content, ctx, out)
 
 
-def _paragraph(p: Any, out: _Builder, numbering: Numbering) -> None:
-    styles = list(_style_chain(p.style))
-    names = [(s.name or "").strip() for s in styles]
-    if any(_TOC_STYLE.match(n) for n in names[:1]):
+def _paragraph(p: Any, ctx: _Context, out: _Builder) -> None:
+    style = _style_id(p) or ctx.styles.default_paragraph
+    if ctx.styles.is_toc(style):
         return
-    text = clean_chars(_paragraph_text(p))
-    label, suffix = _label(p, styles, numbering)
+    runs = _runs(p)
+    text = clean_chars(_paragraph_text(p, runs))
+    label, suffix = _label(p, style, ctx)
     if label and text.strip():
         sep = "" if suffix == "nothing" or _CJK_END.search(label) else " "
         text = label + sep + text.lstrip()
-    if names and names[0].lower() in _TITLE_STYLES and not out.title and text.strip():
+    if ctx.styles.name(style).lower() in _TITLE_STYLES and not out.title and text.strip():
         out.title = clean_line(text)
-    out.paragraph(text, _heading_level(p, styles), label, _all_bold(p, styles))
+    level = outline_level(p) or ctx.styles.heading_level(style)
+    out.paragraph(text, level, label, _all_bold(runs, style, ctx.styles))
 
 
-def _paragraph_text(p: Any) -> str:
-    """Text of every run outside deletions and text boxes, including tracked insertions."""
-    from docx.text.run import Run
-
-    runs = p._p.xpath(
-        ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
-        " and not(ancestor::w:txbxContent)]"
-    )
-    return "".join(Run(r, p).text for r in runs)
+def _style_id(p: Any) -> str | None:
+    el = p.find(f"{w('pPr')}/{w('pStyle')}")
+    return el.get(w("val")) if el is not None else None
 
 
-def _style_chain(style: Any) -> list[Any]:
-    chain, seen = [], set()
-    while style is not None and style.style_id not in seen:
-        seen.add(style.style_id)
-        chain.append(style)
-        style = style.base_style
-    return chain
+def _runs(p: Any) -> list[Any]:
+    """Runs outside deletions and text boxes; tracked insertions and hyperlinks count."""
+    return _RUNS(p)
 
 
-def _heading_level(p: Any, styles: list[Any]) -> int | None:
-    direct = _outline_level(p._p)
-    if direct is not None:
-        return direct
-    for style in styles:
-        m = _HEADING_STYLE.match((style.name or "").strip())
-        if m:
-            return int(m.group(1))
-        level = _outline_level(style.element)
-        if level is not None:
-            return level
-    return None
+def _paragraph_text(p: Any, runs: list[Any] | None = None) -> str:
+    return "".join(_run_text(r) for r in (_runs(p) if runs is None else runs))
 
 
-def _outline_level(el: Any) -> int | None:
-    """w:outlineLvl 0..8 is heading level 1..9; 9 means body text."""
-    vals = el.xpath("./w:pPr/w:outlineLvl/@w:val")
-    if not vals:
-        return None
-    try:
-        level = int(vals[0])
-    except ValueError:
-        return None
-    return level + 1 if 0 <= level < 9 else None
+def _run_text(r: Any) -> str:
+    """A run's text as Word shows it: tabs, line breaks and non-breaking hyphens included."""
+    parts: list[str] = []
+    for child in r.iterchildren():
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag in _TABS:
+            parts.append("\t")
+        elif tag in _BREAKS and child.get(w("type"), "textWrapping") == "textWrapping":
+            parts.append("\n")
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+    return "".join(parts)
 
 
-def _label(p: Any, styles: list[Any], numbering: Numbering) -> tuple[str, str]:
+def _label(p: Any, style: str | None, ctx: _Context) -> tuple[str, str]:
     """The numbering label of a paragraph: numPr on the paragraph, else its style chain."""
-    num_id, ilvl = _num_pr(p._p)
-    for style in styles:
-        if num_id is not None and ilvl is not None:
-            break
-        s_num, s_ilvl = _num_pr(style.element)
+    num_id, ilvl = num_pr(p)
+    if num_id is None or ilvl is None:
+        s_num, s_ilvl = ctx.styles.numbering(style)
         num_id = num_id if num_id is not None else s_num
         ilvl = ilvl if ilvl is not None else s_ilvl
     if not num_id or num_id == "0":
         return "", ""
-    return numbering.next_label(num_id, int(ilvl or 0))
+    return ctx.numbering.next_label(num_id, int(ilvl or 0))
 
 
-def _num_pr(el: Any) -> tuple[str | None, str | None]:
-    num = el.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-    lvl = el.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-    return (num[0] if num else None), (lvl[0] if lvl and lvl[0].isdigit() else None)
-
-
-def _all_bold(p: Any, styles: list[Any]) -> bool:
+def _all_bold(runs: list[Any], style: str | None, styles: WordStyles) -> bool:
     """True when every run with visible text is bold (directly or through its styles)."""
-    style_bold = next((s.font.bold for s in styles if s.font.bold is not None), False)
+    paragraph_bold = bool(styles.bold(style))
     seen = False
-    for run in p.runs:
-        if not run.text.strip():
+    for r in runs:
+        if not _run_text(r).strip():
             continue
         seen = True
-        bold = run.bold
-        if bold is None and run.style is not None:
-            chain = _style_chain(run.style)
-            bold = next((s.font.bold for s in chain if s.font.bold is not None), None)
-        if not (style_bold if bold is None else bold):
+        bold = on_off(r.find(f"{w('rPr')}/{w('b')}"))
+        if bold is None:
+            rstyle = r.find(f"{w('rPr')}/{w('rStyle')}")
+            bold = styles.bold(rstyle.get(w("val"))) if rstyle is not None else None
+        if not (paragraph_bold if bold is None else bold):
             return False
     return seen
 
@@ -269,7 +252,7 @@ def _table_rows(table: Any) -> list[list[str]]:
 def _cell_text(cell: Any) -> str:
     """A cell's paragraphs (and nested tables) on one line, tab-free."""
     parts = [
-        clean_line(clean_chars(_paragraph_text(p)).replace("\n", " ")) for p in cell.paragraphs
+        clean_line(clean_chars(_paragraph_text(p._p)).replace("\n", " ")) for p in cell.paragraphs
     ]
     for nested in cell.tables:
         parts.extend(" ".join(row) for row in _table_rows(nested))
@@ -277,14 +260,5 @@ def _cell_text(cell: Any) -> str:
 
 
 def _is_toc(sdt: Any) -> bool:
-    gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
-    return gallery is not None and "content" in (gallery.get(_w("val")) or "").lower()
-
-
-def _w(tag: str) -> str:
-    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
-
-
-def _first_text(text: str, blocks: list[Block]) -> str:
-    first = next((b for b in blocks if b.kind == "paragraph"), None)
-    return text[first.start : first.end] if first else ""
+    gallery = sdt.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
+    return gallery is not None and "content" in (gallery.get(w("val")) or "").lower()

@@ -8,14 +8,13 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from ..options import MAX_TEXT_BYTES
-from .blocks import blocks_from_lines
+from .blocks import blocks_from_lines, first_paragraph
 from .encoding import NotText, decode
 from .normalize import normalize_text
 from .sniff import check_file, read_bounded
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _TITLE_MARKUP = re.compile(r"^#{1,6}\s+|^(\*\*|__)|(\*\*|__)$")
-MAX_TITLE_CHARS = 200
 
 
 def read_text(path: Path) -> Document:
@@ -31,8 +30,7 @@ def read_text(path: Path) -> Document:
         raise InputError(str(path), "contains only whitespace; there is nothing to compare")
     blocks = blocks_from_lines(text)
     fmt = "md" if path.suffix.lower() in _MARKDOWN_SUFFIXES else "txt"
-    first = text[blocks[0].start : blocks[0].end] if blocks else ""
-    title = _TITLE_MARKUP.sub("", first).strip()[:MAX_TITLE_CHARS] or path.stem
+    title = _TITLE_MARKUP.sub("", first_paragraph(text, blocks)).strip() or path.stem
     return Document(
         path=str(path),
         title=title,

@@ -45,7 +45,7 @@ def check_docx_zip(path: Path) -> None:
                     _check_prolog(name, info.filename, _head(z, info))
     except ZIP_ERRORS as exc:
         raise InputError(
-            name, f"is a damaged zip/.docx file ({_why(exc)}); open and re-save it in Word"
+            name, f"is a damaged zip/.docx file ({describe(exc)}); open and re-save it in Word"
         ) from None
 
 
@@ -119,6 +119,7 @@ def _as_utf8(head: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
-def _why(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
+    """The first line of an exception's message, short enough for a one-line error."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:120].rstrip(".")
