@@ -109,7 +109,8 @@ class SectionPair:
     """Two aligned sections (or one, when added or removed) and their differences.
 
     ``relation`` is "match" for one-to-one pairs, "split" when one old section's text
-    went to several new ones, "merge" when several old sections went into one new.
+    went to several new ones, "merge" when several old sections went into one new (on
+    every pair of that split or merge).
     """
 
     old: str | None
@@ -121,6 +122,9 @@ class SectionPair:
     edits: tuple[Edit, ...] = ()
     relation: Literal["match", "split", "merge"] = "match"
     note: str = ""  # e.g. why a coarser diff was used
+    # A further part of a split or merge (not the one-to-one match): its text is shown
+    # as all new (split) or all gone (merge), and where it came from or went as moves.
+    secondary: bool = False
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,32 @@ def test_merged_sections_are_related_to_their_target():
     related = {p.old: p for p in pairs if p.new == "1"}
     assert set(related) == {"1", "2"}
     assert {p.relation for p in related.values()} == {"merge"}
+
+
+def test_children_moving_with_their_parent_are_not_reported_again():
+    old = [
+        (1, "一、基本支出", BODY["basic"]),
+        (1, "二、项目支出", BODY["project"]),
+        (2, "（一）水利工程", BODY["fund"]),
+        (1, "三、存在问题", BODY["problem"] + BODY["measure"] + BODY["duty"]),
+    ]
+    new = [old[0], old[3], old[1], old[2]]
+    pairs, _by_old, *_ = _align(old, new)
+    assert [p.old for p in pairs if p.moved] == ["2"]
+
+
+def test_a_section_under_a_new_parent_in_the_same_place_has_not_moved():
+    old = [
+        (1, "一、工作情况", BODY["duty"]),
+        (2, "（一）基本支出", BODY["basic"]),
+        (2, "（二）项目支出", BODY["project"]),
+    ]
+    new = [
+        (1, "一、工作情况", BODY["duty"]),
+        (2, "（一）基本支出", BODY["basic"]),
+        (1, "二、项目情况", BODY["measure"]),
+        (2, "（一）项目支出", BODY["project"]),
+    ]
+    _pairs, by_old, *_ = _align(old, new)
+    assert by_old["1.2"].new == "2.1"
+    assert not by_old["1.2"].moved

@@ -242,24 +242,26 @@ def _pin_preambles(a: list[_Features], b: list[_Features], match: dict[int, int]
 
 
 def _moved(a: list[_Features], b: list[_Features], match: dict[int, int]) -> set[int]:
-    """Old indices whose section changed place: among siblings out of order, or under
-    a parent that is not its old parent's partner."""
-    groups: dict[tuple[int | None, int | None], list[tuple[int, int]]] = {}
-    moved: set[int] = set()
-    for i, j in match.items():
-        if i == 0 and a[0].section.id == "0":
-            continue
-        pa, pb = a[i].parent, b[j].parent
-        if (pa is None and pb is None) or (pa is not None and match.get(pa) == pb):
-            groups.setdefault((pa, pb), []).append((i, j))
-        else:
-            moved.add(i)
-    for members in groups.values():
-        members.sort()
-        weights = [a[i].section.end - a[i].section.start for i, _ in members]
-        keep = _heaviest_increasing([j for _, j in members], weights)
-        moved.update(i for n, (i, _) in enumerate(members) if n not in keep)
-    return moved
+    """Old indices of sections whose place in the document changed.
+
+    Matched sections are taken in old order; those off the heaviest increasing run of
+    new positions moved (so when two swap, the smaller one moved). A section that moved
+    only because its parent did, and still sits under its parent's partner, is not
+    reported again. A section re-parented in the same place has not moved.
+    """
+    members = sorted((i, j) for i, j in match.items() if a[i].section.id != "0")
+    weights = [a[i].section.body_end - a[i].section.start for i, _ in members]
+    keep = _heaviest_increasing([j for _, j in members], weights)
+    moved = {i for n, (i, _) in enumerate(members) if n not in keep}
+    return {
+        i
+        for i in moved
+        if not (
+            a[i].parent in moved
+            and b[match[i]].parent is not None
+            and match.get(a[i].parent) == b[match[i]].parent  # type: ignore[arg-type]
+        )
+    }
 
 
 def _heaviest_increasing(seq: list[int], weights: list[int]) -> set[int]:
@@ -398,4 +400,5 @@ def _related_pair(fa: _Features, fb: _Features, relation: str) -> SectionPair:
         "changed",
         renamed=fa.title != fb.title,
         relation=relation,  # type: ignore[arg-type]
+        secondary=True,
     )

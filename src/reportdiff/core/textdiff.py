@@ -188,13 +188,13 @@ def _diff_pair(
     n = new_by_id.get(pair.new) if pair.new else None
     # A split part is new text in its place (its origin is found as moves), and a
     # merged-away section is old text gone from its place; only matches are diffed.
-    if n is not None and (o is None or pair.relation == "split"):
+    if n is not None and (o is None or (pair.secondary and pair.relation == "split")):
         start, end = section_span(n)
         text = new.text[start:end]
         edits = (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
         status = "added" if o is None else "changed"
         return replace(pair, status=status, similarity=pair.similarity, edits=edits)
-    if o is not None and (n is None or pair.relation == "merge"):
+    if o is not None and (n is None or (pair.secondary and pair.relation == "merge")):
         start, end = section_span(o)
         text = old.text[start:end]
         edits = (Edit("delete", text, "", start, end, None, None),) if text.strip() else ()

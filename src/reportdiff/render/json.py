@@ -86,6 +86,7 @@ def pair_to_dict(p: SectionPair) -> dict[str, Any]:
         "moved": p.moved,
         "renamed": p.renamed,
         "relation": p.relation,
+        "secondary": p.secondary,
         "similarity": p.similarity,
         "edits": [edit_to_dict(e) for e in p.edits],
     }
