@@ -9,10 +9,12 @@ stripped of years, pronouns and verbs that do not name anything.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .figure_parse import Reading
 
 CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
+_BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 TRIGGER_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别|合计|共计|总计|累计")
 LIST_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别")
 # Where a stated change begins: 相比2022年…, 较上年…, 同比…
@@ -22,27 +24,27 @@ CHANGE_RE = re.compile(
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高", "减", "增")
 _YEAR = re.compile(r"(?:19|20)\d\d\s?年度?|[上本今去当]年度?|\d{1,2}\s?月(?:份|底)?")
 _LEAD = re.compile(
-    r"^(?:相比|比|较|与|同比|截至|截止|对|其中|包含|包括|"
+    r"^(?:[\s\u3000*]|相比|比|较|与|同比|截至|截止|对|其中|包含|包括|"
     r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|全年|年内|本|我|共有|现设|现有|已|拟|的)+"
 )
 _TRAIL = re.compile(
-    r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|\s)+$"
+    r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|[\s\u3000*])+$"
 )
 _AFTER_STOP = re.compile(r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达")
-_LONG_NUMBER = re.compile(r"\d{5,}")  # a budget subject code such as 2040201
+# years and months, budget subject codes (2040201) and list words: never part of a name
+_NOISE = re.compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
 _CODE = re.compile(r"\d+[A-Za-z]")  # 350M: a model name inside a label
 _MAX_LABEL = 20
 
 
 def clean_label(raw: str) -> str:
-    text = _LONG_NUMBER.sub("", _YEAR.sub("", raw)).strip(" \u3000*")
-    text = TRIGGER_RE.sub("", text)
-    for _ in range(2):
-        text = _LEAD.sub("", text).strip()
-        text = _TRAIL.sub("", text).strip()
-    return text[-_MAX_LABEL:]
+    raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
+    text = _NOISE.sub("", raw)
+    text = _TRAIL.sub("", _LEAD.sub("", text))
+    return text.strip(" \u3000*")[-_MAX_LABEL:]
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """What two labels must share to name the same thing: no digits, spaces or marks."""
     return "".join(ch for ch in label if ch.isalpha())
@@ -55,6 +57,7 @@ def is_change_word(label: str) -> bool:
 def clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause ending at pos begins: after a break, a list trigger or floor.
     A parenthesis just before pos belongs to the label: 维修（护）费126.44万元."""
+    floor = max(floor, pos - 3 * _MAX_LABEL)  # a label is short; do not walk a paragraph
     i = pos
     while i > floor:
         ch = text[i - 1]
@@ -114,6 +117,8 @@ def change_at(text: str, pos: int, floor: int) -> int | None:
     The change runs to ；or 。, and over a comma only into another change word
     (「减少761.01万元，减少10.93%」), not into the next subject."""
     lo = max(floor, pos - 60)
+    if not CHANGE_RE.search(text, lo, pos):
+        return None  # most figures: no comparison anywhere near
     cut = max(text.rfind(ch, lo, pos) for ch in "；;。\n")
     found = list(CHANGE_RE.finditer(text, max(lo, cut + 1), pos))
     if not found:
@@ -144,7 +149,7 @@ def _change_label(label: str, subject: str) -> str:
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
-    return not any(ch in CLAUSE_BREAK for ch in text[a:b])
+    return not _BREAK_RE.search(text, a, b)
 
 
 def _base(label: str) -> str:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Document, Figure, NumberChange, Section, SectionPair
 from .figure_label import label_key
@@ -71,13 +71,13 @@ def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
     )
 
 
+_MASK_DIGITS = str.maketrans("123456789", "000000000")
+
+
 def _context(text: str, f: Figure) -> str:
+    """The words around a figure, its own digits masked: 「基本支出#，其中」."""
     around = text[max(0, f.start - _CONTEXT) : f.start] + "#" + text[f.end : f.end + _CONTEXT]
-    return "".join("0" if ch.isdigit() else ch for ch in around)
-
-
-def _compatible(a: Figure, b: Figure) -> bool:
-    return a.unit == b.unit and a.kind == b.kind
+    return around.translate(_MASK_DIGITS)
 
 
 def _aligned_candidates(
@@ -89,24 +89,28 @@ def _aligned_candidates(
     for p in pairs:
         if p.old is None or p.new is None:
             continue
-        for i in old_in.get(p.old, ()):
-            for j in new_in.get(p.new, ()):
-                score = _score(old, new, i, j)
-                if score is not None:
-                    yield score, i, j
+        for unit, olds in old_in.get(p.old, {}).items():
+            news = new_in.get(p.new, {}).get(unit, ())
+            for i in olds:
+                for j in news:
+                    score = _score(old, new, i, j)
+                    if score is not None:
+                        yield score, i, j
 
 
 def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
+    """Label first (cheap to reject on), then context and position."""
     a, b = old.figures[i], new.figures[j]
-    if not _compatible(a, b):
-        return None
-    context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
-        if label < 0.6 and not (label >= 0.4 and context >= 0.75):
+        if label < 0.4:
+            return None
+        context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
+        if label < 0.6 and context < 0.75:
             return None
     else:
         label = 0.5
+        context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
         if context < 0.7:
             return None
     position = 1 - abs(old.order[i] - new.order[j])
@@ -139,21 +143,26 @@ def _similar_label_candidates(
         if len(new.keys[j]) >= 3:
             by_unit[(new.figures[j].unit, new.figures[j].kind)].append(j)
     for i in free_old:
-        if len(old.keys[i]) < 3:
-            continue
         f = old.figures[i]
-        for j in by_unit.get((f.unit, f.kind), ()):
-            label = fuzz.ratio(old.keys[i], new.keys[j], score_cutoff=85) / 100
-            if label:
-                context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
-                if context >= 0.5:
-                    yield 0.6 * label + 0.4 * context, i, j
+        members = by_unit.get((f.unit, f.kind))
+        if len(old.keys[i]) < 3 or not members:
+            continue
+        keys = [new.keys[j] for j in members]
+        for _, label, k in process.extract(
+            old.keys[i], keys, scorer=fuzz.ratio, score_cutoff=85, limit=None
+        ):
+            j = members[k]
+            context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
+            if context >= 0.5:
+                yield 0.6 * label / 100 + 0.4 * context, i, j
 
 
-def _group(side: _Side, members: list[int]) -> dict[str | None, list[int]]:
-    out: dict[str | None, list[int]] = defaultdict(list)
+def _group(side: _Side, members: list[int]) -> dict[str | None, dict[tuple[str, str], list[int]]]:
+    """section → (unit, kind) → figure indexes: only like figures are ever compared."""
+    out: dict[str | None, dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for i in members:
-        out[side.figures[i].section].append(i)
+        f = side.figures[i]
+        out[f.section][(f.unit, f.kind)].append(i)
     return out
 
 

@@ -9,7 +9,7 @@ bound or approximate a figure (近, 余, 以上, ≥).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .tokens import (
     APPROX_PATTERN,
@@ -20,11 +20,12 @@ from .tokens import (
 )
 
 FIGURE_PARTS = re.compile(
-    rf"(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})(?P<sp>\s?)(?P<mag>{MAGNITUDE_PATTERN})?"
+    rf"(?=[\d$¥￥€£])(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})"
+    rf"(?P<sp>[ \u00a0\u3000]?)(?P<mag>{MAGNITUDE_PATTERN})?"
     rf"(?P<approx>{APPROX_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
 )
 _DATE_RE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d\d)\s?年\s?)?(?P<m>1[0-2]|0?[1-9])\s?月"
+    r"(?=\d)(?:(?P<y>(?:19|20)\d\d)\s?年\s?)?(?P<m>1[0-2]|0?[1-9])\s?月"
     r"(?:\s?(?P<d>3[01]|[12]\d|0?[1-9])\s?[日号])?"
 )
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
@@ -32,8 +33,11 @@ _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
+# A Chinese numeral counts when a counter follows it (两名) or it holds a magnitude
+# (一千); the lookahead keeps the scan from stopping at every 一 of 统一 or 一般.
 _CN_RE = re.compile(
-    rf"(?<!第)(?P<num>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
+    rf"(?=[一二两三四五六七八九十])(?<!第)(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
+    rf"(?P<num>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
     rf"(?P<unit>[{_CN_COUNTERS}]?)"
 )
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -47,10 +51,10 @@ _APPROX_BEFORE = ("近", "约", "大约", "将近")
 _AT_LEAST_AFTER = ("以上",)
 _AT_MOST_AFTER = ("以下", "以内")
 _APPROX_AFTER = ("左右", "余")
+_QUALIFIER_CHARS = re.compile(r"[≥≤不超逾大高低小近约将以左余多+＋]")
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One number as read. ``scale`` turns the written unit into the base unit
     (1e4 for 万元); ``shown`` is the unit as written ("万元"), for display."""
 
@@ -70,27 +74,23 @@ class Reading:
 def read_numbers(text: str, start: int, end: int) -> list[Reading]:
     """Every number in text[start:end], dates first so their parts are not re-read."""
     found: list[Reading] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # offsets inside dates
     for m in _DATE_RE.finditer(text, start, end):
         if m.group("d") or m.group("y"):
             found.append(_date(m))
-            taken.append(m.span())
+            taken.update(range(*m.span()))
     for m in FIGURE_PARTS.finditer(text, start, end):
-        if _overlaps(m.span(), taken) or _glued_to_latin(text, m.start(), m.end()):
+        if m.start() in taken or _glued_to_latin(text, m.start(), m.end()):
             continue
         if m.start() > 0 and text[m.start() - 1] in "第.．":
             continue
         found.append(_arabic(text, m, end))
     for m in _CN_RE.finditer(text, start, end):
         reading = _chinese(m)
-        if reading and not _overlaps(m.span(), taken):
+        if reading and m.start() not in taken:
             found.append(reading)
     found.sort(key=lambda r: r.start)
-    return [_qualified(text, r, start, end) for r in found]
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in taken)
+    return [r if r.bare else _qualified(text, r, start, end) for r in found]
 
 
 def _glued_to_latin(text: str, start: int, end: int) -> bool:
@@ -112,12 +112,14 @@ def number_value(num: str) -> float:
 
 
 def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
-    num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    num, mag, unit, cur = m.group("num", "mag", "unit", "cur")
     start, end = m.start(), m.end()
+    if not (mag or unit or cur):  # a bare number: most often list numbering, kept as such
+        end = m.end("num")
+        return Reading(start, end, num, number_value(num), "", "other", bare=True)
+    mag, unit = mag or "", unit or ""
     if num[0] in "+-−" and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "日月"):
         num, start = num[1:], start + 1  # a range or a hyphen, not a sign
-    if not (mag or unit):
-        end = m.start("sp") if m.group("sp") else m.end("num")
     if unit == "个" and text[end : end + 1] == "亿":  # 近3个亿: colloquial for 3亿
         mag, unit, end = "亿", "", end + 1
     scale = _MAGNITUDE.get(mag, 1.0) * _EN_SCALE.get(unit.lower(), 1.0)
@@ -125,13 +127,11 @@ def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
     unit = "" if unit.lower() in _EN_SCALE else ("%" if unit.startswith("per") else unit)
     value = round(number_value(num) * scale, 6)
     base, kind = _classify(unit, value, bool(mag))
-    if m.group("cur"):
-        base, kind = _CURRENCY[m.group("cur")], "amount"
+    if cur:
+        base, kind = _CURRENCY[cur], "amount"
     reading = Reading(start, end, text[start:end], value, base, kind, "", scale, shown)
-    if not (mag or unit or m.group("cur")) and scale == 1.0:
-        return _replace(reading, bare=True, kind="other")
     if base == "":
-        return _replace(reading, magnitude_only=True)
+        return reading._replace(magnitude_only=True)
     return reading
 
 
@@ -182,25 +182,21 @@ def _chinese(m: re.Match[str]) -> Reading | None:
 
 def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
     """Attach 近/约/≥ before and 余/以上/以下/左右 after, or + and 余 inside the figure."""
+    if not _QUALIFIER_CHARS.search(text, max(start, r.start - 4), min(end, r.end + 2)):
+        return r  # the common case, decided by one scan of a few characters
     before = text[max(start, r.start - 4) : r.start]
     after = text[r.end : min(end, r.end + 2)]
     inner = r.text
     if before.rstrip().endswith(_AT_LEAST_BEFORE) or after.startswith(_AT_LEAST_AFTER):
-        return _replace(r, qualifier="at_least")
+        return r._replace(qualifier="at_least")
     if before.rstrip().endswith(_AT_MOST_BEFORE) or after.startswith(_AT_MOST_AFTER):
-        return _replace(r, qualifier="at_most")
+        return r._replace(qualifier="at_most")
     if "+" in inner[1:] or "＋" in inner:
-        return _replace(r, qualifier="at_least")
+        return r._replace(qualifier="at_least")
     approx_inside = any(a in inner for a in ("余", "多"))
     if before.rstrip().endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER):
-        return _replace(r, qualifier="approx")
-    return _replace(r, qualifier="approx") if approx_inside else r
-
-
-def _replace(r: Reading, **changes: object) -> Reading:
-    from dataclasses import replace
-
-    return replace(r, **changes)  # type: ignore[arg-type]
+        return r._replace(qualifier="approx")
+    return r._replace(qualifier="approx") if approx_inside else r
 
 
 def display_scale(text: str, unit: str) -> tuple[float, str]:

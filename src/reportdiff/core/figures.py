@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Block, Document, Figure, Section
@@ -35,8 +34,9 @@ def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure,
 def _extract(doc: Document, sections: tuple[Section, ...]) -> tuple[Figure, ...]:
     readings: list[Reading] = []
     labels: list[str] = []
+    numbers = _Numbers(doc.text)
     for block in doc.blocks:
-        got = _table(doc, block) if block.kind == "table" else _prose(doc.text, block)
+        got = _table(doc, block, numbers) if block.kind == "table" else _prose(numbers, block)
         for r, label in got:
             readings.append(r)
             labels.append(label)
@@ -61,21 +61,35 @@ def _extract(doc: Document, sections: tuple[Section, ...]) -> tuple[Figure, ...]
     )
 
 
-def _prose(text: str, block: Block) -> list[tuple[Reading, str]]:
-    found = _readings(text, block.start, block.end, keep_bare=False)
-    return list(zip(found, prose_labels(text, found, block.start, block.end), strict=True))
+class _Numbers:
+    """Every number of a text, read once; each block and cell takes its share.
+    Numbers inside short “quotes” are names (“8.19”案件), not figures."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        quoted = [m.span() for m in _QUOTE_RE.finditer(text)]
+        quote_starts = [q[0] for q in quoted]
+
+        def inside_quote(pos: int) -> bool:
+            i = bisect.bisect_right(quote_starts, pos) - 1
+            return i >= 0 and pos < quoted[i][1]
+
+        self.found = [r for r in read_numbers(text, 0, len(text)) if not inside_quote(r.start)]
+        self.starts = [r.start for r in self.found]
+
+    def between(self, start: int, end: int, *, keep_bare: bool) -> list[Reading]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for r in self.found[lo:hi] if r.end <= end and (keep_bare or not r.bare)]
 
 
-def _readings(text: str, start: int, end: int, *, keep_bare: bool) -> list[Reading]:
-    quoted = [m.span() for m in _QUOTE_RE.finditer(text, start, end)]
-    return [
-        r
-        for r in read_numbers(text, start, end)
-        if (keep_bare or not r.bare) and not any(s <= r.start < e for s, e in quoted)
-    ]
+def _prose(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
+    found = numbers.between(block.start, block.end, keep_bare=False)
+    labels = prose_labels(numbers.text, found, block.start, block.end)
+    return list(zip(found, labels, strict=True))
 
 
-def _table(doc: Document, block: Block) -> list[tuple[Reading, str]]:
+def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading, str]]:
     """Cells: a lone number counts; its label is the row's text cell (and column head)."""
     text = doc.text
     unit = _TABLE_UNIT_RE.search(text, max(0, block.start - 200), block.start + 200)
@@ -83,7 +97,7 @@ def _table(doc: Document, block: Block) -> list[tuple[Reading, str]]:
     out: list[tuple[Reading, str]] = []
     for n, row in enumerate(block.cells):
         cells = [(c, text[c.start : c.end].strip()) for c in row]
-        per_cell = [_cell_readings(text, c.start, c.end, s) for c, s in cells]
+        per_cell = [_cell_readings(numbers, c.start, c.end, s) for c, s in cells]
         if n == 0 and _is_header(cells, per_cell):
             header = [s for _, s in cells]
         numeric = sum(bool(found) for found in per_cell)
@@ -104,8 +118,8 @@ def _is_header(cells: list, per_cell: list[list[Reading]]) -> bool:
     return not any(per_cell) and len(words) >= 2 and all(len(w) <= 12 for w in words)
 
 
-def _cell_readings(text: str, start: int, end: int, stripped: str) -> list[Reading]:
-    found = _readings(text, start, end, keep_bare=True)
+def _cell_readings(numbers: _Numbers, start: int, end: int, stripped: str) -> list[Reading]:
+    found = numbers.between(start, end, keep_bare=True)
     return [r for r in found if not r.bare or r.text.strip() == stripped]
 
 
@@ -124,9 +138,9 @@ def _row_label(cells: list, per_cell: list[list[Reading]], col: int) -> str:
 def _table_unit(r: Reading, unit: str) -> Reading:
     """A lone number in a table stated in 万元 is an amount in 万元."""
     if not r.bare or not unit:
-        return replace(r, kind="count") if r.bare else r
+        return r._replace(kind="count") if r.bare else r
     scale = {"万元": 1e4, "亿元": 1e8, "千元": 1e3}.get(unit, 1.0)
-    return replace(r, value=r.value * scale, unit="元", kind="amount", scale=scale, shown=unit)
+    return r._replace(value=r.value * scale, unit="元", kind="amount", scale=scale, shown=unit)
 
 
 def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -> list[Reading]:
@@ -139,10 +153,10 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
             money = _MONEY_WORDS.search(labels[i]) or (
                 not follows_noun and _money_nearby(readings, i)
             )
-            r = replace(r, unit="元", kind="amount", shown=r.shown + "元") if money else r
-            r = r if money else replace(r, kind="count")
+            r = r._replace(unit="元", kind="amount", shown=r.shown + "元") if money else r
+            r = r if money else r._replace(kind="count")
         elif r.magnitude_only:
-            r = replace(r, kind="count")
+            r = r._replace(kind="count")
         out.append(r)
     return out
 
