@@ -7,6 +7,8 @@ runs so both see the same machine state, and prints the fastest of each (CPU tim
 this process: the least disturbed by whatever else the machine runs) and their ratio.
 The figure steps are extraction, matching (diff_figures) and the checks of both
 documents; "without" replaces those two hooks of core/compare.py by no-ops.
+"compare()" times the core on documents already read; "read+JSON" adds reading both
+files and rendering the JSON, as `reportdiff compare --format json` does in-process.
 Inputs: the seed pair (../shared/seeds, a cross-agency pair) and the bundled sample
 pair (a year-over-year pair). Target: figures add under 20% to the seed pair.
 """
@@ -24,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from reportdiff.core import compare as pipeline  # noqa: E402
 from reportdiff.core import figures  # noqa: E402
 from reportdiff.readers import read_document  # noqa: E402
+from reportdiff.render.json import render_json  # noqa: E402
 
 PAIRS = {
     "seeds (daoxian → ebian)": (
@@ -37,7 +40,7 @@ PAIRS = {
 }
 
 
-def _timed(old, new, with_figures: bool) -> float:
+def _timed(old, new, with_figures: bool, end_to_end: bool = False) -> float:
     real_diff, real_check = pipeline.diff_figures, pipeline.check_document
     if not with_figures:
         pipeline.diff_figures = lambda *a, **k: ()  # type: ignore[assignment]
@@ -45,19 +48,25 @@ def _timed(old, new, with_figures: bool) -> float:
     figures._extract.cache_clear()  # every run extracts afresh
     try:
         start = time.process_time()
-        pipeline.compare(old, new)
+        if end_to_end:  # read both files, compare, write the JSON
+            render_json(pipeline.compare(read_document(old), read_document(new)))
+        else:
+            pipeline.compare(old, new)
         return time.process_time() - start
     finally:
         pipeline.diff_figures, pipeline.check_document = real_diff, real_check
 
 
-def measure(old_path: Path, new_path: Path, repeat: int) -> tuple[float, float, int]:
+def measure(
+    old_path: Path, new_path: Path, repeat: int, end_to_end: bool
+) -> tuple[float, float, int]:
     old, new = read_document(old_path), read_document(new_path)
-    _timed(old, new, True)  # warm up imports and regex caches
+    args = (old_path, new_path) if end_to_end else (old, new)
+    _timed(*args, True, end_to_end)  # warm up imports and regex caches
     without, with_ = [], []
     for _ in range(repeat):
-        without.append(_timed(old, new, False))
-        with_.append(_timed(old, new, True))
+        without.append(_timed(*args, False, end_to_end))
+        with_.append(_timed(*args, True, end_to_end))
     count = len(figures.extract_figures(old, pipeline.segment_document(old)))
     count += len(figures.extract_figures(new, pipeline.segment_document(new)))
     return min(without), min(with_), count
@@ -67,14 +76,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    print(f"{'pair':32} {'figures':>8} {'without':>10} {'with':>10} {'added':>8}")
+    print(f"{'pair':32} {'scope':10} {'figures':>8} {'without':>10} {'with':>10} {'added':>8}")
     for name, (old, new) in PAIRS.items():
         if not old.exists():
             print(f"{name:32} skipped: {old} is not here")
             continue
-        without, with_, count = measure(old, new, args.repeat)
-        added = (with_ - without) / without
-        print(f"{name:32} {count:8d} {without * 1000:8.1f}ms {with_ * 1000:8.1f}ms {added:+8.1%}")
+        for scope, end_to_end in (("compare()", False), ("read+JSON", True)):
+            without, with_, count = measure(old, new, args.repeat, end_to_end)
+            added = (with_ - without) / without
+            print(
+                f"{name:32} {scope:10} {count:8d} {without * 1000:8.1f}ms "
+                f"{with_ * 1000:8.1f}ms {added:+8.1%}"
+            )
     return 0
 
 

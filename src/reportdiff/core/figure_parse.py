@@ -19,14 +19,17 @@ from .tokens import (
     UNIT_PATTERN,
 )
 
-FIGURE_PARTS = re.compile(
-    rf"(?=[\d$¥￥€£])(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})"
+_FIGURE = (
+    rf"(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})"
     rf"(?P<sp>[ \u00a0\u3000]?)(?P<mag>{MAGNITUDE_PATTERN})?"
     rf"(?P<approx>{APPROX_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
 )
-_DATE_RE = re.compile(
-    r"(?=\d)(?:(?P<y>(?:19|20)\d\d)\s?年\s?)?(?P<m>1[0-2]|0?[1-9])\s?月"
-    r"(?:\s?(?P<d>3[01]|[12]\d|0?[1-9])\s?[日号])?"
+FIGURE_PARTS = re.compile(_FIGURE)
+_MONTH, _DAY = r"1[0-2]|0?[1-9]", r"3[01]|[12]\d|0?[1-9]"
+# A date has a year or a day: 2023年9月, 9月20日, 2023年9月20日 (5月 alone is a figure).
+_DATE = (
+    rf"(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>{_MONTH})\s?月(?:\s?(?P<d>{_DAY})\s?[日号])?"
+    rf"|(?P<m2>{_MONTH})\s?月\s?(?P<d2>{_DAY})\s?[日号]"
 )
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
@@ -35,10 +38,16 @@ _CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
 # A Chinese numeral counts when a counter follows it (两名) or it holds a magnitude
 # (一千); the lookahead keeps the scan from stopping at every 一 of 统一 or 一般.
-_CN_RE = re.compile(
-    rf"(?=[一二两三四五六七八九十])(?<!第)(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
-    rf"(?P<num>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
-    rf"(?P<unit>[{_CN_COUNTERS}]?)"
+_CN = (
+    rf"(?<!第)(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
+    rf"(?P<cnnum>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
+    rf"(?P<cnunit>[{_CN_COUNTERS}]?)"
+)
+# One scan finds every kind of number; the lookahead lets it skip other characters fast,
+# and a date, tried first, keeps its parts from being read again as figures.
+_SCAN = re.compile(
+    rf"(?=[\d$¥￥€£一二两三四五六七八九十])(?:(?P<date>{_DATE})|{_FIGURE}"
+    rf"|(?P<cn>{_CN}))"
 )
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = {"$": "$", "¥": "元", "￥": "元", "€": "€", "£": "£"}
@@ -72,24 +81,19 @@ class Reading(NamedTuple):
 
 
 def read_numbers(text: str, start: int, end: int) -> list[Reading]:
-    """Every number in text[start:end], dates first so their parts are not re-read."""
+    """Every number in text[start:end]: dates, Arabic figures, Chinese numerals."""
     found: list[Reading] = []
-    taken: set[int] = set()  # offsets inside dates
-    for m in _DATE_RE.finditer(text, start, end):
-        if m.group("d") or m.group("y"):
+    for m in _SCAN.finditer(text, start, end):
+        if m.group("date"):
             found.append(_date(m))
-            taken.update(range(*m.span()))
-    for m in FIGURE_PARTS.finditer(text, start, end):
-        if m.start() in taken or _glued_to_latin(text, m.start(), m.end()):
-            continue
-        if m.start() > 0 and text[m.start() - 1] in "第.．":
-            continue
-        found.append(_arabic(text, m, end))
-    for m in _CN_RE.finditer(text, start, end):
-        reading = _chinese(m)
-        if reading and m.start() not in taken:
-            found.append(reading)
-    found.sort(key=lambda r: r.start)
+        elif m.group("cn"):
+            reading = _chinese(m)
+            if reading:
+                found.append(reading)
+        elif not _glued_to_latin(text, m.start(), m.end()) and (
+            m.start() == 0 or text[m.start() - 1] not in "第.．"
+        ):
+            found.append(_arabic(text, m, end))
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
 
 
@@ -102,6 +106,7 @@ def _glued_to_latin(text: str, start: int, end: int) -> bool:
 
 def _date(m: re.Match[str]) -> Reading:
     y, mo, d = (int(m.group(k) or 0) for k in ("y", "m", "d"))
+    mo, d = mo or int(m.group("m2") or 0), d or int(m.group("d2") or 0)
     return Reading(m.start(), m.end(), m.group(0), float(y * 10000 + mo * 100 + d), "date", "date")
 
 
@@ -170,7 +175,7 @@ def chinese_value(num: str) -> float | None:
 
 
 def _chinese(m: re.Match[str]) -> Reading | None:
-    num, unit = m.group("num"), m.group("unit")
+    num, unit = m.group("cnnum"), m.group("cnunit")
     value = chinese_value(num)
     if value is None or not (unit or any(c in num for c in "百千万亿")):
         return None
