@@ -186,6 +186,8 @@ class Summary:
     sections_removed: int
     sections_moved: int
     numbers_changed: int
+    numbers_added: int
+    numbers_removed: int
     checks: int
     boilerplate_flags: int
 
@@ -221,7 +223,9 @@ class Comparison:
             sections_added=sum(p.status == "added" for p in self.pairs),
             sections_removed=sum(p.status == "removed" for p in self.pairs),
             sections_moved=sum(p.moved for p in self.pairs),
-            numbers_changed=sum(n.status != "unchanged" for n in self.numbers),
+            numbers_changed=sum(n.status == "changed" for n in self.numbers),
+            numbers_added=sum(n.status == "added" for n in self.numbers),
+            numbers_removed=sum(n.status == "removed" for n in self.numbers),
             checks=len(self.checks),
             boilerplate_flags=len(self.boilerplate),
         )

@@ -40,6 +40,8 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "sections_removed": s.sections_removed,
             "sections_moved": s.sections_moved,
             "numbers_changed": s.numbers_changed,
+            "numbers_added": s.numbers_added,
+            "numbers_removed": s.numbers_removed,
             "checks": s.checks,
             "boilerplate_flags": s.boilerplate_flags,
         },

@@ -80,7 +80,8 @@ def _header(c: Comparison, style: _Style) -> str:
     lines.append(
         f"Sections: {s.sections_changed} changed, {s.sections_added} added, "
         f"{s.sections_removed} removed, {s.sections_moved} moved · "
-        f"Figures: {s.numbers_changed} changed · Checks: {s.checks} · "
+        f"Figures: {s.numbers_changed} changed, {s.numbers_added} added, "
+        f"{s.numbers_removed} removed · Checks: {s.checks} · "
         f"Boilerplate: {s.boilerplate_flags} flags"
     )
     return "\n".join(lines)
