@@ -37,9 +37,9 @@ class ReviewApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_change", "Next change"),
-        Binding("p", "prev_change", "Prev change"),
+        Binding("p", "prev_change", "Prev change", show=False),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
-        Binding("left_square_bracket", "prev_section", "Prev section", key_display="["),
+        Binding("left_square_bracket", "prev_section", "Prev section", key_display="[", show=False),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("r", "toggle_reviewed", "Reviewed"),
         Binding("e", "edit_note", "Note"),
@@ -134,11 +134,12 @@ class ReviewApp(App[None]):
         s = self.c.summary()
         done, total = self.review.progress(pair_key(p) for p in self.c.pairs)
         bar = Text.assemble(
-            (" reportdiff ", "bold reverse"),
+            (f" {done}/{total} reviewed ", "bold reverse" if done < total else "bold #5fff5f"),
             f"  {Path(self.c.old.path).name} → {Path(self.c.new.path).name}   ",
             (f"{s.sections_changed} changed · {s.sections_added} added · ", "#d0d0d0"),
-            (f"{s.sections_removed} removed · {s.sections_moved} moved   ", "#d0d0d0"),
-            (f"{done}/{total} reviewed", "bold #5fff5f" if done == total else "bold"),
+            (f"{s.sections_removed} removed · {s.sections_moved} moved", "#d0d0d0"),
+            no_wrap=True,
+            overflow="ellipsis",
         )
         self.query_one("#topbar", Static).update(bar)
         self.query_one("#sticky", Static).update(self._sticky())

@@ -91,11 +91,11 @@ def _edit_marks(
         if e.move_role == "source" and e.old_start is not None and e.old_end is not None:
             marks["old"].append(Mark(e.old_start, e.old_end, "move"))
             where = short_label(c.section("new", e.other_section))
-            notes["old"].append(Note(e.old_end, f" ↷{where}", "move"))
+            notes["old"].append(Note(e.old_end, f" [moved to {where}]", "move"))
         if e.move_role == "target" and e.new_start is not None and e.new_end is not None:
             marks["new"].append(Mark(e.new_start, e.new_end, "move"))
             where = short_label(c.section("old", e.other_section))
-            notes["new"].append(Note(e.new_end, f" ↶{where}", "move"))
+            notes["new"].append(Note(e.new_end, f" [moved from {where}]", "move"))
         return
     if e.old_start is not None and e.old_end is not None and e.op != "insert":
         marks["old"].append(Mark(e.old_start, e.old_end, "del"))

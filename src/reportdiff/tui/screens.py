@@ -14,7 +14,9 @@ from textual.widgets import Label, Static, TextArea
 
 EXTRA_KEYS = (
     ("Tab / Shift+Tab", "move focus: outline, panes, tables"),
-    ("↑ ↓ j k, PgUp PgDn, Home End", "move the cursor in the panes"),
+    ("↑ ↓ j k", "move the cursor in the panes"),
+    ("PgUp PgDn Space", "page through the panes"),
+    ("Home End", "first or last row"),
     ("Enter", "outline: go to the section; tables: go to the figure, check or flag"),
     ("s", "figures table: sort by the next column (or click a column header)"),
     ("Ctrl+P", "command palette: every action by name"),
@@ -33,9 +35,9 @@ class HelpScreen(ModalScreen[None]):
         self.keys = list(keys)
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2))
-        table.add_column(style="bold #ffd75f", no_wrap=True)
-        table.add_column()
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(style="bold #ffd75f", width=16)
+        table.add_column(ratio=1)
         for key, text in (*self.keys, *EXTRA_KEYS):
             table.add_row(key, text)
         with VerticalScroll(id="help"):
