@@ -22,7 +22,11 @@ SOCKET = f"reportdiff-test-{os.getpid()}"  # a server of our own, no user config
 
 def tmux(*args: str) -> str:
     return subprocess.run(
-        ["tmux", "-L", SOCKET, "-f", os.devnull, *args], capture_output=True, text=True, check=False, timeout=10
+        ["tmux", "-L", SOCKET, "-f", os.devnull, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=10,
     ).stdout
 
 
