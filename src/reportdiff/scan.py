@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import TextIO
 
+from .core.corpus import TEMPLATE_SHARE, DocSketch, ScanResult, scan_corpus, sketch_document
 from .errors import InputError, ReportdiffError
 from .model import Document
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 MAX_REPORTS = 100_000  # a bound on what one scan walks, against pointing it at /
+_PARALLEL_FROM = 24  # fewer files are sketched in-process: a pool costs more than it saves
 
 
 def find_reports(folder: str | Path) -> list[Path]:
@@ -54,3 +60,70 @@ def read_reports(
 
 def warn_skip(path: Path, problem: str) -> None:
     print(f"reportdiff: skipped {path}: {problem}", file=sys.stderr)
+
+
+def sketch_file(root: str, path: str) -> DocSketch | tuple[str, str]:
+    """Read and sketch one report (in a worker process); a bad file gives (path, problem)."""
+    from .readers import read_document
+
+    rel = os.path.relpath(path, root)
+    try:
+        doc = read_document(path)
+    except InputError as exc:
+        return rel, exc.problem
+    return sketch_document(rel, doc.text)
+
+
+def scan_folder(
+    folder: str | Path,
+    *,
+    jobs: int | None = None,
+    template_share: float = TEMPLATE_SHARE,
+    progress: Callable[[int, int], None] | None = None,
+) -> ScanResult:
+    """Scan every report under ``folder`` for passages shared between them."""
+    paths = [str(p) for p in find_reports(folder)]
+    sketches: list[DocSketch] = []
+    skipped: list[tuple[str, str]] = []
+    for done, result in enumerate(_sketch_all(str(folder), paths, jobs), start=1):
+        if isinstance(result, DocSketch):
+            sketches.append(result)
+        else:
+            skipped.append(result)
+        if progress:
+            progress(done, len(paths))
+    return scan_corpus(sketches, template_share, skipped)
+
+
+def _sketch_all(
+    root: str, paths: list[str], jobs: int | None
+) -> Iterator[DocSketch | tuple[str, str]]:
+    workers = jobs or min(2, os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < _PARALLEL_FROM:
+        yield from (sketch_file(root, p) for p in paths)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(partial(sketch_file, root), paths, chunksize=8)
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.label = label
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (done < total and now - self._last < 0.1):
+            return
+        self._last = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        self.stream.write(f"\r{self.label} {bar} {done}/{total}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()

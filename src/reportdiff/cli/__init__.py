@@ -18,6 +18,7 @@ from ..errors import ExitStatus, ReportdiffError
 COMMAND_MODULES = (
     "compare",
     "demo",
+    "scan",
     "archive",
     "figures",
 )

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..model import Document, Section, Side
 from .segment import segment_document
-from .shingles import Sentence, sketch, split_sentences
+from .shingles import Sentence, band_keys, sketch, split_sentences
 
 NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
 # Shorter sentences must match exactly (one character is 10% of them), and a passage
@@ -53,8 +53,8 @@ class SentenceIndex:
             self._exact.setdefault(s.key, []).append((doc, i))
             if s.weight < SENTENCE_WEIGHT:
                 continue
-            for h in sketch(s.key):
-                self._buckets.setdefault(h, []).append((doc, i))
+            for band in band_keys(sketch(s.key)):
+                self._buckets.setdefault(band, []).append((doc, i))
         return doc
 
     def lookup(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
@@ -85,8 +85,8 @@ class SentenceIndex:
 
     def _near_candidates(self, key: str) -> set[tuple[int, int]]:
         found: set[tuple[int, int]] = set()
-        for h in sketch(key):
-            found.update(self._buckets.get(h, ())[:_BUCKET_CAP])
+        for band in band_keys(sketch(key)):
+            found.update(self._buckets.get(band, ())[:_BUCKET_CAP])
         return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .tokens import FIGURE_RE
@@ -29,18 +30,26 @@ _TERMINATOR_RE = re.compile(
     r"|[\n\t\f]"  # hard line breaks and table cells
 )
 _LEADING_NUMBER_RE = re.compile(
-    r"^\s*(?:[（(]?(?:[一二三四五六七八九十]+|\d{1,3})[)）]\s*[.．、]?"
+    "(?:^|(?<=\ue000))"  # the start of a sentence (keys are made in batches, see below)
+    r"\s*(?:[（(]?(?:[一二三四五六七八九十]+|\d{1,3})[)）]\s*[.．、]?"
     r"|(?:[一二三四五六七八九十]+|\d{1,3})[、.．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+(?:章|节|条|部分)"
     r"|[①-⑳]"
     r"|#+|\*\*)\s*"
 )
-_NOT_WORD_RE = re.compile(r"[\W_]+")
+_NOT_WORD_RE = re.compile("[^\\w\ue000]+|_+")
+_SEP = "\ue000"  # between sentences normalised in one batch; never in a key
 _HEADING_START_RE = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十]+[）)、]|[（(]?\d{1,3}[）)、.．](?!\d)|第[一二三四五六七八九十\d]+(?:章|节|条|部分)|[①-⑳]|#)"
 )
 _LINE_END_RE = re.compile(r"[。！？；：!?;:]\s*$")
 MASK = "0"
+_ASCII_RE = re.compile(r"[\x00-\x7f]+")
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
 _NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
 
 
@@ -60,10 +69,17 @@ class Sentence:
 
 def sentence_key(text: str) -> str:
     """The normalised, figure-masked form of a sentence that copies share."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _LEADING_NUMBER_RE.sub("", text, count=1)
-    text = FIGURE_RE.sub(_mask_figure, text)
-    return _NOT_WORD_RE.sub("", text).lower()
+    return sentence_keys([text])[0]
+
+
+def sentence_keys(texts: Sequence[str]) -> list[str]:
+    """``sentence_key`` of each text, with one pass of each step over all of them
+    (a document's sentences are keyed together: one call instead of hundreds)."""
+    joined = _SEP.join(t.replace(_SEP, "") for t in texts)
+    joined = unicodedata.normalize("NFKC", joined)
+    joined = _LEADING_NUMBER_RE.sub("", joined)
+    joined = FIGURE_RE.sub(_mask_figure, joined)
+    return _NOT_WORD_RE.sub("", joined).lower().split(_SEP)
 
 
 def _mask_figure(m: re.Match[str]) -> str:
@@ -72,47 +88,58 @@ def _mask_figure(m: re.Match[str]) -> str:
 
 
 def key_weight(key: str) -> float:
-    ascii_chars = sum(c.isascii() for c in key)
-    return (len(key) - ascii_chars) + ascii_chars / 4
+    wide = len(_ASCII_RE.sub("", key))
+    return wide + (len(key) - wide) / 4
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into ``text``, soft (PDF) line wraps undone."""
     work = _join_soft_wraps(text)
-    out: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for m in _TERMINATOR_RE.finditer(work):
-        _append(out, text, pos, m.end())
+        _append(spans, text, pos, m.end())
         pos = m.end()
-    _append(out, text, pos, len(text))
-    return tuple(out)
+    _append(spans, text, pos, len(text))
+    keys = sentence_keys([text[a:b] for a, b in spans])
+    return tuple(
+        Sentence(a, b, k, key_weight(k)) for (a, b), k in zip(spans, keys, strict=True) if k
+    )
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s, e = start + lead, start + lead + len(stripped)
-    key = sentence_key(stripped)
-    if key:
-        out.append(Sentence(s, e, key, key_weight(key)))
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
 
 
 def sketch(key: str) -> tuple[int, ...]:
     """Bottom-k MinHash of a key's character shingles: near-identical keys share
-    their smallest hashes with high probability, unrelated ones rarely."""
-    k = SHINGLE_CHARS
-    shingles = {key[i : i + k] for i in range(max(1, len(key) - k + 1))}
-    return tuple(sorted(zlib.crc32(s.encode()) for s in shingles)[:SKETCH_SIZE])
+    most of their smallest hashes, unrelated ones rarely more than one."""
+    raw = key.encode("utf-32-le")  # four bytes a character: shingles are byte slices
+    step, width = 4, 4 * SHINGLE_CHARS
+    last = max(0, len(raw) - width)
+    hashes = {zlib.crc32(raw[i : i + width]) for i in range(0, last + 1, step)}
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
+
+
+def band_keys(sk: tuple[int, ...]) -> list[int]:
+    """LSH buckets of a sketch: every pair of its hashes. Two keys land in one bucket
+    when they share two of their smallest shingle hashes — likely for near copies,
+    rare for sentences that merely share one common phrase."""
+    if len(sk) < 2:
+        return [sk[0] << 32 | sk[0]] if sk else []
+    return [a << 32 | b for i, a in enumerate(sk) for b in sk[i + 1 :]]
 
 
 # --- soft line wraps ------------------------------------------------------------------
 
 
 def _cells(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    """Display width: East Asian wide and full-width characters take two cells."""
+    return len(line) + len(_WIDE_RE.findall(line))
 
 
 def wrap_width(lines: list[str]) -> int | None:

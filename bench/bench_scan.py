@@ -1,0 +1,140 @@
+"""Benchmark `reportdiff scan` on synthetic corpora with controlled, logged reuse.
+
+    python bench/bench_scan.py [SIZES ...]      (default: 100 1000; add 5000 for the big run)
+
+For each size: wall time of the CLI (interpreter start included), peak memory of the
+whole process tree (sampled from /proc), and precision and recall of the shared
+passages found against the planted ones, by character. The naive baseline — every
+pair of reports, every pair of sentences compared with rapidfuzz (process.cdist) —
+runs on the 100-report corpus in the same run. Corpora go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from itertools import combinations
+from pathlib import Path
+
+from corpus_gen import ROOT, build_corpus
+
+from reportdiff.core.shingles import split_sentences
+from reportdiff.readers import read_document
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def run_scan(folder: Path, out: Path) -> tuple[float, int]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "reportdiff", "scan", str(folder), "--format", "json"]
+    started = time.perf_counter()
+    proc = subprocess.Popen([*cmd, "-o", str(out)], env=env)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    proc.wait()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"scan failed with status {proc.returncode}")
+    return time.perf_counter() - started, peak
+
+
+def score(found: dict[str, list[tuple[int, int]]], corpus, texts: dict[str, str]) -> tuple[float, float]:
+    """Character precision and recall (non-blank characters) of found vs planted spans."""
+    tp = fp = fn = 0
+    for name, text in texts.items():
+        truth = bytearray(len(text))
+        for a, b, _ in corpus.truth[name]:
+            truth[a:b] = b"\x01" * (b - a)
+        got = bytearray(len(text))
+        for a, b in found.get(name, ()):
+            got[a:b] = b"\x01" * (b - a)
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                continue
+            tp += truth[i] and got[i]
+            fp += got[i] and not truth[i]
+            fn += truth[i] and not got[i]
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+
+def scan_spans(result: dict) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in result["clusters"]:
+        for o in c["occurrences"]:
+            spans.setdefault(o["path"], []).append((o["start"], o["end"]))
+    return spans
+
+
+def naive_baseline(texts: dict[str, str]) -> tuple[float, dict[str, list[tuple[int, int]]]]:
+    """All pairs of reports, all pairs of sentences: rapidfuzz ratio >= 90 on the keys."""
+    from rapidfuzz import fuzz, process
+
+    started = time.perf_counter()
+    sents = {n: [s for s in split_sentences(t) if s.weight >= 20] for n, t in texts.items()}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for a, b in combinations(sorted(sents), 2):
+        ka, kb = [s.key for s in sents[a]], [s.key for s in sents[b]]
+        if not ka or not kb:
+            continue
+        m = process.cdist(ka, kb, scorer=fuzz.ratio, score_cutoff=90, workers=2)
+        for i, j in zip(*m.nonzero(), strict=True):
+            spans.setdefault(a, []).append((sents[a][i].start, sents[a][i].end))
+            spans.setdefault(b, []).append((sents[b][j].start, sents[b][j].end))
+    return time.perf_counter() - started, spans
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'reports':>8} {'MB':>6} {'scan s':>8} {'peak MB':>8} {'precision':>9} {'recall':>7}")
+    times = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "corpus"
+            corpus = build_corpus(folder, n)
+            mb = sum(p.stat().st_size for p in corpus.paths) / 2**20
+            elapsed, peak = run_scan(folder, Path(tmp) / "scan.json")
+            result = json.loads((Path(tmp) / "scan.json").read_text(encoding="utf-8"))
+            texts = {p.name: read_document(p).text for p in corpus.paths}
+            precision, recall = score(scan_spans(result), corpus, texts)
+            times[n] = elapsed
+            print(f"{n:>8} {mb:>6.1f} {elapsed:>8.2f} {peak / 2**20:>8.0f} {precision:>9.3f} {recall:>7.3f}")
+            if n == 100:
+                base_s, base_spans = naive_baseline(texts)
+                bp, br = score(base_spans, corpus, texts)
+                print(
+                    f"{'naive':>8} {'':>6} {base_s:>8.2f} {'':>8} {bp:>9.3f} {br:>7.3f}"
+                    f"   all pairs, in-process (scan is {base_s / elapsed:.1f}x faster, end to end)"
+                )
+    ordered = sorted(times)
+    for small, big in zip(ordered, ordered[1:], strict=False):
+        print(f"growth {small} -> {big} reports: x{big / small:.0f} size, x{times[big] / times[small]:.1f} time")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000])

@@ -1,0 +1,71 @@
+"""`reportdiff scan DIR`: passages shared across a folder of reports."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import ExitStatus, ReportdiffError
+from .output import emit
+
+FORMATS = ("text", "json", "csv")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "scan",
+        help="find passages shared across a folder of reports",
+        description="Scan every .txt, .md and .docx report under DIR: clusters of shared "
+        "passages (the passage, how many reports, which ones) and each report's "
+        "boilerplate share, ranked. Exit status: 0 done, 2 trouble.",
+    )
+    p.add_argument("folder", metavar="DIR", help="folder of reports (searched recursively)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument(
+        "--table",
+        choices=("documents", "clusters"),
+        default="documents",
+        help="which table --format csv writes (default: documents)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    p.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="worker processes (default: 2)"
+    )
+    p.add_argument(
+        "--top", type=int, default=20, metavar="N", help="rows per list in the text output"
+    )
+    p.add_argument(
+        "--template-share",
+        type=float,
+        default=0.5,
+        metavar="F",
+        help="a passage in at least this share of the reports (and 3) is template-like "
+        "(default: 0.5)",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..render.scan import render_scan_csv, render_scan_json, render_scan_text
+    from ..scan import ProgressBar, scan_folder
+
+    if args.jobs is not None and args.jobs < 1:
+        raise ReportdiffError("--jobs must be at least 1")
+    if not 0 < args.template_share <= 1:
+        raise ReportdiffError("--template-share must be in (0, 1]")
+    result = scan_folder(
+        args.folder,
+        jobs=args.jobs,
+        template_share=args.template_share,
+        progress=ProgressBar("scanning"),
+    )
+    if not result.paths and not result.skipped:
+        raise ReportdiffError(f"{args.folder}: no .txt, .md or .docx reports in it")
+    if args.format == "json":
+        emit(args, render_scan_json(result))
+    elif args.format == "csv":
+        emit(args, render_scan_csv(result, args.table))
+    else:
+        emit(args, render_scan_text(result, args.top))
+    return ExitStatus.SAME
