@@ -77,7 +77,12 @@ def _background(rng: random.Random, phrases: list[str], seen: set[str]) -> str:
 
 def _refigure(passage: str, rng: random.Random) -> str:
     """The same passage with this report's own figures and years."""
-    return _DIGIT_RE.sub(lambda m: str(rng.randint(1, 9999)) if "." not in m.group() else f"{rng.uniform(1, 999):.2f}", passage)
+    return _DIGIT_RE.sub(
+        lambda m: (
+            str(rng.randint(1, 9999)) if "." not in m.group() else f"{rng.uniform(1, 999):.2f}"
+        ),
+        passage,
+    )
 
 
 def _hard_wrap(text: str, width: int) -> str:
@@ -116,8 +121,13 @@ def build_corpus(folder: Path, n_docs: int, seed: int = 7, doc_chars: int = 10_0
 
 
 def _document(
-    d: int, pids: list[int], passages: list[str], phrases: list[str], seen: set[str],
-    rng: random.Random, doc_chars: int,
+    d: int,
+    pids: list[int],
+    passages: list[str],
+    phrases: list[str],
+    seen: set[str],
+    rng: random.Random,
+    doc_chars: int,
 ) -> tuple[str, list[tuple[int, int, int]]]:
     parts: list[str] = [f"第{d}号单位2024年度部门整体支出绩效自评报告\n"]
     spans = []
@@ -136,7 +146,9 @@ def _document(
             spans.append((size, size + len(body), pid))
             parts.append(body + "\n")
             size += len(body) + 1
-        body = "".join(_background(rng, phrases, seen) for _ in range(max(1, doc_chars // 40 // 40)))
+        body = "".join(
+            _background(rng, phrases, seen) for _ in range(max(1, doc_chars // 40 // 40))
+        )
         parts.append(body + "\n")
         size += len(body) + 1
     return "".join(parts), spans

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .reuse import NEAR_SIMILARITY, SENTENCE_WEIGHT
-from .shingles import band_keys, sketch, split_sentences
+from .reuse import NEAR_SIMILARITY
+from .shingles import SENTENCE_WEIGHT, band_keys, sketch, split_sentences
 
 _REPS_PER_BUCKET = 8
 _SPACE_RE = re.compile(r"\s+")
@@ -38,6 +38,7 @@ class SketchedSentence:
     key: str
     weight: float
     bands: tuple[int, ...]  # LSH bucket keys (none for sentences too short for near copies)
+    substantial: bool  # long enough to make a passage of its own
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def sketch_document(path: str, text: str) -> DocSketch:
             s.key,
             s.weight,
             tuple(band_keys(sketch(s.key))) if s.weight >= SENTENCE_WEIGHT else (),
+            s.substantial,
         )
         for s in split_sentences(text)
         if s.matchable
@@ -238,18 +240,18 @@ def _runs(
     runs: list[tuple[tuple[int, ...], int, int]] = []
     current: list[int] = []
     start = end = last = 0
-    peak = 0.0
+    substantial = False
     for s, c in zip(doc.sentences, ids, strict=True):
         g = group[c]
         if current and g == last:
             current.append(c)
-            end, peak = s.end, max(peak, s.weight)
+            end, substantial = s.end, substantial or s.substantial
             continue
-        if current and peak >= SENTENCE_WEIGHT:
+        if current and substantial:
             runs.append((tuple(current), start, end))
         current = [c] if g >= 0 else []
-        start, end, last, peak = s.start, s.end, g, s.weight
-    if current and peak >= SENTENCE_WEIGHT:
+        start, end, last, substantial = s.start, s.end, g, s.substantial
+    if current and substantial:
         runs.append((tuple(current), start, end))
     return runs
 

@@ -16,12 +16,9 @@ from rapidfuzz import fuzz
 
 from ..model import Document, Section, Side
 from .segment import segment_document
-from .shingles import Sentence, band_keys, sketch, split_sentences
+from .shingles import SENTENCE_WEIGHT, Sentence, band_keys, sketch, split_sentences
 
 NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
-# Shorter sentences must match exactly (one character is 10% of them), and a passage
-# needs one sentence this long to be flagged at all.
-SENTENCE_WEIGHT = 20.0
 _BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge corpora
 
 
@@ -99,7 +96,7 @@ class Passage:
     section: str
     evidence: list[Hit]
     score: float  # the weakest sentence match in the run
-    weight: float  # of the longest matched sentence
+    substantial: bool  # holds a sentence long enough to be flagged (not only headings)
 
 
 def merge_passages(
@@ -125,16 +122,16 @@ def merge_passages(
             continue
         section = section_of(s.start)
         score = max(h.score for h in found)
-        weight = 0.0 if s.start in headings else s.weight
+        qualifies = s.substantial and s.start not in headings
         if current is not None and current.section == section:
             current.end = s.end
             current.evidence.extend(found)
             current.score = min(current.score, score)
-            current.weight = max(current.weight, weight)
+            current.substantial = current.substantial or qualifies
             continue
-        current = Passage(s.start, s.end, section, list(found), score, weight)
+        current = Passage(s.start, s.end, section, list(found), score, qualifies)
         passages.append(current)
-    return [p for p in passages if p.weight >= SENTENCE_WEIGHT]
+    return [p for p in passages if p.substantial]
 
 
 def section_locator(sections: Sequence[Section]) -> Callable[[int], str]:
@@ -164,7 +161,11 @@ def section_ref(sections: Sequence[Section], section_id: str) -> str:
         chain.append(_plain_number(s.number))
         s = by_id.get(s.parent) if s.parent else None
     if all(chain):
-        return "§" + "".join(reversed(chain))
+        out = ""
+        for part in reversed(chain):  # 三 + (二) -> 三(二); 六 + 一 -> 六.一
+            joint = "" if not out or out.endswith(")") or part.startswith("(") else "."
+            out += joint + part
+        return "§" + out
     return f"§{section_id}"
 
 

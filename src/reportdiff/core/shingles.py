@@ -22,7 +22,11 @@ from .tokens import FIGURE_RE
 
 SHINGLE_CHARS = 4  # CJK characters per shingle (Latin text: letters, spaces dropped)
 SKETCH_SIZE = 4  # bottom-k MinHash: the k smallest shingle hashes of a sentence
-MIN_WEIGHT = 10.0  # shorter sentences (headings, table labels) are never flagged alone
+MIN_WEIGHT = 10.0  # shorter sentences (headings, table labels) are never matched
+# A passage is flagged when it holds one sentence this long (shorter sentences must
+# also match exactly: one character is 10% of them), or a shorter full sentence.
+SENTENCE_WEIGHT = 20.0
+CLOSED_WEIGHT = 12.0
 
 _TERMINATOR_RE = re.compile(
     r"[。！？；!?;]+[”’」』）)\"']*"  # Chinese/Latin sentence ends, with closing quotes
@@ -38,6 +42,7 @@ _LEADING_NUMBER_RE = re.compile(
     r"|#+|\*\*)\s*"
 )
 _NOT_WORD_RE = re.compile("[^\\w\ue000]+|_+")
+_FULL_STOPS = "。！？!?"
 _SEP = "\ue000"  # between sentences normalised in one batch; never in a key
 _HEADING_START_RE = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十]+[）)、]|[（(]?\d{1,3}[）)、.．](?!\d)|第[一二三四五六七八九十\d]+(?:章|节|条|部分)|[①-⑳]|#)"
@@ -61,10 +66,16 @@ class Sentence:
     end: int
     key: str  # normalised, figure-masked; equal keys mean "the same sentence"
     weight: float  # roughly the number of CJK characters; Latin letters count 1/4
+    closed: bool = False  # ends with a full stop (。！？), as headings and labels do not
 
     @property
     def matchable(self) -> bool:
         return self.weight >= MIN_WEIGHT
+
+    @property
+    def substantial(self) -> bool:
+        """Long enough to be flagged on its own: a long line, or a short full sentence."""
+        return self.weight >= SENTENCE_WEIGHT or (self.closed and self.weight >= CLOSED_WEIGHT)
 
 
 def sentence_key(text: str) -> str:
