@@ -239,6 +239,13 @@ def test_word_heading_styles_and_bold_blocks() -> None:
     check_offsets(doc, sections)
 
 
+def test_bold_first_line_is_the_document_title() -> None:
+    text = "**某局年度报告**\n一、概况\n正文。\n**附表说明**\n正文。\n"
+    sections = segment_document(doc_of(text))
+    assert sections[0].body_end == text.index("一、")
+    assert [(s.level, s.title) for s in sections[1:]] == [(1, "概况"), (2, "附表说明")]
+
+
 def test_word_list_label_is_the_number() -> None:
     text = "报告\n（一）收入情况\n正文。\n（二）支出情况\n正文。\n"
     base = blocks_from_lines(text)

@@ -19,10 +19,9 @@ Three steps, each linear in the number of lines:
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 from ..model import Document, Section
-from .headings import Candidate, find_candidates, read_line
+from .headings import Candidate, find_candidates, is_latin, read_line
 
 _RECENT_RUNS = 8  # open runs per style searched when a line continues one
 _MAX_RESTARTS = 2  # one numbering style open at most twice on the stack (一、 under 六、)
@@ -47,7 +46,14 @@ def _pick_headings(doc: Document, candidates: list[Candidate]) -> list[Candidate
             items.update(c.block for c in run)
         else:
             items.update(c.block for c in run if c.form == "sentence")
+    if candidates and candidates[0].key == "bold" and _is_first_line(doc, candidates[0]):
+        items.add(candidates[0].block)  # a bold title line is the document's title
     return [c for c in candidates if c.block not in items]
+
+
+def _is_first_line(doc: Document, c: Candidate) -> bool:
+    first = next((i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"), None)
+    return c.block == first
 
 
 def _stacked(numbered: list[Candidate]) -> set[int]:
@@ -117,61 +123,56 @@ def _with_next_line_title(doc: Document, h: Candidate) -> Candidate:
 # -- levels ---------------------------------------------------------------------------
 
 
-@dataclass
-class _Open:
-    """A heading on the stack of open sections."""
-
-    level: int
-    key: str
-    frame: str
-    ordinal: int | None
-    rank: int | None
-    fixed: bool
-
-
 def _assign_levels(headings: list[Candidate]) -> list[int]:
-    stack: list[_Open] = []
+    """Levels from a stack of open headings: ``stack[d]`` is the open heading at depth d."""
+    stack: list[Candidate] = []
     last_level: dict[str, int] = {}
     levels = []
     for h in headings:
         depth = _place(stack, h, last_level)
         del stack[depth:]
-        level = depth + 1
-        stack.append(_Open(level, h.key, h.frame, h.ordinal, h.rank, h.fixed))
-        last_level[h.key] = level
-        levels.append(level)
+        stack.append(h)
+        last_level[h.key] = depth + 1
+        levels.append(depth + 1)
     return levels
 
 
-def _place(stack: list[_Open], h: Candidate, last_level: dict[str, int]) -> int:
+def _place(stack: list[Candidate], h: Candidate, last_level: dict[str, int]) -> int:
     """How many open headings stay above ``h`` (its depth, 0 for the top level)."""
     if h.rank is not None:
         depth = len(stack)
         while depth and (stack[depth - 1].rank is None or stack[depth - 1].rank >= h.rank):
             depth -= 1
         return depth
-    if h.ordinal is None:  # bold, ALL CAPS or title lines: siblings of their own kind
-        same = _deepest(stack, lambda e: e.key == h.key)
-        return same if same is not None else len(stack)
+    if h.ordinal is None:
+        return _place_unnumbered(stack, h)
     return _place_numbered(stack, h, last_level)
 
 
-def _place_numbered(stack: list[_Open], h: Candidate, last_level: dict[str, int]) -> int:
+def _place_unnumbered(stack: list[Candidate], h: Candidate) -> int:
+    """Bold, ALL CAPS and title lines: siblings of their own kind, or of headings that
+    look like them; a bold line after a numbered series closes the series."""
+    same = _deepest(stack, lambda e: e.key == h.key)
+    if same is None and h.key == "caps":
+        same = _deepest(stack, lambda e: _caps(e.title))  # "6. OUTLOOK" then "INDICATORS"
+    if same is not None:
+        return same
+    top = stack[-1] if stack else None
+    after_series = top is not None and top.rank is None and (top.ordinal or 0) >= 2
+    if h.key == "bold" and after_series and h.block > top.block + 1:
+        return len(stack) - 1  # the last point had its own text: not its sub-point
+    return len(stack)
+
+
+def _place_numbered(stack: list[Candidate], h: Candidate, last_level: dict[str, int]) -> int:
     n = h.ordinal or 0
-    found = _deepest(stack, lambda e: e.key == h.key and e.ordinal == n - 1)
+    found = _continued(stack, h, lambda e: e.key == h.key and e.ordinal == n - 1)
     if found is None and n > 1:  # "7、" continuing "六、"
-        found = _deepest(stack, lambda e: e.frame == h.frame and e.ordinal == n - 1)
+        found = _continued(stack, h, lambda e: e.frame == h.frame and e.ordinal == n - 1)
     if found is not None:
         return found
     if n == 1:
-        sibling = _deepest(stack, lambda e: e.key == h.key)
-        if h.fixed and sibling is not None:
-            return sibling
-        if stack and stack[-1].key == h.key and stack[-1].ordinal == 1:
-            return len(stack) - 1  # "1" twice in a row: a repeat, not a child
-        if sum(e.key == h.key for e in stack) >= _MAX_RESTARTS and sibling is not None:
-            return sibling  # bounded nesting, whatever the input
-        return len(stack)  # a new sequence under the current heading
+        return _place_restart(stack, h)
     for test in (
         lambda e: e.frame == h.frame and e.ordinal == n,  # a repeated ordinal ("8、" after "八、")
         lambda e: e.key == h.key and (e.ordinal or 0) < n,  # a skipped one
@@ -186,7 +187,34 @@ def _place_numbered(stack: list[_Open], h: Candidate, last_level: dict[str, int]
     return len(stack)
 
 
-def _deepest(stack: list[_Open], test) -> int | None:  # type: ignore[no-untyped-def]
+def _continued(stack: list[Candidate], h: Candidate, test) -> int | None:  # type: ignore[no-untyped-def]
+    """The open heading ``h`` continues; when an inner and an outer sequence both
+    could be continued, the one whose titles are shaped like ``h``'s (clauses or not)."""
+    found = [d for d, e in enumerate(stack) if test(e)]
+    alike = [d for d in found if _clausal(stack[d].title) == _clausal(h.title)]
+    return (alike or found or [None])[-1]
+
+
+def _place_restart(stack: list[Candidate], h: Candidate) -> int:
+    sibling = _deepest(stack, lambda e: e.key == h.key)
+    if h.fixed and sibling is not None:
+        return sibling  # "第一部分" is never inside another 第…部分
+    if stack and stack[-1].key == h.key and stack[-1].ordinal == 1:
+        return len(stack) - 1  # "1" twice in a row: a repeat, not a child
+    if sum(e.key == h.key for e in stack) >= _MAX_RESTARTS and sibling is not None:
+        return sibling  # bounded nesting, whatever the input
+    return len(stack)  # a new sequence under the current heading
+
+
+def _caps(title: str) -> bool:
+    return title.isupper() and is_latin(title)
+
+
+def _clausal(title: str) -> bool:
+    return "，" in title or ", " in title
+
+
+def _deepest(stack: list[Candidate], test) -> int | None:  # type: ignore[no-untyped-def]
     """Index of the deepest open heading that passes ``test`` (its depth), or None."""
     for depth in range(len(stack) - 1, -1, -1):
         if test(stack[depth]):
