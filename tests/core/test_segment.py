@@ -347,6 +347,56 @@ def test_bookmark_artefact_before_a_heading() -> None:
     assert sections[2].heading == "二、乙"
 
 
+def test_bold_line_after_a_numbered_series_closes_it() -> None:
+    text = (
+        "标题\n一、概况\n正文。\n二、总体情况\n正文。\n一、抓好防汛，守住底线\n正文。\n"
+        "二、抓好供水，保障民生\n正文。\n"
+        "**绩效指标完成情况**\n指标\t完成值\n产出\t100%\n三、存在问题\n正文。\n"
+    )
+    assert outline(text) == [
+        (1, "一、", "概况"),
+        (1, "二、", "总体情况"),
+        (2, "一、", "抓好防汛，守住底线"),
+        (2, "二、", "抓好供水，保障民生"),
+        (2, "", "绩效指标完成情况"),  # beside the points, not inside the last one
+        (1, "三、", "存在问题"),
+    ]
+
+
+def test_continuation_prefers_titles_of_the_same_shape() -> None:
+    # Both 二、 (outer) and the inner 二、 could be continued by 三、: the outer
+    # titles have no clauses, the inner ones do.
+    text = (
+        "标题\n一、概况\n正文。\n二、绩效\n正文。\n一、强化管理，提升效能\n正文。\n"
+        "二、优化服务，方便群众\n正文。\n三、存在问题\n正文。\n"
+    )
+    assert [lvl for lvl, _, _ in outline(text)] == [1, 1, 2, 2, 1]
+
+
+def test_caps_line_after_numbered_caps_headings() -> None:
+    text = (
+        "Report\n\n1. OVERVIEW\n\nText.\n\nA. Scope\n\nText.\n\n2. OUTLOOK\n\nText.\n\n"
+        "KEY INDICATORS\n\nText.\n"
+    )
+    out = outline(text)
+    assert out[-1] == (1, "", "KEY INDICATORS")
+
+
+def test_hard_wrapped_numbered_paragraphs_are_items() -> None:
+    # PDF text: every line stops at the same width, mid-sentence.
+    width = "本单位严格执行各项财务管理制度加强预算"
+    lines = [width + "管理" for _ in range(30)]
+    items = [f"（{n}）负责全区有关事项的统筹协调和监督管理并组织实施相关" for n in "一二三四"]
+    text = (
+        "标题\n一、主要职能\n"
+        + "\n".join(x for item in items for x in (item, lines.pop()))
+        + "\n二、单位构成\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+    assert outline(text) == [(1, "一、", "主要职能"), (1, "二、", "单位构成")]
+
+
 def test_no_headings_gives_one_preamble() -> None:
     doc = doc_of("只有一段正文，没有任何标题。\n")
     sections = segment_document(doc)
