@@ -10,6 +10,7 @@ import pytest
 
 from reportdiff.errors import InputError
 from reportdiff.readers import read_document, zipguard
+from tests.conftest import run_cli
 from tests.readers.docx_builder import new_document, save
 
 LAUGHS = (
@@ -139,3 +140,18 @@ def test_docx_with_wrong_content_type_is_refused(tmp_path):
     with zipfile.ZipFile(src) as z:
         types = z.read("[Content_Types].xml").replace(b"document.main+xml", b"template.main+xml")
     refused(rewrite(src, tmp_path / "t.docx", {"[Content_Types].xml": types}), "Word .docx")
+
+
+@pytest.mark.parametrize("kind", ["bomb", "entities"])
+def test_cli_refuses_hostile_docx_in_one_line(tmp_path, kind):
+    src = valid_docx(tmp_path)
+    if kind == "bomb":
+        evil = document_xml(src) + b" " * (24 * 2**20)
+    else:
+        evil = LAUGHS.encode() + document_xml(src).split(b"?>", 1)[1]
+    bad = rewrite(src, tmp_path / f"{kind}.docx", {"word/document.xml": evil})
+    result = run_cli("compare", str(bad), str(src))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert str(bad) in result.stderr

@@ -51,7 +51,9 @@ def check_docx_zip(path: Path) -> None:
 
 def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
     if MAIN_PART not in {m.filename for m in members}:
-        raise InputError(name, "is a zip archive but not a Word .docx (no word/document.xml)")
+        raise InputError(
+            name, "is a zip archive but not a Word .docx (no word/document.xml); save it as .docx"
+        )
     if len(members) > MAX_DOCX_MEMBERS:
         raise InputError(
             name,
