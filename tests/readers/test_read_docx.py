@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 from reportdiff.model import Document
 from reportdiff.readers import read_document
@@ -137,6 +137,40 @@ def test_numbering_formats_start_and_start_override(tmp_path):
         "II.Methods",
         "V.Later list",
     ]
+
+
+def test_lists_sharing_a_definition_share_its_counter(tmp_path):
+    # As in Word: instances of one abstract definition continue one count; an
+    # instance with a startOverride restarts it where that instance first appears.
+    d = new_document()
+    add_abstract_num(d, 97, [("decimal", "%1.", 1)])
+    add_num(d, 97, 97)
+    add_num(d, 98, 97)
+    add_num(d, 99, 97, start_overrides={0: 1})
+    for text, num_id in [("a", 97), ("b", 97), ("c", 98), ("d", 99), ("e", 99), ("f", 97)]:
+        numbered(d, text, num_id)
+    doc = read_document(save(d, tmp_path / "shared.docx"))
+    assert [t for t, *_ in lines(doc)] == ["1.a", "2.b", "3.c", "1.d", "2.e", "3.f"]
+
+
+def test_definition_linked_through_a_numbering_style(tmp_path):
+    d = new_document()
+    add_abstract_num(d, 100, [("upperLetter", "%1)", 1)])
+    numbering = d.part.numbering_part.element
+    # 101 has no levels of its own: they live with the list style's numbering, 100
+    linked = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="101">'
+        '<w:numStyleLink w:val="OutlineList"/></w:abstractNum>'
+    )
+    numbering.find(qn("w:num")).addprevious(linked)
+    add_num(d, 100, 100)
+    add_num(d, 101, 101)
+    list_style = d.styles.add_style("OutlineList", WD_STYLE_TYPE.LIST)
+    set_num_pr(list_style.element, 100, None)
+    numbered(d, "linked one", 101)
+    numbered(d, "linked two", 101)
+    doc = read_document(save(d, tmp_path / "link.docx"))
+    assert [t for t, *_ in lines(doc)] == ["A)linked one", "B)linked two"]
 
 
 def test_numbering_from_the_style_chain_and_numid_zero(tmp_path):

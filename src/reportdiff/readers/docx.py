@@ -44,7 +44,9 @@ def read_docx(path: Path) -> Document:
     doc = _open(path)
     builder = _Builder()
     try:
-        ctx = _Context(doc.part, WordStyles(doc.styles.element), Numbering(_numbering_xml(doc)))
+        styles = WordStyles(doc.styles.element)
+        numbering = Numbering(_numbering_xml(doc), lambda s: styles.numbering(s)[0])
+        ctx = _Context(doc.part, styles, numbering)
         _walk(doc.element.body, ctx, builder)
     except ZIP_ERRORS as exc:  # python-docx reads parts lazily in places
         raise InputError(str(path), f"is a damaged .docx file ({describe(exc)})") from None

@@ -3,14 +3,15 @@
 Word keeps numbering out of the paragraph text: a paragraph (or its style) names a
 list instance (w:numId) and level (w:ilvl); the instance points to an abstract
 definition whose level gives a number format, a label template such as "%1、" and a
-start value, which the instance may override. Counting is ours: per list instance
-and level, with deeper levels restarting when a shallower one advances.
+start value, which the instance may override. Counting is ours: per abstract
+definition and level, with deeper levels restarting when a shallower one advances.
 This module works on plain lxml elements of numbering.xml and never imports docx.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,49 +30,83 @@ class Level:
     suffix: str = "tab"  # what follows the label: tab, space or nothing
 
 
+@dataclass(frozen=True)
+class _Instance:
+    """A w:num: the abstract definition it counts in, its levels, and the levels it restarts."""
+
+    abstract_id: str
+    levels: dict[int, Level]
+    restarts: frozenset[int]
+
+
 class Numbering:
-    """The numbering definitions of one document, and the counters of its lists."""
+    """The numbering definitions of one document, and the counters of its lists.
 
-    def __init__(self, numbering_xml: Any | None) -> None:
-        self._abstract: dict[str, dict[int, Level]] = {}
-        self._nums: dict[str, dict[int, Level]] = {}
+    As in Word, list instances (w:num) of one abstract definition share its counters,
+    so a list continues across them; an instance with a w:startOverride restarts the
+    level at its first paragraph there. ``style_num_id`` resolves a numbering style
+    to its numId, for abstract definitions that only link to a style (numStyleLink).
+    """
+
+    def __init__(
+        self,
+        numbering_xml: Any | None,
+        style_num_id: Callable[[str], str | None] = lambda _: None,
+    ) -> None:
+        self._nums: dict[str, _Instance] = {}
         self._counters: dict[str, list[int | None]] = {}
+        self._entered: set[tuple[str, int]] = set()
         if numbering_xml is not None:
-            self._load(numbering_xml)
+            self._load(numbering_xml, style_num_id)
 
-    def _load(self, root: Any) -> None:
+    def _load(self, root: Any, style_num_id: Callable[[str], str | None]) -> None:
+        abstract: dict[str, dict[int, Level]] = {}
+        links: dict[str, str] = {}
         for absnum in root.findall("w:abstractNum", _NS):
-            levels = {_ilvl(lvl): _level(lvl) for lvl in absnum.findall("w:lvl", _NS)}
-            self._abstract[_val(absnum, "abstractNumId")] = levels
+            aid = _val(absnum, "abstractNumId")
+            abstract[aid] = {_ilvl(lvl): _level(lvl) for lvl in absnum.findall("w:lvl", _NS)}
+            links[aid] = _child_val(absnum, "w:numStyleLink") or ""
+        num_abstract = {
+            _val(num, "numId"): _child_val(num, "w:abstractNumId") or ""
+            for num in root.findall("w:num", _NS)
+        }
         for num in root.findall("w:num", _NS):
-            abstract_id = _child_val(num, "w:abstractNumId")
-            levels = dict(self._abstract.get(abstract_id or "", {}))
+            aid = num_abstract[_val(num, "numId")]
+            if links.get(aid):  # the definition lives with the linked numbering style
+                aid = num_abstract.get(style_num_id(links[aid]) or "", aid)
+            levels = dict(abstract.get(aid, {}))
+            restarts = set()
             for override in num.findall("w:lvlOverride", _NS):
                 ilvl = _ilvl(override)
                 lvl = override.find("w:lvl", _NS)
                 level = _level(lvl) if lvl is not None else levels.get(ilvl, Level())
                 start = _child_val(override, "w:startOverride")
+                if start is not None:
+                    restarts.add(ilvl)
                 levels[ilvl] = replace(level, start=_int(start, level.start))
-            self._nums[_val(num, "numId")] = levels
+            self._nums[_val(num, "numId")] = _Instance(aid, levels, frozenset(restarts))
 
     def next_label(self, num_id: str, ilvl: int) -> tuple[str, str]:
         """Count one more paragraph of list ``num_id`` at ``ilvl``: (label, suffix).
 
         An unknown list or a bullet gives ("", ""): nothing a comparison can use.
         """
-        levels = self._nums.get(num_id)
+        inst = self._nums.get(num_id)
         ilvl = min(max(ilvl, 0), _LEVELS - 1)
-        if not levels or ilvl not in levels:
+        if inst is None or ilvl not in inst.levels:
             return "", ""
-        counts = self._counters.setdefault(num_id, [None] * _LEVELS)
-        level = levels[ilvl]
+        counts = self._counters.setdefault(inst.abstract_id, [None] * _LEVELS)
+        if ilvl in inst.restarts and (num_id, ilvl) not in self._entered:
+            counts[ilvl] = None
+        self._entered.add((num_id, ilvl))
+        level = inst.levels[ilvl]
         current = counts[ilvl]
         counts[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, _LEVELS):
             counts[deeper] = None
         if level.fmt in ("bullet", "none"):
             return "", ""
-        return self._render(levels, counts, ilvl), level.suffix
+        return self._render(inst.levels, counts, ilvl), level.suffix
 
     def _render(self, levels: dict[int, Level], counts: list[int | None], ilvl: int) -> str:
         level = levels[ilvl]
