@@ -249,3 +249,15 @@ def test_sample_outlines_match_their_truth(truth: str, side: str) -> None:
     inline = {h: p for h, p in got.items() if h not in want and p and "改进措施" in p}
     assert all(h.startswith("（") and h.endswith("。") for h in inline)
     assert {h: p for h, p in got.items() if h not in inline} == want
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_sample_docx_and_text_give_one_outline(year: int) -> None:
+    """Word styles (docx) and numbering read from the text (txt) agree on the outline."""
+    outlines = []
+    for suffix in ("txt", "docx"):
+        doc, sections = load(SAMPLES / "zh" / f"qingshui-water-{year}.{suffix}")
+        assert any(b.style_level for b in doc.blocks) == (suffix == "docx")
+        outlines.append([(s.id, s.number, s.title) for s in sections[1:]])
+    assert outlines[0] == outlines[1]
+    assert len(outlines[0]) > 20
