@@ -295,6 +295,21 @@ def test_english_numbered_and_item_headings() -> None:
     ]
 
 
+def test_item_number_with_its_title_on_the_next_line() -> None:
+    text = (
+        "Annual report\n\nItem 1A.\n\nRisk Factors\n\nOur risks are these.\n\n"
+        "Item 2.\n\nProperties\n\nWe lease offices.\n"
+    )
+    doc = doc_of(text)
+    sections = segment_document(doc)
+    assert [(s.level, s.number, s.title) for s in sections[1:]] == [
+        (1, "Item 1A.", "Risk Factors"),
+        (1, "Item 2.", "Properties"),
+    ]
+    assert sections[1].heading == "Item 1A.\n\nRisk Factors"
+    check_offsets(doc, sections)
+
+
 def test_english_sentences_and_wrapped_lines_are_not_titles() -> None:
     text = (
         "SUMMARY\n\nWe expect revenue to grow next year.\n\nThe board met four times and\n"

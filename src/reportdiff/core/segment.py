@@ -18,6 +18,7 @@ Three steps, each linear in the number of lines:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from ..model import Document, Section
@@ -30,7 +31,7 @@ _MAX_RESTARTS = 2  # one numbering style open at most twice on the stack (一、
 def segment_document(doc: Document) -> tuple[Section, ...]:
     candidates = find_candidates(doc)
     headings = _pick_headings(doc, candidates)
-    headings = [_with_next_line_title(doc, h) for h in headings]
+    headings = _join_split_titles(doc, headings)
     levels = _assign_levels(headings)
     return build_sections(doc, headings, levels)
 
@@ -46,8 +47,8 @@ def _pick_headings(doc: Document, candidates: list[Candidate]) -> list[Candidate
             items.update(c.block for c in run)
         else:
             items.update(c.block for c in run if c.form == "sentence")
-    if candidates and candidates[0].key == "bold" and _is_first_line(doc, candidates[0]):
-        items.add(candidates[0].block)  # a bold title line is the document's title
+    if candidates and candidates[0].key in ("bold", "title") and _is_first_line(doc, candidates[0]):
+        items.add(candidates[0].block)  # a bold or title-case first line is the document's title
     return [c for c in candidates if c.block not in items]
 
 
@@ -106,18 +107,35 @@ def _is_list(run: list[Candidate]) -> bool:
     return len(run) >= 3 and bare * 4 >= (len(run) - 1) * 3
 
 
-def _with_next_line_title(doc: Document, h: Candidate) -> Candidate:
-    """ "第一部分" alone on a line, its title on the next ("上海市 XX 局概况"): one heading."""
-    if h.title or h.block + 1 >= len(doc.blocks):
-        return h
-    nxt = doc.blocks[h.block + 1]
-    if nxt.kind != "paragraph":
-        return h
-    follower = read_line(doc, h.block + 1)
-    text = doc.text[nxt.start : nxt.end].strip()
-    if follower is not None or not text or len(text) > 40 or text[-1] in "。；;，,.":
-        return h
-    return Candidate(**{**h.__dict__, "title": text, "head_end": nxt.end})
+def _join_split_titles(doc: Document, headings: list[Candidate]) -> list[Candidate]:
+    """ "第一部分" or "Item 1A." alone on a line with its title on the next
+    ("上海市 XX 局概况", "Risk Factors"): one heading spanning both lines."""
+    out: list[Candidate] = []
+    skip = -1
+    for k, h in enumerate(headings):
+        if h.block == skip:
+            continue
+        nxt = headings[k + 1] if k + 1 < len(headings) else None
+        title = _next_line_title(doc, h, nxt)
+        if title is None:
+            out.append(h)
+            continue
+        end = doc.blocks[h.block + 1].end
+        out.append(dataclasses.replace(h, title=title, head_end=end))
+        skip = h.block + 1
+    return out
+
+
+def _next_line_title(doc: Document, h: Candidate, nxt: Candidate | None) -> str | None:
+    if h.title or h.ordinal is None or h.block + 1 >= len(doc.blocks):
+        return None
+    block = doc.blocks[h.block + 1]
+    text = doc.text[block.start : block.end].strip()
+    if block.kind != "paragraph" or not text or len(text) > 40 or text[-1] in "。；;，,.":
+        return None
+    if nxt is not None and nxt.block == h.block + 1:
+        return nxt.title if nxt.ordinal is None and nxt.rank is None else None
+    return text if read_line(doc, h.block + 1) is None else None
 
 
 # -- levels ---------------------------------------------------------------------------
