@@ -9,6 +9,7 @@ fails only beyond their rounding.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,8 +36,9 @@ class _Stated:
 
 def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
     out = []
+    starts = [f.start for f in figures]
     for stated in _stated_changes(text, figures):
-        current = _current(text, figures, stated)
+        current = _current(text, figures, starts, stated)
         check = _verify(stated, current, side)
         if check:
             out.append(check)
@@ -63,18 +65,19 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
     return [s for s in found.values() if s.delta or (s.base and s.pct)]
 
 
-def _current(text: str, figures: Sequence[Figure], stated: _Stated) -> Figure | None:
+def _current(
+    text: str, figures: Sequence[Figure], starts: list[int], stated: _Stated
+) -> Figure | None:
     """This year's figure: the one the change clause follows, or the best-named one
     earlier in the passage (up to a blank line, at most 300 characters back)."""
     like = stated.base or stated.delta
     assert like is not None
     lo = max(text.rfind("\n\n", 0, stated.keyword) + 1, stated.keyword - 300)
+    window = figures[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, stated.keyword)]
     earlier = [
         f
-        for f in figures
-        if lo <= f.start < stated.keyword
-        and (f.unit, f.kind) == (like.unit, like.kind)
-        and change_at(text, f.start, lo) is None
+        for f in window
+        if (f.unit, f.kind) == (like.unit, like.kind) and change_at(text, f.start, lo) is None
     ]
     if not earlier:
         return None

@@ -22,6 +22,7 @@ from .figure_label import label_key
 
 SKIPPED_KINDS = ("year", "date")
 _CONTEXT = 10  # characters either side of a figure that say what it is
+_MAX_FUZZY_PAIRS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,11 @@ def _same_label_candidates(
 def _similar_label_candidates(
     old: _Side, new: _Side, free_old: list[int], free_new: list[int], pairs: Sequence[SectionPair]
 ) -> Iterable[tuple[float, int, int]]:
-    """Anywhere: a label nearly the same (维修费 / 维修（护）费) and a similar context."""
+    """Anywhere: a label nearly the same (维修费 / 维修（护）费) and a similar context.
+    Skipped when both sides have thousands of unmatched figures: its cost is their
+    product, and documents that far apart have little to gain from it."""
+    if len(free_old) * len(free_new) > _MAX_FUZZY_PAIRS:
+        return
     by_unit: dict[tuple[str, str], list[int]] = defaultdict(list)
     for j in free_new:
         if len(new.keys[j]) >= 3:

@@ -49,6 +49,7 @@ _SCAN = re.compile(
     rf"(?=[\d$¥￥€£一二两三四五六七八九十])(?:(?P<date>{_DATE})|{_FIGURE}"
     rf"|(?P<cn>{_CN}))"
 )
+_MAX_DIGITS = 24  # keeps every value a finite float, far from overflow
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = {"$": "$", "¥": "元", "￥": "元", "€": "€", "£": "£"}
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -93,7 +94,9 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
         elif not _glued_to_latin(text, m.start(), m.end()) and (
             m.start() == 0 or text[m.start() - 1] not in "第.．"
         ):
-            found.append(_arabic(text, m, end))
+            reading = _arabic(text, m, end)
+            if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
+                found.append(reading)
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
 
 

@@ -64,7 +64,7 @@ def _events(text: str, readings: list[Reading], breaks: set[int]) -> list[tuple[
 
 def _continues(text: str, nl: int, nxt: int, breaks: set[int], starts: list[int]) -> bool:
     """A list runs on over a line break after ：/；/， onto a line with a figure."""
-    before = text[:nl].rstrip(" \t")
+    before = text[max(0, nl - 8) : nl].rstrip(" \t\u3000")
     if not before or before[-1] not in "：:；;，,、" or nxt in breaks:
         return False
     line_end = text.find("\n", nxt)
