@@ -58,9 +58,9 @@ def test_json_numbers_and_checks(sample):
     assert basic["delta"] == pytest.approx(1527300)
     assert {c["kind"] for c in data["checks"]} == {"sum", "change"}
     assert data["summary"]["checks"] == 2
-    assert data["summary"]["numbers_changed"] == sum(
-        n["status"] != "unchanged" for n in data["numbers"]
-    )
+    for status in ("changed", "added", "removed"):
+        counted = sum(n["status"] == status for n in data["numbers"])
+        assert data["summary"][f"numbers_{status}"] == counted
 
 
 def test_docx_pair_finds_the_same_figure_changes(sample):
