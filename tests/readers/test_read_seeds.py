@@ -53,3 +53,16 @@ def test_block_offsets_hold_on_every_real_text(seeds_dir, real_dir):
                 assert "\n" not in text
                 assert "\t" not in text
         assert doc.text == doc.text.strip() + "\n"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16-le", "utf-16", "utf-8-sig"])
+def test_seeds_read_alike_in_other_encodings(seeds_dir, tmp_path, encoding):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        original = read_document(path)
+        raw = path.read_text(encoding="utf-8").replace("\n", "\r\n").encode(encoding)
+        copy = tmp_path / path.name
+        copy.write_bytes(raw)
+        doc = read_document(copy)
+        assert doc.encoding == encoding
+        assert doc.text == original.text
+        assert doc.blocks == original.blocks

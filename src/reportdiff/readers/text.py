@@ -24,7 +24,9 @@ def read_text(path: Path) -> Document:
     try:
         decoded, encoding = decode(raw)
     except NotText as exc:
-        raise InputError(str(path), f"is not a text report: {exc}") from None
+        raise InputError(
+            str(path), f"is not a text report ({exc}); give a .txt, .md or .docx report"
+        ) from None
     text = normalize_text(decoded)
     if not text:
         raise InputError(str(path), "contains only whitespace; there is nothing to compare")
