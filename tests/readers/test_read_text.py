@@ -100,6 +100,12 @@ def test_tab_indented_paragraphs_are_not_a_table(tmp_path):
     assert all(b.kind == "paragraph" for b in doc.blocks)
 
 
+def test_lines_of_only_tabs_are_blank_lines(tmp_path):
+    doc = read_document(write(tmp_path, "tabs.txt", b"a\n\t\t\n\t\t\t\nb\n"))
+    assert doc.text == "a\n\nb\n"
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+
+
 def test_blank_line_runs_shrink_to_one(tmp_path):
     doc = read_document(write(tmp_path, "b.txt", b"\n\n\na\n\n\n\n\nb\n\n"))
     assert doc.text == "a\n\nb\n"

@@ -80,7 +80,11 @@ def _table_rows(lines: list[str]) -> set[int]:
     rows: set[int] = set()
     run: list[int] = []
     for i, line in enumerate(lines):
-        if "\t" in _INDENT_TAB.sub("", line, count=1).rstrip(" \u3000") and line.strip():
+        if (
+            "\t" in line
+            and line.strip()
+            and "\t" in _INDENT_TAB.sub("", line, count=1).rstrip(" \u3000")
+        ):
             if run and i - run[-1] > 2:
                 _close_run(run, lines, rows)
                 run = []
