@@ -13,6 +13,7 @@ the other side.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,9 +30,8 @@ _BODY_WEIGHT = 0.55
 _PARENT_BONUS = 0.12
 _CHILD_WEIGHT = 0.3
 _SPLIT_CONTAINMENT = 0.6
-_COMMON_SHINGLE = 0.2  # shingles in more than this share of sections carry no signal
-_MAX_POSTINGS = 160
-_SKETCH = 48
+_MAX_POSTINGS = 32
+_SKETCH = 32
 _WEIGHTED_LIMIT = 400  # siblings; above this the plain longest run is used
 _CANDIDATES = 48  # per section: the rest share too few sketched bigrams to matter
 _SMALL_BODY = 12  # bigrams; below this a body says little and the title decides
@@ -56,13 +56,13 @@ def align_sections(
 ) -> tuple[SectionPair, ...]:
     a = _features(old, old_sections)
     b = _features(new, new_sections)
-    base = _base_scores(a, b)
+    base, body_overlap = _base_scores(a, b)
     matches = _assign(base, options.min_section_similarity)
     scores = _contextual_scores(a, b, base, matches)
     matches = _assign(scores, options.min_section_similarity)
     matches = _pin_preambles(a, b, matches)
     moved = _moved(a, b, matches)
-    splits = _splits_and_merges(a, b, matches)
+    splits = _splits_and_merges(a, b, matches, body_overlap)
     return _pairs(a, b, matches, scores, moved, splits)
 
 
@@ -87,7 +87,9 @@ def _features(doc: Document, sections: Sequence[Section]) -> list[_Features]:
 Scores = dict[tuple[int, int], float]
 
 
-def _base_scores(a: list[_Features], b: list[_Features]) -> Scores:
+def _base_scores(
+    a: list[_Features], b: list[_Features]
+) -> tuple[Scores, dict[tuple[int, int], float]]:
     """Title and body scores for every pair that shares a title or body bigram."""
     body = _overlap_scores([f.shingles for f in a], [f.shingles for f in b])
     titles = [bigram_set(f.title) for f in a], [bigram_set(f.title) for f in b]
@@ -104,7 +106,7 @@ def _base_scores(a: list[_Features], b: list[_Features]) -> Scores:
         score -= 0.03 * abs(a[i].section.level - b[j].section.level)
         if score > 0:
             scores[i, j] = score
-    return scores
+    return scores, body
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -133,17 +135,28 @@ def _overlap_scores(
     for j, shingles in enumerate(b):
         for sh in heapq.nsmallest(_SKETCH, shingles):
             postings.setdefault(sh, []).append(j)
-    limit = max(8, min(int(_COMMON_SHINGLE * len(b)), _MAX_POSTINGS))
     result: dict[tuple[int, int], float] = {}
     for i, shingles in enumerate(a):
         hits: dict[int, int] = {}
+        # A bigram found in many sections (a repeated heading word) only proposes the
+        # ones nearest this section's relative place: bounded work, local candidates.
+        near = round(i / max(1, len(a)) * len(b))
         for sh in heapq.nsmallest(_SKETCH, shingles):
-            for j in postings.get(sh, ()) if len(postings.get(sh, ())) <= limit else ():
+            posting = postings.get(sh, ())
+            if len(posting) > _MAX_POSTINGS:
+                k = bisect.bisect_left(posting, near)
+                lo = max(0, min(k - _MAX_POSTINGS // 2, len(posting) - _MAX_POSTINGS))
+                posting = posting[lo : lo + _MAX_POSTINGS]
+            for j in posting:
                 hits[j] = hits.get(j, 0) + 1
         # Ties (e.g. repeated passages) go to the candidate nearest in relative place.
         here = i / max(1, len(a))
-        best = heapq.nlargest(
-            _CANDIDATES, hits, key=lambda j: (hits[j], -abs(j / max(1, len(b)) - here))
+        best = (
+            heapq.nlargest(
+                _CANDIDATES, hits, key=lambda j: (hits[j], -abs(j / max(1, len(b)) - here))
+            )
+            if len(hits) > _CANDIDATES
+            else hits
         )
         for j in best:
             dice = 2 * len(shingles & b[j]) / (len(shingles) + len(b[j]))
@@ -308,34 +321,38 @@ def _longest_increasing(seq: list[int]) -> set[int]:
 
 
 def _splits_and_merges(
-    a: list[_Features], b: list[_Features], match: dict[int, int]
+    a: list[_Features],
+    b: list[_Features],
+    match: dict[int, int],
+    overlap: dict[tuple[int, int], float],
 ) -> list[tuple[int, int, str]]:
-    """Unmatched sections whose text mostly stands in one section on the other side."""
-    extra: list[tuple[int, int, str]] = []
+    """Unmatched sections whose text mostly stands in one section on the other side
+    (judged from the body overlaps already found for scoring)."""
     taken = set(match.values())
-    lonely_b = [f for f in b if f.index not in taken and len(f.shingles) >= _SMALL_BODY]
-    lonely_a = [f for f in a if f.index not in match and len(f.shingles) >= _SMALL_BODY]
-    for part, container in _containers(lonely_b, a).items():
-        extra.append((container, part, "split"))
-    for part, container in _containers(lonely_a, b).items():
-        extra.append((part, container, "merge"))
-    return extra
+    best_split: dict[int, tuple[float, int]] = {}
+    best_merge: dict[int, tuple[float, int]] = {}
+    for (i, j), dice in overlap.items():
+        fa, fb = a[i], b[j]
+        shared = dice * (len(fa.shingles) + len(fb.shingles)) / 2
+        if j not in taken and _contained(fb, fa, shared):
+            share = shared / len(fb.shingles)
+            if share > best_split.get(j, (0.0, -1))[0]:
+                best_split[j] = (share, i)
+        if i not in match and _contained(fa, fb, shared):
+            share = shared / len(fa.shingles)
+            if share > best_merge.get(i, (0.0, -1))[0]:
+                best_merge[i] = (share, j)
+    return [(i, j, "split") for j, (_, i) in best_split.items()] + [
+        (i, j, "merge") for i, (_, j) in best_merge.items()
+    ]
 
 
-def _containers(parts: list[_Features], others: list[_Features]) -> dict[int, int]:
-    """For each part, the other-side section holding most of its text, if any does."""
-    if not parts:
-        return {}
-    overlaps = _overlap_scores([p.shingles for p in parts], [o.shingles for o in others])
-    best: dict[int, tuple[float, int]] = {}
-    for (k, j), _ in overlaps.items():
-        part, other = parts[k], others[j]
-        if len(other.shingles) < len(part.shingles) // 2:
-            continue
-        share = len(part.shingles & other.shingles) / len(part.shingles)
-        if share > _SPLIT_CONTAINMENT and share > best.get(k, (0.0, -1))[0]:
-            best[k] = (share, j)
-    return {parts[k].index: others[j].index for k, (_, j) in best.items()}
+def _contained(part: _Features, whole: _Features, shared: float) -> bool:
+    return (
+        len(part.shingles) >= _SMALL_BODY
+        and len(whole.shingles) >= len(part.shingles) // 2
+        and shared / len(part.shingles) > _SPLIT_CONTAINMENT
+    )
 
 
 def _pairs(
