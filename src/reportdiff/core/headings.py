@@ -7,6 +7,7 @@ decided over the whole document in segment.py.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -87,12 +88,12 @@ def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | Non
     bold_line = _is_bold_line(line, pos)
     inner = pos + 2 if bold_line else pos
     num = parse_numbering(line[inner:])
-    forced = rank is not None
     if num is not None:
-        return _numbered(doc, line, base, i, inner, num, rank, forced, wrap)
+        num = dataclasses.replace(num, end=inner + num.end)  # offsets within ``line``
+        return _numbered(doc, i, line, base, num, rank, wrap)
     title_end = len(line) - 2 if bold_line else len(line)
     title, _, form = split_title(line[:title_end], inner)
-    if forced:
+    if rank is not None:
         key = "md" if md else "style"
         return Candidate(
             i, base, base + len(line), "", title, key, key, None, rank, form=form, forced=True
@@ -103,39 +104,31 @@ def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | Non
 
 
 def _numbered(
-    doc: Document,
-    line: str,
-    base: int,
-    i: int,
-    inner: int,
-    num: Numbering,
-    rank: int | None,
-    forced: bool,
-    wrap: int | None,
+    doc: Document, i: int, line: str, base: int, num: Numbering, rank: int | None, wrap: int | None
 ) -> Candidate | None:
-    rest = inner + num.end
-    title, end, form = split_title(line, rest)
+    """A numbered line: its title, where its heading ends, and its form."""
+    title, end, form = split_title(line, num.end)
     if line.endswith("**") and end == len(line) - 2:
-        end = len(line)
-    if not title and not (num.fixed or forced):
+        end = len(line)  # "**一、概况**": the heading runs to the closing stars
+    if not title and not (num.fixed or rank is not None):
         return None
     if form == "title" and wrap and len(line) >= wrap - 2 and not num.fixed:
         form = "wrapped"
     if form != "inline" and not num.fixed and _is_cell(doc, i, title):
         form = "sentence"
     return Candidate(
-        i,
-        base,
-        base + end,
-        num.text,
-        title,
-        num.key,
-        num.frame,
-        num.ordinal,
-        rank,
-        num.fixed,
-        form,
-        forced,
+        block=i,
+        start=base,
+        head_end=base + end,
+        number=num.text,
+        title=title,
+        key=num.key,
+        frame=num.frame,
+        ordinal=num.ordinal,
+        rank=rank,
+        fixed=num.fixed,
+        form=form,
+        forced=rank is not None,
     )
 
 
