@@ -250,7 +250,7 @@ def test_bold_paragraphs_soft_breaks_and_odd_characters(tmp_path):
     ]
 
 
-def test_tracked_changes_content_controls_and_toc(tmp_path):
+def test_tracked_changes_hidden_text_content_controls_and_toc(tmp_path):
     d = new_document()
     w = nsdecls("w")
     body = d.element.body
@@ -264,7 +264,9 @@ def test_tracked_changes_content_controls_and_toc(tmp_path):
     )
     sect.addprevious(
         parse_xml(
-            f"<w:p {w}><w:r><w:t>保留</w:t></w:r><w:ins w:id='1' w:author='x'><w:r><w:t>插入"
+            f"<w:p {w}><w:r><w:t>保留</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏"
+            "</w:t></w:r><w:r><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>可见</w:t></w:r>"
+            "<w:ins w:id='1' w:author='x'><w:r><w:t>插入"
             "</w:t></w:r></w:ins><w:del w:id='2' w:author='x'><w:r><w:delText>删除</w:delText>"
             "</w:r></w:del></w:p>"
         )
@@ -276,7 +278,7 @@ def test_tracked_changes_content_controls_and_toc(tmp_path):
         )
     )
     doc = read_document(save(d, tmp_path / "c.docx"))
-    assert doc.text == "保留插入\n控件中的段落\n"
+    assert doc.text == "保留可见插入\n控件中的段落\n"
 
 
 def test_block_offsets_index_the_text(tmp_path):

@@ -27,8 +27,10 @@ from .wordstyles import W, WordStyles, num_pr, on_off, outline_level, w
 from .zipguard import ZIP_ERRORS, check_docx_zip, describe
 
 _TITLE_STYLES = {"title", "标题"}
-_RUNS = etree.XPath(
-    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]",
+_RUNS = etree.XPath(  # runs a reader sees: not deleted, not in text boxes, not hidden
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
+    " and not(ancestor::w:txbxContent)"
+    " and not(w:rPr/w:vanish[not(@w:val) or not(@w:val='0' or @w:val='false')])]",
     namespaces={"w": W},
 )
 _T, _NB_HYPHEN = w("t"), w("noBreakHyphen")
@@ -178,7 +180,7 @@ def _style_id(p: Any) -> str | None:
 
 
 def _runs(p: Any) -> list[Any]:
-    """Runs outside deletions and text boxes; tracked insertions and hyperlinks count."""
+    """Visible runs outside deletions and text boxes; insertions and hyperlinks count."""
     return _RUNS(p)
 
 
