@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff.core.segment import segment_document
 from reportdiff.model import Block, Document, Section
@@ -464,3 +466,49 @@ def test_a_large_document_segments_fully() -> None:
     doc = doc_of(text)
     sections = segment_document(doc)
     assert len(sections) > 5000
+
+
+_PIECES = [
+    "一、",
+    "二、",
+    "三、",
+    "（一）",
+    "(二)",
+    "1、",
+    "2.",
+    "3）．",
+    "①",
+    "第一部分",
+    "第二章",
+    "Item 1A.",
+    "A. ",
+    "IV. ",
+    "# ",
+    "## ",
+    "**",
+    "概况",
+    "支出情况",
+    "，",
+    "。",
+    "：",
+    "；",
+    "Risk Factors",
+    "OVERVIEW",
+    "正文内容",
+    "100万元",
+    "2.5",
+    " ",
+    "\t",
+    "\n",
+    "\n\n",
+    "目录",
+    "[bookmark: _GoBack]",
+    "\f",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_consistent_outline(pieces: list[str]) -> None:
+    doc = doc_of("".join(pieces))
+    check_offsets(doc, segment_document(doc))
