@@ -70,3 +70,15 @@ def test_timeout_falls_back_and_says_so():
     assert timed_out
     assert "".join(t for op, t in diffs if op <= 0) == a
     assert "".join(t for op, t in diffs if op >= 0) == b
+
+
+def test_renumbering_behind_markup_is_not_an_edit():
+    from reportdiff.core.textdiff import section_span
+    from reportdiff.model import Section
+
+    text = "## 二、基本情况\n正文"
+    s = Section(
+        "1", "## 二、基本情况", "二、", "基本情况", 1, ("基本情况",), 0, len(text), 10, len(text)
+    )
+    start, end = section_span(s)
+    assert text[start:end] == "基本情况\n正文"

@@ -23,8 +23,11 @@ _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 
 def section_span(section: Section) -> tuple[int, int]:
     """The part of a section a narrative diff compares: its title (without the
-    numbering, so renumbering alone is no change) and its own body."""
-    return section.start + len(section.number), section.body_end
+    numbering, so renumbering alone is no change) and its own body. The numbering may
+    stand after markup ("## 一、…", "**一、…**"), so it is looked for in the heading."""
+    at = section.heading.find(section.number) if section.number else -1
+    skip = at + len(section.number) if at >= 0 else 0
+    return section.start + skip, section.body_end
 
 
 def diff_texts(
