@@ -69,6 +69,24 @@ def test_samples_planted_errors_and_nothing_else():
     assert new == ()
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["zh/baishi-police-2023.txt", "zh/baishi-police-2024.txt", "en/harbor-transit-2023.md",
+     "en/harbor-transit-2024.md"],
+)  # fmt: skip
+def test_samples_whose_arithmetic_is_right_are_not_flagged(name):
+    assert checks_of(read_document(SAMPLES / name)) == ()
+
+
+def test_english_of_which_breakdown_is_summed():
+    doc = doc_of(
+        "Spending was $38.6 million, of which staff $24.1 million and fuel $6.3 million.\n"
+    )
+    (check,) = checks_of(doc)
+    assert check.kind == "sum"
+    assert "add up to $30.4 million (−$8.2 million)" in check.message
+
+
 def test_checks_carry_figures_with_offsets():
     doc = doc_of("基本支出500万元，包含：人员经费300万元，公用经费100万元。\n")
     (check,) = checks_of(doc)

@@ -9,8 +9,8 @@ from pathlib import Path
 from reportdiff.model import Figure
 
 
-def load_truth(samples: Path) -> dict:
-    return json.loads((samples / "zh" / "qingshui-water.truth.json").read_text("utf-8"))
+def load_truth(samples: Path, name: str = "zh/qingshui-water") -> dict:
+    return json.loads((samples / f"{name}.truth.json").read_text("utf-8"))
 
 
 def span_of(text: str, context: str | None, figure: str | None) -> tuple[int, int] | None:
@@ -20,7 +20,7 @@ def span_of(text: str, context: str | None, figure: str | None) -> tuple[int, in
     at = text.index(context)
     assert text.count(context) == 1, context
     # the figure as a whole number: "9" in "96.2%\t9" is the last one, not inside 96.2
-    m = re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", context)
+    m = re.search(rf"(?<![\d.]){re.escape(figure)}(?!\d|\.\d)", context)
     assert m, (context, figure)
     return at + m.start(), at + m.end()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Figure
-from .figure_parse import display_scale
+from .figure_parse import as_written, display_scale
 
 _DECIMALS = re.compile(r"[.．](\d+)")
 
@@ -22,6 +22,4 @@ def rounding(f: Figure) -> float:
 
 def show(value: float, like: Figure) -> str:
     """A value in the unit `like` is written in: 41306800 like 4035.19万元 → 4130.68万元."""
-    scale, unit = display_scale(like.text, like.unit)
-    text = f"{value / scale:,.2f}".rstrip("0").rstrip(".")
-    return f"{text}{unit}"
+    return as_written(value, like.text, like.unit)

@@ -28,7 +28,8 @@ _MAX_FUZZY_PAIRS = 2_000_000
 @dataclass(frozen=True)
 class _Side:
     figures: list[Figure]
-    keys: list[str]  # label keys
+    keys: list[str]  # label keys of the row part of a label
+    heads: list[str]  # a table column's header ("实际完成值"), or ""
     contexts: list[str]
     order: list[float]  # relative position inside its section, 0..1
 
@@ -66,7 +67,8 @@ def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
             order[i] = rank / max(1, len(members) - 1)
     return _Side(
         figures=list(figures),
-        keys=[label_key(f.label) for f in figures],
+        keys=[label_key(f.label.split(" / ")[0]) for f in figures],
+        heads=[f.label.split(" / ")[1] if " / " in f.label else "" for f in figures],
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
     )
@@ -102,6 +104,8 @@ def _aligned_candidates(
 def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     """Label first (cheap to reject on), then context and position."""
     a, b = old.figures[i], new.figures[j]
+    if old.heads[i] != new.heads[j]:
+        return None  # 指标值 is never 实际完成值
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
         if label < 0.4:
@@ -127,10 +131,10 @@ def _same_label_candidates(
     for j in free_new:
         f = new.figures[j]
         if len(new.keys[j]) >= 2:
-            by_key[(new.keys[j], f.unit, f.kind)].append(j)
+            by_key[(new.keys[j], new.heads[j], f.unit, f.kind)].append(j)
     for i in free_old:
         f = old.figures[i]
-        for j in by_key.get((old.keys[i], f.unit, f.kind), ()):
+        for j in by_key.get((old.keys[i], old.heads[i], f.unit, f.kind), ()):
             context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
             yield 0.7 + 0.3 * context, i, j
 
@@ -146,10 +150,10 @@ def _similar_label_candidates(
     by_unit: dict[tuple[str, str], list[int]] = defaultdict(list)
     for j in free_new:
         if len(new.keys[j]) >= 3:
-            by_unit[(new.figures[j].unit, new.figures[j].kind)].append(j)
+            by_unit[(new.figures[j].unit, new.figures[j].kind, new.heads[j])].append(j)
     for i in free_old:
         f = old.figures[i]
-        members = by_unit.get((f.unit, f.kind))
+        members = by_unit.get((f.unit, f.kind, old.heads[i]))
         if len(old.keys[i]) < 3 or not members:
             continue
         keys = [new.keys[j] for j in members]

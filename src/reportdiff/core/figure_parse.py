@@ -21,7 +21,8 @@ from .tokens import (
 
 _FIGURE = (
     rf"(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})"
-    rf"(?P<sp>[ \u00a0\u3000]?)(?P<mag>{MAGNITUDE_PATTERN})?"
+    rf"(?P<sp>[ \u00a0\u3000]?)(?:(?P<approx0>{APPROX_PATTERN})(?={MAGNITUDE_PATTERN}))?"
+    rf"(?P<mag>{MAGNITUDE_PATTERN})?"
     rf"(?P<approx>{APPROX_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
 )
 FIGURE_PARTS = re.compile(_FIGURE)
@@ -91,13 +92,19 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             reading = _chinese(m)
             if reading:
                 found.append(reading)
-        elif not _glued_to_latin(text, m.start(), m.end()) and (
+        elif not _glued_to_latin(text, m.start(), _figure_end(m)) and (
             m.start() == 0 or text[m.start() - 1] not in "第.．"
         ):
             reading = _arabic(text, m, end)
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
+
+
+def _figure_end(m: re.Match[str]) -> int:
+    """Where the figure ends: after its unit, or after its digits when it has none
+    (the space the pattern allows before a unit is not part of "214 staff")."""
+    return m.end() if m.group("mag") or m.group("unit") or m.group("approx") else m.end("num")
 
 
 def _glued_to_latin(text: str, start: int, end: int) -> bool:
@@ -220,3 +227,14 @@ def display_scale(text: str, unit: str) -> tuple[float, str]:
     if mag:
         return _MAGNITUDE[mag], mag + unit
     return 1.0, unit
+
+
+def as_written(value: float, text: str, unit: str) -> str:
+    """A value in the unit a figure was written in: 41306800 like 4035.19万元 →
+    "4,130.68万元"; 30400000 like $38.6 million → "$30.4 million"."""
+    scale, shown = display_scale(text, unit)
+    number = f"{abs(value) / scale:,.2f}".rstrip("0").rstrip(".")
+    sign = "-" if value < 0 else ""
+    if unit == "$":
+        return f"{sign}${number}{shown[1:]}"
+    return f"{sign}{number}{shown}"

@@ -17,7 +17,9 @@ from .figure_label import CHANGE_RE, LIST_RE
 from .figure_parse import Reading
 
 _EVENT_RE = re.compile(  # the lookahead lets the scan skip most characters quickly
-    r"(?=[其包分；;。！？!?相同比较与合共总累，,\n])(?:(?P<whole>其中)|(?P<part>包含|包括|分别为|分别是)|(?P<semi>[；;])|(?P<stop>[。！？!?])"
+    r"(?=[其包分；;。！？!?.相同比较与合共总累，,\no])"
+    r"(?:(?P<whole>其中|of which)|(?P<part>包含|包括|分别为|分别是)|(?P<semi>[；;])"
+    r"|(?P<stop>[。！？!?]|\.(?=\s))"
     rf"|(?P<change>{CHANGE_RE.pattern})"
     r"|(?P<sum>(?:合计|共计|总计|累计|总共|共)\s?(?=[\d一二两三四五六七八九十]))"
     r"|(?P<aside>[，,]\s?(?:已|并|同时|另外|此外|还|目前|但|其余))"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Block, Document, Figure, Section
+from .figure_english import english_counts, english_labels, is_english
 from .figure_label import clean_label, prose_labels
 from .figure_match import diff_figures
 from .figure_parse import Reading, read_numbers
@@ -84,9 +85,12 @@ class _Numbers:
 
 
 def _prose(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
-    found = numbers.between(block.start, block.end, keep_bare=False)
-    labels = prose_labels(numbers.text, found, block.start, block.end)
-    return list(zip(found, labels, strict=True))
+    text, start, end = numbers.text, block.start, block.end
+    if is_english(text[start:end]):
+        found = english_counts(text, numbers.between(start, end, keep_bare=True), start, end)
+        return list(zip(found, english_labels(text, found, start, end), strict=True))
+    found = numbers.between(start, end, keep_bare=False)
+    return list(zip(found, prose_labels(text, found, start, end), strict=True))
 
 
 def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading, str]]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..core.figure_parse import display_scale
+from ..core.figure_parse import as_written
 from ..model import Check, Document, Figure, NumberChange
 from .json import check_to_dict, figure_to_dict
 from .text import format_value, pad
@@ -72,9 +72,10 @@ def delta_text(n: NumberChange) -> tuple[str, str]:
     fig = n.new or n.old
     if n.delta is None or fig is None:
         return "", ""
-    scale, unit = display_scale(fig.text, fig.unit)
-    unit = "个百分点" if fig.unit in ("%", "百分点") else unit
-    delta = format_value(n.delta / scale, unit)
+    if fig.unit in ("%", "百分点"):  # a change of a rate is in points
+        delta = format_value(n.delta, "个百分点")
+    else:
+        delta = as_written(n.delta, fig.text, fig.unit)
     delta = ("+" + delta) if n.delta > 0 else delta
     return delta, (f"{n.pct:+.2f}%" if n.pct is not None else "")
 
