@@ -253,3 +253,23 @@ def test_samples_new_text_has_no_reuse_flag(qingshui) -> None:
         at = c.new.text.index(passage)
         hits = [f for f in c.boilerplate if f.doc == "new" and f.start <= at < f.end]
         assert not [f for f in hits if f.kind in ("carried_over", "duplicate", "shared")], passage
+
+
+def test_baishi_against_qingshui_names_the_other_county() -> None:
+    zh = SAMPLES / "zh"
+    truth = json.loads((zh / "shared.truth.json").read_text(encoding="utf-8"))
+    qingshui = read_document(zh / "qingshui-water-2023.txt")
+    c = compare(
+        read_document(zh / "qingshui-water-2024.txt"),
+        read_document(zh / "baishi-police-2024.txt"),
+        context=ReuseContext(corpus=(qingshui,)),
+    )
+    for planted in truth["boilerplate"]:
+        assert covered(c, planted["text"], planted["kind"]), planted
+    stale = [f for f in flags(c, "stale") if "清水县" in f.text]
+    assert stale[0].detail.startswith("names 「清水县」")
+    shared = flags(c, "shared")
+    assert any(f.detail.startswith("also in qingshui-water-2023.txt") for f in shared)
+    for passage in truth["not_shared"]:
+        at = c.new.text.index(passage)
+        assert not [f for f in c.boilerplate if f.doc == "new" and f.start <= at < f.end], passage

@@ -16,8 +16,6 @@ from .reuse import (
     Passage,
     SentenceIndex,
     join_names,
-    section_locator,
-    section_ref,
 )
 from .shingles import Sentence
 from .stale_flags import stale_flags
@@ -94,7 +92,7 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
     passages = side.passages(hits)
     flags = []
     for p in passages:
-        here = section_ref(side.sections, p.section)
+        here = side.refs[p.section]
         there = [side.ref(h.index) for h in p.evidence]
         places = list(dict.fromkeys([here, *there]))
         detail = (
@@ -116,7 +114,6 @@ def _repeats_by_design(
 
 
 def template_phrase_flags(side: IndexedDoc) -> list[Flag]:
-    locate = section_locator(side.sections)
     return [
         Flag(
             kind="template",
@@ -125,7 +122,7 @@ def template_phrase_flags(side: IndexedDoc) -> list[Flag]:
             end=h.end,
             text=side.doc.text[h.start : h.end],
             detail=f"template phrase 「{h.label}」",
-            section=locate(h.start),
+            section=side.locate(h.start),
         )
         for h in find_template_phrases(side.doc.text)
     ]

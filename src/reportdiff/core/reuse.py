@@ -8,8 +8,10 @@ rapidfuzz ratio on the keys before it counts as a near copy.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 
 from rapidfuzz import fuzz
@@ -20,6 +22,7 @@ from .shingles import SENTENCE_WEIGHT, Sentence, band_keys, sketch, split_senten
 
 NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
 _BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge corpora
+_EVIDENCE_CAP = 16  # places kept per sentence: evidence names a few, then "and N more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,8 @@ class SentenceIndex:
         """Every exact copy of ``sentence`` (several per document), for repeats."""
         if not sentence.matchable:
             return []
-        return [Hit(d, i, 1.0) for d, i in self._exact.get(sentence.key, ()) if (d, i) != skip]
+        found = self._exact.get(sentence.key, ())[: _EVIDENCE_CAP + 1]
+        return [Hit(d, i, 1.0) for d, i in found if (d, i) != skip][:_EVIDENCE_CAP]
 
     def _near_candidates(self, key: str) -> set[tuple[int, int]]:
         found: set[tuple[int, int]] = set()
@@ -125,7 +129,8 @@ def merge_passages(
         qualifies = s.substantial and s.start not in headings
         if current is not None and current.section == section:
             current.end = s.end
-            current.evidence.extend(found)
+            if len(current.evidence) < 4 * _EVIDENCE_CAP:
+                current.evidence.extend(found)
             current.score = min(current.score, score)
             current.substantial = current.substantial or qualifies
             continue
@@ -136,37 +141,41 @@ def merge_passages(
 
 def section_locator(sections: Sequence[Section]) -> Callable[[int], str]:
     """A function from a character offset to the id of the deepest section holding it."""
-    ordered = sorted(sections, key=lambda s: (s.start, s.level))
+    ordered = sorted((s for s in sections if s.id != "0"), key=lambda s: (s.start, s.level))
+    starts = [s.start for s in ordered]
+    by_id = {s.id: s for s in ordered}
 
     def locate(pos: int) -> str:
-        found = "0"
-        for s in ordered:
-            if s.start > pos:
-                break
-            if s.end > pos or s.id == "0":
-                found = s.id
-        return found
+        i = bisect_right(starts, pos) - 1
+        s = ordered[i] if i >= 0 else None
+        while s is not None and s.end <= pos:  # past its end: an ancestor may still hold pos
+            s = by_id.get(s.parent) if s.parent else None
+        return s.id if s is not None else "0"
 
     return locate
 
 
-def section_ref(sections: Sequence[Section], section_id: str) -> str:
-    """How a reviewer cites a section: its numbering chain, e.g. "§三(二)"."""
+def section_refs(sections: Sequence[Section]) -> dict[str, str]:
+    """How a reviewer cites each section: its numbering chain, e.g. "§三(二)"."""
     by_id = {s.id: s for s in sections}
-    s = by_id.get(section_id)
-    if s is None or s.id == "0":
-        return "(preamble)"
-    chain = []
-    while s is not None:
-        chain.append(_plain_number(s.number))
-        s = by_id.get(s.parent) if s.parent else None
-    if all(chain):
-        out = ""
-        for part in reversed(chain):  # 三 + (二) -> 三(二); 六 + 一 -> 六.一
-            joint = "" if not out or out.endswith(")") or part.startswith("(") else "."
-            out += joint + part
-        return "§" + out
-    return f"§{section_id}"
+    refs = {}
+    for sec in sections:
+        chain = []
+        s: Section | None = sec
+        while s is not None:
+            chain.append(_plain_number(s.number))
+            s = by_id.get(s.parent) if s.parent else None
+        refs[sec.id] = "§" + _join_chain(chain[::-1]) if all(chain) else f"§{sec.id}"
+    refs["0"] = "(preamble)"
+    return refs
+
+
+def _join_chain(parts: list[str]) -> str:
+    out = ""
+    for part in parts:  # 三 + (二) -> 三(二); 六 + 一 -> 六.一
+        joint = "" if not out or out.endswith(")") or part.startswith("(") else "."
+        out += joint + part
+    return out
 
 
 def _plain_number(number: str) -> str:
@@ -209,7 +218,12 @@ class IndexedDoc:
         """How evidence names a document: its file name."""
         return PurePath(doc.path).name or doc.title
 
-    @property
+    @cached_property
+    def locate(self) -> Callable[[int], str]:
+        """Offset -> id of the deepest section holding it."""
+        return section_locator(self.sections)
+
+    @cached_property
     def headings(self) -> frozenset[int]:
         """Starts of the sentences that are a whole heading line, nothing more (a
         wrapped PDF line taken for a heading continues past it and is prose)."""
@@ -220,10 +234,13 @@ class IndexedDoc:
 
     def passages(self, hits: Sequence[Sequence[Hit]]) -> list[Passage]:
         """This document's sentences with ``hits`` merged into passages."""
-        return merge_passages(self.sentences, hits, section_locator(self.sections), self.headings)
+        return merge_passages(self.sentences, hits, self.locate, self.headings)
+
+    @cached_property
+    def refs(self) -> dict[str, str]:
+        """Section id -> how a reviewer cites it ("§三(二)")."""
+        return section_refs(self.sections)
 
     def ref(self, index: int) -> str:
         """Where sentence ``index`` stands, as a section reference."""
-        return section_ref(
-            self.sections, section_locator(self.sections)(self.sentences[index].start)
-        )
+        return self.refs[self.locate(self.sentences[index].start)]

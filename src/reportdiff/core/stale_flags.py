@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..model import Document, Flag
-from .reuse import IndexedDoc, SentenceIndex, section_locator
+from .reuse import IndexedDoc, SentenceIndex
 from .stale import (
     LEVEL_NAMES,
     admin_level,
@@ -50,7 +50,6 @@ def stale_flags(
         new.doc.text, own_names(new.doc.title, new.doc.text), _foreign(old, new, corpus)
     ):
         note(start, f"names 「{name}」, {whose}")
-    locate = section_locator(new.sections)
     flags = []
     for i, why in sorted(reasons.items()):
         s = new.sentences[i]
@@ -62,7 +61,7 @@ def stale_flags(
                 s.end,
                 new.doc.text[s.start : s.end],
                 "; ".join(why),
-                section=locate(s.start),
+                section=new.locate(s.start),
             )
         )
     return flags
