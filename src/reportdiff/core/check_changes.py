@@ -48,8 +48,9 @@ def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Chec
 def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
     found: dict[int, _Stated] = {}
     for f in figures:
-        if f.kind in ("year", "date"):
-            continue
+        tail = f.label.rpartition(" ")[2]
+        if f.kind in ("year", "date") or not (tail == "上年" or tail in CHANGE_WORDS):
+            continue  # labelling named every figure of a stated change after it
         at = change_at(text, f.start, max(0, f.start - 80))
         if at is None:
             continue

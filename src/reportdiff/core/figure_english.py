@@ -25,6 +25,8 @@ _MONTHS = re.compile(
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s$"
 )
 _NAMED = re.compile(r"(?:Pier|Route|Gate|No\.|Number|Line|Bus|Platform|Section|Item)\s$", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _STOP_BEFORE = {
     "was", "were", "is", "are", "of", "to", "at", "by", "from", "reached", "rose", "fell",
@@ -36,9 +38,9 @@ _STOP_AFTER = {"in", "of", "for", "on", "at", "the", "a", "an", "per", "to", "an
 
 
 def is_english(text: str) -> bool:
-    """Mostly Latin letters: a paragraph of English."""
-    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    return letters > 0.5 * max(1, sum(ch.isalpha() for ch in text))
+    """More Latin letters than Chinese characters: a paragraph of English."""
+    latin = len(_LATIN.findall(text))
+    return latin > 0 and latin > len(_CJK.findall(text))
 
 
 def english_counts(text: str, found: list[Reading], start: int, end: int) -> list[Reading]:

@@ -15,6 +15,8 @@ from .figure_parse import Reading
 
 CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
+# the words after a counter, up to a break or the next number (350M is a name, not one)
+_NOUN_RUN = re.compile("(?:[^" + re.escape(CLAUSE_BREAK) + r"\d]|\d+(?=[A-Za-z]))*")
 TRIGGER_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别|合计|共计|总计|累计")
 LIST_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别")
 # Where a stated change begins: 相比2022年…, 较上年…, 同比…
@@ -33,7 +35,6 @@ _TRAIL = re.compile(
 _AFTER_STOP = re.compile(r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达")
 # years and months, budget subject codes (2040201) and list words: never part of a name
 _NOISE = re.compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
-_CODE = re.compile(r"\d+[A-Za-z]")  # 350M: a model name inside a label
 _MAX_LABEL = 20
 
 
@@ -58,17 +59,22 @@ def clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause ending at pos begins: after a break, a list trigger or floor.
     A parenthesis just before pos belongs to the label: 维修（护）费126.44万元."""
     floor = max(floor, pos - 3 * _MAX_LABEL)  # a label is short; do not walk a paragraph
-    i = pos
-    while i > floor:
-        ch = text[i - 1]
-        if ch in "）)" and i - 1 > floor:
-            opening = text.rfind("（" if ch == "）" else "(", floor, i - 1)
-            if opening >= 0 and i - opening <= 16:
-                i = opening
+    i = floor
+    skip_below = pos
+    for m in reversed(list(_BREAK_RE.finditer(text, floor, pos))):
+        at = m.start()
+        if at >= skip_below:
+            continue  # inside a parenthesis already stepped over
+        ch = text[at]
+        if ch in "）)":
+            opening = text.rfind("（" if ch == "）" else "(", floor, at)
+            if opening >= 0 and at - opening < 16:
+                skip_below = opening
                 continue
-        if ch in CLAUSE_BREAK and not _wrapped(text, i - 1):
-            break
-        i -= 1
+        if ch == "\n" and _wrapped(text, at):
+            continue
+        i = at + 1
+        break
     ends = [m.end() for m in LIST_RE.finditer(text, i, pos)]
     return ends[-1] if ends else i
 
@@ -90,6 +96,10 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
     prev_end = start
     subject = ""
     for n, r in enumerate(readings):
+        if r.kind in ("year", "date"):  # never compared or checked: no name needed
+            labels.append("")
+            prev_end = r.end
+            continue
         floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
         label = clean_label(text[clause_start(text, r.start, floor) : r.start])
         change = change_at(text, r.start, start)
@@ -160,12 +170,8 @@ def _base(label: str) -> str:
 
 def _noun_after(text: str, pos: int, end: int) -> str:
     """18台警务用车、…: the counted thing follows the counter."""
-    i = pos
-    while i < end and text[i] not in CLAUSE_BREAK and i - pos < 12:
-        if text[i].isdigit() and not _CODE.match(text, i):
-            break
-        i += 1
-    noun = text[pos:i]
+    run = _NOUN_RUN.match(text, pos, min(end, pos + 12))
+    noun = run.group(0) if run else ""
     stop = _AFTER_STOP.search(noun)
     return clean_label(noun[: stop.start()] if stop else noun)
 
