@@ -57,3 +57,31 @@ def test_bad_input_is_one_line_and_status_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "missing.txt" in result.stderr
+
+
+def test_years_and_dates_print_as_such(tmp_path, capsys):
+    path = tmp_path / "dated.txt"
+    path.write_text("截至2023年12月31日，2023年度车辆9辆。\n", encoding="utf-8")
+    main(["figures", str(path), "--format", "text"])
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    assert [row[-2:] for row in rows] == [
+        ["2023-12-31", "date"],
+        ["2023", "year"],
+        ["9辆", "count"],
+    ]
+
+
+def test_compare_all_numbers_lists_unchanged_figures(tmp_path, capsys):
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("一、概况\n车辆9辆，人员12人。\n", encoding="utf-8")
+    new.write_text("一、概况\n车辆9辆，人员14人。\n", encoding="utf-8")
+    assert main(["compare", str(old), str(new), "--format", "json"]) == 1
+    quiet = json.loads(capsys.readouterr().out)["numbers"]
+    main(["compare", str(old), str(new), "--format", "json", "--all-numbers"])
+    every = json.loads(capsys.readouterr().out)["numbers"]
+    assert [(n["label"], n["status"]) for n in quiet] == [("人员", "changed")]
+    assert [(n["label"], n["status"]) for n in every] == [
+        ("车辆", "unchanged"),
+        ("人员", "changed"),
+    ]
+    assert every[1]["delta"] == 2

@@ -106,7 +106,12 @@ def test_checks_carry_figures_with_offsets():
         ("支出100万元，其中：人员60万元，公用30万元。", [("sum", "100万元")]),  # money: complete
         ("支出100.4万元，其中：人员60.2万元，公用40.2万元。", []),  # within rounding
         ("共218万元，包含：A项100.004万元，B项118万元。", []),  # 218 has 万元 precision
-        ("参与200余人，其中甲队150人、乙队60人。", []),  # approximate totals are not summed
+        ("参与200余人，其中甲队150人、乙队60人。", []),
+        ("共抓获12人，分别为甲地5人、乙地7人。", []),
+        (
+            "共抓获12人，分别为甲地5人、乙地8人。",
+            [("sum", "12人")],
+        ),  # approximate totals are not summed
         ("每个点位550元/月，87个点位共计574200元。", []),  # a product, not a sum
     ],
 )

@@ -63,7 +63,15 @@ def _depth(figures: Sequence[Figure], f: Figure) -> int:
 
 
 def format_figure_value(f: Figure) -> str:
-    """A figure's normalised value in its base unit: 5105.15万元 → 51,051,500元."""
+    """A figure's normalised value in its base unit: 5105.15万元 → 51,051,500元;
+    years and dates as such (2023, 2023-09-20, 6-18)."""
+    if f.kind == "year":
+        return f"{f.value:.0f}"
+    if f.kind == "date" and f.value >= 100:
+        y, md = divmod(int(f.value), 10000)
+        m, d = divmod(md, 100)
+        parts = [str(p) for p in (y, m, d) if p]
+        return "-".join(parts)
     return format_value(f.value, "" if f.kind == "date" else f.unit)
 
 
