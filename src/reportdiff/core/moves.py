@@ -131,36 +131,10 @@ def _split_edit(edit: Edit, matched: list[_Piece], pairs: Sequence[SectionPair])
         assert other is not None
         if piece.side == "old":
             old_rest = old_rest.replace(piece.text, "", 1)
-            target_section = pairs[other.pair].new
-            moves.append(
-                Edit(
-                    "move",
-                    piece.text,
-                    other.text,
-                    piece.start,
-                    piece.start + len(piece.text),
-                    other.start,
-                    other.start + len(other.text),
-                    target_section,
-                    "source",
-                )
-            )
+            moves.append(_move(piece, other, pairs[other.pair].new, "source"))
         else:
             new_rest = new_rest.replace(piece.text, "", 1)
-            source_section = pairs[other.pair].old
-            moves.append(
-                Edit(
-                    "move",
-                    other.text,
-                    piece.text,
-                    other.start,
-                    other.start + len(other.text),
-                    piece.start,
-                    piece.start + len(piece.text),
-                    source_section,
-                    "target",
-                )
-            )
+            moves.append(_move(other, piece, pairs[other.pair].old, "target"))
     rest: list[Edit] = []
     if old_rest.strip() or new_rest.strip():
         op = (
@@ -177,6 +151,20 @@ def _split_edit(edit: Edit, matched: list[_Piece], pairs: Sequence[SectionPair])
             )
         )
     return rest + _merge_adjacent(moves)
+
+
+def _move(gone: _Piece, came: _Piece, other_section: str | None, role: str) -> Edit:
+    return Edit(
+        "move",
+        gone.text,
+        came.text,
+        gone.start,
+        gone.start + len(gone.text),
+        came.start,
+        came.start + len(came.text),
+        other_section,
+        role,  # type: ignore[arg-type]
+    )
 
 
 def _merge_adjacent(moves: list[Edit]) -> list[Edit]:
