@@ -231,24 +231,25 @@ def test_shanghai_blank_template_against_filled_reports(real_dir: Path, name: st
 # --- the samples ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def qingshui() -> tuple[Comparison, dict]:
+PAIRS = ["qingshui-water", "baishi-police"]
+
+
+@pytest.fixture(scope="module", params=PAIRS)
+def sample_pair(request) -> tuple[Comparison, dict]:
     zh = SAMPLES / "zh"
-    truth = json.loads((zh / "qingshui-water.truth.json").read_text(encoding="utf-8"))
-    c = compare(
-        read_document(zh / "qingshui-water-2023.txt"), read_document(zh / "qingshui-water-2024.txt")
-    )
+    truth = json.loads((zh / f"{request.param}.truth.json").read_text(encoding="utf-8"))
+    c = compare(read_document(zh / truth["old"]), read_document(zh / truth["new"]))
     return c, truth
 
 
-def test_samples_planted_boilerplate_is_flagged(qingshui) -> None:
-    c, truth = qingshui
+def test_samples_planted_boilerplate_is_flagged(sample_pair) -> None:
+    c, truth = sample_pair
     for planted in truth["boilerplate"]:
         assert covered(c, planted["text"], planted["kind"], planted["doc"]), planted
 
 
-def test_samples_new_text_has_no_reuse_flag(qingshui) -> None:
-    c, truth = qingshui
+def test_samples_new_text_has_no_reuse_flag(sample_pair) -> None:
+    c, truth = sample_pair
     for passage in truth["new_text"]:
         at = c.new.text.index(passage)
         hits = [f for f in c.boilerplate if f.doc == "new" and f.start <= at < f.end]
@@ -273,3 +274,14 @@ def test_baishi_against_qingshui_names_the_other_county() -> None:
     for passage in truth["not_shared"]:
         at = c.new.text.index(passage)
         assert not [f for f in c.boilerplate if f.doc == "new" and f.start <= at < f.end], passage
+
+
+def test_year_over_year_stickiness_on_real_reports(real_dir: Path) -> None:
+    def share(old: str, new: str) -> float:
+        c = compare(read_document(real_dir / old), read_document(real_dir / new))
+        return carried_over_share(c.new.text, c.new_sections, c.boilerplate).share
+
+    # the 10-K risk factors are mostly carried over verbatim; the government work
+    # reports are rewritten every year, and that new text is not flagged
+    assert share("msft_10k_item1a_fy2023.txt", "msft_10k_item1a_fy2024.txt") > 0.5
+    assert share("gwr_national_2023.txt", "gwr_national_2024.txt") < 0.1

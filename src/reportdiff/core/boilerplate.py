@@ -132,7 +132,7 @@ def template_document_flags(new: IndexedDoc, templates: Sequence[IndexedDoc]) ->
     """Passages of a document that stand in a template the user supplied (--template)."""
     flags = []
     for t in templates:
-        index = SentenceIndex(near_similarity=80.0)  # placeholders filled in differ a little
+        index = SentenceIndex(80.0, max_edit_run=None)  # placeholders filled in: longer edits
         index.add(t.sentences)
         hits = [index.lookup(s) for s in new.sentences]
         for p in new.passages(hits):

@@ -21,9 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from .reuse import NEAR_SIMILARITY
+from .reuse import near_copy
 from .shingles import SENTENCE_WEIGHT, band_keys, sketch, split_sentences
 
 _REPS_PER_BUCKET = 8
@@ -147,9 +145,7 @@ def _join_near_units(units: Sequence[SketchedSentence], uf: _UnionFind) -> None:
         for uid in members:
             key = units[uid].key
             for rep in reps:
-                if uf.find(rep) == uf.find(uid) or fuzz.ratio(
-                    key, units[rep].key, score_cutoff=NEAR_SIMILARITY
-                ):
+                if uf.find(rep) == uf.find(uid) or near_copy(key, units[rep].key)[0]:
                     uf.union(rep, uid)
                     break
             else:

@@ -3,7 +3,8 @@
 Candidates first, then exact verification (the datasketch habit): a sentence is
 looked up by its key (exact copies, figures masked) and, failing that, through the
 buckets of its bottom-k MinHash sketch; every bucket candidate is verified with a
-rapidfuzz ratio on the keys before it counts as a near copy.
+rapidfuzz ratio on the keys, and its edits must be short, before it counts as a near
+copy.
 """
 
 from __future__ import annotations
@@ -15,12 +16,23 @@ from functools import cached_property
 from pathlib import PurePath
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from ..model import Document, Section, Side
 from .segment import segment_document
-from .shingles import SENTENCE_WEIGHT, Sentence, band_keys, sketch, split_sentences
+from .shingles import (
+    SENTENCE_WEIGHT,
+    Sentence,
+    band_keys,
+    key_offsets,
+    sketch,
+    split_sentences,
+)
 
 NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
+# ... and no edit in it longer than this: a word changed is a near copy, a clause
+# added is new writing
+MAX_EDIT_RUN = 4
 _BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge corpora
 _EVIDENCE_CAP = 16  # places kept per sentence: evidence names a few, then "and N more"
 
@@ -32,13 +44,18 @@ class Hit:
     doc: int
     index: int
     score: float
+    lead: int = 0  # key characters at the start of the query that the match lacks
+    trail: int = 0  # ... and at its end (a clause added before or after a copy)
 
 
 class SentenceIndex:
     """Sentences of many documents, looked up by exact key and by sketch."""
 
-    def __init__(self, near_similarity: float = NEAR_SIMILARITY) -> None:
+    def __init__(
+        self, near_similarity: float = NEAR_SIMILARITY, max_edit_run: int | None = MAX_EDIT_RUN
+    ) -> None:
         self.near_similarity = near_similarity
+        self.max_edit_run = max_edit_run
         self.docs: list[Sequence[Sentence]] = []
         self._exact: dict[str, list[tuple[int, int]]] = {}
         self._buckets: dict[int, list[tuple[int, int]]] = {}
@@ -70,11 +87,11 @@ class SentenceIndex:
         for doc, i in self._near_candidates(sentence.key):
             if (doc, i) == skip or (doc in best and best[doc].score == 1.0):
                 continue
-            score = fuzz.ratio(
-                sentence.key, self.docs[doc][i].key, score_cutoff=self.near_similarity
+            score, lead, trail = near_copy(
+                sentence.key, self.docs[doc][i].key, self.near_similarity, self.max_edit_run
             )
             if score and (doc not in best or score / 100 > best[doc].score):
-                best[doc] = Hit(doc, i, score / 100)
+                best[doc] = Hit(doc, i, score / 100, lead, trail)
         return sorted(best.values(), key=lambda h: (h.doc, h.index))
 
     def all_hits(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
@@ -89,6 +106,32 @@ class SentenceIndex:
         for band in band_keys(sketch(key)):
             found.update(self._buckets.get(band, ())[:_BUCKET_CAP])
         return found
+
+
+def near_copy(
+    a: str, b: str, similarity: float = NEAR_SIMILARITY, max_edit_run: int | None = MAX_EDIT_RUN
+) -> tuple[float, int, int]:
+    """How far ``a`` is a near copy of ``b``: (rapidfuzz ratio 0..100, or 0 when it is
+    not one; key characters added at the start of ``a``; at its end).
+
+    A clause added or dropped at either end is allowed (the copy is the rest); inside,
+    no edit may be longer than ``max_edit_run`` characters (None: any length).
+    """
+    score = fuzz.ratio(a, b, score_cutoff=similarity)
+    if not score or max_edit_run is None:
+        return score, 0, 0
+    ops = [op for op in Indel.opcodes(a, b) if op.tag != "equal"]
+    lead = trail = 0
+    if ops and ops[0].src_start == 0 and ops[0].dest_start == 0:
+        lead = ops[0].src_end
+        ops = ops[1:]
+    if ops and ops[-1].src_end == len(a) and ops[-1].dest_end == len(b):
+        trail = len(a) - ops[-1].src_start
+        ops = ops[:-1]
+    for op in ops:
+        if max(op.src_end - op.src_start, op.dest_end - op.dest_start) > max_edit_run:
+            return 0.0, 0, 0
+    return score, lead, trail
 
 
 @dataclass
@@ -108,6 +151,7 @@ def merge_passages(
     hits: Sequence[Sequence[Hit]],
     section_of: Callable[[int], str],
     headings: frozenset[int] = frozenset(),
+    trim: Callable[[Sentence, int, int], tuple[int, int]] | None = None,
 ) -> list[Passage]:
     """Merge consecutive sentences with hits into maximal passages.
 
@@ -115,7 +159,9 @@ def merge_passages(
     table cell) but not across a matchable sentence without hits, nor across a
     section boundary, so that each passage belongs to one section. Runs without one
     full sentence (only headings, whose starts are ``headings``, or table labels) are
-    dropped: they repeat by design.
+    dropped: they repeat by design. A sentence that matches only without a clause at
+    its start or end (``Hit.lead``/``trail``) is cut by ``trim`` to the part that
+    matches, and the clause breaks the run.
     """
     passages: list[Passage] = []
     current: Passage | None = None
@@ -127,15 +173,21 @@ def merge_passages(
         section = section_of(s.start)
         score = max(h.score for h in found)
         qualifies = s.substantial and s.start not in headings
+        lead, trail = min(h.lead for h in found), min(h.trail for h in found)
+        start, end = trim(s, lead, trail) if trim and (lead or trail) else (s.start, s.end)
+        if start != s.start:
+            current = None
         if current is not None and current.section == section:
-            current.end = s.end
+            current.end = end
             if len(current.evidence) < 4 * _EVIDENCE_CAP:
                 current.evidence.extend(found)
             current.score = min(current.score, score)
             current.substantial = current.substantial or qualifies
             continue
-        current = Passage(s.start, s.end, section, list(found), score, qualifies)
+        current = Passage(start, end, section, list(found), score, qualifies)
         passages.append(current)
+        if end != s.end:
+            current = None
     return [p for p in passages if p.substantial]
 
 
@@ -234,7 +286,17 @@ class IndexedDoc:
 
     def passages(self, hits: Sequence[Sequence[Hit]]) -> list[Passage]:
         """This document's sentences with ``hits`` merged into passages."""
-        return merge_passages(self.sentences, hits, self.locate, self.headings)
+        return merge_passages(self.sentences, hits, self.locate, self.headings, self._trim)
+
+    def _trim(self, s: Sentence, lead: int, trail: int) -> tuple[int, int]:
+        """The part of sentence ``s`` left when ``lead`` and ``trail`` key characters
+        are cut off, as offsets into the text."""
+        offsets = key_offsets(self.doc.text[s.start : s.end])
+        if len(offsets) != len(s.key) or lead + trail >= len(offsets):
+            return s.start, s.end
+        start = s.start + offsets[lead] if lead else s.start
+        end = s.start + offsets[len(offsets) - 1 - trail] + 1 if trail else s.end
+        return start, end
 
     @cached_property
     def refs(self) -> dict[str, str]:

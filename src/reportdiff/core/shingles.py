@@ -93,6 +93,27 @@ def sentence_keys(texts: Sequence[str]) -> list[str]:
     return _NOT_WORD_RE.sub("", joined).lower().split(_SEP)
 
 
+def key_offsets(text: str) -> list[int]:
+    """For each character of ``sentence_key(text)``, the offset in ``text`` it comes
+    from (a masked figure: where the figure starts), so a part of a key can be
+    mapped back to the text. Slow next to ``sentence_keys``: for the few sentences
+    whose flag is trimmed to the part they share."""
+    pairs = [(c, i) for i, ch in enumerate(text) for c in unicodedata.normalize("NFKC", ch)]
+    norm = "".join(c for c, _ in pairs)
+    m = _LEADING_NUMBER_RE.match(norm)
+    skip = m.end() if m else 0
+    masked: list[tuple[str, int]] = []
+    pos = skip
+    for f in FIGURE_RE.finditer(norm, skip):
+        masked += pairs[pos : f.start()]
+        unit = _mask_figure(f)[1:]
+        masked.append((MASK, pairs[f.start()][1]))
+        masked += pairs[f.end() - len(unit) : f.end()] if unit else []
+        pos = f.end()
+    masked += pairs[pos:]
+    return [i for c, i in masked if not _NOT_WORD_RE.fullmatch(c)]
+
+
 def _mask_figure(m: re.Match[str]) -> str:
     """A figure's number becomes the mask; its unit stays, so 45人 and 45元 differ."""
     return MASK + _NUMBER_RE.sub("", m.group(), count=1).strip()

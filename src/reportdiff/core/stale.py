@@ -10,8 +10,11 @@ from collections.abc import Iterable
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_IS_RE = re.compile(r"((?:19|20)\d{2})\s*年是[^。\n]{0,80}?之年")
+# A place name: up to five characters before the level, none of them a word that
+# commonly stands just before a name (在清水县 is 清水县, 按照县财政局 names none).
 _PLACE_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,8}?(?:自治县|自治州|自治旗|新区|县|区|市|州|盟|旗)(?![级委长])"
+    r"[^\W\d_在的和与及对向于为是了按照本我全该各等其共年月日局委会部门心内外省县区市州旗盟]{1,5}?"
+    r"(?:自治县|自治州|自治旗|新区|县|区|市|州|盟|旗)(?![级委长])"
 )
 _AGENCY_RE = re.compile(
     r"[\u4e00-\u9fff]{2,20}?(?:局|委员会|办公室|中心|委|厅|院|所|队|部|站|馆)(?![长])"
@@ -94,8 +97,13 @@ def own_names(title: str, text: str) -> set[str]:
     return set()
 
 
+def places_in(text: str) -> set[str]:
+    """Place names (…县, …区, …市, …州) written in ``text``."""
+    return {m.group() for m in _PLACE_RE.finditer(text)}
+
+
 def _names(line: str) -> set[str]:
-    places = {m.group() for m in _PLACE_RE.finditer(line)}
+    places = places_in(line)
     agency = _AGENCY_RE.match(line.strip())
     if agency and any(agency.group().startswith(p) or p in agency.group() for p in places):
         places.add(agency.group())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..model import Document, Flag
 from .reuse import IndexedDoc, SentenceIndex
@@ -13,6 +13,7 @@ from .stale import (
     foreign_name_mentions,
     own_names,
     past_year_claims,
+    places_in,
     report_year,
     wrong_level_mentions,
     years_in,
@@ -30,75 +31,85 @@ def stale_flags(
     """
     reasons: dict[int, list[str]] = {}  # sentence index -> reasons
     starts = [s.start for s in new.sentences]
-
-    def note(pos: int, reason: str) -> None:
+    for pos, reason in _references(new, old, carried, corpus):
         i = bisect_right(starts, pos) - 1
         if i >= 0 and reason not in reasons.setdefault(i, []):
             reasons[i].append(reason)
-
-    new_year = report_year(new.doc.title, new.doc.text)
-    if new_year:
-        for pos, reason in _carried_years(old, new, carried, new_year):
-            note(pos, reason)
-        for year, start, _ in past_year_claims(new.doc.text, new_year):
-            note(start, f"「{year}年是…之年」 in a report for {new_year}")
-    level = admin_level(new.doc.title, new.doc.text)
-    if level:
-        for word, start, _ in wrong_level_mentions(new.doc.text, level):
-            note(start, f"「{word}」 in a {LEVEL_NAMES[level]} report")
-    for name, whose, start, _ in foreign_name_mentions(
-        new.doc.text, own_names(new.doc.title, new.doc.text), _foreign(old, new, corpus)
-    ):
-        note(start, f"names 「{name}」, {whose}")
     flags = []
     for i, why in sorted(reasons.items()):
         s = new.sentences[i]
-        flags.append(
-            Flag(
-                "stale",
-                new.side,
-                s.start,
-                s.end,
-                new.doc.text[s.start : s.end],
-                "; ".join(why),
-                section=new.locate(s.start),
-            )
-        )
+        text = new.doc.text[s.start : s.end]
+        section = new.locate(s.start)
+        flags.append(Flag("stale", new.side, s.start, s.end, text, "; ".join(why), section))
     return flags
 
 
-def _carried_years(
-    old: IndexedDoc, new: IndexedDoc, carried: Sequence[Flag], new_year: int
-) -> list[tuple[int, str]]:
-    """Years of OLD's report left unchanged in sentences carried over into NEW."""
-    old_year = report_year(old.doc.title, old.doc.text)
-    if not old_year or old_year >= new_year or not carried:
-        return []
+def _references(
+    new: IndexedDoc, old: IndexedDoc, carried: Sequence[Flag], corpus: Sequence[Document]
+) -> Iterator[tuple[int, str]]:
+    """(offset, why) of every reference in ``new`` that does not fit it."""
+    text = new.doc.text
+    new_year = report_year(new.doc.title, text)
+    yield from _carried_references(old, new, carried, new_year)
+    if new_year:
+        for year, start, _ in past_year_claims(text, new_year):
+            yield start, f"「{year}年是…之年」 in a report for {new_year}"
+    level = admin_level(new.doc.title, text)
+    if level:
+        for word, start, _ in wrong_level_mentions(text, level):
+            yield start, f"「{word}」 in a {LEVEL_NAMES[level]} report"
+    mine = own_names(new.doc.title, text)
+    for name, whose, start, _ in foreign_name_mentions(text, mine, _foreign(old, new, corpus)):
+        yield start, f"names 「{name}」, {whose}"
+
+
+def _carried_pairs(
+    old: IndexedDoc, new: IndexedDoc, carried: Sequence[Flag]
+) -> Iterator[tuple[int, int]]:
+    """(NEW sentence, OLD sentence) index pairs of the sentences carried over."""
+    spans = [(f.start, f.end) for f in carried if f.kind == "carried_over"]
+    if not spans:
+        return
     index = SentenceIndex()
     index.add(old.sentences)
-    spans = [(f.start, f.end) for f in carried if f.kind == "carried_over"]
-    found = []
-    for s in new.sentences:
-        if not any(a <= s.start < b for a, b in spans):
-            continue
-        mine = years_in(new.doc.text[s.start : s.end])
-        if not any(y == old_year for y, _, _ in mine):
-            continue
-        for hit in index.lookup(s)[:1]:
-            o = old.sentences[hit.index]
-            theirs = years_in(old.doc.text[o.start : o.end])
-            if len(theirs) != len(mine):
-                continue  # the figures do not line up one to one
-            # A year slot still holding OLD's own year was not moved on; a fixed
-            # baseline (较2020年) or last year's figure (较2023年) is not stale.
-            for (y, a, _), (oy, _, _) in zip(mine, theirs, strict=True):
-                if y == oy == old_year:
-                    where = old.ref(hit.index)
-                    reason = (
-                        f"{y}年 unchanged from {old.name} {where}; this report is for {new_year}"
-                    )
-                    found.append((s.start + a, reason))
-    return found
+    for i, s in enumerate(new.sentences):
+        if any(a <= s.start < b for a, b in spans):
+            for hit in index.lookup(s)[:1]:
+                yield i, hit.index
+
+
+def _carried_references(
+    old: IndexedDoc, new: IndexedDoc, carried: Sequence[Flag], new_year: int | None
+) -> Iterator[tuple[int, str]]:
+    """What a carried-over sentence kept from OLD that no longer fits NEW: OLD's own
+    year in a slot that was not moved on, or a place name put where OLD had its own."""
+    old_year = report_year(old.doc.title, old.doc.text)
+    stale_year = old_year if old_year and new_year and old_year < new_year else None
+    old_own = own_names(old.doc.title, old.doc.text)
+    new_own = own_names(new.doc.title, new.doc.text)
+    for i, j in _carried_pairs(old, new, carried):
+        s, o = new.sentences[i], old.sentences[j]
+        mine, theirs = new.doc.text[s.start : s.end], old.doc.text[o.start : o.end]
+        where = f"{old.name} {old.ref(j)}"
+        if stale_year:
+            for year, at in _unmoved_years(mine, theirs, stale_year):
+                yield (
+                    s.start + at,
+                    f"{year}年 unchanged from {where}; this report is for {new_year}",
+                )
+        swapped = places_in(mine) - places_in(theirs) - new_own
+        had = sorted((places_in(theirs) - places_in(mine)) & (old_own | new_own))
+        for name in sorted(swapped) if had else ():
+            yield s.start + mine.index(name), f"names 「{name}」 where {where} had 「{had[0]}」"
+
+
+def _unmoved_years(mine: str, theirs: str, stale_year: int) -> list[tuple[int, int]]:
+    """(year, offset) of year slots still holding ``stale_year`` in both sentences. A
+    fixed baseline (较2020年) or last year's figure (较2023年) is not stale."""
+    a, b = years_in(mine), years_in(theirs)
+    if len(a) != len(b):
+        return []  # the figures do not line up one to one
+    return [(y, at) for (y, at, _), (oy, _, _) in zip(a, b, strict=True) if y == oy == stale_year]
 
 
 def _foreign(old: IndexedDoc, new: IndexedDoc, corpus: Sequence[Document]) -> list[tuple[str, str]]:
