@@ -60,6 +60,8 @@ class ReviewApp(App[None]):
         self.c = comparison
         self.store = store if store is not None else MemoryReviewStore()
         self.review = open_review(comparison, self.store)
+        self.summary = comparison.summary()
+        self.pair_keys = [pair_key(p) for p in comparison.pairs]
 
     # -- building -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -97,7 +99,8 @@ class ReviewApp(App[None]):
         self.call_after_refresh(self._first_layout)
 
     def _first_layout(self) -> None:
-        self.diff.rebuild()
+        if self.diff.layout_ is None:
+            self.diff.rebuild()
         self.outline.fill(self.diff.layout_.order, self.diff.hide_unchanged)
         self._update_bars()
 
@@ -131,8 +134,8 @@ class ReviewApp(App[None]):
             self.diff.goto(y)
 
     def _update_bars(self) -> None:
-        s = self.c.summary()
-        done, total = self.review.progress(pair_key(p) for p in self.c.pairs)
+        s = self.summary
+        done, total = self.review.progress(self.pair_keys)
         bar = Text.assemble(
             (f" {done}/{total} reviewed ", "bold reverse" if done < total else "bold #5fff5f"),
             f"  {Path(self.c.old.path).name} → {Path(self.c.new.path).name}   ",
@@ -286,7 +289,7 @@ class ReviewApp(App[None]):
             self.store.save(self.review)
         except ReportdiffError as exc:
             self.notify(str(exc), severity="error", timeout=10)
-        self.outline.refresh_pair(d, self.pair_at(d))
+        self.outline.refresh_pair(d, self.diff.layout_.order[d])
         self.diff.refresh_rows()
         self._update_bars()
 

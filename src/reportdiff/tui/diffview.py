@@ -83,6 +83,7 @@ class DiffView(ScrollView, can_focus=True):
         self.layout_: Layout | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._pair = -1
+        self._stops: tuple[Layout | None, list[int]] | None = None
 
     # -- layout ---------------------------------------------------------------------
     @property
@@ -192,6 +193,11 @@ class DiffView(ScrollView, can_focus=True):
 
     def change_starts(self) -> list[int]:
         """Rows where a run of changed rows begins: the stops of next/previous change."""
+        if self._stops is None or self._stops[0] is not self.layout_:
+            self._stops = (self.layout_, self._find_change_starts())
+        return self._stops[1]
+
+    def _find_change_starts(self) -> list[int]:
         stops, before = [], False
         for y, row in enumerate(self.rows):
             changed = row.kind == "text" and self._row_changed(row)
@@ -238,7 +244,8 @@ class DiffView(ScrollView, can_focus=True):
         if pair is None:
             return Strip.blank(width)
         mark = "✓ " if self.review.is_reviewed(pair_key(pair)) else "  "
-        note = " ✎" if self.review.note(pair_key(pair)) else ""
+        note = " ".join(self.review.note(pair_key(pair)).split())
+        note = f"   ✎ {note}" if note else ""
         text = f"{mark}{pair_title(self.c, pair)}{note}"
         segments = Segment.adjust_line_length([Segment(text, HEADER)], width, HEADER)
         return Strip(segments, width)

@@ -11,9 +11,9 @@ styles the text when a row is drawn.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
-from itertools import pairwise, zip_longest
+from itertools import accumulate, pairwise, zip_longest
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -25,7 +25,18 @@ from .marks import SideMarks
 Range = tuple[int, int]
 # Closing punctuation never starts a row; the character before it moves down instead.
 _NO_ROW_START = frozenset("，。、；：！？）》」』”’,.;:!?)]}％%")
-_WIDTHS: dict[str, int] = {}
+
+
+class _Widths(dict[str, int]):
+    """Cell width per character, filled on first sight (control characters: 1)."""
+
+    def __missing__(self, ch: str) -> int:
+        w = 1 if ch < " " else get_character_cell_size(ch)
+        self[ch] = w
+        return w
+
+
+_WIDTHS = _Widths()
 
 
 class Row(NamedTuple):
@@ -36,11 +47,7 @@ class Row(NamedTuple):
 
 
 def char_width(ch: str) -> int:
-    w = _WIDTHS.get(ch)
-    if w is None:
-        w = 1 if ch < " " else get_character_cell_size(ch)
-        _WIDTHS[ch] = w
-    return w
+    return _WIDTHS[ch]
 
 
 def wrap_line(
@@ -48,31 +55,33 @@ def wrap_line(
     start: int,
     end: int,
     width: int,
-    note_width: Callable[[int], int] | None = None,
+    notes: Mapping[int, int] | None = None,
     whole: Sequence[Range] = (),
 ) -> list[Range]:
     """Cut text[start:end] (one line) into ranges at most ``width`` cells wide.
 
-    ``note_width(at)`` gives the cells of inline notes standing after offset at-1;
-    a note stays on the row of the character it follows. Latin words are not broken
-    where a space allows; CJK breaks anywhere but not before closing punctuation;
-    ``whole`` spans (figures with their units, sorted) are never cut.
+    ``notes`` maps an offset to the cells of inline notes standing right after the
+    character before it; a note stays on that character's row. Latin words are not
+    broken where a space allows; CJK breaks anywhere but not before closing
+    punctuation; ``whole`` spans (figures with their units, sorted) are never cut.
     """
     width = max(width, 4)
+    widths = list(map(_WIDTHS.__getitem__, text[start:end]))
+    for at, w in (notes or {}).items():
+        if start < at <= end:
+            widths[at - 1 - start] += w
+    cum = list(accumulate(widths, initial=0))  # cum[k]: cells of text[start:start+k]
     rows: list[Range] = []
-    row_start, used, i = start, 0, start
-    while i < end:
-        w = char_width(text[i]) + (note_width(i + 1) if note_width else 0)
-        if used + w > width and i > row_start:
-            cut = _break_at(text, row_start, i, whole)
-            rows.append((row_start, cut))
-            row_start, used, i = cut, 0, cut
-            continue
-        used += w
-        i += 1
-    if row_start < end or not rows:
-        rows.append((row_start, end))
-    return rows
+    k0, n = 0, end - start
+    while True:
+        k = bisect_right(cum, cum[k0] + width) - 1
+        if k >= n:
+            rows.append((start + k0, end))
+            return rows
+        k = max(k, k0 + 1)
+        cut = _break_at(text, start + k0, start + k, whole) - start
+        rows.append((start + k0, start + cut))
+        k0 = cut
 
 
 def _break_at(text: str, row_start: int, i: int, whole: Sequence[Range]) -> int:
@@ -269,21 +278,15 @@ class Layout:
 
     def _wrap(self, side: str, span: Range) -> list[Range]:
         text = self.c.old.text if side == "old" else self.c.new.text
-        notes = self.marks[side].notes
-        whole = self.marks[side].figures
-
-        def note_width(at: int) -> int:
-            return sum(sum(char_width(ch) for ch in n.text) for n in notes.get(at, ()))
-
+        marks = self.marks[side]
         out: list[Range] = []
         pos = span[0]
         while pos < span[1]:
             nl = text.find("\n", pos, span[1])
             line_end = span[1] if nl < 0 else nl
-            if text[pos:line_end].strip():
-                out.extend(
-                    wrap_line(text, pos, line_end, self.width, note_width if notes else None, whole)
-                )
+            if not text[pos:line_end].isspace() and line_end > pos:
+                notes = marks.note_widths(pos, line_end)
+                out.extend(wrap_line(text, pos, line_end, self.width, notes, marks.figures))
             pos = line_end + 1
         return out
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
+from rich.cells import cell_len
+
 from ..model import Comparison, Edit, Section, SectionPair, Side
 from ..render.text import format_value
 
@@ -48,6 +50,8 @@ class SideMarks:
         self.notes: dict[int, list[Note]] = {}
         for n in notes:
             self.notes.setdefault(n.at, []).append(n)
+        self._note_at = sorted(self.notes)
+        self._note_cells = {at: sum(cell_len(n.text) for n in ns) for at, ns in self.notes.items()}
 
     def overlapping(self, start: int, end: int, kinds: frozenset[str] | None = None) -> list[Mark]:
         first = bisect_right(self._reach, start)
@@ -61,11 +65,17 @@ class SideMarks:
     def has_change(self, start: int, end: int) -> bool:
         return bool(self.overlapping(start, end, CHANGE_KINDS))
 
+    def _notes_between(self, start: int, end: int) -> list[int]:
+        """Offsets of notes standing after a character of [start, end)."""
+        lo, hi = bisect_right(self._note_at, start), bisect_right(self._note_at, end)
+        return self._note_at[lo:hi]
+
     def notes_in(self, start: int, end: int) -> list[Note]:
-        """Notes that stand after a character of [start, end): at in (start, end]."""
-        if not self.notes:
-            return []
-        return [n for at in range(start + 1, end + 1) for n in self.notes.get(at, ())]
+        return [n for at in self._notes_between(start, end) for n in self.notes[at]]
+
+    def note_widths(self, start: int, end: int) -> dict[int, int]:
+        """Cells of the notes after characters of [start, end), by offset."""
+        return {at: self._note_cells[at] for at in self._notes_between(start, end)}
 
 
 def build_marks(c: Comparison, *, boilerplate: bool = True) -> dict[Side, SideMarks]:

@@ -44,7 +44,7 @@ class Outline(Tree[int]):
             while stack and stack[-1][0] >= level:
                 stack.pop()
             parent = stack[-1][1] if stack else self.root
-            node = parent.add(self.label(d, pair), data=d, expand=True)
+            node = parent.add(self.label(pi), data=d, expand=True)
             self.nodes_by_pair[d] = node
             stack.append((level, node))
         for node in list(self.nodes_by_pair.values()):
@@ -55,7 +55,9 @@ class Outline(Tree[int]):
         s = self.c.section("new", pair.new) or self.c.section("old", pair.old)
         return s.level if s else 1
 
-    def label(self, d: int, pair: SectionPair) -> Text:
+    def label(self, pi: int) -> Text:
+        """The node text of the comparison's pair ``pi``."""
+        pair = self.c.pairs[pi]
         s = self.c.section("new", pair.new) or self.c.section("old", pair.old)
         title = "(preamble)" if s is None or s.id == "0" else s.heading.strip()
         done = self.review.is_reviewed(pair_key(pair))
@@ -64,7 +66,7 @@ class Outline(Tree[int]):
         glyph = "↕" if pair.moved and pair.status == "unchanged" else STATUS_GLYPH[pair.status]
         text.append(glyph + " ", style=STATUS_STYLE[pair.status])
         text.append(title, style="dim" if pair.status == "unchanged" else "")
-        text.append(self._counts(self.c.pairs.index(pair)), style="#8787af")
+        text.append(self._counts(pi), style="#8787af")
         if self.review.note(pair_key(pair)):
             text.append(" ✎", style="#87afff")
         return text
@@ -76,10 +78,10 @@ class Outline(Tree[int]):
         shown = " ".join(p for p in parts if p)
         return f" {shown}" if shown else ""
 
-    def refresh_pair(self, d: int, pair: SectionPair) -> None:
+    def refresh_pair(self, d: int, pi: int) -> None:
         node = self.nodes_by_pair.get(d)
         if node is not None:
-            node.set_label(self.label(d, pair))
+            node.set_label(self.label(pi))
 
     def show_pair(self, d: int) -> None:
         """Move the tree's cursor to a pair without selecting it."""

@@ -59,13 +59,17 @@ class FiguresTable(JumpTable):
 
     def __init__(self, numbers: tuple[NumberChange, ...], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.numbers = [n for n in numbers if n.status != "unchanged"] or list(numbers)
+        shown = [n for n in numbers if n.status != "unchanged"] or list(numbers)
+        # Changed figures first: they are what a reviewer checks; then added, removed.
+        rank = {"changed": 0, "added": 1, "removed": 2}
+        self.numbers = sorted(shown, key=lambda n: rank.get(n.status, 3))
         self.sort_column = -1
         self.reverse = False
 
     def on_mount(self) -> None:
         self.add_columns(*self.COLUMNS)
-        self._fill(range(len(self.numbers)))
+        # After the first screen: a long pair has thousands of figures.
+        self.call_after_refresh(self._fill, range(len(self.numbers)))
 
     def _fill(self, order) -> None:
         self.clear()
