@@ -90,3 +90,19 @@ def test_display_scale_is_the_written_unit():
     assert display_scale("5105.15万元", "元") == (1e4, "万元")
     assert display_scale("$4.2 million", "$") == (1e6, "$ million")
     assert display_scale("58辆", "辆") == (1.0, "辆")
+
+
+def test_english_counts_names_and_labels():
+    text = (
+        "Overview\nIn 2023 the Authority employed 214 full-time staff and ran four routes "
+        "from Pier 3. Microsoft 365 grew. Spending was $38.6 million, mainly on the refit "
+        "of the ferry Gull Island ($2.5 million). On July 1 service began.\n"
+    )
+    found = {(f.text, f.kind): f.label for f in figures_of(text)}
+    assert found == {
+        ("2023", "year"): "",
+        ("214", "count"): "full-time staff",
+        ("four", "count"): "routes",
+        ("$38.6 million", "amount"): "Spending",
+        ("$2.5 million", "amount"): "refit of the ferry Gull Island",
+    }

@@ -34,6 +34,13 @@ _STOP_BEFORE = {
     "a", "an", "and", "with", "for", "on", "in", "up", "down", "employed", "carried",
     "held", "answered", "installed", "gave", "score", "out",
 }  # fmt: skip
+# a clause ends at punctuation or at a full stop before a capital (not "Inc. for")
+_CLAUSE_END = re.compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
+_CLAUSE_END_BEFORE = re.compile(r"[,;:)\n]|\.(?=\s+[A-Z])")
+# Microsoft 365, Windows 11, Form 8: a number right after a capitalised word is a name
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:The|In|About|Over|Nearly|Some|Only|All|By|At|On)\s)[A-Z][a-z]+\s$"
+)
 _STOP_AFTER = {"in", "of", "for", "on", "at", "the", "a", "an", "per", "to", "and", "or"}
 
 
@@ -63,8 +70,8 @@ def _is_count(text: str, r: Reading, start: int) -> bool:
     before = text[max(start, r.start - 12) : r.start]
     if r.start == start or not before.strip():
         return False  # 1.2 Organization: numbering at the start of a line
-    if _MONTHS.search(before) or _NAMED.search(before):
-        return False  # July 1, Pier 3
+    if _MONTHS.search(before) or _NAMED.search(before) or _NAME_BEFORE.search(before):
+        return False  # July 1, Pier 3, Microsoft 365
     return not (r.value.is_integer() and 1900 <= r.value <= 2100 and "," not in r.text)
 
 
@@ -73,6 +80,9 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
     rates by the words before (Operating expenditure was $38.6 million)."""
     labels = []
     for r in found:
+        if r.kind in ("year", "date"):
+            labels.append("")
+            continue
         after = _words_after(text, r.end, end)
         before = _words_before(text, r.start, start)
         label = after if r.kind == "count" and after else before or after
@@ -81,15 +91,19 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
 
 
 def _words_after(text: str, pos: int, end: int) -> str:
-    clause = re.split(r"[,.;:()\n]", text[pos : min(end, pos + 60)], maxsplit=1)[0]
-    words = _WORD.findall(clause)[:4]
+    clause = _CLAUSE_END.split(text[pos : min(end, pos + 60)], maxsplit=1)[0]
+    words = _WORD.findall(clause)[:5]
     while words and words[0].lower() in _STOP_AFTER:
         words.pop(0)
+    for i, word in enumerate(words):  # "214 full-time staff and …": the noun ends here
+        if word.lower() in _STOP_AFTER or word.lower() in ("from", "with", "by", "that"):
+            words = words[:i]
+            break
     return " ".join(words[:3])
 
 
 def _words_before(text: str, pos: int, start: int) -> str:
-    clause = re.split(r"[,.;:)\n]", text[max(start, pos - 80) : pos])[-1]  # keep "("
+    clause = _CLAUSE_END_BEFORE.split(text[max(start, pos - 80) : pos])[-1]  # keep "("
     words = _WORD.findall(clause)[-8:]
     while words and words[-1].lower() in _STOP_BEFORE:
         words.pop()
