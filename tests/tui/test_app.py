@@ -7,6 +7,8 @@ from reportdiff.tui import build_app
 from reportdiff.tui.diffview import DiffView
 from reportdiff.tui.screens import HelpScreen
 
+from .conftest import comparison_of
+
 SIZE = (140, 45)
 
 
@@ -171,3 +173,57 @@ async def test_mouse_click_moves_the_cursor(sample_comparison):
         await pilot.pause()
         await pilot.click(DiffView, offset=(10, 7))
         assert app.diff.cursor == int(app.diff.scroll_y) + 7
+
+
+async def test_outline_enter_jumps_and_marks_the_highlighted_pair(sample_comparison):
+    store = MemoryReviewStore()
+    app = build_app(sample_comparison, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.outline.focus()
+        await pilot.press("down", "down", "down", "enter")
+        d = app.outline.cursor_node.data
+        assert app.diff.cursor == app.diff.pair_row(d)
+        await pilot.press("r")
+        assert store.load(app.review.key).is_reviewed(pair_key(app.pair_at(d)))
+        assert "✓" in str(app.outline.cursor_node.label)
+
+
+async def test_boilerplate_toggle_removes_the_marks_and_their_notes(sample_comparison):
+    assert sample_comparison.boilerplate, "the samples plant boilerplate"
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        flagged = {m.kind for side in ("old", "new") for m in app.diff.marks[side].marks}
+        assert "flag" in flagged
+        await pilot.press("b")
+        flagged = {m.kind for side in ("old", "new") for m in app.diff.marks[side].marks}
+        assert "flag" not in flagged
+        assert not any(
+            n.kind == "flag"
+            for side in ("old", "new")
+            for ns in app.diff.marks[side].notes.values()
+            for n in ns
+        )
+
+
+async def test_identical_documents_open_and_say_there_is_nothing_to_step_to():
+    text = "一、概况\n本年度工作按计划完成。\n二、问题\n暂无。\n"
+    app = build_app(comparison_of(text, text))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.diff.change_starts() == []
+        await pilot.press("n", "p", "right_square_bracket", "u")
+        assert app.diff.rows == []  # every section unchanged and hidden
+        await pilot.press("u", "v", "r")
+        assert app.review.progress(app.pair_keys)[0] == 1
+
+
+async def test_note_is_shown_in_the_section_header(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "e", *"待核实", "ctrl+s")
+        await pilot.pause()
+        header = app.diff.render_line(app.diff.cursor - int(app.diff.scroll_y))
+        assert "✎ 待核实" in header.text

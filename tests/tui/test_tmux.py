@@ -58,6 +58,10 @@ def test_demo_opens_the_ui_and_keeps_a_review_mark(tmp_path):
         assert first_screen < 5  # generous on a loaded machine; README has the measured figure
         tmux("send-keys", "-t", session, "]", "r")
         wait_for(session, "1/")
+        # Saved the moment it changed: on disk before any quit, Ctrl+C or crash.
+        assert reviewed_keys(tmp_path) != []
+        tmux("send-keys", "-t", session, "C-c")
+        wait_for(session, "1/")  # Ctrl+C does not drop the review; q quits
         tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 10
         while session in tmux("ls") and time.monotonic() < deadline:
@@ -65,6 +69,12 @@ def test_demo_opens_the_ui_and_keeps_a_review_mark(tmp_path):
         assert session not in tmux("ls")
     finally:
         tmux("kill-server")
-    (saved,) = (tmp_path / "reviews").glob("*.json")
-    data = json.loads(saved.read_text(encoding="utf-8"))
-    assert [k for k, v in data["pairs"].items() if v["reviewed"]] != []
+    assert reviewed_keys(tmp_path) != []
+
+
+def reviewed_keys(state_dir) -> list[str]:
+    files = list((state_dir / "reviews").glob("*.json"))
+    if not files:
+        return []
+    data = json.loads(files[0].read_text(encoding="utf-8"))
+    return [k for k, v in data["pairs"].items() if v["reviewed"]]
