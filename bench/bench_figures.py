@@ -45,7 +45,7 @@ def _timed(old, new, with_figures: bool, end_to_end: bool = False) -> float:
     if not with_figures:
         pipeline.diff_figures = lambda *a, **k: ()  # type: ignore[assignment]
         pipeline.check_document = lambda *a, **k: ()  # type: ignore[assignment]
-    figures._extract.cache_clear()  # every run extracts afresh
+    figures.clear_cache()  # every run extracts afresh
     try:
         start = time.process_time()
         if end_to_end:  # read both files, compare, write the JSON

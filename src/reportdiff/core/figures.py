@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..model import Block, Document, Figure, Section
 from .figure_english import english_counts, english_labels, is_english
@@ -26,13 +26,29 @@ _TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 _MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|投入|投资|资产|成本|价")
 
 
+# compare() asks for a document's figures once for the diff and once for the checks.
+# The cache is keyed by identity: hashing a Document means hashing all its blocks.
+_CACHE: OrderedDict[int, tuple[Document, Sequence[Section], tuple[Figure, ...]]] = OrderedDict()
+_CACHE_SIZE = 8
+
+
 def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     """Every figure of doc in text order; parent indexes link parts to their total."""
-    return _extract(doc, tuple(sections))
+    hit = _CACHE.get(id(doc))
+    if hit and hit[0] is doc and (hit[1] is sections or tuple(hit[1]) == tuple(sections)):
+        return hit[2]
+    figures = _extract(doc, sections)
+    _CACHE[id(doc)] = (doc, sections, figures)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return figures
 
 
-@lru_cache(maxsize=8)  # compare() asks once for the diff and once for the checks
-def _extract(doc: Document, sections: tuple[Section, ...]) -> tuple[Figure, ...]:
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _extract(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     readings: list[Reading] = []
     labels: list[str] = []
     numbers = _Numbers(doc.text)
@@ -99,6 +115,7 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
     unit = _TABLE_UNIT_RE.search(text, max(0, block.start - 200), block.start + 200)
     header: list[str] = []
     out: list[tuple[Reading, str]] = []
+    table_unit = unit.group(1) if unit else ""
     for n, row in enumerate(block.cells):
         cells = [(c, text[c.start : c.end].strip()) for c in row]
         per_cell = [_cell_readings(numbers, c.start, c.end, s) for c, s in cells]
@@ -106,12 +123,14 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
             header = [s for _, s in cells]
         numeric = sum(bool(found) for found in per_cell)
         for col, found in enumerate(per_cell):
+            if not found:
+                continue
             cell = cells[col][0]
             own = prose_labels(text, found, cell.start, cell.end)
             head = header[col] if numeric > 1 and col < len(header) else ""
             for r, label in zip(found, own, strict=True):
                 label = label if len(label) >= 2 else _row_label(cells, per_cell, col)
-                r = _table_unit(r, unit.group(1) if unit else "")
+                r = _table_unit(r, table_unit)
                 out.append((r, f"{label} / {head}" if head and head != label else label))
     return out
 
@@ -123,6 +142,8 @@ def _is_header(cells: list, per_cell: list[list[Reading]]) -> bool:
 
 
 def _cell_readings(numbers: _Numbers, start: int, end: int, stripped: str) -> list[Reading]:
+    if not stripped:
+        return []
     found = numbers.between(start, end, keep_bare=True)
     return [r for r in found if not r.bare or r.text.strip() == stripped]
 
