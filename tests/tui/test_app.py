@@ -227,3 +227,19 @@ async def test_note_is_shown_in_the_section_header(sample_comparison):
         await pilot.pause()
         header = app.diff.render_line(app.diff.cursor - int(app.diff.scroll_y))
         assert "✎ 待核实" in header.text
+
+
+async def test_resizing_rewraps_and_keeps_the_place(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*["right_square_bracket"] * 5, "n")
+        pair, wide = app.diff.current_pair, app.diff.layout_.width
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.diff.layout_.width < wide
+        assert app.diff.current_pair == pair
+        y = app.diff.cursor
+        assert (
+            app.diff.scroll_y <= y < app.diff.scroll_y + app.diff.scrollable_content_region.height
+        )
