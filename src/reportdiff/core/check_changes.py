@@ -101,10 +101,10 @@ def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None
     base, delta = stated.base, stated.delta
     change = stated.delta_sign * delta.value if delta else None
     if base is None:  # 「总计2995.39万元。与2023年度相比…减少56.95万元，下降1.87%」
-        if current is None or change is None or stated.pct is None:
+        if current is None or delta is None or change is None or stated.pct is None:
             return None
         base_value = current.value - change
-        spread = rounding(current) + rounding(delta)  # type: ignore[arg-type]
+        spread = rounding(current) + rounding(delta)
         problems = _pct_problem(stated, base_value, spread, change, like=current)
     else:
         problems = _delta_problem(stated, current, change)
@@ -116,7 +116,8 @@ def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None
                 problems += _pct_problem(stated, base.value, spread, change, like=base)
     if not problems:
         return None
-    label = (current.label if current else "") or (base or delta).label.rsplit(" ", 1)[0]  # type: ignore[union-attr]
+    other = base or delta  # named "收入 上年" / "收入 减少": the subject comes first
+    label = (current.label if current else "") or (other.label.rsplit(" ", 1)[0] if other else "")
     figures = tuple(f for f in (current, base, delta, stated.pct) if f is not None)
     return Check("change", side, f"{label}: " + "; ".join(problems), figures)
 

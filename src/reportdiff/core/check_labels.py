@@ -13,11 +13,12 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Check, Document, Figure, Side
 from .figure_label import CHANGE_WORDS, label_key
 
+InTable = Callable[[int], bool]  # whether an offset stands inside a table
 _KINDS = ("amount", "count", "percent")
 _NOT_A_NAME = re.compile(r"^(?:每|人均|平均)|(?:至|到|由|从|为|后|前)$")
 _GENERIC = {"投入", "完成", "新增", "增加", "减少", "全年", "累计", "其中", "合计", "共计"}
@@ -69,7 +70,7 @@ def _unit(f: Figure) -> str:
     return f.unit or ("*" if f.kind == "count" else "")
 
 
-def _conflicts(figures: list[Figure], in_table, side: Side) -> list[Check]:  # type: ignore[no-untyped-def]
+def _conflicts(figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if not f.qualifier and f.value != 0:  # 0万元 is "none this year", said of many things
@@ -89,7 +90,7 @@ def _conflicts(figures: list[Figure], in_table, side: Side) -> list[Check]:  # t
     return out
 
 
-def _prose_vs_table(figures: list[Figure], in_table, side: Side) -> list[Check]:  # type: ignore[no-untyped-def]
+def _prose_vs_table(figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
     rows: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if in_table(f.start):
@@ -111,7 +112,7 @@ def _same_unit(f: Figure, row: list[Figure]) -> bool:
     return all(_unit(t) in ("*", f.unit) for t in row)
 
 
-def _table_test(doc: Document):  # type: ignore[no-untyped-def]
+def _table_test(doc: Document) -> InTable:
     spans = sorted((b.start, b.end) for b in doc.blocks if b.kind == "table")
     starts = [s for s, _ in spans]
 

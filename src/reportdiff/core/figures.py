@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Block, Document, Figure, Section
 from .figure_english import english_counts, english_labels, is_english
@@ -214,7 +214,7 @@ def figure_breaks(doc: Document, sections: Sequence[Section]) -> set[int]:
     return out
 
 
-def section_finder(sections: Sequence[Section]):  # type: ignore[no-untyped-def]
+def section_finder(sections: Sequence[Section]) -> Callable[[int], str | None]:
     """pos -> id of the innermost section holding it (the preamble is "0")."""
     ordered = sorted(sections, key=lambda s: (s.start, -s.end))
     starts = [s.start for s in ordered]
