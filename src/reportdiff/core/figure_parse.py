@@ -229,11 +229,16 @@ def display_scale(text: str, unit: str) -> tuple[float, str]:
     return 1.0, unit
 
 
+_PLACES = re.compile(r"\d[.．](\d+)")
+
+
 def as_written(value: float, text: str, unit: str) -> str:
     """A value in the unit a figure was written in: 41306800 like 4035.19万元 →
     "4,130.68万元"; 30400000 like $38.6 million → "$30.4 million"."""
     scale, shown = display_scale(text, unit)
-    number = f"{abs(value) / scale:,.2f}".rstrip("0").rstrip(".")
+    places = _PLACES.search(text)
+    digits = min(4, len(places.group(1))) if places else 0
+    number = f"{abs(value) / scale:,.{digits}f}"  # as many decimals as the figure has
     sign = "-" if value < 0 else ""
     if unit == "$":
         return f"{sign}${number}{shown[1:]}"
