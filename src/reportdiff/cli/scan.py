@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..core.corpus import TEMPLATE_SHARE
 from ..errors import ExitStatus, ReportdiffError
 from .output import emit
 
@@ -38,10 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--template-share",
         type=float,
-        default=0.5,
+        default=TEMPLATE_SHARE,
         metavar="F",
         help="a passage in at least this share of the reports (and 3) is template-like "
-        "(default: 0.5)",
+        f"(default: {TEMPLATE_SHARE})",
     )
     p.set_defaults(run=run)
 

@@ -1,8 +1,10 @@
-"""Boilerplate: carried-over, shared, template, duplicate and stale passages of NEW.
+"""Boilerplate: carried-over, shared, template, duplicate and stale passages.
 
-Flags are about NEW, the report under review (compare in the other order to review
-OLD). Every flag names where else its passage stands, so a reviewer can check it;
-offsets index NEW's text and ``section`` is NEW's section id.
+Reuse is judged for NEW, the report under review: what it carried over from OLD or
+shares with a corpus. What a document holds by itself (template leftovers, repeats,
+references that do not fit it) is flagged on both sides. Every flag names where else
+its passage stands, so a reviewer can check it; offsets index that side's text and
+``section`` is that side's section id.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Document, Flag, Section, SectionPair
+from .corpus import TEMPLATE_SHARE, frequent
 from .reuse import (
     IndexedDoc,
     Passage,
@@ -23,7 +26,6 @@ from .template_phrases import find_template_phrases
 
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0
-TEMPLATE_SHARE = 0.5  # a passage in this share of a corpus (and >= 3 documents) is template
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,7 @@ def corpus_flags(new: IndexedDoc, old: Document, context: ReuseContext) -> list[
     for p in new.passages(hits):
         docs = sorted({h.doc for h in p.evidence})
         where = join_names(f"{others[d].name} {others[d].ref(_first_hit(p, d))}" for d in docs)
-        frequent = len(docs) >= 3 and len(docs) >= context.template_share * len(others)
-        if frequent:
+        if frequent(len(docs), len(others), context.template_share):
             detail = f"in {len(docs)} of {len(others)} corpus documents: {where}"
             flags.append(_flag("template", new, p, detail))
         else:

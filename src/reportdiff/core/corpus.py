@@ -153,6 +153,11 @@ def _join_near_units(units: Sequence[SketchedSentence], uf: _UnionFind) -> None:
                     reps.append(uid)
 
 
+def frequent(count: int, total: int, share: float = TEMPLATE_SHARE) -> bool:
+    """Whether a passage in ``count`` of ``total`` documents is template-like."""
+    return count >= 3 and count >= share * total
+
+
 def scan_corpus(
     docs: Sequence[DocSketch],
     template_share: float = TEMPLATE_SHARE,
@@ -160,7 +165,6 @@ def scan_corpus(
 ) -> ScanResult:
     clusters_of = cluster_sentences(docs)
     group, members = _holder_groups(clusters_of)
-    frequent = max(3, template_share * len(docs))
     passages: dict[tuple[int, ...], PassageCluster] = {}
     owner: dict[int, PassageCluster] = {}  # sentence cluster -> passage cluster holding it
     shares = []
@@ -170,7 +174,9 @@ def scan_corpus(
             cluster = _cluster_for(run_ids, members[group[run_ids[0]]], owner, passages)
             if cluster is None:
                 found_in = members[group[run_ids[0]]]
-                kind = "template" if len(found_in) >= frequent else "shared"
+                kind = (
+                    "template" if frequent(len(found_in), len(docs), template_share) else "shared"
+                )
                 cluster = PassageCluster(kind, docs[d].text[start:end], found_in)
             passages[run_ids] = cluster
             for c in run_ids:
