@@ -78,7 +78,7 @@ def scan_folder(
     folder: str | Path,
     *,
     jobs: int | None = None,
-    template_share: float = TEMPLATE_SHARE,
+    template_share: float | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ScanResult:
     """Scan every report under ``folder`` for passages shared between them."""
@@ -92,7 +92,7 @@ def scan_folder(
             skipped.append(result)
         if progress:
             progress(done, len(paths))
-    return scan_corpus(sketches, template_share, skipped)
+    return scan_corpus(sketches, template_share or TEMPLATE_SHARE, skipped)
 
 
 def _sketch_all(

@@ -85,3 +85,17 @@ def test_progress_bar_draws_on_a_terminal_and_ends_the_line() -> None:
     quiet = io.StringIO()
     ProgressBar("scanning", quiet)(1, 1)
     assert quiet.getvalue() == ""
+
+
+def test_template_share_marks_passages_template(folder, capsys) -> None:
+    for i in (2, 3):
+        (folder / f"r{i}.txt").write_text(f"第{i}号报告\n一、概况\n{SHARED}\n", encoding="utf-8")
+    main(["scan", str(folder), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["clusters"][0]["kind"] == "template"
+    (folder / "r4.txt").write_text(
+        "第4号报告\n一、概况\n全年植树造林一千二百亩，成活率稳步提高。\n", encoding="utf-8"
+    )
+    main(["scan", str(folder), "--format", "json", "--template-share", "0.9"])
+    assert json.loads(capsys.readouterr().out)["clusters"][0]["kind"] == "shared"  # 4 of 5
+    assert main(["scan", str(folder), "--template-share", "0"]) == 2
+    assert "--template-share must be in (0, 1]" in capsys.readouterr().err

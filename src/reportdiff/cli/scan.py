@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.corpus import TEMPLATE_SHARE
 from ..errors import ExitStatus, ReportdiffError
 from .output import emit
 
@@ -39,10 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--template-share",
         type=float,
-        default=TEMPLATE_SHARE,
+        default=None,
         metavar="F",
         help="a passage in at least this share of the reports (and 3) is template-like "
-        f"(default: {TEMPLATE_SHARE})",
+        "(default: 0.5)",
     )
     p.set_defaults(run=run)
 
@@ -53,13 +52,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise ReportdiffError("--jobs must be at least 1")
-    if not 0 < args.template_share <= 1:
+    share = args.template_share
+    if share is not None and not 0 < share <= 1:
         raise ReportdiffError("--template-share must be in (0, 1]")
     result = scan_folder(
-        args.folder,
-        jobs=args.jobs,
-        template_share=args.template_share,
-        progress=ProgressBar("scanning"),
+        args.folder, jobs=args.jobs, template_share=share, progress=ProgressBar("scanning")
     )
     if not result.paths and not result.skipped:
         raise ReportdiffError(f"{args.folder}: no .txt, .md or .docx reports in it")
