@@ -52,8 +52,9 @@ def test_unified_view_shows_unchanged_text_once_and_changes_on_both_sides():
     new = "一、概况\n相同的一段。\n资金120万元。\n"
     c = comparison_of(old, new)
     layout = Layout(c, build_marks(c), 30, unified=True)
-    shown = [texts(c, r) for r in layout.rows if r.kind == "text"]
+    shown = [texts(c, r) for r in layout.rows if r.kind != "pair"]
     assert shown.count((None, "相同的一段。")) == 1
+    assert [r.kind for r in layout.rows if texts(c, r) == (None, "相同的一段。")] == ["ctx"]
     assert ("资金100万元。", None) in shown
     assert (None, "资金120万元。") in shown
 

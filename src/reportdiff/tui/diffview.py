@@ -200,7 +200,7 @@ class DiffView(ScrollView, can_focus=True):
     def _find_change_starts(self) -> list[int]:
         stops, before = [], False
         for y, row in enumerate(self.rows):
-            changed = row.kind == "text" and self._row_changed(row)
+            changed = row.kind != "pair" and self._row_changed(row)
             if changed and not before:
                 stops.append(y)
             before = changed
@@ -232,7 +232,8 @@ class DiffView(ScrollView, can_focus=True):
             return self._header(row, width)
         if self.unified:
             side = "old" if row.old else "new"
-            return Strip(self._side(side, row.old or row.new, width - 1, unified=True), width)
+            sign = "" if row.kind == "ctx" else ("-" if side == "old" else "+")
+            return Strip(self._side(side, row.old or row.new, width - 1, sign), width)
         left = (width - 1) // 2
         segments = self._side("old", row.old, left - 1)
         segments.append(Segment("│", RULE))
@@ -250,7 +251,8 @@ class DiffView(ScrollView, can_focus=True):
         segments = Segment.adjust_line_length([Segment(text, HEADER)], width, HEADER)
         return Strip(segments, width)
 
-    def _side(self, side: str, rng: Range | None, width: int, unified: bool = False) -> list:
+    def _side(self, side: str, rng: Range | None, width: int, sign: str = "") -> list:
+        """One column of a row; ``sign`` ("-"/"+") overrides the gutter in one column."""
         if rng is None:
             return [Segment(" " + "╱" * width, FILLER)]
         a, b = rng
@@ -263,21 +265,21 @@ class DiffView(ScrollView, can_focus=True):
         cuts = sorted(
             {a, b, *(n.at for n in notes)} | {p for s, e, _ in spans for p in (s, e) if a < p < b}
         )
-        out = [self._gutter(side, {k for _, _, k in spans}, unified)]
+        out = [self._gutter(side, {k for _, _, k in spans}, sign)]
         for s, e in itertools.pairwise(cuts):
             kinds = {k for ms, me, k in spans if ms < e and me > s}
             out.append(Segment(_clean(text[s - a : e - a]), _style(kinds)))
             out.extend(Segment(n.text, NOTE_STYLES[n.kind]) for n in notes if n.at == e)
         return Segment.adjust_line_length(out, width + 1)
 
-    def _gutter(self, side: str, kinds: set[str], unified: bool) -> Segment:
+    def _gutter(self, side: str, kinds: set[str], sign: str) -> Segment:
+        if sign:
+            return Segment(sign, Style(color="#ff5f5f" if sign == "-" else "#5fff5f", bold=True))
         for kind, char, color in GUTTER:
             if kind in kinds:
                 if kind == "move":
                     char = ">" if side == "old" else "<"
                 return Segment(char, Style(color=color, bold=True))
-        if unified and side == "old":
-            return Segment("-", Style(color="#ff5f5f", bold=True))
         return Segment(" ")
 
     def _search_spans(self, text: str, a: int) -> list[tuple[int, int, str]]:

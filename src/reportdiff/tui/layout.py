@@ -40,7 +40,7 @@ _WIDTHS = _Widths()
 
 
 class Row(NamedTuple):
-    kind: str  # "pair": a section pair's header; "text": document text
+    kind: str  # "pair": a pair's header; "text": document text; "ctx": unified context
     pair: int  # index into Layout.order's pairs (the displayed order)
     old: Range | None  # text of the old document on this row; None = filler
     new: Range | None
@@ -138,7 +138,7 @@ def anchors(c: Comparison, pair: SectionPair, old: Range, new: Range) -> list[tu
     found.append((old[1], new[1]))
     out: list[tuple[int, int]] = []
     for a, b in sorted(set(found)):
-        if not out or (a > out[-1][0] and b > out[-1][1]):
+        if not out or (a >= out[-1][0] and b >= out[-1][1]):  # sorted and unique
             out.append((a, b))
     if out[-1] != (old[1], new[1]):
         out[-1] = (old[1], new[1])
@@ -192,7 +192,7 @@ def _line_anchors(old: str, a0: int, a1: int, new: str, b0: int, b1: int) -> lis
     if old[a0:a1] == new[b0:b1]:
         return [
             (a0 + k, b0 + k)
-            for k in range(a1 - a0)
+            for k in range(a1 - a0 + 1)  # the end too: a change may start a line
             if (a0 + k == 0 or old[a0 + k - 1] == "\n") and (b0 + k == 0 or new[b0 + k - 1] == "\n")
         ]
     oi = [i for i in range(a0, a1) if not old[i].isspace()]
@@ -273,7 +273,7 @@ class Layout:
     ) -> list[Row]:
         same = not self.marks["old"].has_change(*old) and not self.marks["new"].has_change(*new)
         if same and left and right:
-            return [Row("text", d, None, r) for r in right]
+            return [Row("ctx", d, None, r) for r in right]
         return [Row("text", d, r, None) for r in left] + [Row("text", d, None, r) for r in right]
 
     def _wrap(self, side: str, span: Range) -> list[Range]:
