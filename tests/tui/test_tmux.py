@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -14,7 +15,13 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    # tmux's server cannot daemonise when /dev/null has been replaced by a plain file.
+    pytest.mark.skipif(
+        not stat.S_ISCHR(os.stat(os.devnull).st_mode), reason="/dev/null is not a device here"
+    ),
+]
 
 
 SOCKET = f"reportdiff-test-{os.getpid()}"  # a server of our own, no user config
