@@ -32,6 +32,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|[\s\u3000*])+$"
 )
+_ENDS = re.compile(f"{_LEAD.pattern}|{_TRAIL.pattern}")  # both ends in one pass
 _AFTER_STOP = re.compile(r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达")
 # years and months, budget subject codes (2040201) and list words: never part of a name
 _NOISE = re.compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
@@ -41,7 +42,7 @@ _MAX_LABEL = 20
 def clean_label(raw: str) -> str:
     raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
     text = _NOISE.sub("", raw)
-    text = _TRAIL.sub("", _LEAD.sub("", text))
+    text = _ENDS.sub("", text)
     return text.strip(" \u3000*")[-_MAX_LABEL:]
 
 
@@ -95,6 +96,7 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
     labels: list[str] = []
     prev_end = start
     subject = ""
+    has_change = readings and CHANGE_RE.search(text, start, end) is not None
     for n, r in enumerate(readings):
         if r.kind in ("year", "date"):  # never compared or checked: no name needed
             labels.append("")
@@ -102,7 +104,7 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
             continue
         floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
         label = clean_label(text[clause_start(text, r.start, floor) : r.start])
-        change = change_at(text, r.start, start)
+        change = change_at(text, r.start, start) if has_change else None
         if change is not None:
             lead = clean_label(text[clause_start(text, change, start) : change])
             label, own = _split_change(label)
