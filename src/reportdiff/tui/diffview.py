@@ -45,8 +45,9 @@ GUTTER = (("move", ">", "#5fd7ff"), ("del", "-", "#ff5f5f"), ("ins", "+", "#5fff
 GUTTER += (("fig", "#", "#ffd75f"), ("flag", "B", "#d7af87"))
 FILLER = Style(color="#3a3a3a")
 RULE = Style(color="#5f5f87")
-CURSOR_BG = Style(bgcolor="#262640")
+CURSOR_BG = Style(bgcolor="#2a2a48")
 HEADER = Style(bold=True, bgcolor="#303048")
+HEADER_CURSOR = Style(bold=True, bgcolor="#4a4a78")
 
 
 class DiffView(ScrollView, can_focus=True):
@@ -223,7 +224,7 @@ class DiffView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_row(self.rows[index], width)
             if index == self.cursor:
-                strip = strip.apply_style(CURSOR_BG) if self.has_focus else strip
+                strip = _with_cursor(strip) if self.has_focus else strip
             self._cache[key] = strip
         return strip
 
@@ -248,7 +249,8 @@ class DiffView(ScrollView, can_focus=True):
         note = " ".join(self.review.note(pair_key(pair)).split())
         note = f"   ✎ {note}" if note else ""
         text = f"{mark}{pair_title(self.c, pair)}{note}"
-        segments = Segment.adjust_line_length([Segment(text, HEADER)], width, HEADER)
+        style = HEADER_CURSOR if self.rows[self.cursor] is row and self.has_focus else HEADER
+        segments = Segment.adjust_line_length([Segment(text, style)], width, style)
         return Strip(segments, width)
 
     def _side(self, side: str, rng: Range | None, width: int, sign: str = "") -> list:
@@ -290,6 +292,18 @@ class DiffView(ScrollView, can_focus=True):
             out.append((a + k, a + k + len(q), "search"))
             at = k + len(q)
         return out
+
+
+def _with_cursor(strip: Strip) -> Strip:
+    """The cursor row: a background wherever the text has none of its own, so the
+    highlights of edits stay readable on it."""
+    segments = [
+        Segment(seg.text, seg.style + CURSOR_BG if seg.style else CURSOR_BG)
+        if seg.style is None or seg.style.bgcolor is None
+        else seg
+        for seg in strip
+    ]
+    return Strip(segments, strip.cell_length)
 
 
 def _style(kinds: set[str]) -> Style:
