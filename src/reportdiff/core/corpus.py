@@ -25,6 +25,7 @@ from .reuse import near_copy
 from .shingles import SENTENCE_WEIGHT, band_keys, sketch, split_sentences
 
 _REPS_PER_BUCKET = 8
+_UNITS_PER_PASS = 200_000  # bucket passes: one per this many distinct sentences
 _SPACE_RE = re.compile(r"\s+")
 TEMPLATE_SHARE = 0.5  # a passage in at least this share of the corpus (and 3 documents)
 
@@ -134,23 +135,32 @@ def cluster_sentences(docs: Sequence[DocSketch]) -> list[list[int]]:
 
 
 def _join_near_units(units: Sequence[SketchedSentence], uf: _UnionFind) -> None:
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for uid, s in enumerate(units):
-        for band in s.bands:
-            buckets[band].append(uid)
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        reps: list[int] = []
-        for uid in members:
-            key = units[uid].key
-            for rep in reps:
-                if uf.find(rep) == uf.find(uid) or near_copy(key, units[rep].key)[0]:
-                    uf.union(rep, uid)
-                    break
-            else:
-                if len(reps) < _REPS_PER_BUCKET:
-                    reps.append(uid)
+    # Buckets are built a share of the band values at a time: every bucket is still
+    # seen whole, but only a share of them is held in memory at once.
+    parts = max(1, len(units) // _UNITS_PER_PASS)
+    for part in range(parts):
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for uid, s in enumerate(units):
+            for band in s.bands:
+                if band % parts == part:
+                    buckets[band].append(uid)
+        for members in buckets.values():
+            if len(members) > 1:
+                _join_bucket(members, units, uf)
+
+
+def _join_bucket(members: list[int], units: Sequence[SketchedSentence], uf: _UnionFind) -> None:
+    """Join each member to the first of a few representatives it is a near copy of."""
+    reps: list[int] = []
+    for uid in members:
+        key = units[uid].key
+        for rep in reps:
+            if uf.find(rep) == uf.find(uid) or near_copy(key, units[rep].key)[0]:
+                uf.union(rep, uid)
+                break
+        else:
+            if len(reps) < _REPS_PER_BUCKET:
+                reps.append(uid)
 
 
 def frequent(count: int, total: int, share: float = TEMPLATE_SHARE) -> bool:
