@@ -162,3 +162,12 @@ def test_shanghai_template_sentences_in_all_four(real_dir: Path, tmp_path: Path)
     )
     shares = {result.paths[s.doc]: s.shared for s in result.shares}
     assert all(0.1 < share < 0.6 for share in shares.values())
+
+
+def test_word_and_text_versions_of_a_report_share_nearly_everything(tmp_path: Path) -> None:
+    zh = SAMPLES / "zh"
+    for name in ("qingshui-water-2024.docx", "qingshui-water-2024.txt"):
+        shutil.copy(zh / name, tmp_path / name)
+    result = scan_folder(tmp_path, jobs=1)
+    assert len(result.paths) == 2
+    assert all(s.shared > 0.8 for s in result.shares)
