@@ -109,7 +109,7 @@ def main() -> None:
                 "--format",
                 "json",
                 "-o",
-                os.devnull,
+                str(Path(tempfile.gettempdir()) / "reportdiff-bench.json"),
             ],
             60,
         ),
