@@ -34,7 +34,7 @@ def test_a_fifo_is_written_to_not_replaced(tmp_path):
     read_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
         atomic_write_text(fifo, "through the pipe")
-        assert os.read(read_fd, 100) == "through the pipe".encode()
+        assert os.read(read_fd, 100) == b"through the pipe"
     finally:
         os.close(read_fd)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
