@@ -38,3 +38,28 @@ def test_a_fifo_is_written_to_not_replaced(tmp_path):
     finally:
         os.close(read_fd)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_new_file_gets_the_umask_default_and_an_old_one_keeps_its_mode(tmp_path):
+    old_umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.txt"
+        atomic_write_text(new, "x")
+        assert stat.S_IMODE(os.stat(new).st_mode) == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("x", encoding="utf-8")
+        os.chmod(kept, 0o640)
+        atomic_write_text(kept, "y")
+        assert stat.S_IMODE(os.stat(kept).st_mode) == 0o640
+    finally:
+        os.umask(old_umask)
+
+
+def test_a_symlink_is_followed_not_replaced(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"

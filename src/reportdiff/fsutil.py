@@ -9,8 +9,11 @@ from pathlib import Path
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write to a temp file in the same folder, fsync, then rename over ``path``."""
-    target = Path(path)
+    """Write to a temp file in the same folder, fsync, then rename over ``path``.
+
+    A symlink is followed (the file it names is replaced, the link stays), and the
+    file keeps its permissions, or gets the umask's default when new."""
+    target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never
         # replaced: renaming over it would turn it into a plain file.
@@ -20,8 +23,10 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             fh.write(data)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -31,6 +36,15 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:

@@ -109,3 +109,13 @@ def test_demo_runs_from_any_directory(tmp_path):
     result = run_cli("demo", "--format", "text", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Outline" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["a-directory", "missing-folder/out.txt"])
+def test_bad_output_path_is_one_line_and_exit_2(pair, tmp_path, where):
+    (tmp_path / "a-directory").mkdir()
+    result = run_cli("compare", str(pair[0]), str(pair[1]), "-o", str(tmp_path / where))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "missing-folder").exists()

@@ -43,6 +43,7 @@ def test_json_and_csv(folder, capsys, tmp_path) -> None:
     occurrence = cluster["occurrences"][0]
     text = (folder / occurrence["path"]).read_text(encoding="utf-8")
     assert text[occurrence["start"] : occurrence["end"]] == SHARED
+    (tmp_path / "out").mkdir()
     out_file = tmp_path / "out" / "docs.csv"
     main(["scan", str(folder), "--format", "csv", "-o", str(out_file)])
     rows = list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8"))))

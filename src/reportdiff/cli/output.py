@@ -6,7 +6,9 @@ import argparse
 import os
 import shutil
 import sys
+from pathlib import Path
 
+from ..errors import ReportdiffError
 from ..fsutil import atomic_write_text
 from ..options import RenderOptions
 
@@ -43,7 +45,20 @@ def render_options(args: argparse.Namespace) -> RenderOptions:
 
 def emit(args: argparse.Namespace, text: str) -> None:
     if args.output:
-        atomic_write_text(args.output, text)
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def write_output(path: str, text: str) -> None:
+    """Write a file the user named with -o; problems become one-line errors."""
+    target = Path(path)
+    if target.is_dir():
+        raise ReportdiffError(f"{path}: is a directory; give a file name to -o")
+    if not target.parent.is_dir():
+        raise ReportdiffError(f"{path}: folder {target.parent} does not exist")
+    try:
+        atomic_write_text(target, text)
+    except OSError as exc:
+        raise ReportdiffError(f"{path}: cannot write ({exc.strerror or exc})") from exc
