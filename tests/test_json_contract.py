@@ -63,3 +63,27 @@ def test_cli_json_output_validates(seeds_dir):
     )
     assert result.returncode == 1, result.stderr
     jsonschema.validate(json.loads(result.stdout), SCHEMA)
+
+
+PAIRS = [
+    ("samples", "zh/qingshui-water-2023.txt", "zh/qingshui-water-2024.txt"),
+    ("samples", "en/harbor-transit-2023.md", "en/harbor-transit-2024.md"),
+    ("real", "msft_10k_item1a_fy2023.txt", "msft_10k_item1a_fy2024.txt"),
+    ("real", "gwr_national_2022.txt", "gwr_national_2023.txt"),
+    ("real", "gwr_national_2023.txt", "gwr_national_2024.txt"),
+]
+
+
+@pytest.mark.parametrize(("where", "old", "new"), PAIRS, ids=[p[2] for p in PAIRS])
+def test_every_edit_offset_points_at_its_own_text(where, old, new, real_dir):
+    from tests.conftest import SAMPLES
+
+    base = SAMPLES if where == "samples" else real_dir
+    c = compare(read_document(base / old), read_document(base / new))
+    edits = [e for p in c.pairs for e in p.edits]
+    assert edits
+    for e in edits:
+        if e.old_text:
+            assert c.old.text[e.old_start : e.old_end] == e.old_text, e
+        if e.new_text:
+            assert c.new.text[e.new_start : e.new_end] == e.new_text, e

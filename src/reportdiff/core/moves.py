@@ -123,34 +123,53 @@ def _link(a: _Piece, b: _Piece) -> None:
 
 
 def _split_edit(edit: Edit, matched: list[_Piece], pairs: Sequence[SectionPair]) -> list[Edit]:
-    """Cut the moved sentences out of an edit; what is left stays a plain edit."""
+    """Cut the moved sentences out of an edit; what is left stays plain edits, each
+    with offsets of its own."""
     moves: list[Edit] = []
-    old_rest, new_rest = edit.old_text, edit.new_text
     for piece in sorted(matched, key=lambda p: p.start):
         other = piece.match
         assert other is not None
         if piece.side == "old":
-            old_rest = old_rest.replace(piece.text, "", 1)
             moves.append(_move(piece, other, pairs[other.pair].new, "source"))
         else:
-            new_rest = new_rest.replace(piece.text, "", 1)
             moves.append(_move(other, piece, pairs[other.pair].old, "target"))
+    gone = _residue(edit.old_text, edit.old_start, [p for p in matched if p.side == "old"])
+    came = _residue(edit.new_text, edit.new_start, [p for p in matched if p.side == "new"])
     rest: list[Edit] = []
-    if old_rest.strip() or new_rest.strip():
-        op = (
-            "replace"
-            if old_rest.strip() and new_rest.strip()
-            else ("delete" if old_rest.strip() else "insert")
-        )
-        rest.append(
-            replace(
-                edit,
-                op=op,
-                old_text=old_rest if op != "insert" else "",
-                new_text=new_rest if op != "delete" else "",
-            )
-        )
+    if len(gone) <= 1 and len(came) <= 1 and (gone or came):
+        old_at, old_text = gone[0] if gone else (edit.old_start, "")
+        new_at, new_text = came[0] if came else (edit.new_start, "")
+        op = "replace" if old_text and new_text else "delete" if old_text else "insert"
+        rest.append(_plain(op, old_text, old_at, new_text, new_at))
+    else:
+        rest.extend(_plain("delete", t, at, "", edit.new_start) for at, t in gone)
+        rest.extend(_plain("insert", "", edit.old_start, t, at) for at, t in came)
     return rest + _merge_adjacent(moves)
+
+
+def _residue(text: str, at: int | None, pieces: list[_Piece]) -> list[tuple[int, str]]:
+    """The runs of ``text`` (which starts at offset ``at``) outside the moved pieces,
+    with their offsets; runs of only whitespace are dropped."""
+    if at is None:
+        return []
+    runs, pos = [], at
+    for piece in sorted(pieces, key=lambda p: p.start):
+        runs.append((pos, text[pos - at : piece.start - at]))
+        pos = piece.start + len(piece.text)
+    runs.append((pos, text[pos - at :]))
+    return [(start, run) for start, run in runs if run.strip()]
+
+
+def _plain(op: str, old_text: str, old_at: int | None, new_text: str, new_at: int | None) -> Edit:
+    return Edit(
+        op,  # type: ignore[arg-type]
+        old_text,
+        new_text,
+        old_at,
+        None if old_at is None else old_at + len(old_text),
+        new_at,
+        None if new_at is None else new_at + len(new_text),
+    )
 
 
 def _move(gone: _Piece, came: _Piece, other_section: str | None, role: str) -> Edit:
