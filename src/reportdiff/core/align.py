@@ -23,7 +23,7 @@ from rapidfuzz.distance import LCSseq
 
 from ..model import Document, Section, SectionPair
 from ..options import CompareOptions
-from .similarity import bigram_set, normalise_title
+from .similarity import bigram_set, normalise_title, shingle_set
 
 _TITLE_WEIGHT = 0.45
 _BODY_WEIGHT = 0.55
@@ -73,7 +73,7 @@ def _features(doc: Document, sections: Sequence[Section]) -> list[_Features]:
             section=s,
             index=i,
             title=normalise_title(s.title),
-            shingles=bigram_set(doc.text[s.body_start : s.body_end]),
+            shingles=shingle_set(doc.text[s.body_start : s.body_end]),
         )
         for i, s in enumerate(sections)
     ]
@@ -110,15 +110,21 @@ def _base_scores(
 
 
 def title_similarity(a: str, b: str) -> float:
-    """Edit similarity, or how much of the shorter title the longer one contains
-    ("存在问题" in "存在的问题及原因分析"), whichever is higher."""
+    """Edit similarity, or for Chinese titles how much of the shorter title the longer
+    one contains ("存在问题" in "存在的问题及原因分析"), whichever is higher. Latin
+    letters are too few for containment to mean anything ("emergencydrills" holds much
+    of "watertaxipilot"), so English titles use edit similarity alone."""
     if not a or not b:
         return 1.0 if a == b else 0.0
     ratio = fuzz.ratio(a, b) / 100
-    shorter = min(len(a), len(b))
-    if shorter < 3:
+    shorter = min(a, b, key=len)
+    if len(shorter) < 3 or _cjk_share(shorter) < 0.5:
         return ratio
-    return max(ratio, 0.9 * LCSseq.similarity(a, b) / shorter)
+    return max(ratio, 0.9 * LCSseq.similarity(a, b) / len(shorter))
+
+
+def _cjk_share(text: str) -> float:
+    return sum("\u3400" <= ch <= "\u9fff" for ch in text) / len(text)
 
 
 def _overlap_scores(

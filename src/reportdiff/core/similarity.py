@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+import zlib
 
 from .tokens import FIGURE_RE
 
@@ -41,3 +42,17 @@ def bigram_set(text: str) -> frozenset[int]:
     t = _PUNCT_SPACE.sub("", mask_figures(unicodedata.normalize("NFKC", text))).lower()
     codes = [ord(c) for c in t]
     return frozenset(((x << 21 | y) * _MIX) & _MASK for x, y in itertools.pairwise(codes))
+
+
+_UNIT = re.compile(r"[a-z]+|[^\W\d_a-z]")
+
+
+def shingle_set(text: str) -> frozenset[int]:
+    """Pairs of adjacent units, hashed as bigram_set does: a unit is one Chinese
+    character or one Latin word, so English is compared by word pairs (character
+    bigrams of any two English paragraphs overlap by a third); figures are left out."""
+    t = mask_figures(unicodedata.normalize("NFKC", text)).lower()
+    codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in _UNIT.findall(t)]
+    return frozenset(
+        ((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in itertools.pairwise(codes)
+    )

@@ -13,7 +13,7 @@ from diff_match_patch import diff_match_patch
 from ..model import Document, Edit, Section, SectionPair
 from ..options import CompareOptions
 from .moves import detect_moves
-from .similarity import bigram_set
+from .similarity import shingle_set
 from .tokens import TokenEncoder, tokenize
 
 DELETE, EQUAL, INSERT = -1, 0, 1
@@ -68,7 +68,7 @@ def _runs(diffs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 
 def _worth_refining(gone: str, came: str) -> bool:
-    a, b = bigram_set(gone), bigram_set(came)
+    a, b = shingle_set(gone), shingle_set(came)
     if not a or not b:
         return True
     return 2 * len(a & b) / (len(a) + len(b)) >= _REFINE_SIMILARITY
