@@ -166,13 +166,21 @@ def test_a_section_under_a_new_parent_in_the_same_place_has_not_moved():
 def test_unrelated_english_sections_are_not_paired_by_shared_letters():
     old = [
         (1, "1. Operations", "The fleet ran on schedule throughout the year."),
-        (2, "1.1 Emergency Drills", "The Authority held six evacuation drills with the fire "
-         "department and the coast guard auxiliary during the spring season."),
+        (
+            2,
+            "1.1 Emergency Drills",
+            "The Authority held six evacuation drills with the fire "
+            "department and the coast guard auxiliary during the spring season.",
+        ),
     ]
     new = [
         (1, "1. Operations", "The fleet ran on schedule throughout the year."),
-        (2, "1.1 Water Taxi Pilot", "A six-month water taxi pilot between the piers carried "
-         "many passengers at a modest cost, met from the operating budget."),
+        (
+            2,
+            "1.1 Water Taxi Pilot",
+            "A six-month water taxi pilot between the piers carried "
+            "many passengers at a modest cost, met from the operating budget.",
+        ),
     ]
     _, by_old, by_new, _, _ = _align(old, new)
     assert by_old["1.1"].status == "removed"

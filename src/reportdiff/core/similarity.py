@@ -53,6 +53,4 @@ def shingle_set(text: str) -> frozenset[int]:
     bigrams of any two English paragraphs overlap by a third); figures are left out."""
     t = mask_figures(unicodedata.normalize("NFKC", text)).lower()
     codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in _UNIT.findall(t)]
-    return frozenset(
-        ((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in itertools.pairwise(codes)
-    )
+    return frozenset(((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in itertools.pairwise(codes))

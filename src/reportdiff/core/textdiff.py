@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz import fuzz
 
 from ..model import Document, Edit, Section, SectionPair
 from ..options import CompareOptions
@@ -18,6 +19,8 @@ from .tokens import TokenEncoder, tokenize
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 _REFINE_SIMILARITY = 0.3  # below this Dice overlap, a replaced run is a rewrite
+_PAIR_SIMILARITY = 0.5  # sentences at least this alike are one edited sentence
+_PAIRING_LIMIT = 40_000  # sentence pairs per run; beyond, the run is refined whole
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 
 
@@ -47,24 +50,88 @@ def diff_texts(
     for run in runs:
         gone = "".join(t for op, t in run if op == DELETE)
         came = "".join(t for op, t in run if op == INSERT)
-        if coarse or not gone or not came or not _worth_refining(gone, came):
+        if coarse or not gone or not came:
             result.extend(run)
             continue
-        fine, run_timed_out = _token_diff(gone, came, timeout_s)
+        fine, run_timed_out = _refine_run(gone, came, timeout_s)
         timed_out |= run_timed_out
         result.extend(run if run_timed_out else fine)
     return result, timed_out
 
 
 def _runs(diffs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Split a diff into equal parts and maximal runs of deletions and insertions."""
+    """Split a diff into equal parts and maximal runs of deletions and insertions. A
+    line break kept between two changed lines joins them into one run (as deleted and
+    re-inserted), so the lines of an edited list are paired with each other."""
     runs: list[list[tuple[int, str]]] = []
     for op, text in diffs:
         if runs and (op == EQUAL) == (runs[-1][0][0] == EQUAL):
             runs[-1].append((op, text))
         else:
             runs.append([(op, text)])
-    return runs
+    merged: list[list[tuple[int, str]]] = []
+    for k, run in enumerate(runs):
+        gap = run[0][0] == EQUAL and not "".join(t for _, t in run).strip()
+        if gap and merged and merged[-1][0][0] != EQUAL and k + 1 < len(runs):
+            space = "".join(t for _, t in run)
+            merged[-1] += [(DELETE, space), (INSERT, space)]
+        elif merged and run[0][0] != EQUAL and merged[-1][0][0] != EQUAL:
+            merged[-1] += run
+        else:
+            merged.append(list(run))
+    return merged
+
+
+def _refine_run(gone: str, came: str, timeout_s: float) -> tuple[list[tuple[int, str]], bool]:
+    """Pair the run's old and new sentences in order by similarity, token-diff each
+    pair, and leave the rest as whole deletions and insertions, so a changed figure in
+    one line of a list never reads as one item turned into its neighbour."""
+    gs, cs = split_sentences(gone), split_sentences(came)
+    if len(gs) * len(cs) > _PAIRING_LIMIT:
+        if not _worth_refining(gone, came):
+            return [(DELETE, gone), (INSERT, came)], False
+        return _token_diff(gone, came, timeout_s)
+    out: list[tuple[int, str]] = []
+    timed_out = False
+    gi = ci = 0
+    for pg, pc in _pair_sentences(gs, cs):
+        out += [(DELETE, t) for t in gs[gi:pg]] + [(INSERT, t) for t in cs[ci:pc]]
+        fine, late = _token_diff(gs[pg], cs[pc], timeout_s)
+        timed_out |= late
+        out += [(DELETE, gs[pg]), (INSERT, cs[pc])] if late else fine
+        gi, ci = pg + 1, pc + 1
+    out += [(DELETE, t) for t in gs[gi:]] + [(INSERT, t) for t in cs[ci:]]
+    return out, timed_out
+
+
+def _pair_sentences(gs: list[str], cs: list[str]) -> list[tuple[int, int]]:
+    """The order-keeping pairing of similar sentences with the greatest total
+    similarity (a small alignment DP; runs are a few sentences long)."""
+    sim = [[_sentence_similarity(g, c) for c in cs] for g in gs]
+    best = [[0.0] * (len(cs) + 1) for _ in range(len(gs) + 1)]
+    for i in range(len(gs) - 1, -1, -1):
+        for j in range(len(cs) - 1, -1, -1):
+            take = best[i + 1][j + 1] + sim[i][j] if sim[i][j] >= _PAIR_SIMILARITY else -1.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+    pairs, i, j = [], 0, 0
+    while i < len(gs) and j < len(cs):
+        if sim[i][j] >= _PAIR_SIMILARITY and best[i][j] == best[i + 1][j + 1] + sim[i][j]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _sentence_similarity(a: str, b: str) -> float:
+    if a.strip() == b.strip():
+        return 1.0
+    sa, sb = shingle_set(a), shingle_set(b)
+    if len(sa) < 3 or len(sb) < 3:
+        return fuzz.ratio(a, b) / 100
+    return 2 * len(sa & sb) / (len(sa) + len(sb))
 
 
 def _worth_refining(gone: str, came: str) -> bool:
