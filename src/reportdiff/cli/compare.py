@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("new", metavar="NEW", help="the later report: a file or AGENCY@YEAR")
     add_compare_arguments(p)
     add_archive_argument(p)
-    add_output_arguments(p, FORMATS)
+    add_output_arguments(p, FORMATS, interactive=True)
     p.set_defaults(run=run)
 
 

@@ -17,10 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "demo",
         help="compare the bundled sample reports",
         description="Compare the bundled pair of sample reports (a fictional county "
-        "agency's 2023 and 2024 self-evaluation reports).",
+        "agency's 2023 and 2024 self-evaluation reports). Exits 0 when the demo ran "
+        "(use compare for diff(1)-style exit statuses).",
     )
     add_compare_arguments(p)
-    add_output_arguments(p, ("text", "json"))
+    add_output_arguments(p, ("text", "json"), interactive=True)
     p.set_defaults(run=run)
 
 

@@ -13,12 +13,16 @@ from ..fsutil import atomic_write_text
 from ..options import RenderOptions
 
 
-def add_output_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+def add_output_arguments(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...], *, interactive: bool = False
+) -> None:
     parser.add_argument(
         "--format",
         choices=formats,
         default=None,
-        help="output format (default: the review UI on a terminal, text otherwise)",
+        help="output format (default: the review UI on a terminal, text otherwise)"
+        if interactive
+        else "output format (default: text)",
     )
     parser.add_argument(
         "-o",

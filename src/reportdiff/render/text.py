@@ -151,6 +151,8 @@ def _edit_lines(
         else:
             before = _context(c.old.text, e.old_start, -options.context)
             after = _context(c.old.text, e.old_end, options.context)
+        if (e.new_text or e.old_text).endswith("\n"):
+            after = ""  # the next line is another paragraph, often the next heading
         body = ""
         if e.old_text:
             body += style("del", f"[-{_oneline(e.old_text, 400)}-]")
@@ -172,7 +174,8 @@ def _context(text: str, at: int | None, span: int) -> str:
 
 
 def _oneline(text: str, limit: int) -> str:
-    flat = " ⏎ ".join(line.strip() for line in text.strip("\n").split("\n"))
+    # Spaces stay: "{+and AI +}services" must not read as "and AIservices".
+    flat = " ⏎ ".join(text.strip("\n").split("\n"))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
