@@ -285,3 +285,11 @@ def test_year_over_year_stickiness_on_real_reports(real_dir: Path) -> None:
     # reports are rewritten every year, and that new text is not flagged
     assert share("msft_10k_item1a_fy2023.txt", "msft_10k_item1a_fy2024.txt") > 0.5
     assert share("gwr_national_2023.txt", "gwr_national_2024.txt") < 0.1
+
+
+def test_decimal_numbering_is_cited_as_written():
+    from reportdiff.core.reuse import _join_chain
+
+    assert _join_chain(["2", "2.1"]) == "2.1"
+    assert _join_chain(["三", "(二)"]) == "三(二)"
+    assert _join_chain(["六", "一"]) == "六.一"

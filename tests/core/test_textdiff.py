@@ -85,8 +85,16 @@ def test_renumbering_behind_markup_is_not_an_edit():
 
 
 def test_lines_of_an_edited_list_pair_with_their_own_lines():
-    a = "防汛物资储备经费52.00万元；\n水资源监测建设项目105.40万元；\n灌区配套改造经费100.00万元。\n"
-    b = "水资源监测建设项目112.60万元；\n灌区配套改造经费100.00万元；\n幸福河湖试点项目65.00万元。\n"
+    a = (
+        "防汛物资储备经费52.00万元；\n"
+        "水资源监测建设项目105.40万元；\n"
+        "灌区配套改造经费100.00万元。\n"
+    )
+    b = (
+        "水资源监测建设项目112.60万元；\n"
+        "灌区配套改造经费100.00万元；\n"
+        "幸福河湖试点项目65.00万元。\n"
+    )
     edits = _edits(a, b)
     pairs = [(e.op, e.old_text, e.new_text) for e in edits]
     assert ("delete", "防汛物资储备经费52.00万元；\n", "") in pairs

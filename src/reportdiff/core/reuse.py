@@ -224,7 +224,10 @@ def section_refs(sections: Sequence[Section]) -> dict[str, str]:
 
 def _join_chain(parts: list[str]) -> str:
     out = ""
-    for part in parts:  # 三 + (二) -> 三(二); 六 + 一 -> 六.一
+    for part in parts:  # 三 + (二) -> 三(二); 六 + 一 -> 六.一; 2 + 2.1 -> 2.1
+        if out and part.startswith(out + "."):
+            out = part  # decimal numbering already names its parent
+            continue
         joint = "" if not out or out.endswith(")") or part.startswith("(") else "."
         out += joint + part
     return out
