@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "scan",
     "archive",
     "figures",
+    "trend",
+    "history",
+    "textconv",
 )
 
 
