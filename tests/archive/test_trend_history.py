@@ -49,6 +49,16 @@ def test_trend_text_and_json(capsys: pytest.CaptureFixture[str], qingshui: Path)
     assert all(y["exact"] for y in years)
 
 
+def test_trend_says_when_a_year_has_several_figures_so_labelled(
+    capsys: pytest.CaptureFixture[str], qingshui: Path
+) -> None:
+    args = ("trend", AGENCY, "农村自来水普及率", "--archive", str(qingshui))
+    _, out, _ = run(capsys, *args)
+    assert "first of 2 so labelled" in out
+    _, out, _ = run(capsys, *args, "--format", "json")
+    assert [y["matches"] for y in json.loads(out)["years"]] == [2, 2]
+
+
 def test_trend_unknown_label_or_agency(capsys: pytest.CaptureFixture[str], qingshui: Path) -> None:
     status, _, err = run(capsys, "trend", AGENCY, "完全无关的标签", "--archive", str(qingshui))
     assert status == 2

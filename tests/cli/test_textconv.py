@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,18 @@ def test_textconv_prints_normalised_text() -> None:
     assert r.returncode == 0
     assert r.stdout.startswith("清水县水利局2023年度部门整体支出绩效自评报告\n")
     assert "一、部门基本情况" in r.stdout
+
+
+def test_textconv_writes_utf8_whatever_the_locale() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "textconv", str(ZH / "qingshui-water-2023.txt")],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8").startswith("清水县水利局2023年度")
 
 
 def test_textconv_bad_input_is_one_line(tmp_path: Path) -> None:

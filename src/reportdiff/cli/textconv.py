@@ -22,6 +22,10 @@ def run(args: argparse.Namespace) -> int:
     from ..readers import read_document
 
     text = read_document(args.file).text
-    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    # git compares bytes: always UTF-8, whatever the locale's encoding.
     sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
     return 0

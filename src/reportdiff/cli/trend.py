@@ -63,6 +63,7 @@ def _row(point: Any, before: Any) -> dict[str, Any]:
         "value": f.value,
         "unit": f.unit,
         "section": f.section,
+        "matches": point.matches,
         "delta": point.delta,
         "pct": point.pct,
         "delta_text": delta,
@@ -76,6 +77,8 @@ def _text(agency: str, label: str, rows: list[dict[str, Any]]) -> str:
     lines = [f"{agency}: {label}", f"year  {pad('as written', 18)} {pad('change', 18)} %"]
     for r in rows:
         mark = "" if r["exact"] else f"   (labelled {r['label']})"
+        if r["matches"] > 1:
+            mark += f"   (§{r['section']}, first of {r['matches']} so labelled)"
         lines.append(
             f"{r['year']}  {pad(r['text'], 18)} {pad(r['delta_text'], 18)} {r['pct_text']}{mark}"
         )

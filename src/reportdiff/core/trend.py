@@ -25,6 +25,7 @@ class TrendPoint:
     exact: bool  # the label matched exactly (else a close rewording)
     delta: float | None = None  # against the previous year with a point
     pct: float | None = None
+    matches: int = 1  # figures of that year with the same label; the first is shown
 
 
 def pick_figure(figures: Sequence[Figure], label: str) -> tuple[Figure, bool] | None:
@@ -53,12 +54,13 @@ def trend(by_year: Sequence[tuple[int, Sequence[Figure]]], label: str) -> list[T
         if picked is None:
             continue
         fig, exact = picked
+        same = sum(f.label == fig.label and f.kind == fig.kind for f in figures)
         delta = pct = None
         prev = points[-1].figure if points else None
         if prev is not None and prev.unit == fig.unit:
             delta = fig.value - prev.value
             pct = round(delta / prev.value * 100, 2) if prev.value else None
-        points.append(TrendPoint(year, fig, exact, delta, pct))
+        points.append(TrendPoint(year, fig, exact, delta, pct, max(same, 1)))
     return points
 
 
