@@ -83,6 +83,9 @@ def test_history(capsys: pytest.CaptureFixture[str], qingshui: Path) -> None:
     assert second["figures_changed"] > 0
     # The 2024 report reuses much of 2023's wording, but not all of it.
     assert 0.3 < second["carried_over"] < 0.95
+    status, _, err = run(capsys, "history", AGENCY, "--kind", "budget", "--archive", str(qingshui))
+    assert status == 2
+    assert "no archived 'budget' reports" in err
     status, _, err = run(capsys, "history", "无此单位", "--archive", str(qingshui))
     assert status == 2
     assert err.count("\n") == 1

@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("agency", metavar="AGENCY", help="the agency, as archived")
     p.add_argument("label", metavar="LABEL", help="the figure's label, e.g. 基本支出")
+    p.add_argument("--kind", default=None, help="only this kind of report (default: report)")
     add_output_arguments(p, ("text", "json"))
     add_archive_argument(p)
     p.set_defaults(run=run)
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import ReportdiffError
     from .history import agency_documents
 
-    docs = agency_documents(args.archive, args.agency)
+    docs = agency_documents(args.archive, args.agency, args.kind)
     by_year = [(year, extract_figures(d, segment_document(d))) for year, d in docs]
     points = trend(by_year, args.label)
     if not points:
