@@ -10,12 +10,13 @@ from ..errors import ExitStatus
 from ..model import Comparison, Document
 from ..options import CompareOptions
 from .archive import add_archive_argument
+from .exports import EXPORTS
 from .output import add_output_arguments, emit, render_options
 
 if TYPE_CHECKING:
     from ..core.boilerplate import ReuseContext
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html", "docx")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -112,7 +113,11 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
         run_review(comparison, DirectoryReviewStore())
         return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
     fmt = args.format or "text"
-    if fmt == "json":
+    if fmt in EXPORTS:
+        from .exports import export
+
+        export(comparison, fmt, args.output)
+    elif fmt == "json":
         from ..render.json import render_json
 
         emit(args, render_json(comparison) + "\n")

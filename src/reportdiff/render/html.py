@@ -1,0 +1,278 @@
+"""A self-contained side-by-side HTML report of a Comparison, fit to send by mail.
+
+One file: inline CSS, no script, no font or image fetched from anywhere (a Content
+Security Policy forbids it), every piece of document text escaped. Sections open as
+<details>, changed ones expanded; edits, moved passages, changed figures and
+boilerplate flags are marked in place, so the report reads without reportdiff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from itertools import pairwise
+
+from ..model import Comparison, Section, SectionPair, Side
+from .text import format_value, section_label
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_CSS = """
+:root{--del:#ffd7d5;--ins:#ccffd8;--move:#d6e8ff;--flag:#fff3b0;--fig:#f3d9ff;--line:#d0d7de}
+*{box-sizing:border-box}
+body{font:15px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+"WenQuanYi Micro Hei",system-ui,sans-serif;margin:0 auto;max-width:1400px;padding:1rem 2rem;
+color:#1f2328}
+h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0 1rem}
+.summary span,.badge{border:1px solid var(--line);border-radius:1rem;padding:0 .6rem;
+font-size:.85rem;white-space:nowrap}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid var(--line);
+padding:.15rem .5rem;text-align:left;vertical-align:top}
+.outline td.mark{width:1.5rem;text-align:center;font-weight:bold}
+.s-added .mark{color:#1a7f37}.s-removed .mark{color:#cf222e}.s-changed .mark{color:#9a6700}
+.s-unchanged td{color:#656d76}
+details.pair{border:1px solid var(--line);border-radius:6px;margin:.6rem 0}
+details.pair>summary{cursor:pointer;padding:.4rem .7rem;background:#f6f8fa;font-weight:600}
+.sbs{display:grid;grid-template-columns:1fr 1fr}
+.pane{padding:.5rem .8rem;white-space:pre-wrap;overflow-wrap:anywhere;min-width:0}
+.pane+.pane{border-left:1px solid var(--line)}
+.pane .side{display:block;font-size:.75rem;color:#656d76;white-space:normal}
+.empty{color:#8c959f;font-style:italic}
+del{background:var(--del);text-decoration:line-through #cf222e}
+ins{background:var(--ins);text-decoration:none}
+.move{background:var(--move);outline:1px dashed #0969da}
+.flag{background-image:linear-gradient(transparent 60%,var(--flag) 60%)}
+.fig{background:var(--fig);border-radius:2px}
+.legend span{margin-right:1rem}.note{color:#9a6700}
+@media print{details.pair{break-inside:avoid}details.pair:not([open])>:not(summary){display:none}}
+"""
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    cls: str
+    title: str = ""
+
+
+def render_html(c: Comparison) -> str:
+    title = f"reportdiff: {c.old.path} → {c.new.path}"
+    body = [
+        f"<h1>{escape(title)}</h1>",
+        _summary(c),
+        _legend(),
+        _outline(c),
+        _pairs(c),
+        _figures(c),
+        _checks(c),
+        _flags(c),
+        _notes(c),
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="reportdiff">\n<title>{escape(title)}</title>\n'
+        f"<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(part for part in body if part)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _summary(c: Comparison) -> str:
+    if c.identical:
+        return '<p class="summary"><span>The two documents are identical.</span></p>'
+    s = c.summary()
+    items = [
+        f"{s.sections_changed} sections changed",
+        f"{s.sections_added} added",
+        f"{s.sections_removed} removed",
+        f"{s.sections_moved} moved",
+        f"{s.numbers_changed} figures changed",
+        f"{s.checks} checks",
+        f"{s.boilerplate_flags} boilerplate flags",
+    ]
+    return '<p class="summary">' + "".join(f"<span>{escape(i)}</span>" for i in items) + "</p>"
+
+
+def _legend() -> str:
+    return (
+        '<p class="legend"><span><del>deleted</del></span><span><ins>inserted</ins></span>'
+        '<span class="move">moved</span><span class="fig">changed figure</span>'
+        '<span class="flag">boilerplate</span></p>'
+    )
+
+
+def _status_words(p: SectionPair) -> list[str]:
+    words = [p.status]
+    words += [w for w, on in (("moved", p.moved), ("renamed", p.renamed)) if on]
+    if p.relation != "match":
+        words.append(p.relation)
+    if p.status == "changed":
+        words.append(f"{p.similarity:.0%} similar")
+    return words
+
+
+def _outline(c: Comparison) -> str:
+    marks = {"unchanged": "=", "changed": "~", "added": "+", "removed": "−"}
+    rows = []
+    for i, p in enumerate(c.pairs):
+        old, new = c.section("old", p.old), c.section("new", p.new)
+        mark = "↕" if p.moved and p.status == "unchanged" else marks[p.status]
+        rows.append(
+            f'<tr class="s-{p.status}"><td class="mark">{mark}</td>'
+            f'<td><a href="#pair-{i}">{escape(section_label(old))}</a></td>'
+            f'<td><a href="#pair-{i}">{escape(section_label(new))}</a></td>'
+            f"<td>{escape(', '.join(_status_words(p)))}</td></tr>"
+        )
+    return (
+        '<h2>Outline</h2>\n<table class="outline"><thead><tr><th></th><th>old</th>'
+        "<th>new</th><th>status</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+    )
+
+
+def _pairs(c: Comparison) -> str:
+    marks = {"old": _marks(c, "old"), "new": _marks(c, "new")}
+    out = ["<h2>Sections side by side</h2>"]
+    for i, p in enumerate(c.pairs):
+        old, new = c.section("old", p.old), c.section("new", p.new)
+        heading = f"{section_label(old) or '—'}  →  {section_label(new) or '—'}"
+        badges = "".join(f' <span class="badge">{escape(w)}</span>' for w in _status_words(p))
+        note = f'<p class="note">note: {escape(p.note)}</p>' if p.note else ""
+        is_open = " open" if p.status != "unchanged" or p.moved else ""
+        out.append(
+            f'<details class="pair s-{p.status}" id="pair-{i}"{is_open}>'
+            f'<summary>{escape(heading)}{badges}</summary>{note}<div class="sbs">'
+            + _pane(c, "old", old, marks["old"])
+            + _pane(c, "new", new, marks["new"])
+            + "</div></details>"
+        )
+    return "\n".join(out)
+
+
+def _pane(c: Comparison, side: Side, section: Section | None, marks: list[_Mark]) -> str:
+    label = f'<span class="side">{side}</span>'
+    if section is None:
+        return f'<div class="pane {side}">{label}<span class="empty">(none)</span></div>'
+    text = (c.old if side == "old" else c.new).text
+    start, end = section.start, section.body_end
+    return f'<div class="pane {side}">{label}{_marked(text, start, end, marks)}</div>'
+
+
+def _marks(c: Comparison, side: Side) -> list[_Mark]:
+    """Every highlighted range of one side: edits, moves, changed figures, flags."""
+    marks: list[_Mark] = []
+    for p in c.pairs:
+        whole = {"old": "removed", "new": "added"}[side]
+        if p.status == whole:
+            s = c.section(side, p.old if side == "old" else p.new)
+            if s is not None:
+                marks.append(_Mark(s.start, s.body_end, "del" if side == "old" else "ins"))
+            continue
+        marks.extend(_edit_marks(c, p, side))
+    for n in c.numbers:
+        fig = n.old if side == "old" else n.new
+        if fig is not None and n.status != "unchanged":
+            old = n.old.text if n.old else "—"
+            new = n.new.text if n.new else "—"
+            title = f"{n.label or 'figure'}: {old} → {new}"
+            marks.append(_Mark(fig.start, fig.end, "fig", title))
+    for f in c.boilerplate:
+        if f.doc == side:
+            marks.append(_Mark(f.start, f.end, "flag", f"{f.kind}: {f.detail}"))
+    return sorted(marks, key=lambda m: (m.start, m.end))
+
+
+def _edit_marks(c: Comparison, p: SectionPair, side: Side) -> list[_Mark]:
+    marks = []
+    for e in p.edits:
+        start, end = (e.old_start, e.old_end) if side == "old" else (e.new_start, e.new_end)
+        if start is None or end is None or start == end:
+            continue
+        if e.op == "move":
+            other = c.section("new" if side == "old" else "old", e.other_section)
+            where = "moved to" if e.move_role == "source" else "moved from"
+            marks.append(_Mark(start, end, "move", f"{where} {section_label(other)}"))
+        else:
+            marks.append(_Mark(start, end, "del" if side == "old" else "ins"))
+    return marks
+
+
+def _marked(text: str, start: int, end: int, marks: list[_Mark]) -> str:
+    """Escape text[start:end], wrapping each stretch in the marks that cover it.
+
+    Marks may overlap (a flag across an edit), so the range is cut at every mark
+    boundary and each piece gets one element carrying all its classes: no nesting.
+    """
+    inside = [m for m in marks if m.start < end and m.end > start]
+    cuts = sorted(
+        {start, end, *(max(start, min(end, x)) for m in inside for x in (m.start, m.end))}
+    )
+    out = []
+    for a, b in pairwise(cuts):
+        piece = escape(text[a:b])
+        cover = [m for m in inside if m.start <= a and m.end >= b]
+        if not cover:
+            out.append(piece)
+            continue
+        classes = sorted({m.cls for m in cover})
+        tag = "del" if "del" in classes else "ins" if "ins" in classes else "span"
+        titles = "; ".join(dict.fromkeys(m.title for m in cover if m.title))
+        attr = f' title="{escape(titles)}"' if titles else ""
+        out.append(f'<{tag} class="{" ".join(classes)}"{attr}>{piece}</{tag}>')
+    return "".join(out)
+
+
+def _figures(c: Comparison) -> str:
+    if not c.numbers:
+        return ""
+    rows = []
+    for n in c.numbers:
+        unit = (n.new or n.old).unit if (n.new or n.old) else ""
+        delta = format_value(n.delta, unit) if n.delta is not None else ""
+        if n.delta is not None and n.delta > 0:
+            delta = "+" + delta
+        pct = f"{n.pct:+.2f}%" if n.pct is not None else ""
+        cells = [
+            n.label or "(unlabelled)",
+            n.old.text if n.old else "—",
+            n.new.text if n.new else "—",
+            delta,
+            pct,
+            n.status,
+        ]
+        rows.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("label", "old", "new", "Δ", "%", "status"))
+    return (
+        f'<h2>Figures</h2>\n<table class="figures"><thead><tr>{head}</tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>"
+    )
+
+
+def _checks(c: Comparison) -> str:
+    if not c.checks:
+        return ""
+    items = "".join(
+        f"<li><b>[{escape(k.doc)}] {escape(k.kind)}</b>: {escape(k.message)}</li>" for k in c.checks
+    )
+    return f"<h2>Checks (the report's own arithmetic)</h2>\n<ul>{items}</ul>"
+
+
+def _flags(c: Comparison) -> str:
+    if not c.boilerplate:
+        return ""
+    items = "".join(
+        f'<li><span class="flag"><b>{escape(f.kind)}</b> [{escape(f.doc)}]</span> '
+        f"{escape(f.text)}<br><small>{escape(f.detail)}</small></li>"
+        for f in c.boilerplate
+    )
+    return f"<h2>Boilerplate</h2>\n<ul>{items}</ul>"
+
+
+def _notes(c: Comparison) -> str:
+    if not c.notes:
+        return ""
+    items = "".join(f"<li>{escape(n)}</li>" for n in c.notes)
+    return f'<h2>Notes</h2>\n<ul class="note">{items}</ul>'
