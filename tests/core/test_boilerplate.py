@@ -293,3 +293,30 @@ def test_decimal_numbering_is_cited_as_written():
     assert _join_chain(["2", "2.1"]) == "2.1"
     assert _join_chain(["三", "(二)"]) == "三(二)"
     assert _join_chain(["六", "一"]) == "六.一"
+
+
+def test_shared_evidence_names_only_documents_holding_the_passage(tmp_path, seeds_dir):
+    import shutil
+
+    from reportdiff.core.boilerplate import ReuseContext
+    from reportdiff.core.compare import compare
+    from reportdiff.readers import read_document
+    from tests.conftest import SAMPLES
+
+    for name in ("daoxian-police-2023.txt", "ebian-police-2023.txt"):
+        shutil.copy(seeds_dir / name, tmp_path / name)
+    corpus = tuple(read_document(p) for p in sorted(tmp_path.iterdir()))
+    corpus += (read_document(SAMPLES / "zh" / "qingshui-water-2023.txt"),)
+    c = compare(
+        read_document(SAMPLES / "zh" / "baishi-police-2023.txt"),
+        read_document(SAMPLES / "zh" / "baishi-police-2024.txt"),
+        context=ReuseContext(corpus=corpus),
+    )
+    shared = [f for f in c.boilerplate if f.kind == "shared"]
+    assert shared
+    headings = {s.heading.strip() for s in c.new_sections if s.id != "0"}
+    for flag in shared:
+        # The seeds share only headings with the Baishi reports, and headings are
+        # never part of a flagged passage.
+        assert "police-2023.txt" not in flag.detail, flag
+        assert flag.text.split("\n", 1)[0].strip() not in headings, flag

@@ -157,22 +157,27 @@ def merge_passages(
 
     A run continues across short unmatchable sentences (a list label, a figure in a
     table cell) but not across a matchable sentence without hits, nor across a
-    section boundary, so that each passage belongs to one section. Runs without one
-    full sentence (only headings, whose starts are ``headings``, or table labels) are
-    dropped: they repeat by design. A sentence that matches only without a clause at
+    section boundary, so that each passage belongs to one section. Headings (whose
+    starts are ``headings``) and runs without one full sentence (table labels) are
+    left out: they repeat by design. A sentence that matches only without a clause at
     its start or end (``Hit.lead``/``trail``) is cut by ``trim`` to the part that
     matches, and the clause breaks the run.
     """
     passages: list[Passage] = []
     current: Passage | None = None
     for s, found in zip(sentences, hits, strict=True):
+        if s.start in headings:
+            # Headings repeat by design: they neither start nor join a passage, so a
+            # passage's evidence names only documents that hold its own sentences.
+            current = None
+            continue
         if not found:
             if s.matchable:
                 current = None
             continue
         section = section_of(s.start)
         score = max(h.score for h in found)
-        qualifies = s.substantial and s.start not in headings
+        qualifies = s.substantial
         lead, trail = min(h.lead for h in found), min(h.trail for h in found)
         start, end = trim(s, lead, trail) if trim and (lead or trail) else (s.start, s.end)
         if start != s.start:
