@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..model import Document
 from .names import looks_like_ref, parse_ref
-from .store import Archive
+from .store import Archive, Version
 
 
 def read_input(spec: str, archive_dir: str | Path | None = None) -> Document:
@@ -16,7 +16,14 @@ def read_input(spec: str, archive_dir: str | Path | None = None) -> Document:
     """
     from ..readers import read_document
 
-    if Path(spec).exists() or not looks_like_ref(spec):
+    version = archived_version(spec, archive_dir)
+    if version is None:
         return read_document(spec)
-    archive = Archive(archive_dir)
-    return archive.read_document(archive.resolve(parse_ref(spec)))
+    return Archive(archive_dir).read_document(version)
+
+
+def archived_version(spec: str, archive_dir: str | Path | None = None) -> Version | None:
+    """The archived version ``spec`` names, or None when it is a file (or not a ref)."""
+    if Path(spec).exists() or not looks_like_ref(spec):
+        return None
+    return Archive(archive_dir).resolve(parse_ref(spec))

@@ -110,4 +110,71 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _register_reviews(acts: argparse._SubParsersAction) -> None:
-    """`archive reviews` arrives with review tracking; placeholder keeps the slot."""
+    rv = acts.add_parser(
+        "reviews",
+        help="reviews of comparisons that involve an archived version",
+        description="List the reviews (marks and notes saved by the review UI of "
+        "`reportdiff compare AGENCY@YEAR ...`) that touch one archived version.",
+    )
+    rv.add_argument("ref", metavar="AGENCY@YEAR", help="also AGENCY@latest, AGENCY@previous")
+    rv.add_argument("--format", choices=("text", "json"), default="text")
+    add_archive_argument(rv)
+    rv.set_defaults(run=run_reviews)
+
+
+def run_reviews(args: argparse.Namespace) -> int:
+    import json
+
+    from ..archive import Archive, parse_ref
+    from ..archive.reviews import ArchiveReviewStore
+
+    archive = Archive(args.archive)
+    version = archive.resolve(parse_ref(args.ref))
+    found = [r for r in ArchiveReviewStore(archive).records() if r.concerns(version)]
+    rows = [_review_row(r, version) for r in found]
+    if args.format == "json":
+        print(json.dumps({"version": version.ref, "reviews": rows}, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print(f"no reviews of {version.ref}")
+    for row in rows:
+        total = "?" if row["total"] is None else row["total"]
+        print(
+            f"{version.ref} vs {row['other']}: {row['reviewed']}/{total} pairs reviewed, "
+            f"last saved {row['updated'] or 'unknown'}"
+        )
+        for note in row["notes"]:
+            print(f"  {note['section'] or note['pair']}: {note['text']}")
+    return 0
+
+
+def _review_row(record, version) -> dict:
+    """One review as plain data: the other version, progress, notes."""
+    from ..archive.reviews import version_info
+
+    mine = version_info(version)
+    state = record.state
+    if record.old == mine:
+        other, other_path = record.new, state.new_path
+    else:
+        other, other_path = record.old, state.old_path
+    notes = [
+        {"pair": k, "section": record.headings.get(k, ""), "text": p.note}
+        for k, p in sorted(state.pairs.items())
+        if p.note
+    ]
+    return {
+        "key": state.key,
+        "other": _ref_text(other) if other else (other_path or "a file"),
+        "reviewed": sum(p.reviewed for p in state.pairs.values()),
+        "total": record.total,
+        "notes": notes,
+        "updated": state.updated,
+    }
+
+
+def _ref_text(info: dict) -> str:
+    from ..archive import DEFAULT_KIND
+
+    tail = "" if info.get("kind") in (None, DEFAULT_KIND) else f":{info['kind']}"
+    return f"{info.get('agency')}@{info.get('year')}{tail}"

@@ -15,6 +15,7 @@ from .output import add_output_arguments, emit, render_options
 
 if TYPE_CHECKING:
     from ..core.boilerplate import ReuseContext
+    from ..review import ReviewStore
 
 FORMATS = ("text", "json", "html", "docx")
 
@@ -101,16 +102,31 @@ def wants_ui(args: argparse.Namespace) -> bool:
     )
 
 
+def review_store(comparison: Comparison, args: argparse.Namespace) -> ReviewStore:
+    """Archive references keep their marks in the archive; plain files in the state dir."""
+    from ..archive.inputs import archived_version
+
+    archive_dir = getattr(args, "archive", None)
+    specs = [getattr(args, name, None) for name in ("old", "new")]
+    versions = [archived_version(s, archive_dir) if s else None for s in specs]
+    if any(versions):
+        from ..archive.reviews import ArchiveReviewStore
+
+        return ArchiveReviewStore(archive_dir, *versions, comparison=comparison)
+    from ..review import DirectoryReviewStore
+
+    return DirectoryReviewStore()
+
+
 def show(comparison: Comparison, args: argparse.Namespace) -> int:
     """Print (or open) a comparison as args ask; the exit status follows diff(1).
 
     On a terminal, with no --format and no --output, the review UI opens instead.
     """
     if wants_ui(args):
-        from ..review import DirectoryReviewStore
         from ..tui import run_review
 
-        run_review(comparison, DirectoryReviewStore())
+        run_review(comparison, review_store(comparison, args))
         return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
     fmt = args.format or "text"
     if fmt in EXPORTS:
