@@ -126,7 +126,8 @@ def test_compare_picks_the_store(archive: Archive, reports: dict[str, Path]) -> 
     refs = Namespace(old=f"{AGENCY}@2022", new=str(reports["2023"]), archive=str(archive.path))
     chosen = review_store(comparison, refs)
     assert isinstance(chosen, ArchiveReviewStore)
-    assert chosen.old == store.old and chosen.new is None
+    assert chosen.old == store.old
+    assert chosen.new is None
     files = Namespace(old=str(reports["2022"]), new=str(reports["2023"]), archive=None)
     assert isinstance(review_store(comparison, files), DirectoryReviewStore)
 
