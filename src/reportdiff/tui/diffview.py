@@ -157,7 +157,12 @@ class DiffView(ScrollView, can_focus=True):
         self.cursor = y
         height = self.scrollable_content_region.height
         if top or not (self.scroll_y <= y < self.scroll_y + height):
-            self.scroll_to(y=max(0, y - 2), animate=False, immediate=True)
+            # Two rows of context, but never the previous section's: the pane header
+            # names the cursor's section, and the top rows must belong to it.
+            first = y
+            while first > 0 and first > y - 2 and self.rows[first - 1].pair == self.rows[y].pair:
+                first -= 1
+            self.scroll_to(y=first, animate=False, immediate=True)
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_rows()
