@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from reportdiff.archive import Archive
+from tests.archive.concurrent import run_at_once
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -22,20 +21,13 @@ for year in range(2010, 2016):
 
 
 def test_two_processes_adding_at_once(archive_dir: Path, reports: dict[str, Path]) -> None:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    args = [str(archive_dir), "", str(reports["2022"]), str(reports["2023"])]
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _WRITER, *args[:1], agency, *args[2:]],
-            env=env,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for agency in ("Agency A", "Agency B")
-    ]
-    for p in procs:
-        _, err = p.communicate(timeout=120)
-        assert p.returncode == 0, err
+    run_at_once(
+        _WRITER,
+        [
+            [str(archive_dir), agency, str(reports["2022"]), str(reports["2023"])]
+            for agency in ("Agency A", "Agency B")
+        ],
+    )
     versions = Archive(archive_dir).versions()
     assert sorted((v.agency, v.year) for v in versions) == [
         (agency, year) for agency in ("Agency A", "Agency B") for year in range(2010, 2016)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from argparse import Namespace
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from reportdiff.cli import main
 from reportdiff.cli.compare import review_store
 from reportdiff.core.compare import compare
 from reportdiff.review import DirectoryReviewStore, ReviewState, open_review, pair_key
+from tests.archive.concurrent import run_at_once
 
 AGENCY = "清河县水利局"
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -101,19 +100,7 @@ for i in range(5):
 
 
 def test_two_processes_saving_at_once(archive: Archive) -> None:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _SAVER, str(archive.path), prefix],
-            env=env,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for prefix in ("a", "b")
-    ]
-    for p in procs:
-        _, err = p.communicate(timeout=120)
-        assert p.returncode == 0, err
+    run_at_once(_SAVER, [[str(archive.path), prefix] for prefix in ("a", "b")])
     assert git(archive.path, "rev-list", "--count", "refs/heads/reviews") == "10"
     keys = {r.state.key for r in ArchiveReviewStore(archive.path).records()}
     assert keys == {p * 31 + str(i) for p in "ab" for i in range(5)}
