@@ -133,9 +133,10 @@ def _overlap_scores(
     """Dice overlap of bigram sets for the pairs whose sketches agree.
 
     Candidates come from an inverted index of each B set's bottom-k sketch (its
-    _SKETCH smallest bigram hashes); postings common to many sections are skipped and
-    only the best-agreeing candidates are kept. Each candidate's exact overlap is then
-    one C-level set intersection, so cost stays near-linear even when sections repeat.
+    _SKETCH smallest bigram hashes); a bigram common to many sections proposes only the
+    ones nearest in relative place, and only the best-agreeing candidates are kept.
+    Each candidate's exact overlap is then one C-level set intersection, so cost stays
+    near-linear even when sections repeat.
     """
     postings: dict[int, list[int]] = {}
     for j, shingles in enumerate(b):

@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..model import Document, Edit, SectionPair
+from .tokens import split_sentences
 
 MOVE_SIMILARITY = 90.0
 _FUZZY_LIMIT = 3000  # above this many sentences per side, match exact copies only
-_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 _NOISE_RE = re.compile(r"[\s\W_]+")
 
 
@@ -76,7 +76,7 @@ def _pieces(pairs: Sequence[SectionPair], side: str, min_chars: int) -> list[_Pi
             if at is None or len(text.strip()) < min_chars:
                 continue
             pos = at
-            for sentence in _SENTENCE_RE.findall(text):
+            for sentence in split_sentences(text):
                 key = normalise_passage(sentence)
                 if len(key) >= min_chars:
                     pieces.append(_Piece(side, pi, ei, pos, sentence, key))

@@ -3,7 +3,6 @@ edit groups, a time budget with a stated coarser fallback, and moved passages.""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,13 +14,12 @@ from ..model import Document, Edit, Section, SectionPair
 from ..options import CompareOptions
 from .moves import detect_moves
 from .similarity import shingle_set
-from .tokens import TokenEncoder, tokenize
+from .tokens import TokenEncoder, split_sentences, tokenize
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 _REFINE_SIMILARITY = 0.3  # below this Dice overlap, a replaced run is a rewrite
 _PAIR_SIMILARITY = 0.5  # sentences at least this alike are one edited sentence
 _PAIRING_LIMIT = 40_000  # sentence pairs per run; beyond, the run is refined whole
-_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
 
 
 def section_span(section: Section) -> tuple[int, int]:
@@ -159,11 +157,6 @@ def _dmp_diff(
     if semantic:
         dmp.diff_cleanupSemantic(diffs)
     return [(op, encoder.decode(chars)) for op, chars in diffs]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences with their closing punctuation; they concatenate back to the text."""
-    return [s for s in _SENTENCE_RE.findall(text) if s]
 
 
 def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int) -> list[Edit]:

@@ -77,3 +77,12 @@ class TokenEncoder:
         if cp >= 0x10000:
             return cp - 0x10000 + (0xF900 - self._BASE)
         return cp - self._BASE
+
+
+_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their closing punctuation (a line break closes one too); they
+    concatenate back to the text."""
+    return [s for s in _SENTENCE_RE.findall(text) if s]
