@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import Check, Document, Figure, Side
 from .figure_label import CHANGE_WORDS, label_key
+from .figure_sentence import FROM_SUFFIX
 
 InTable = Callable[[int], bool]  # whether an offset stands inside a table
 _KINDS = ("amount", "count", "percent")
@@ -27,7 +28,9 @@ _GENERIC = {"投入", "完成", "新增", "增加", "减少", "全年", "累计"
 def check_labels(doc: Document, figures: Sequence[Figure], side: Side) -> list[Check]:
     in_table = _table_test(doc)
     named = [
-        f for n, f in enumerate(figures) if _comparable(f) and not _enumerated(doc.text, figures, n)
+        f
+        for n, f in enumerate(figures)
+        if _comparable(f) and not _enumerated(doc.text, figures, n) and not _reached(figures, n)
     ]
     return [*_conflicts(named, in_table, side), *_prose_vs_table(named, in_table, side)]
 
@@ -55,6 +58,12 @@ def _enumerated(text: str, figures: Sequence[Figure], n: int) -> bool:
             if "、" in between and not any(ch in between for ch in "；;。\n"):
                 return True
     return False
+
+
+def _reached(figures: Sequence[Figure], n: int) -> bool:
+    """「支付进度由91.5%提高至96.2%」: the level reached in a transition is this year's
+    value, not a second value of a target stated elsewhere."""
+    return n > 0 and figures[n - 1].label == f"{figures[n].label} {FROM_SUFFIX}"
 
 
 def _apart_and_specific(key: str, members: list[Figure]) -> bool:

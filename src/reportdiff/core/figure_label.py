@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .figure_parse import Reading
+from .figure_sentence import sentence_labels
 
 CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
@@ -24,16 +25,26 @@ CHANGE_RE = re.compile(
     r"相比|同比|(?:比|较|与)\s?(?:上年|去年|上一年|(?:19|20)\d\d\s?年)|比上年|较上年"
 )
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高", "减", "增")
-_YEAR = re.compile(r"(?:19|20)\d\d\s?年度?|[上本今去当]年度?|\d{1,2}\s?月(?:份|底)?")
+_YEAR = re.compile(
+    r"(?:(?:19|20)\d\d\s?|[上本今去当])年(?:度|底|初|末|中)?|\d{1,2}\s?月(?:份|底|初|末)?"
+)
 _LEAD = re.compile(
-    r"^(?:[\s\u3000*]|相比|比|较|与|同比|截至|截止|对|其中|包含|包括|"
-    r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|全年|年内|本|我|共有|共|现设|现有|已|拟|的)+"
+    r"^(?:[\s\u3000*]|相比|比|较|与|同比|截至|截止|对|将|把|其中|包含|包括|"
+    r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|全年|全镇|全乡|全区|全市|全省|年内|本|我|共有|共|现设|现有|已|拟|的)+"
 )
 _TRAIL = re.compile(
-    r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|[\s\u3000*])+$"
+    r"(?:为|达到|高达|达|是|共|约|近|超过|逾|合计|共计|总计|累计|计|了|有|的|分别|占|由|从"
+    # the level a measure reached (提高到), or kept at (控制在)
+    r"|(?:提高|增加|增长|下降|降低|减少|上升|缩短|压缩|压减|扩大|降|增|减)(?:到|至)"
+    r"|(?:保持|稳定|控制|维持)在"
+    r"|[\s\u3000*])+$"
 )
 _ENDS = re.compile(f"{_LEAD.pattern}|{_TRAIL.pattern}")  # both ends in one pass
-_AFTER_STOP = re.compile(r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达")
+_AFTER_STOP = re.compile(
+    r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达"
+    r"|(?:减少|增加|提高|下降|降|增|缩短|延长|扩大|上升)(?=至|到|了|\d)"  # 「9个减少至4个」
+    r"|左右|以上|以下|以内"  # 「1200万人左右」: a bound, not a noun
+)
 # years and months, budget subject codes (2040201) and list words: never part of a name
 _NOISE = re.compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
 _MAX_LABEL = 20
@@ -100,7 +111,7 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
     for n, r in enumerate(readings):
         if r.kind in ("year", "date"):  # never compared or checked: no name needed
             labels.append("")
-            prev_end = r.end
+            prev_end = r.end + (text[r.end : r.end + 1] in "底初末中")  # 2024年底
             continue
         floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
         label = clean_label(text[clause_start(text, r.start, floor) : r.start])
@@ -110,16 +121,18 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
             label, own = _split_change(label)
             subject = lead or own or subject
             label = _change_label(label, subject)
-        elif r.kind == "count" and r.unit not in ("", "年", "date"):
+        elif r.kind == "count" and (r.unit not in ("", "年", "date") or not label):
             after = _noun_after(text, r.end, end)
             label = after if len(after) >= 2 or not label else label
         if change is None and r.kind not in ("year", "date"):
             subject = label
         labels.append(label + _scope(text, r.end, end))
         prev_end = r.end
-    return labels
+    return sentence_labels(text, readings, labels, start)
 
 
+# a comma, not the separator of 8,512.40 (a digit before it and three after)
+_CLAUSE_COMMA = re.compile(r"(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
 _CHANGE_GOES_ON = re.compile(r"\s*(?:" + "|".join(CHANGE_WORDS) + ")")
 
 
@@ -136,7 +149,7 @@ def change_at(text: str, pos: int, floor: int) -> int | None:
     if not found:
         return None
     start, end = found[-1].start(), found[-1].end()
-    for comma in re.finditer(r"[，,]", text[end:pos]):
+    for comma in _CLAUSE_COMMA.finditer(text[end:pos]):
         if comma.start() <= 1:
             continue  # 「与2023年度相比，收入支出总计减少…」: the comparison opens the clause
         if not _CHANGE_GOES_ON.match(text, end + comma.end()):

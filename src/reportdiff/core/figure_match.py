@@ -11,6 +11,7 @@ are not compared: in a year-over-year pair every one of them moves by a year.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class _Side:
     heads: list[str]  # a table column's header ("实际完成值"), or ""
     contexts: list[str]
     order: list[float]  # relative position inside its section, 0..1
+    rates: list[str]  # for percentages: "change" (增长5.2%) or "level" (占比60%)
 
 
 def match_figures(
@@ -71,7 +73,23 @@ def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
         heads=[f.label.split(" / ")[1] if " / " in f.label else "" for f in figures],
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
+        rates=[rate_kind(f) for f in figures],
     )
+
+
+_MOVES = re.compile(
+    r"(?:增长|增加|减少|下降|上升|降低|提高|上涨|回落|压减|压缩|增速|增幅|降幅|涨幅"
+    r"|growth|grew|rose|fell|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|change)$",
+    re.IGNORECASE,
+)
+
+
+def rate_kind(f: Figure) -> str:
+    """A percentage is a change (增长9.4%) or a level (占全球比重60%); a growth rate is
+    never the same thing as a share, however alike their labels."""
+    if f.kind != "percent":
+        return ""
+    return "change" if _MOVES.search(f.label.split(" / ")[0].rstrip()) else "level"
 
 
 _MASK_DIGITS = str.maketrans("123456789", "000000000")
@@ -104,14 +122,16 @@ def _aligned_candidates(
 def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     """Label first (cheap to reject on), then context and position."""
     a, b = old.figures[i], new.figures[j]
-    if old.heads[i] != new.heads[j]:
-        return None  # 指标值 is never 实际完成值
+    if old.heads[i] != new.heads[j] or old.rates[i] != new.rates[j]:
+        return None  # 指标值 is never 实际完成值, a growth rate never a share
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
         if label < 0.4:
             return None
         context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
-        if label < 0.6 and context < 0.75:
+        # a rate's label is all that says what it measures: ask more of it
+        enough = 0.8 if a.kind == "percent" else 0.6
+        if label < enough and context < 0.75:
             return None
     else:
         label = 0.5
@@ -161,6 +181,8 @@ def _similar_label_candidates(
             old.keys[i], keys, scorer=fuzz.ratio, score_cutoff=85, limit=None
         ):
             j = members[k]
+            if old.rates[i] != new.rates[j]:
+                continue
             context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
             if context >= 0.5:
                 yield 0.6 * label / 100 + 0.4 * context, i, j

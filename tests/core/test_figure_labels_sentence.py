@@ -1,0 +1,86 @@
+"""Labels that need the sentence (分别 lists, movements that borrow a subject, 由…至
+ranges), and what they buy: rates of different meaning are never paired."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.core.compare import compare
+from reportdiff.options import CompareOptions
+from reportdiff.readers import read_document
+
+from .figure_helpers import doc_of, figures_of
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.label) for f in figures_of(text) if f.kind not in ("year", "date")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "一、概况\n全镇茶叶、油茶产值分别增长8.2%、5.6%，带动农户增收。\n",
+            [("8.2%", "茶叶 增长"), ("5.6%", "油茶产值 增长")],
+        ),
+        (
+            "一、概况\n全县盗窃案件、诈骗案件分别同比下降7.5%和3.1%，群众满意度96.2分。\n",
+            [("7.5%", "盗窃案件 下降"), ("3.1%", "诈骗案件 下降"), ("96.2分", "群众满意度")],
+        ),
+        (
+            "一、概况\n全县生产总值达到215亿元，增长6.1%，居全市前列。\n",
+            [("215亿元", "生产总值"), ("6.1%", "生产总值 增长")],
+        ),
+        (
+            "一、概况\n设备故障率由4.8%下降至3.2%，维修时长由上年的6小时缩短至4小时。\n",
+            [
+                ("4.8%", "设备故障率 由"),
+                ("3.2%", "设备故障率"),
+                ("6小时", "维修时长 由"),
+                ("4小时", "维修时长"),
+            ],
+        ),
+        (
+            "一、概况\n调整项目由上年的12个减少至7个。\n",
+            [("12个", "调整项目 由"), ("7个", "调整项目")],
+        ),
+        ("一、概况\n截至2024年底已整改完成5项。\n", [("5项", "整改完成")]),
+        (
+            "一、概况\n计划新增就业3000人左右，失业率控制在4.5%以内。\n",
+            [("3000人", "计划新增就业"), ("4.5%", "失业率")],
+        ),
+        ("一、概况\n水厂建成后，近2万农村群众和周边学校受益。\n", [("2万", "农村群众")]),
+    ],
+)
+def test_sentence_labels(sentence, expected):
+    assert labelled(sentence) == expected
+
+
+def test_a_growth_rate_is_never_paired_with_a_share():
+    old = "一、概况\n全县茶叶销量增长42.5%，电商销售额增长18%。\n"
+    new = "一、概况\n全县茶叶销量占全市比重超过30%，电商销售额增长21%。\n"
+    c = compare(doc_of(old), doc_of(new), CompareOptions(all_numbers=True))
+    pairs = {(n.old.text if n.old else None, n.new.text if n.new else None) for n in c.numbers}
+    assert ("18%", "21%") in pairs
+    assert ("42.5%", None) in pairs
+    assert (None, "30%") in pairs
+
+
+@pytest.mark.seeds
+def test_government_work_reports_pair_rates_of_the_same_meaning(real_dir):
+    old = read_document(real_dir / "gwr_national_2023.txt")
+    new = read_document(real_dir / "gwr_national_2024.txt")
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    paired = [n for n in c.numbers if n.old and n.new and n.old.kind == "percent"]
+    assert paired, "some rates are reported in both years"
+    for n in paired:  # a growth rate against a growth rate, a level against a level
+        grows = ["增长" in f.label or "上涨" in f.label for f in (n.old, n.new)]
+        assert grows[0] == grows[1], (n.old.label, n.new.label)
+    growth = {(n.old.text, n.new.text) for n in paired if n.label == "国内生产总值 增长"}
+    assert ("3%", "5.2%") in growth  # last year's growth against this year's
+    # 基础设施投资增长9.4% (2022) has no counterpart in the 2024 report
+    infra = [n for n in c.numbers if n.old and n.old.text == "9.4%"]
+    assert [(n.old.label, n.new) for n in infra] == [("基础设施 增长", None)]
+    bounded = [f for f in (n.new for n in c.numbers if n.new) if f.text == "60%"]
+    assert bounded
+    assert all(f.qualifier == "at_least" for f in bounded)
