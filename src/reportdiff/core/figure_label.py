@@ -128,7 +128,7 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
             subject = label
         labels.append(label + _scope(text, r.end, end))
         prev_end = r.end
-    return sentence_labels(text, readings, labels, start)
+    return sentence_labels(text, readings, labels, start, clean_label)
 
 
 # a comma, not the separator of 8,512.40 (a digit before it and three after)

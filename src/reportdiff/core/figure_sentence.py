@@ -11,8 +11,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .figure_parse import Reading
+
+Clean = Callable[[str], str]  # figure_label.clean_label: raw clause text -> label
 
 FROM_SUFFIX = "由"  # the label suffix of a figure a measure moved from
 _HARD_BREAK = "，,。；;：:！？!?\n"
@@ -35,18 +38,22 @@ def is_weak(label: str) -> bool:
     return _WEAK.match(label.strip()) is not None
 
 
-def sentence_labels(text: str, readings: list[Reading], labels: list[str], start: int) -> list[str]:
+def sentence_labels(
+    text: str, readings: list[Reading], labels: list[str], start: int, clean: Clean
+) -> list[str]:
     """labels improved where the sentence says more than the clause: see the module."""
     out = list(labels)
-    _respectively(text, readings, out, start)
+    _respectively(text, readings, out, start, clean)
     _ranges_and_weak(text, readings, out, start)
     return out
 
 
-def _respectively(text: str, readings: list[Reading], labels: list[str], start: int) -> None:
+def _respectively(
+    text: str, readings: list[Reading], labels: list[str], start: int, clean: Clean
+) -> None:
     for m in re.finditer("分别", text[start : readings[-1].start if readings else start]):
         at = start + m.start()
-        items = _names_before(text, at, start)
+        items = _names_before(text, at, start, clean)
         if len(items) < 2:
             continue
         run = _figures_after(text, readings, at + 2)
@@ -59,12 +66,10 @@ def _respectively(text: str, readings: list[Reading], labels: list[str], start: 
             labels[i] = f"{name} {suffix}".strip()
 
 
-def _names_before(text: str, at: int, start: int) -> list[str]:
-    from .figure_label import clean_label
-
+def _names_before(text: str, at: int, start: int, clean: Clean) -> list[str]:
     lo = max(start, at - 60)
     cut = max(text.rfind(ch, lo, at) for ch in _HARD_BREAK)
-    names = [clean_label(part) for part in _ITEM_SPLIT.split(text[max(lo, cut + 1) : at])]
+    names = [clean(part) for part in _ITEM_SPLIT.split(text[max(lo, cut + 1) : at])]
     return names if all(len(n) >= 2 for n in names) else []
 
 
