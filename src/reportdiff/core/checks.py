@@ -27,12 +27,14 @@ def check_document(
     """Every check that fails in doc, in text order."""
     from .check_changes import check_changes
     from .check_labels import check_labels
+    from .check_tables import check_tables
 
     figures = extract_figures(doc, sections) if figures is None else figures
     found = [
         *check_sums(doc.text, figures, side),
         *check_changes(doc.text, figures, side),
         *check_labels(doc, figures, side),
+        *check_tables(doc, figures, side),
     ]
     return tuple(sorted(found, key=lambda k: k.figures[0].start if k.figures else 0))
 

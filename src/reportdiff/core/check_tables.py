@@ -1,0 +1,329 @@
+"""Totals inside tables: a 合计 / 小计 / Total row, and a 合计 column, checked.
+
+A total row states the sum of the rows above it in its column, back to the previous
+total of the same or a higher rank (小计 < 合计 < 总计) or to the header; lower-rank
+totals stand in for the rows they cover. A bare 合计 / 总计 directly under the header
+states the sum of the rows below it instead (决算 tables put it there). A column
+headed 合计 states the sum of the other summed columns of its header group.
+
+Tables nest (core/table_grid.py reads codes and numbering): a total is compared with
+the top level, never with a 「其中」 row, and a coded row (20805) is also checked
+against its children (2080501 …). Nesting is not always written down (「基本支出 |
+其中：人员经费 | 公用经费」), so a total is flagged only when no reading adds up: the
+top level, every row, or either with each row that equals the rows right after it
+standing in for them. The tolerance is the rounding of the figures as written.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..model import Check, Document, Figure, Side
+from .table_grid import (
+    CHILD,
+    NUMBERED,
+    SUMMED_KINDS,
+    UNIT_NOTE,
+    Grid,
+    label_text,
+    read_grid,
+    row_label,
+    summed_column,
+    total_rank,
+)
+
+_LEADING_TOTAL = re.compile(r"合计|总计|(?i:total|grand total)")
+_SCAN_LIMIT = 60  # rows one row may stand in for: keeps the scan linear
+
+
+@dataclass(frozen=True)
+class TableTotal:
+    """A total a table states, the parts it was compared with, and whether it holds."""
+
+    label: str
+    total: Figure
+    parts: tuple[Figure, ...]
+    holds: bool
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One row's cell in one column."""
+
+    rank: int  # 0 a part; 1 小计, 2 合计, 3 总计
+    fig: Figure | None
+    level: int | None  # nesting depth, None where nothing says
+    child: bool  # a 「其中」 row
+    unknown: bool  # words, a bound (≥90) or another kind: no sum over it holds
+    label: str  # row header / column header, for the message
+    leads: bool = False  # a bare 合计 right under the header
+
+
+def check_tables(doc: Document, figures: Sequence[Figure], side: Side) -> list[Check]:
+    """Every table total in doc that its rows or columns do not add up to."""
+    return [_check(t, side) for t in table_totals(doc, figures) if not t.holds]
+
+
+def table_totals(doc: Document, figures: Sequence[Figure]) -> list[TableTotal]:
+    """Every total the tables of doc state, checked or not, in table order."""
+    starts = [f.start for f in figures]
+    # a total whose parts the prose checks already sum (check_sums) is left to them
+    summed = {id(figures[f.parent]) for f in figures if f.parent is not None}
+    out: list[TableTotal] = []
+    for block in doc.blocks:
+        if block.kind == "table" and len(block.cells) >= 2:
+            grid = read_grid(doc.text, block, figures, starts)
+            found = [*_row_totals(grid), *_column_totals(grid)]
+            out.extend(t for t in found if id(t.total) not in summed)
+    return out
+
+
+# --- total rows ------------------------------------------------------------------
+
+
+def _row_totals(grid: Grid) -> Iterator[TableTotal]:
+    for col in range(len(grid.headers)):
+        if summed_column(grid, col):
+            items = [_item(grid, r, col) for r in range(grid.head, len(grid.rows))]
+            yield from _closing_totals(items)
+            yield from _code_parents(items)
+
+
+def _item(grid: Grid, r: int, col: int) -> _Item:
+    row, cell = grid.rows[r], grid.rows[r][col]
+    label = row_label(row, col)
+    fig = cell.fig
+    unknown = not cell.blank and (
+        fig is None or bool(fig.qualifier) or fig.kind not in SUMMED_KINDS
+    )
+    code = next((row[c].text for c in sorted(grid.code_cols) if row[c].text), "")
+    name = _join(label or label_text(row) or code, grid.headers[col])
+    leads = r == grid.head and bool(_LEADING_TOTAL.fullmatch(UNIT_NOTE.sub("", label).strip()))
+    child = bool(CHILD.match(label))
+    return _Item(total_rank(label), fig, grid.levels[r], child, unknown, name, leads)
+
+
+def _join(row: str, header: str) -> str:
+    header = header.split(" ")[-1] if header else ""
+    return f"{row} / {header}" if row and header else row or header
+
+
+def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
+    """Each total against what it closes: a stack where a total takes the items above
+    it of lower rank; a leading 合计 takes the rows below it instead."""
+    stack: list[_Item] = []
+    for i, item in enumerate(items):
+        if not item.rank:
+            stack.append(item)
+            continue
+        parts: list[_Item] = []
+        while stack and stack[-1].rank < item.rank:
+            parts.append(stack.pop())
+        parts.reverse()
+        if not parts and not stack and item.leads:
+            parts = list(_until_total(items[i + 1 :]))
+        stack.append(item)
+        found = _row_total(item, parts)
+        if found:
+            yield found
+
+
+def _until_total(items: list[_Item]) -> Iterator[_Item]:
+    for item in items:
+        if item.rank:
+            return
+        yield item
+
+
+def _row_total(total: _Item, parts: list[_Item]) -> TableTotal | None:
+    filled = [p for p in parts if p.fig]
+    if total.fig is None or total.unknown or any(p.unknown for p in parts) or len(filled) < 2:
+        return None
+    top = _top_level(filled)
+    readings = (top, filled, _collapse(filled), _collapse(top))
+    holds = any(_adds_up(total.fig, _figs(r)) for r in readings)
+    return TableTotal(total.label, total.fig, _figs(top), holds)
+
+
+def _code_parents(items: list[_Item]) -> Iterator[TableTotal]:
+    """A coded row (20805) against its children (2080501, 2080505 …)."""
+    for i, item in enumerate(items):
+        if item.level is None or item.level >= NUMBERED or item.rank or item.fig is None:
+            continue
+        children = []
+        for other in items[i + 1 :]:
+            if other.rank or other.level is None or other.level <= item.level:
+                break
+            if other.level == item.level + 1:
+                children.append(other)
+        if item.unknown or any(c.unknown for c in children) or not _figs(children):
+            continue
+        parts = _figs(children)
+        yield TableTotal(item.label, item.fig, parts, _adds_up(item.fig, parts))
+
+
+def _top_level(parts: list[_Item]) -> list[_Item]:
+    """The outermost rows: the shallowest code or numbering (rows with none keep
+    their place, lower-rank totals too); a 「其中」 row and the rows after it that fit
+    under the row before it are that row's parts, not the table's."""
+    depths = [p.level for p in parts if p.level is not None and not p.rank and not p.child]
+    top = min(depths, default=None)
+    out: list[_Item] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if p.child and out:
+            i = _under(parts, i, out[-1])
+            continue
+        if p.rank or top is None or p.level is None or p.level == top:
+            out.append(p)
+        i += 1
+    return out
+
+
+def _under(parts: list[_Item], i: int, parent: _Item) -> int:
+    """Past the 「其中」 row at i and the rows after it that fit under parent."""
+    assert parent.fig is not None
+    target = parent.fig.value
+    acc, tolerance, j = 0.0, _rounding(parent.fig) + 1e-6, i
+    while j < len(parts) and not parts[j].rank and j - i < _SCAN_LIMIT:
+        fig = parts[j].fig
+        assert fig is not None
+        if j > i and acc + fig.value > target + tolerance + _rounding(fig):
+            break
+        acc += fig.value
+        tolerance += _rounding(fig)
+        j += 1
+        if abs(acc - target) <= tolerance:
+            break
+    return j
+
+
+def _collapse(parts: list[_Item]) -> list[_Item]:
+    """Each row that equals the rows right after it stands in for them (a parent and
+    its unmarked children); the rest stay."""
+    out, i = [], 0
+    while i < len(parts):
+        out.append(parts[i])
+        i = _children_end(parts, i)
+    return out
+
+
+def _children_end(parts: list[_Item], i: int) -> int:
+    head = parts[i].fig
+    assert head is not None
+    acc, tolerance = 0.0, _rounding(head) + 1e-6
+    for j in range(i + 1, min(len(parts), i + 1 + _SCAN_LIMIT)):
+        fig = parts[j].fig
+        assert fig is not None
+        if parts[j].rank:
+            break
+        acc += fig.value
+        tolerance += _rounding(fig)
+        if abs(acc - head.value) <= tolerance:
+            return j + 1
+        if acc > head.value + tolerance:
+            break
+    return i + 1
+
+
+def _figs(items: list[_Item]) -> tuple[Figure, ...]:
+    return tuple(p.fig for p in items if p.fig)
+
+
+# --- total columns ---------------------------------------------------------------
+
+
+def _column_totals(grid: Grid) -> Iterator[TableTotal]:
+    """合计 | 基本支出 | 项目支出: each row's 合计 cell against its parts."""
+    for col, part_cols in _total_columns(grid):
+        for row in grid.rows[grid.head :]:
+            total, cells = row[col], [row[c] for c in part_cols]
+            fig = total.fig
+            if fig is None or fig.qualifier or fig.kind not in SUMMED_KINDS:
+                continue
+            if any(not c.blank and (c.fig is None or c.fig.qualifier) for c in cells):
+                continue
+            parts = tuple(c.fig for c in cells if c.fig)
+            if not parts or any(f.unit != fig.unit or f.kind != fig.kind for f in parts):
+                continue
+            label = _join(label_text(row), grid.headers[col])
+            yield TableTotal(label, fig, parts, _adds_up(fig, parts))
+
+
+def _total_columns(grid: Grid) -> list[tuple[int, list[int]]]:
+    """Each 合计 column with the columns it sums: those after it in its header group up
+    to the next total column, or else those before it."""
+    if not grid.head:
+        return []
+    width, last = len(grid.headers), grid.rows[grid.head - 1]
+    summed = [c for c in range(width) if summed_column(grid, c, least=1)]
+    totals = {c for c in summed if total_rank(last[c].text)}
+    out = []
+    for col in sorted(totals):
+        group = [c for c in summed if grid.groups[c] == grid.groups[col]]
+        after = [c for c in group if c > col]
+        stop = min((c for c in after if c in totals), default=width)
+        parts = [c for c in after if c < stop]
+        if not parts:
+            start = max((c for c in group if c < col and c in totals), default=-1)
+            parts = [c for c in group if start < c < col]
+        parts = [c for c in parts if not CHILD.search(grid.headers[c])]
+        if len(parts) >= 2:
+            out.append((col, parts))
+    return out
+
+
+# --- arithmetic and messages -----------------------------------------------------
+
+_NUMBER = re.compile(r"\d[\d,，]*(?:[.．](\d+))?")
+_SHOWN_UNIT = {1e3: "千元", 1e4: "万元", 1e8: "亿元"}
+
+
+def _adds_up(total: Figure, parts: Sequence[Figure]) -> bool:
+    tolerance = _rounding(total) + sum(_rounding(f) for f in parts) + 1e-6
+    return abs(sum(f.value for f in parts) - total.value) <= tolerance
+
+
+def _written(f: Figure) -> tuple[float, int]:
+    """The factor from the number as written to the value (1e4 in a 万元 table), and
+    the decimals written."""
+    m = _NUMBER.search(f.text)
+    if not m:
+        return 1.0, 0
+    raw = float(m.group(0).replace(",", "").replace("，", "").replace("．", "."))
+    decimals = len(m.group(1) or "")
+    ratio = f.value / raw if raw else 0.0
+    return (10.0 ** round(math.log10(ratio)) if ratio > 0 else 1.0), decimals
+
+
+def _rounding(f: Figure) -> float:
+    """Half a unit of the last digit written, in the base unit; whole counts are exact."""
+    scale, decimals = _written(f)
+    if not decimals and f.kind == "count" and scale == 1.0:
+        return 0.0
+    return 0.5 * 10.0**-decimals * scale
+
+
+def _show(value: float, like: Figure) -> str:
+    """value as like is written: 29402500 like 2,940.05 in a 万元 table → 2,940.25万元."""
+    scale, decimals = _written(like)
+    m = _NUMBER.search(like.text)
+    suffix = like.text[m.end() :].strip() if m else ""
+    unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
+    return f"{value / scale:,.{decimals}f}{suffix or unit}"
+
+
+def _check(t: TableTotal, side: Side) -> Check:
+    summed = sum(f.value for f in t.parts)
+    gap = summed - t.total.value
+    sign = "+" if gap > 0 else "−"
+    count = f"{len(t.parts)} part{'s' if len(t.parts) != 1 else ''}"
+    message = (
+        f"{t.label or t.total.label or 'total'} {_show(t.total.value, t.total)}, but its "
+        f"{count} add up to {_show(summed, t.total)} ({sign}{_show(abs(gap), t.total)})"
+    )
+    return Check("sum", side, message, (t.total, *t.parts))
