@@ -251,3 +251,23 @@ def test_a_prose_total_is_not_checked_twice():
     doc = doc_of(text)
     checks = check_document(doc, segment_document(doc), "new")
     assert sorted(k.figures[0].text for k in checks) == ["100万元", "95"]
+
+
+def test_subtotals_written_over_their_rows():
+    text = table(
+        "项目 | 金额",
+        "基本支出小计 | 100",
+        "人员经费 | 80",
+        "公用经费 | 20",
+        "项目支出小计 | 50",
+        "办案经费 | 30",
+        "装备购置 | 20",
+        "合计 | 150",
+    )
+    assert messages(text) == []
+    assert [t.holds for t in totals(text)] == [True, True, True]
+    wrong = text.replace("装备购置\t20", "装备购置\t25")
+    # the 小计 is off; the 合计 over the two 小计 still holds
+    assert messages(wrong) == ["项目支出小计 / 金额 50, but its 2 parts add up to 55 (+5)"]
+    wrong = text.replace("人员经费\t80", "人员经费\t70")
+    assert messages(wrong) == ["基本支出小计 / 金额 100, but its 2 parts add up to 90 (−10)"]

@@ -16,6 +16,7 @@ standing in for them. The tolerance is the rounding of the figures as written.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -113,27 +114,40 @@ def _join(row: str, header: str) -> str:
 
 def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
     """Each total against what it closes: a stack where a total takes the items above
-    it of lower rank; a leading 合计 takes the rows below it instead."""
+    it of lower rank. A total written over its rows (a leading 合计, a 小计 heading its
+    group) takes the rows below it, up to the next total of its rank, instead; so does
+    one whose rows above do not add up when the rows below do."""
     stack: list[_Item] = []
+    covered = -1  # rows up to here belong to a total written over them
     for i, item in enumerate(items):
         if not item.rank:
-            stack.append(item)
+            if i > covered:
+                stack.append(item)
             continue
-        parts: list[_Item] = []
+        if item.fig is None:
+            continue  # a total row with nothing in this column closes nothing here
+        above: list[_Item] = []
         while stack and stack[-1].rank < item.rank:
-            parts.append(stack.pop())
-        parts.reverse()
-        if not parts and not stack and item.leads:
-            parts = list(_until_total(items[i + 1 :]))
+            above.append(stack.pop())
+        above.reverse()
+        below = list(_until_total(items[i + 1 :], item.rank))
+        heads = not any(p.fig for p in above) and (item.leads or item.rank == 1)
+        found = _row_total(item, below if heads else above)
+        if found and not found.holds and not heads:
+            rescue = _row_total(item, below)
+            heads = bool(rescue and rescue.holds)
+            found = rescue if heads else found
+        if heads:
+            covered = i + len(below)
         stack.append(item)
-        found = _row_total(item, parts)
         if found:
             yield found
 
 
-def _until_total(items: list[_Item]) -> Iterator[_Item]:
+def _until_total(items: list[_Item], rank: int) -> Iterator[_Item]:
+    """The items up to the next total of the same or a higher rank."""
     for item in items:
-        if item.rank:
+        if item.rank >= rank:
             return
         yield item
 
@@ -257,8 +271,8 @@ def _column_totals(grid: Grid) -> Iterator[TableTotal]:
 def _total_columns(grid: Grid) -> list[tuple[int, list[int]]]:
     """Each 合计 column with the columns it sums: those after it in its header group up
     to the next total column, or else those before it."""
-    if not grid.head:
-        return []
+    if not grid.head or not any(c.fig for c in grid.rows[grid.head]):
+        return []  # the header is only sure where figures follow it
     width, last = len(grid.headers), grid.rows[grid.head - 1]
     summed = [c for c in range(width) if summed_column(grid, c, least=1)]
     totals = {c for c in summed if total_rank(last[c].text)}
@@ -291,18 +305,23 @@ def _adds_up(total: Figure, parts: Sequence[Figure]) -> bool:
 def _written(f: Figure) -> tuple[float, int]:
     """The factor from the number as written to the value (1e4 in a 万元 table), and
     the decimals written."""
-    m = _NUMBER.search(f.text)
+    return _written_as(f.text, f.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_as(text: str, value: float) -> tuple[float, int]:
+    m = _NUMBER.search(text)
     if not m:
         return 1.0, 0
     raw = float(m.group(0).replace(",", "").replace("，", "").replace("．", "."))
     decimals = len(m.group(1) or "")
-    ratio = f.value / raw if raw else 0.0
+    ratio = value / raw if raw else 0.0
     return (10.0 ** round(math.log10(ratio)) if ratio > 0 else 1.0), decimals
 
 
 def _rounding(f: Figure) -> float:
     """Half a unit of the last digit written, in the base unit; whole counts are exact."""
-    scale, decimals = _written(f)
+    scale, decimals = _written_as(f.text, f.value)
     if not decimals and f.kind == "count" and scale == 1.0:
         return 0.0
     return 0.5 * 10.0**-decimals * scale
