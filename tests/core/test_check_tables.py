@@ -271,3 +271,44 @@ def test_subtotals_written_over_their_rows():
     assert messages(wrong) == ["项目支出小计 / 金额 50, but its 2 parts add up to 55 (+5)"]
     wrong = text.replace("人员经费\t80", "人员经费\t70")
     assert messages(wrong) == ["基本支出小计 / 金额 100, but its 2 parts add up to 90 (−10)"]
+
+
+def test_a_total_that_closes_nothing_counts_as_a_row():
+    # 年度资金总额 heads its own figures (its 分值 10 is one of the scores), and the 合计
+    # at the foot sums every score, that one included
+    text = table(
+        "项目 | 预算数 | 执行数 | 分值 | 得分",
+        "年度资金总额 | 1,200.00 | 1,100.00 | 10 | 9",
+        "其中：财政拨款 | 1,200.00 | 1,100.00 | |",
+        "产出指标 | | | 50 | 48",
+        "效益指标 | | | 40 | 37",
+        "合计 | | | 100 | 94",
+    )
+    assert messages(text) == []
+    assert [(t.label, len(t.parts), t.holds) for t in totals(text)] == [
+        ("合计 / 分值", 3, True),
+        ("合计 / 得分", 3, True),
+    ]
+    [message] = messages(text.replace("| 94", "| 95").replace("\t94", "\t95"))
+    assert message == "合计 / 得分 95, but its 3 parts add up to 94 (−1)"
+
+
+def test_three_levels_without_codes_or_numbering():
+    # 类 = 款 = 项 + 项: a row equal to the rows after it stands in for them, at any depth
+    text = table(
+        "科目名称 | 决算数",
+        "一般公共服务支出 | 21.00",
+        "财政事务 | 21.00",
+        "行政运行 | 15.10",
+        "一般行政管理事务 | 0.40",
+        "信息化建设 | 5.50",
+        "住房保障支出 | 4.50",
+        "住房改革支出 | 4.50",
+        "住房公积金 | 2.50",
+        "购房补贴 | 2.00",
+        "合计 | 25.50",
+        before="单位：万元\n",
+    )
+    assert [t.holds for t in totals(text)] == [True]
+    [message] = messages(text.replace("25.50", "26.50"))
+    assert message == "合计 / 决算数 26.50万元, but its 2 parts add up to 25.50万元 (−1.00万元)"

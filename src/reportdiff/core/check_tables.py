@@ -20,7 +20,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Check, Document, Figure, Side
 from .table_grid import (
@@ -42,7 +42,8 @@ _SCAN_LIMIT = 60  # rows one row may stand in for: keeps the scan linear
 
 @dataclass(frozen=True)
 class TableTotal:
-    """A total a table states, the parts it was compared with, and whether it holds."""
+    """A total a table states, whether some reading of its parts adds up to it, and
+    the parts of the reading nearest to it."""
 
     label: str
     total: Figure
@@ -139,9 +140,11 @@ def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
             found = rescue if heads else found
         if heads:
             covered = i + len(below)
-        stack.append(item)
-        if found:
-            yield found
+        if found or heads:
+            stack.append(item)
+            yield from [found] if found else []
+        else:  # closes nothing (「年度资金总额」 heading its own figures): a row like any
+            stack.extend([*above, replace(item, rank=0)])
 
 
 def _until_total(items: list[_Item], rank: int) -> Iterator[_Item]:
@@ -157,9 +160,12 @@ def _row_total(total: _Item, parts: list[_Item]) -> TableTotal | None:
     if total.fig is None or total.unknown or any(p.unknown for p in parts) or len(filled) < 2:
         return None
     top = _top_level(filled)
-    readings = (top, filled, _collapse(filled), _collapse(top))
-    holds = any(_adds_up(total.fig, _figs(r)) for r in readings)
-    return TableTotal(total.label, total.fig, _figs(top), holds)
+    readings = [_figs(r) for r in (top, filled, _collapse(filled), _collapse(top))]
+    holds = any(_adds_up(total.fig, r) for r in readings)
+    # the reading nearest the total shows the reviewer the likeliest nesting
+    value = total.fig.value
+    nearest = min(readings, key=lambda r: abs(sum(f.value for f in r) - value))
+    return TableTotal(total.label, total.fig, nearest, holds)
 
 
 def _code_parents(items: list[_Item]) -> Iterator[TableTotal]:
@@ -217,31 +223,40 @@ def _under(parts: list[_Item], i: int, parent: _Item) -> int:
 
 
 def _collapse(parts: list[_Item]) -> list[_Item]:
-    """Each row that equals the rows right after it stands in for them (a parent and
-    its unmarked children); the rest stay."""
+    """Each row that equals the rows right after it stands in for them, at any depth
+    (一般公共服务支出 = 财政事务 = 行政运行 + …). Read from the last row up, so that a
+    row's children already know the rows they stand in for."""
+    values = [p.fig.value if p.fig else 0.0 for p in parts]
+    slack = [_rounding(p.fig) if p.fig else 0.0 for p in parts]
+    ranks = [p.rank for p in parts]
+    ends = list(range(1, len(parts) + 1))  # ends[i]: one past the rows i stands for
+    for i in range(len(parts) - 1, -1, -1):
+        whole = _absorb(values, slack, ranks, i, ends)
+        ends[i] = whole or _absorb(values, slack, ranks, i, None) or i + 1
     out, i = [], 0
     while i < len(parts):
         out.append(parts[i])
-        i = _children_end(parts, i)
+        i = ends[i]
     return out
 
 
-def _children_end(parts: list[_Item], i: int) -> int:
-    head = parts[i].fig
-    assert head is not None
-    acc, tolerance = 0.0, _rounding(head) + 1e-6
-    for j in range(i + 1, min(len(parts), i + 1 + _SCAN_LIMIT)):
-        fig = parts[j].fig
-        assert fig is not None
-        if parts[j].rank:
+def _absorb(
+    values: list[float], slack: list[float], ranks: list[int], i: int, ends: list[int] | None
+) -> int | None:
+    """One past the rows after row i that add up to it, each taken with the rows it
+    stands for (ends) or, without ends, one by one; None if none do."""
+    acc, tolerance, j = 0.0, slack[i] + 1e-6, i + 1
+    for _ in range(_SCAN_LIMIT):
+        if j >= len(values) or ranks[j]:
             break
-        acc += fig.value
-        tolerance += _rounding(fig)
-        if abs(acc - head.value) <= tolerance:
-            return j + 1
-        if acc > head.value + tolerance:
+        acc += values[j]
+        tolerance += slack[j]
+        j = ends[j] if ends else j + 1
+        if abs(acc - values[i]) <= tolerance:
+            return j
+        if acc > values[i] + tolerance:
             break
-    return i + 1
+    return None
 
 
 def _figs(items: list[_Item]) -> tuple[Figure, ...]:
