@@ -312,3 +312,19 @@ def test_three_levels_without_codes_or_numbering():
     assert [t.holds for t in totals(text)] == [True]
     [message] = messages(text.replace("25.50", "26.50"))
     assert message == "合计 / 决算数 26.50万元, but its 2 parts add up to 25.50万元 (−1.00万元)"
+
+
+def test_markdown_table_with_bold_total():
+    text = (
+        "| 项目 | 人数 |\n| --- | ---: |\n| 在职 | 50人 |\n| 退休 | 12人 |\n| **合计** | 62人 |\n"
+    )
+    assert [(t.label, t.holds) for t in totals(text)] == [("合计 / 人数", True)]
+    assert messages(text.replace("62人", "60人")) == [
+        "合计 / 人数 60人, but its 2 parts add up to 62人 (+2人)"
+    ]
+
+
+def test_negative_cells_leave_their_total_unchecked():
+    for cell in ("-40.00", "（40.00）", "(40.00)", "－40.00"):
+        text = table("项目 | 金额", "收入 | 100.00", f"调减 | {cell}", "合计 | 60.00")
+        assert totals(text) == [], cell

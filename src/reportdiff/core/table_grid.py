@@ -36,6 +36,7 @@ _MARKERS = (
 )
 _INLINE_CODE = re.compile(r"(\d{2,9})\s*(?=[^\d\s.．、])")
 CHILD = re.compile(r"其中|(?i:of which)")
+_NEGATIVE = "-−–－(（"
 _BLANK = {"", "-", "—", "——", "－", "/", "／", "–"}
 SUMMED_KINDS = ("amount", "count")
 NUMBERED = 10  # levels from numbering start here, below any code level
@@ -87,7 +88,8 @@ def _cell(text: str, start: int, end: int, figures: Sequence[Figure], starts: li
     fig = None
     if len(inside) == 1:  # 「43座」 fills its cell; 「专职社工7人，每人4.5万元」 does not
         rest = s.replace(inside[0].text.strip(), "", 1).strip()
-        fig = inside[0] if len(rest) <= 2 and not any(ch.isdigit() for ch in rest) else None
+        clean = len(rest) <= 2 and not any(ch.isdigit() or ch in _NEGATIVE for ch in rest)
+        fig = inside[0] if clean else None  # (15) and -15 are not 15
     return Cell(s, fig, s in _BLANK)
 
 
@@ -136,13 +138,18 @@ def _level(row: list[Cell], code_cols: frozenset[int]) -> int | None:
 
 def label_text(row: list[Cell]) -> str:
     """The row's first cell with words."""
-    return next((c.text for c in row if _wordy(c)), "")
+    return next((_plain(c.text) for c in row if _wordy(c)), "")
 
 
 def row_label(row: list[Cell], col: int) -> str:
     """The nearest cell with words left of col: the row header (a two-sided table,
     收入 | 决算数 | 支出 | 决算数, has one per side)."""
-    return next((row[c].text for c in range(col - 1, -1, -1) if _wordy(row[c])), "")
+    return next((_plain(row[c].text) for c in range(col - 1, -1, -1) if _wordy(row[c])), "")
+
+
+def _plain(text: str) -> str:
+    """A cell's words without markdown emphasis: **合计** → 合计."""
+    return text.strip("*_ ")
 
 
 def _wordy(cell: Cell) -> bool:
