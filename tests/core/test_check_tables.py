@@ -153,6 +153,11 @@ def test_two_sided_summary_table_with_carry_over():
     found = totals(text)
     assert len(found) == 4
     assert all(t.holds for t in found)
+    # the right side's header cell left empty does not lend it the left side's 合计
+    alone = text.replace("本年支出合计\t95.00", "\t95.00").replace(
+        "总计\t105.00\t总计", "总计\t105.00\t"
+    )
+    assert [t.label for t in totals(alone)] == ["本年收入合计 / 决算数", "总计 / 决算数"]
     # a wrong 本年支出合计 is found, and so is the 总计 it then no longer adds up to
     assert messages(text.replace("本年支出合计\t95.00", "本年支出合计\t96.00")) == [
         "本年支出合计 / 决算数 96.00万元, but its 2 parts add up to 95.00万元 (−1.00万元)",

@@ -96,7 +96,7 @@ def _row_totals(grid: Grid) -> Iterator[TableTotal]:
 
 def _item(grid: Grid, r: int, col: int) -> _Item:
     row, cell = grid.rows[r], grid.rows[r][col]
-    label = row_label(row, col)
+    label = row_label(row, col, grid.sides[col])
     fig = cell.fig
     unknown = not cell.blank and (
         fig is None or bool(fig.qualifier) or fig.kind not in SUMMED_KINDS

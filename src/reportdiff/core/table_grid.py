@@ -57,6 +57,7 @@ class Grid:
     groups: list[int]  # per column, the first column of its header group
     levels: list[int | None]  # per row: nesting depth, None where nothing says
     code_cols: frozenset[int]
+    sides: list[int]  # per column, the first column of its side (收入 | … | 支出 | …)
 
 
 def read_grid(text: str, block: Block, figures: Sequence[Figure], starts: list[int]) -> Grid:
@@ -78,7 +79,23 @@ def read_grid(text: str, block: Block, figures: Sequence[Figure], starts: list[i
         c for c in range(width) if _is_code_column(rows[head:], headers[c], c, names_at)
     )
     levels = [_level(r, codes) for r in rows]
-    return Grid(rows, head, headers, groups, levels, codes)
+    return Grid(rows, head, headers, groups, levels, codes, _sides(rows[head:], width))
+
+
+def _sides(rows: list[list[Cell]], width: int) -> list[int]:
+    """A column of names right of a column of figures starts a new side: the rows
+    of a two-sided table (收入 | 决算数 | 支出 | 决算数) have a header on each."""
+
+    def share(col: int, test) -> float:
+        filled = [r[col] for r in rows if not r[col].blank]
+        return sum(map(test, filled)) / len(filled) if filled else 0.0
+
+    out, start = [], 0
+    for c in range(width):
+        if c and share(c, _wordy) > 0.5 and share(c - 1, lambda x: x.fig is not None) > 0.5:
+            start = c
+        out.append(start)
+    return out
 
 
 def _cell(text: str, start: int, end: int, figures: Sequence[Figure], starts: list[int]) -> Cell:
@@ -141,10 +158,10 @@ def label_text(row: list[Cell]) -> str:
     return next((_plain(c.text) for c in row if _wordy(c)), "")
 
 
-def row_label(row: list[Cell], col: int) -> str:
-    """The nearest cell with words left of col: the row header (a two-sided table,
-    收入 | 决算数 | 支出 | 决算数, has one per side)."""
-    return next((_plain(row[c].text) for c in range(col - 1, -1, -1) if _wordy(row[c])), "")
+def row_label(row: list[Cell], col: int, side: int = 0) -> str:
+    """The nearest cell with words left of col within its side (from column side
+    on): the row header."""
+    return next((_plain(row[c].text) for c in range(col - 1, side - 1, -1) if _wordy(row[c])), "")
 
 
 def _plain(text: str) -> str:
