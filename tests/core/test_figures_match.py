@@ -39,10 +39,8 @@ def any_sample(request):
 
 
 def _planted(truth, c):
-    """Each truth figure (dates aside: they are not compared) with the changes at it."""
+    """Each truth figure, dates included, with the changes at it."""
     for e in truth["figures"]:
-        if e["kind"] == "date":
-            continue
         old_span = span_of(c.old.text, e["old_context"], e["old"])
         new_span = span_of(c.new.text, e["new_context"], e["new"])
         hits = [
@@ -111,11 +109,24 @@ def test_unchanged_figures_only_when_asked(sample_comparison):
     assert len(quiet.numbers) == sum(n.status != "unchanged" for n in c.numbers)
 
 
-def test_years_and_dates_are_not_reported():
+def test_years_and_dates_moved_by_the_report_year_are_not_reported():
     old = doc_of("一、概况\n2023年5月1日起，2023年度本局车辆10辆。\n")
-    new = doc_of("一、概况\n2024年5月8日起，2024年度本局车辆12辆。\n")
+    new = doc_of("一、概况\n2024年5月1日起，2024年度本局车辆12辆。\n")
     c = compare(old, new, CompareOptions(all_numbers=True))
-    assert [(n.label, n.status) for n in c.numbers] == [("车辆", "changed")]
+    assert [(n.old.text, n.new.text, n.status) for n in c.numbers] == [
+        ("2023年5月1日", "2024年5月1日", "unchanged"),
+        ("10辆", "12辆", "changed"),
+    ]
+    assert [n.label for n in compare(old, new).numbers] == ["车辆"]
+
+
+def test_a_date_that_moved_beyond_the_report_year_is_changed():
+    old = doc_of("一、概况\n2023年度任务于2023年9月30日前完成，车辆10辆。\n")
+    new = doc_of("一、概况\n2024年度任务于2024年10月15日前完成，车辆10辆。\n")
+    (n,) = compare(old, new).numbers
+    assert (n.old.text, n.new.text, n.status) == ("2023年9月30日", "2024年10月15日", "changed")
+    assert (n.delta, n.pct) == (15.0, None)  # days, the year's shift removed
+    assert n.label == "2024年度任务于…前完成"  # the clause around it, as written
 
 
 def test_the_same_number_twice_matches_by_place():

@@ -5,8 +5,9 @@ candidates: first within aligned section pairs (label, context and position), th
 anywhere for the same label, then anywhere for a very similar label. Only figures of
 the same unit and kind are ever candidates, and a candidate needs a label (or, for
 unlabelled figures, a context) that says it is the same thing, so figures of
-unrelated reports stay unmatched instead of being paired by accident. Years and dates
-are not compared: in a year-over-year pair every one of them moves by a year.
+unrelated reports stay unmatched instead of being paired by accident. Bare years are
+not compared: in a year-over-year pair every one of them moves by a year. Dates are
+compared as core/figure_dates.py says: moved by the report's year shift is unchanged.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..model import Document, Figure, NumberChange, Section, SectionPair
+from .figure_dates import date_change, date_figures, for_matching, year_shift
 from .figure_label import label_key
 
-SKIPPED_KINDS = ("year", "date")
+SKIPPED_KINDS = ("year", "date")  # dates come in again from figure_dates
 _CONTEXT = 10  # characters either side of a figure that say what it is
 _MAX_FUZZY_PAIRS = 2_000_000
 
@@ -209,17 +211,27 @@ def diff_figures(
     """Changed, added and removed figures (and unchanged ones when asked), in NEW's order."""
     from .figures import extract_figures
 
-    old_figs = [f for f in extract_figures(old, old_sections) if f.kind not in SKIPPED_KINDS]
-    new_figs = [f for f in extract_figures(new, new_sections) if f.kind not in SKIPPED_KINDS]
-    matches = match_figures(old, old_figs, new, new_figs, pairs)
-    changes = _changes(old_figs, new_figs, matches)
+    old_all = extract_figures(old, old_sections)
+    new_all = extract_figures(new, new_sections)
+    old_figs, new_figs = _compared(old, old_all), _compared(new, new_all)
+    years = ([f for f in figs if f.kind == "year"] for figs in (old_all, new_all))
+    old_years, new_years = years
+    shift = year_shift(old, old_years + old_figs, new, new_years + new_figs, pairs)
+    matches = match_figures(old, [for_matching(f, shift) for f in old_figs], new, new_figs, pairs)
+    changes = _changes(old_figs, new_figs, matches, shift)
     if not include_unchanged:
         changes = [(key, c) for key, c in changes if c.status != "unchanged"]
     return tuple(c for _, c in sorted(changes, key=lambda kc: kc[0]))
 
 
+def _compared(doc: Document, figures: Sequence[Figure]) -> list[Figure]:
+    """The figures diffed: all but years and dates, then the dates as figure_dates has them."""
+    kept = [f for f in figures if f.kind not in SKIPPED_KINDS]
+    return sorted(kept + date_figures(doc.text, figures), key=lambda f: f.start)
+
+
 def _changes(
-    old_figs: list[Figure], new_figs: list[Figure], matches: list[tuple[int, int]]
+    old_figs: list[Figure], new_figs: list[Figure], matches: list[tuple[int, int]], shift: int
 ) -> list[tuple[tuple[float, float], NumberChange]]:
     """Each change with a sort key: NEW's order; a removed figure after the NEW figure
     matched to the OLD figure just before it."""
@@ -233,18 +245,20 @@ def _changes(
         out.append(((anchor + 0.5, f.start), _change(f, None)))
     matched_new = set(old_to_new.values())
     for i, j in matches:
-        out.append(((new_figs[j].start, 0), _change(old_figs[i], new_figs[j])))
+        out.append(((new_figs[j].start, 0), _change(old_figs[i], new_figs[j], shift)))
     out.extend(
         ((f.start, 0), _change(None, f)) for j, f in enumerate(new_figs) if j not in matched_new
     )
     return out
 
 
-def _change(a: Figure | None, b: Figure | None) -> NumberChange:
+def _change(a: Figure | None, b: Figure | None, shift: int = 0) -> NumberChange:
     label = (b.label if b and b.label else a.label if a else "") or ""
     if a is None or b is None:
         status = "added" if a is None else "removed"
         return NumberChange(label, _sec(a), _sec(b), a, b, status)
+    if a.kind == "date":
+        return date_change(a, b, shift, label)
     if _same_value(a.value, b.value):
         return NumberChange(label, a.section, b.section, a, b, "unchanged", 0.0, 0.0)
     delta = round(b.value - a.value, 6)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from ..core.figure_dates import date_delta_text
 from ..core.figure_parse import as_written
 from ..model import Check, Document, Figure, NumberChange
 from .json import check_to_dict, figure_to_dict
@@ -80,6 +81,8 @@ def delta_text(n: NumberChange) -> tuple[str, str]:
     fig = n.new or n.old
     if n.delta is None or fig is None:
         return "", ""
+    if fig.kind == "date":  # days, shown as the dates are written: +15天, +2个月
+        return date_delta_text(n), ""
     if fig.unit in ("%", "百分点"):  # a change of a rate is in points
         delta = format_value(n.delta, "个百分点")
     else:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from ..core.figure_dates import date_delta_text
 from ..model import Comparison, Section, SectionPair, Side
 from .text import format_value, section_label
 
@@ -233,6 +234,8 @@ def _figures(c: Comparison) -> str:
         delta = format_value(n.delta, unit) if n.delta is not None else ""
         if n.delta is not None and n.delta > 0:
             delta = "+" + delta
+        if unit == "date":
+            delta = date_delta_text(n)
         pct = f"{n.pct:+.2f}%" if n.pct is not None else ""
         cells = [
             n.label or "(unlabelled)",

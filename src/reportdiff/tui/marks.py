@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
+from ..core.figure_dates import date_delta_text
 from ..model import Comparison, Edit, Section, SectionPair, Side
 from ..render.text import format_value
 
@@ -124,9 +125,10 @@ def _figure_marks(
         if n.new is not None:
             marks["new"].append(Mark(n.new.start, n.new.end, "fig", n.status))
             if n.status == "changed":
-                notes["new"].append(
-                    Note(n.new.end, f" {delta_text(n.delta, n.pct, n.new.unit)}", "fig")
-                )
+                text = delta_text(n.delta, n.pct, n.new.unit)
+                if n.new.kind == "date":
+                    text = f"Δ{date_delta_text(n)}"
+                notes["new"].append(Note(n.new.end, f" {text}", "fig"))
 
 
 def delta_text(delta: float | None, pct: float | None, unit: str = "") -> str:

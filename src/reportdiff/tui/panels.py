@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from ..core.figure_dates import date_delta_text
 from ..model import Check, Comparison, Figure, Flag, NumberChange
 from ..render.text import format_value
 from .marks import heading_label
@@ -79,6 +80,8 @@ class FiguresTable(JumpTable):
             delta = format_value(n.delta, unit) if n.delta is not None else ""
             if n.delta is not None and n.delta > 0:
                 delta = "+" + delta
+            if unit == "date":
+                delta = date_delta_text(n)
             pct = f"{n.pct:+.1f}%" if n.pct is not None else ""
             old = n.old.text if n.old else "—"
             new = n.new.text if n.new else "—"
