@@ -185,13 +185,15 @@ def _ordinal(ymd: Ymd, common: list[int]) -> int:
 
 
 def date_delta_text(n: NumberChange) -> str:
-    """A date change as a reader counts it: +15天 for dates to the day, +2个月 for
-    months (2023年3月 → 2024年5月), +1年 for year points."""
+    """A date change as a reader counts it, in the finest part that differs: +15天
+    (9月30日 → 10月15日), +2个月 (2023年3月 → 2024年5月), +1年 (2025年底 → 2027年底)."""
     if n.delta is None or n.old is None or n.new is None or not n.delta:
         return ""
     a, b = ymd_span(n.old)[0], ymd_span(n.new)[0]
-    common = [i for i in range(3) if a[i] and b[i]]
-    precision = 3 if 2 in common else 2 if 1 in common else 1
+    if a[2] and b[2] and a[1:] != b[1:]:
+        precision = 3  # 9月30日 → 10月15日: days
+    else:
+        precision = 2 if a[1] and b[1] and a[1] != b[1] else 1
     per, unit = _DAYS[precision]
     amount = round(n.delta / per)
     return f"{amount:+d}{unit}" if amount else f"{round(n.delta):+d}天"

@@ -1,0 +1,157 @@
+"""Dates across two reports: the year shift, what counts as moved, and the samples'
+and real reports' dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportdiff.core.compare import compare
+from reportdiff.core.figure_dates import date_change, date_delta_text, date_figures, ymd_span
+from reportdiff.model import Document, Figure
+from reportdiff.options import CompareOptions
+from reportdiff.readers import read_document
+from reportdiff.readers.blocks import blocks_from_lines
+from reportdiff.render.json import comparison_to_dict
+from reportdiff.render.text import render_text
+
+from .figure_helpers import doc_of, figures_of
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _date(text: str) -> Figure:
+    (f,) = date_figures(text, figures_of(text))
+    return f
+
+
+def _moved(old: str, new: str, shift: int = 1) -> tuple[str, float | None, str]:
+    n = date_change(_date(old), _date(new), shift, "")
+    return n.status, n.delta, date_delta_text(n)
+
+
+def _dates(c) -> list[tuple[str, str, str, str]]:
+    return [
+        (n.status, n.old.text if n.old else "", n.new.text if n.new else "", date_delta_text(n))
+        for n in c.numbers
+        if (n.old or n.new).kind == "date" and n.status != "unchanged"
+    ]
+
+
+def test_a_date_reads_as_year_month_day():
+    assert ymd_span(_date("截至2023年12月31日。")) == ((2023, 12, 31), None)
+    assert ymd_span(_date("工程于2023年3月开工。")) == ((2023, 3, 0), None)
+    assert ymd_span(_date("11月底完成。")) == ((0, 11, 0), None)
+    assert ymd_span(_date("力争2025年底前完成。")) == ((2025, 0, 0), None)
+
+
+def test_a_range_is_one_date_whose_end_takes_the_start_month():
+    f = _date("6月17日至20日强降雨期间，转移群众。")
+    assert (f.text, f.label) == ("6月17日至20日", "…强降雨期间")
+    assert ymd_span(f) == ((0, 6, 17), (0, 6, 20))
+    assert ymd_span(_date("6月28日-7月3日开展演练。")) == ((0, 6, 28), (0, 7, 3))
+
+
+def test_bare_years_are_not_dates():
+    assert date_figures("2023年度本局车辆10辆。", figures_of("2023年度本局车辆10辆。")) == []
+
+
+def test_a_date_moved_by_the_shift_or_not_at_all_is_unchanged():
+    assert _moved("截至2023年12月31日。", "截至2024年12月31日。") == ("unchanged", 0.0, "")
+    assert _moved("于2021年6月到期。", "于2021年6月到期。") == ("unchanged", 0.0, "")
+    assert _moved("于6月18日开展。", "于6月18日开展。") == ("unchanged", 0.0, "")
+
+
+def test_a_date_moved_otherwise_is_changed_by_days_months_or_years():
+    assert _moved("于2023年9月30日前完成。", "于2024年10月15日前完成。") == ("changed", 15, "+15天")
+    assert _moved("于2023年9月30日前完成。", "于2023年10月15日前完成。") == ("changed", 15, "+15天")
+    assert _moved("工程于2023年3月开工。", "工程于2024年5月开工。") == ("changed", 61, "+2个月")
+    assert _moved("力争2025年底前完成。", "力争2027年底前完成。") == ("changed", 365, "+1年")
+    assert _moved("于6月24日开展。", "于6月17日开展。") == ("changed", -7, "-7天")
+
+
+def test_a_range_whose_end_alone_moved_is_changed():
+    assert _moved("6月17日至20日开展。", "6月17日至22日开展。") == ("changed", 2, "+2天")
+
+
+def test_the_shift_comes_from_the_reports_not_from_one_date():
+    """Titles name 2023 and 2024; the one date moving by two years has moved."""
+    old = _titled(2023, "一、概况\n2023年度任务于2023年9月30日前完成。\n")
+    new = _titled(2024, "一、概况\n2024年度任务于2025年9月30日前完成。\n")
+    assert _dates(compare(old, new)) == [("changed", "2023年9月30日", "2025年9月30日", "+1年")]
+
+
+def _titled(year: int, body: str) -> Document:
+    text = f"清水县水利局{year}年度部门整体支出绩效自评报告\n{body}"
+    title = text.split("\n")[0]
+    return Document(path=f"{year}.txt", title=title, text=text, blocks=blocks_from_lines(text))
+
+
+def test_a_date_left_standing_is_left_to_the_stale_check():
+    body = (
+        "一、基本情况\n{y}年度本局车辆10辆。\n二、工作开展情况\n2023年6月，我局组织开展"
+        "全县水利工程安全隐患排查整治专项行动，覆盖全部小型水库和重点堤段。\n"
+    )
+    old, new = _titled(2023, body.format(y=2023)), _titled(2024, body.format(y=2024))
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    (n,) = [n for n in c.numbers if n.new.kind == "date"]
+    assert (n.new.text, n.status) == ("2023年6月", "unchanged")
+    (stale,) = [f for f in c.boilerplate if f.kind == "stale"]
+    assert stale.start <= n.new.start < stale.end
+    assert "2023年" in stale.detail
+
+
+def test_qingshui_reports_exactly_its_moved_added_and_removed_dates():
+    old = read_document(SAMPLES / "zh" / "qingshui-water-2023.txt")
+    new = read_document(SAMPLES / "zh" / "qingshui-water-2024.txt")
+    c = compare(old, new)
+    assert _dates(c) == [
+        ("added", "", "2024年6月", ""),
+        ("changed", "6月17日至20日", "6月24日至27日", "+7天"),
+        ("removed", "12月", "", ""),
+        ("added", "", "2024年底", ""),  # in the section added in 2024
+        ("added", "", "2025年底", ""),
+    ]
+
+
+def test_a_date_change_in_the_text_report_and_json():
+    old = doc_of("一、概况\n2023年度任务于2023年9月30日前完成。\n")
+    new = doc_of("一、概况\n2024年度任务于2024年10月15日前完成。\n")
+    c = compare(old, new)
+    (row,) = [line for line in render_text(c).splitlines() if line.startswith("  2024年度任务")]
+    assert row.split()[-3:] == ["2024年10月15日", "+15天", "changed"]
+    (n,) = comparison_to_dict(c)["numbers"]
+    assert (n["delta"], n["pct"], n["new"]["kind"]) == (15.0, None, "date")
+
+
+def test_baishi_years_moved_by_one_report_nothing():
+    old = read_document(SAMPLES / "zh" / "baishi-police-2023.txt")
+    new = read_document(SAMPLES / "zh" / "baishi-police-2024.txt")
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    dates = [
+        (n.old.text, n.new.text, n.status) for n in c.numbers if n.new and n.new.kind == "date"
+    ]
+    assert dates == [("2023年末", "2024年末", "unchanged")]
+    assert not any((n.old or n.new).kind == "year" for n in c.numbers)
+
+
+@pytest.mark.parametrize("years", [(2022, 2023), (2023, 2024)])
+def test_government_work_reports_dates_move_with_the_year(real_dir, years):
+    """The titles name no year and the most cited year of 2023's is 2022: the date
+    each report was delivered, a year apart, sets the shift."""
+    old, new = (read_document(real_dir / f"gwr_national_{y}.txt") for y in years)
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    (delivered,) = [n for n in c.numbers if n.old and n.new and n.new.kind == "date"]
+    assert delivered.new.text == f"{years[1]}年3月5日"
+    assert delivered.status == "unchanged"
+    assert not [d for d in _dates(c) if d[0] == "changed"]
+
+
+def test_cross_agency_dates_are_not_paired(seeds_dir):
+    old = read_document(seeds_dir / "daoxian-police-2023.txt")
+    new = read_document(seeds_dir / "ebian-police-2023.txt")
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    dates = [n for n in c.numbers if (n.old or n.new).kind == "date"]
+    assert len(dates) > 10
+    assert all(n.old is None or n.new is None for n in dates)
