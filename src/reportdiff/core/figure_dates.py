@@ -78,7 +78,8 @@ def _year(f: Figure) -> int:
 
 def date_figures(text: str, figures: Sequence[Figure]) -> list[Figure]:
     """The dates among a document's figures, as compared: a range (6月17日至20日) is one
-    date, a year point (2025年底) is a date, and each is labelled by its clause."""
+    date, a year point (2025年底) is a date. A date keeps the label a table gave it
+    (its row's header); elsewhere its clause names it."""
     out: list[Figure] = []
     for f in figures:
         if f.kind == "year":
@@ -92,7 +93,7 @@ def date_figures(text: str, figures: Sequence[Figure]) -> list[Figure]:
         elif out and _RANGE_GAP.fullmatch(text, out[-1].end, f.start):
             f = dataclasses.replace(out.pop(), end=f.end)  # a range: its start's value
         out.append(dataclasses.replace(f, text=text[f.start : f.end]))
-    return [dataclasses.replace(f, label=_label(text, f.start, f.end)) for f in out]
+    return [dataclasses.replace(f, label=f.label or _label(text, f.start, f.end)) for f in out]
 
 
 def _label(text: str, start: int, end: int) -> str:
