@@ -75,6 +75,13 @@ def test_a_range_whose_end_alone_moved_is_changed():
     assert _moved("6月17日至20日开展。", "6月17日至22日开展。") == ("changed", 2, "+2天")
 
 
+def test_a_new_event_told_in_last_years_words_is_not_a_moved_date():
+    old = doc_of("一、工作开展情况\n我局于5月25日成功侦破省督“某APP”组织卖淫案，抓获12名。\n")
+    new = doc_of("一、工作开展情况\n我局于8月3日成功侦破部督“某平台”网络赌博案，抓获5名。\n")
+    c = compare(old, new)
+    assert _dates(c) == [("removed", "5月25日", "", ""), ("added", "", "8月3日", "")]
+
+
 def test_the_shift_comes_from_the_reports_not_from_one_date():
     """Titles name 2023 and 2024; the one date moving by two years has moved."""
     old = _titled(2023, "一、概况\n2023年度任务于2023年9月30日前完成。\n")

@@ -10,7 +10,9 @@ A matched date is unchanged when it moved by exactly the year shift or not at al
 an unmoved date is either a fixed historical one (2021年6月到期) or last year's
 date left standing, and the latter is what the stale check (core/stale_flags.py)
 flags from the year it names. Bare years (2023年, 2023年度) are never compared;
-a year with 底/末/初 (力争2025年底前) is a point in time and counts as a date.
+a year with 底/末/初 (力争2025年底前) is a point in time and counts as a date. A date
+that moved pairs only within a sentence otherwise the same: this year's events told
+in last year's words are new dates, not moved ones (see same_event).
 
 A date change's delta is in days: NEW minus OLD after removing the year shift (or
 not removing it, whichever is nearer), a missing day or month counted as the 1st;
@@ -26,15 +28,21 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from ..model import Document, Figure, NumberChange, SectionPair
 from .figure_label import CLAUSE_BREAK
 from .figure_parse import read_numbers
 from .stale import report_year
+from .tokens import split_sentences
 
 Ymd = tuple[int, int, int]  # year, month, day; 0 where the text does not say
 _RANGE_GAP = re.compile(r"\s?(?:至|到|~|～|-|－|—|–)\s?")
 _YEAR_POINT = re.compile(r"\s?[底末初]")  # 2025年底: a point in time, not a bare year
 _LABEL_SIDE = 10  # characters of the clause either side of a date that name it
+_SENTENCE_SIDE = 60  # characters either side of a date that its sentence is read from
+_SAME_SENTENCE = 85  # rapidfuzz ratio of two sentences, digits aside, that are one sentence
+_DIGITS = re.compile(r"\d+")
 _REFERENCE_YEAR = 2000  # a leap year: a month and day without a year are placed in it
 _DAYS = {3: (1, "天"), 2: (30.44, "个月"), 1: (365.25, "年")}  # precision → display unit
 
@@ -146,6 +154,28 @@ def _ymd(text: str, value: float, kind: str) -> Ymd:
         y, md = divmod(v, 10000)
         return y, md // 100, md % 100
     return (0, v, 0) if text.rstrip().endswith(("月", "月份")) else (0, 0, v)
+
+
+def same_event(old_text: str, a: Figure, new_text: str, b: Figure, shift: int) -> bool:
+    """Whether two matched dates date the same thing. Dates that did not move do; a date
+    that moved does when its sentence is otherwise the same (digits aside): reports
+    tell each year's events in one formula (5月25日成功侦破…案 / 8月3日成功侦破…案), and
+    a new event on another day is one date removed and one added, not a date moved."""
+    if date_change(a, b, shift, "").status == "unchanged":
+        return True
+    return fuzz.ratio(_sentence(old_text, a), _sentence(new_text, b)) >= _SAME_SENTENCE
+
+
+def _sentence(text: str, f: Figure) -> str:
+    """The sentence a figure stands in, the figure as # and every number as 0."""
+    lo = hi = pos = max(0, f.start - _SENTENCE_SIDE)
+    for s in split_sentences(text[lo : f.end + _SENTENCE_SIDE]):
+        if pos + len(s) <= f.start:
+            lo = pos + len(s)  # a sentence before the figure's
+        elif pos < f.end:
+            hi = pos + len(s)  # the figure's own, or the next a range runs into
+        pos += len(s)
+    return _DIGITS.sub("0", text[lo : f.start]) + "#" + _DIGITS.sub("0", text[f.end : hi])
 
 
 def date_change(a: Figure, b: Figure, shift: int, label: str) -> NumberChange:

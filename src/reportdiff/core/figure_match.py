@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..model import Document, Figure, NumberChange, Section, SectionPair
-from .figure_dates import date_change, date_figures, for_matching, year_shift
+from .figure_dates import date_change, date_figures, for_matching, same_event, year_shift
 from .figure_label import label_key
 
 SKIPPED_KINDS = ("year", "date")  # dates come in again from figure_dates
@@ -218,6 +218,12 @@ def diff_figures(
     old_years, new_years = years
     shift = year_shift(old, old_years + old_figs, new, new_years + new_figs, pairs)
     matches = match_figures(old, [for_matching(f, shift) for f in old_figs], new, new_figs, pairs)
+    matches = [
+        (i, j)
+        for i, j in matches
+        if old_figs[i].kind != "date"
+        or same_event(old.text, old_figs[i], new.text, new_figs[j], shift)
+    ]
     changes = _changes(old_figs, new_figs, matches, shift)
     if not include_unchanged:
         changes = [(key, c) for key, c in changes if c.status != "unchanged"]
