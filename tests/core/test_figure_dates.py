@@ -112,7 +112,10 @@ def test_a_date_left_standing_is_left_to_the_stale_check():
 def test_qingshui_reports_exactly_its_moved_added_and_removed_dates():
     old = read_document(SAMPLES / "zh" / "qingshui-water-2023.txt")
     new = read_document(SAMPLES / "zh" / "qingshui-water-2024.txt")
-    c = compare(old, new)
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    paired = {n.old.text: (n.new.text, n.status) for n in c.numbers if n.old and n.new}
+    assert paired["2023年3月"] == ("2024年3月", "unchanged")  # 工程于…开工, a year on
+    assert paired["2023年12月31日"] == ("2024年12月31日", "unchanged")
     assert _dates(c) == [
         ("added", "", "2024年6月", ""),
         ("changed", "6月17日至20日", "6月24日至27日", "+7天"),
