@@ -13,8 +13,10 @@ from reportdiff.model import Document, Figure
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines
+from reportdiff.render.html import render_html
 from reportdiff.render.json import comparison_to_dict
 from reportdiff.render.text import render_text
+from reportdiff.tui.marks import build_marks
 
 from .figure_helpers import doc_of, figures_of
 
@@ -125,7 +127,7 @@ def test_qingshui_reports_exactly_its_moved_added_and_removed_dates():
     ]
 
 
-def test_a_date_change_in_the_text_report_and_json():
+def test_a_date_change_in_the_text_report_json_html_and_review_ui():
     old = doc_of("一、概况\n2023年度任务于2023年9月30日前完成。\n")
     new = doc_of("一、概况\n2024年度任务于2024年10月15日前完成。\n")
     c = compare(old, new)
@@ -133,6 +135,9 @@ def test_a_date_change_in_the_text_report_and_json():
     assert row.split()[-3:] == ["2024年10月15日", "+15天", "changed"]
     (n,) = comparison_to_dict(c)["numbers"]
     assert (n["delta"], n["pct"], n["new"]["kind"]) == (15.0, None, "date")
+    assert "<td>2024年10月15日</td><td>+15天</td>" in render_html(c)
+    notes = build_marks(c)["new"].notes_in(0, len(new.text))
+    assert [(note.at, note.text) for note in notes] == [(c.numbers[0].new.end, " Δ+15天")]
 
 
 def test_baishi_years_moved_by_one_report_nothing():
