@@ -131,8 +131,8 @@ def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
         while stack and stack[-1].rank < item.rank:
             above.append(stack.pop())
         above.reverse()
-        below = list(_until_total(items[i + 1 :], item.rank))
         heads = not any(p.fig for p in above) and (item.leads or item.rank == 1)
+        below = _until_total(items, i) if heads or above else []
         found = _row_total(item, below if heads else above)
         if found and not found.holds and not heads:
             rescue = _row_total(item, below)
@@ -147,12 +147,12 @@ def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
             stack.extend([*above, replace(item, rank=0)])
 
 
-def _until_total(items: list[_Item], rank: int) -> Iterator[_Item]:
-    """The items up to the next total of the same or a higher rank."""
-    for item in items:
-        if item.rank >= rank:
-            return
-        yield item
+def _until_total(items: list[_Item], i: int) -> list[_Item]:
+    """The items after items[i] up to the next total of its rank or a higher one."""
+    end = i + 1
+    while end < len(items) and items[end].rank < items[i].rank:
+        end += 1
+    return items[i + 1 : end]
 
 
 def _row_total(total: _Item, parts: list[_Item]) -> TableTotal | None:
@@ -174,7 +174,8 @@ def _code_parents(items: list[_Item]) -> Iterator[TableTotal]:
         if item.level is None or item.level >= NUMBERED or item.rank or item.fig is None:
             continue
         children = []
-        for other in items[i + 1 :]:
+        for j in range(i + 1, len(items)):
+            other = items[j]
             if other.rank or other.level is None or other.level <= item.level:
                 break
             if other.level == item.level + 1:
