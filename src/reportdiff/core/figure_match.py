@@ -214,8 +214,8 @@ def diff_figures(
     old_all = extract_figures(old, old_sections)
     new_all = extract_figures(new, new_sections)
     old_figs, new_figs = _compared(old, old_all), _compared(new, new_all)
-    years = ([f for f in figs if f.kind == "year"] for figs in (old_all, new_all))
-    old_years, new_years = years
+    old_years = [f for f in old_all if f.kind == "year"]
+    new_years = [f for f in new_all if f.kind == "year"]
     shift = year_shift(old, old_years + old_figs, new, new_years + new_figs, pairs)
     matches = match_figures(old, [for_matching(f, shift) for f in old_figs], new, new_figs, pairs)
     matches = [
