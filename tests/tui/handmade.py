@@ -71,14 +71,17 @@ def _replace(old: str, new: str, nth: int = 0) -> Edit:
     return Edit("replace", old, new, o[0], o[1], n[0], n[1])
 
 
-def _figure(text: str, needle: str, value: float, unit: str, label: str) -> Figure:
+def _figure(text: str, needle: str, value: float, unit: str, label: str, **kw) -> Figure:
     s, e = _at(text, needle)
-    return Figure(needle, value, unit, s, e, label)
+    return Figure(needle, value, unit, s, e, label, **kw)
 
 
-def _change(label: str, old: str, new: str, ov: float, nv: float, unit: str) -> NumberChange:
+def _change(
+    label: str, old: str, new: str, ov: float, nv: float, unit: str, section: str = "2"
+) -> NumberChange:
     fo, fn = _figure(OLD, old, ov, unit, label), _figure(NEW, new, nv, unit, label)
-    return NumberChange(label, "2", "2", fo, fn, "changed", nv - ov, round((nv - ov) / ov * 100, 2))
+    delta, pct = round(nv - ov, 6), round((nv - ov) / ov * 100, 2)
+    return NumberChange(label, section, section, fo, fn, "changed", delta, pct)
 
 
 def handmade() -> Comparison:
@@ -155,6 +158,15 @@ def handmade() -> Comparison:
         _change("支出合计", "856.40万元", "921.75万元", 8564000, 9217500, "元"),
         _change("造林面积", "1200亩", "1350亩", 1200, 1350, "亩"),
         _change("基本支出", "612.10万元", "640.20万元", 6121000, 6402000, "元"),
+        _change("森林覆盖率", "61.5%", "62.3%", 61.5, 62.3, "%", "1"),  # a rate: in points
+        NumberChange(  # bounded: 控制在0.9‰以内 is at most 0.9‰
+            "火灾受害率",
+            None,
+            "4",
+            None,
+            _figure(NEW, "0.9‰", 0.9, "‰", "火灾受害率", kind="percent", qualifier="at_most"),
+            "added",
+        ),
     )
     total = numbers[1].new
     checks = (Check("sum", "new", "基本支出 + 项目支出 = 921.40万元, not 921.75万元", (total,)),)

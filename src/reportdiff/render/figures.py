@@ -6,13 +6,22 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..core.figure_dates import date_delta_text
-from ..core.figure_parse import as_written
-from ..model import Check, Document, Figure, NumberChange
+from ..model import Check, Document, Figure
+from .figure_display import delta_text, figure_value_text
 from .json import check_to_dict, figure_to_dict
-from .text import format_value, pad
+from .text import pad
+
+__all__ = [
+    "FIGURES_SCHEMA",
+    "check_lines",
+    "delta_text",  # how `reportdiff trend` shows a change, as every other view does
+    "figures_to_dict",
+    "render_figures_json",
+    "render_figures_text",
+]
 
 FIGURES_SCHEMA = "reportdiff.figures/1"
+_LISTED = 6  # figures named under a check; the count of the rest follows
 
 
 def figures_to_dict(
@@ -47,7 +56,7 @@ def render_figures_text(
         label = "  " * depth + (f.label or "(unlabelled)")
         lines.append(
             f"{pad(f.section or '', 8)} {pad(label, label_w)} {pad(f.text, 18)} "
-            f"{pad(format_figure_value(f), 22)} {f.kind}{' ' + f.qualifier if f.qualifier else ''}"
+            f"{pad(figure_value_text(f), 22)} {f.kind}{' ' + f.qualifier if f.qualifier else ''}"
         )
     if checks:
         lines.append("")
@@ -63,40 +72,14 @@ def _depth(figures: Sequence[Figure], f: Figure) -> int:
     return depth
 
 
-def format_figure_value(f: Figure) -> str:
-    """A figure's normalised value in its base unit: 5105.15万元 → 51,051,500元;
-    years and dates as such (2023, 2023-09-20, 6-18)."""
-    if f.kind == "year":
-        return f"{f.value:.0f}"
-    if f.kind == "date" and f.value >= 100:
-        y, md = divmod(int(f.value), 10000)
-        m, d = divmod(md, 100)
-        parts = [str(p) for p in (y, m, d) if p]
-        return "-".join(parts)
-    return format_value(f.value, "" if f.kind == "date" else f.unit)
-
-
-def delta_text(n: NumberChange) -> tuple[str, str]:
-    """Δ in the unit the report writes (+217.25万元), and the relative change (+4.26%)."""
-    fig = n.new or n.old
-    if n.delta is None or fig is None:
-        return "", ""
-    if fig.kind == "date":  # days, shown as the dates are written: +15天, +2个月
-        return date_delta_text(n), ""
-    if fig.unit in ("%", "百分点"):  # a change of a rate is in points
-        delta = format_value(n.delta, "个百分点")
-    else:
-        delta = as_written(n.delta, fig.text, fig.unit)
-    delta = ("+" + delta) if n.delta > 0 else delta
-    return delta, (f"{n.pct:+.2f}%" if n.pct is not None else "")
-
-
 def check_lines(checks: Iterable[Check], style: Callable[[str, str], str]) -> list[str]:
     """One line per failed check, then where its figures stand (offsets into the text)."""
     lines = [style("bold", "Checks (the report's own arithmetic)")]
     for k in checks:
         lines.append(style("warn", f"  ! [{k.doc}] {k.kind}: ") + k.message)
-        where = ", ".join(f"{f.text}@{f.start}" for f in k.figures[:6])
+        where = ", ".join(f"{f.text}@{f.start}" for f in k.figures[:_LISTED])
+        if len(k.figures) > _LISTED:
+            where += f", … and {len(k.figures) - _LISTED} more"
         if where:
             lines.append(style("dim", f"      figures: {where}"))
     return lines

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
-from ..core.figure_dates import date_delta_text
-from ..model import Comparison, Section, SectionPair, Side
-from .text import format_value, section_label
+from ..model import Comparison, NumberChange, Section, SectionPair, Side
+from .figure_display import change_text, document_is_english, figure_text
+from .text import section_label
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _CSS = """
@@ -172,17 +172,23 @@ def _marks(c: Comparison, side: Side) -> list[_Mark]:
                 marks.append(_Mark(s.start, s.body_end, "del" if side == "old" else "ins"))
             continue
         marks.extend(_edit_marks(c, p, side))
+    english = document_is_english(c.new)
     for n in c.numbers:
         fig = n.old if side == "old" else n.new
         if fig is not None and n.status != "unchanged":
-            old = n.old.text if n.old else "—"
-            new = n.new.text if n.new else "—"
-            title = f"{n.label or 'figure'}: {old} → {new}"
-            marks.append(_Mark(fig.start, fig.end, "fig", title))
+            marks.append(_Mark(fig.start, fig.end, "fig", _figure_title(n, english)))
     for f in c.boilerplate:
         if f.doc == side:
             marks.append(_Mark(f.start, f.end, "flag", f"{f.kind}: {f.detail}"))
     return sorted(marks, key=lambda m: (m.start, m.end))
+
+
+def _figure_title(n: NumberChange, english: bool) -> str:
+    """ "基本支出: 3862.47万元 → 4015.20万元 (+152.73万元, +3.95%)" for a hover."""
+    shown = change_text(n, english)
+    change = ", ".join(x for x in (shown.delta, shown.pct) if x)
+    title = f"{n.label or 'figure'}: {figure_text(n.old)} → {figure_text(n.new)}"
+    return f"{title} ({change})" if change else title
 
 
 def _edit_marks(c: Comparison, p: SectionPair, side: Side) -> list[_Mark]:
@@ -228,21 +234,16 @@ def _marked(text: str, start: int, end: int, marks: list[_Mark]) -> str:
 def _figures(c: Comparison) -> str:
     if not c.numbers:
         return ""
+    english = document_is_english(c.new)
     rows = []
     for n in c.numbers:
-        unit = (n.new or n.old).unit if (n.new or n.old) else ""
-        delta = format_value(n.delta, unit) if n.delta is not None else ""
-        if n.delta is not None and n.delta > 0:
-            delta = "+" + delta
-        if unit == "date":
-            delta = date_delta_text(n)
-        pct = f"{n.pct:+.2f}%" if n.pct is not None else ""
+        shown = change_text(n, english)
         cells = [
             n.label or "(unlabelled)",
-            n.old.text if n.old else "—",
-            n.new.text if n.new else "—",
-            delta,
-            pct,
+            figure_text(n.old),
+            figure_text(n.new),
+            shown.delta,
+            shown.pct,
             n.status,
         ]
         rows.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + "</tr>")

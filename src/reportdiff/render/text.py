@@ -9,6 +9,7 @@ from rich.cells import cell_len
 
 from ..model import Comparison, Edit, Section, SectionPair
 from ..options import RenderOptions
+from .figure_display import change_text, document_is_english, figure_text
 
 _STATUS_MARK = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
 _ANSI = {
@@ -179,31 +180,22 @@ def _oneline(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def format_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{text}{unit}"
-
-
 def _figures(c: Comparison, style: _Style) -> str:
     if not c.numbers:
         return ""
-    from .figures import delta_text  # its module imports pad from here
-
+    english = document_is_english(c.new)
     lines = [
         style("bold", "Figures"),
         f"  {pad('label', 28)} {pad('old', 16)} {pad('new', 16)} {pad('Δ', 14)} "
         f"{pad('%', 9)} status",
     ]
     for n in c.numbers:
-        old = n.old.text if n.old else "—"
-        new = n.new.text if n.new else "—"
-        delta, pct = delta_text(n)
+        shown = change_text(n, english)
         kind = {"added": "ins", "removed": "del", "unchanged": "dim"}.get(n.status, "bold")
         lines.append(
-            f"  {pad(n.label or '(unlabelled)', 28)} {pad(old, 16)} {pad(new, 16)} "
-            f"{pad(delta, 14)} {pad(pct, 9)} " + style(kind, n.status)
+            f"  {pad(n.label or '(unlabelled)', 28)} {pad(figure_text(n.old), 16)} "
+            f"{pad(figure_text(n.new), 16)} {pad(shown.delta, 14)} {pad(shown.pct, 9)} "
+            + style(kind, n.status)
         )
     return "\n".join(lines)
 

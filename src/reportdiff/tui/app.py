@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tree
 
 from ..errors import ReportdiffError
 from ..model import Comparison
+from ..render.figure_display import document_is_english
 from ..review import MemoryReviewStore, ReviewStore, open_review, pair_key
 from .diffview import DiffView
 from .marks import heading_label, pair_title
@@ -73,7 +74,8 @@ class ReviewApp(App[None]):
                 yield DiffView(self.c, self.review, id="diff")
         with TabbedContent(id="panels"):
             with TabPane(f"Figures ({len(self.c.numbers)})", id="figures"):
-                yield FiguresTable(self.c.numbers, id="figures-table")
+                english = document_is_english(self.c.new)  # "pp" or 个百分点
+                yield FiguresTable(self.c.numbers, english, id="figures-table")
             with TabPane(f"Checks ({len(self.c.checks)})", id="checks"):
                 yield ChecksTable(self.c.checks, id="checks-table")
             with TabPane(f"Flags ({len(self.c.boilerplate)})", id="flags"):

@@ -14,9 +14,8 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from ..core.figure_dates import date_delta_text
 from ..model import Comparison, Edit, Section, SectionPair, Side
-from ..render.text import format_value
+from ..render.figure_display import change_text, document_is_english
 
 CHANGE_KINDS = frozenset({"del", "ins", "move"})
 
@@ -117,6 +116,7 @@ def _edit_marks(
 def _figure_marks(
     c: Comparison, marks: dict[Side, list[Mark]], notes: dict[Side, list[Note]]
 ) -> None:
+    english = document_is_english(c.new)
     for n in c.numbers:
         if n.status == "unchanged":
             continue
@@ -125,20 +125,7 @@ def _figure_marks(
         if n.new is not None:
             marks["new"].append(Mark(n.new.start, n.new.end, "fig", n.status))
             if n.status == "changed":
-                text = delta_text(n.delta, n.pct, n.new.unit)
-                if n.new.kind == "date":
-                    text = f"Δ{date_delta_text(n)}"
-                notes["new"].append(Note(n.new.end, f" {text}", "fig"))
-
-
-def delta_text(delta: float | None, pct: float | None, unit: str = "") -> str:
-    """ "Δ+4.3%" (relative change) or "Δ+217.25万元" when there is no percentage."""
-    if pct is not None:
-        return f"Δ{pct:+.1f}%"
-    if delta is not None:
-        sign = "+" if delta > 0 else ""
-        return f"Δ{sign}{format_value(delta, unit)}"
-    return "Δ"
+                notes["new"].append(Note(n.new.end, f" {change_text(n, english).short}", "fig"))
 
 
 def short_label(s: Section | None) -> str:

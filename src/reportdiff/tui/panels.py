@@ -12,9 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from ..core.figure_dates import date_delta_text
 from ..model import Check, Comparison, Figure, Flag, NumberChange
-from ..render.text import format_value
+from ..render.figure_display import change_text, figure_text
 from .marks import heading_label
 
 Spans = dict[str, list[tuple[int, int]]]
@@ -58,8 +57,9 @@ class FiguresTable(JumpTable):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("s", "sort_next", "Sort", show=True)]
     COLUMNS = ("label", "old", "new", "Δ", "%", "status")
 
-    def __init__(self, numbers: tuple[NumberChange, ...], **kwargs) -> None:
+    def __init__(self, numbers: tuple[NumberChange, ...], english: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.english = english  # the document's language, for "pp" vs 个百分点
         shown = [n for n in numbers if n.status != "unchanged"] or list(numbers)
         # Changed figures first: they are what a reviewer checks; then added, removed.
         rank = {"changed": 0, "added": 1, "removed": 2}
@@ -76,17 +76,10 @@ class FiguresTable(JumpTable):
         self.clear()
         for i in order:
             n = self.numbers[i]
-            unit = (n.new or n.old).unit if (n.new or n.old) else ""
-            delta = format_value(n.delta, unit) if n.delta is not None else ""
-            if n.delta is not None and n.delta > 0:
-                delta = "+" + delta
-            if unit == "date":
-                delta = date_delta_text(n)
-            pct = f"{n.pct:+.1f}%" if n.pct is not None else ""
-            old = n.old.text if n.old else "—"
-            new = n.new.text if n.new else "—"
-            key = str(i)
-            self.add_row(n.label or "(unlabelled)", old, new, delta, pct, n.status, key=key)
+            shown = change_text(n, self.english)
+            old, new, key = figure_text(n.old), figure_text(n.new), str(i)
+            label = n.label or "(unlabelled)"
+            self.add_row(label, old, new, shown.delta, shown.pct, n.status, key=key)
             self.spans[key] = _spans(("old", n.old), ("new", n.new))
 
     @staticmethod

@@ -1,0 +1,121 @@
+"""How a figure and its change are shown, the same in every output: the printed
+report, `reportdiff figures`, the HTML report and the review UI.
+
+One place decides, so that 92% → 93% reads "+1个百分点" (or "+1 pp" in an English
+report) everywhere rather than "+1%" in one view; that "超过60%" keeps its bound
+("≥60%"); and that a change between bounded or approximate figures says so ("≈").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.figure_dates import date_delta_text
+from ..core.figure_english import is_english
+from ..core.figure_parse import as_written
+from ..model import Document, Figure, NumberChange
+
+# A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"
+# and "95%", while 200余名, 1270多万人, 25万+ and ≥90% carry theirs.
+_BOUND = {"at_least": "≥", "at_most": "≤", "approx": "≈"}
+_CARRIES_BOUND = re.compile(r"[余多+＋≥≤≈~～约近]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CURRENCY_FIRST = ("$", "€", "£")  # written before the number: $40,900,000
+_RATES = ("%", "百分点")  # a change of a rate is in points, not per cent
+_SAMPLE = 20_000  # characters enough to tell an English document from a Chinese one
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeText:
+    """A change as shown: ``delta`` in the unit the report writes ("+152.73万元",
+    "+1个百分点", "+2.8 pp"), ``pct`` the relative change ("+3.95%"); both start
+    with "≈" when a figure is bounded or approximate, both are empty when nothing
+    changed. ``short`` is the one phrase an inline note has room for."""
+
+    delta: str = ""
+    pct: str = ""
+    short: str = ""
+
+
+def document_is_english(doc: Document) -> bool:
+    """Whether figures of this document are shown in English ("pp", not 个百分点)."""
+    return is_english(doc.text[:_SAMPLE])
+
+
+def figure_is_english(f: Figure, default: bool = False) -> bool:
+    """The figure's label decides (基本支出 vs On-time departures); an unlabelled
+    figure goes by its own text ($4.2 million), then by its document (``default``)."""
+    for text in (f.label, f.text):
+        if _CJK.search(text):
+            return False
+        if _LATIN.search(text):
+            return True
+    return default
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A normalised value with its base unit: 51,051,500元, 94.2%, $40,900,000."""
+    if value is None:
+        return ""
+    text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
+    sign = "-" if value < 0 else ""
+    if unit in _CURRENCY_FIRST:
+        return f"{sign}{unit}{text}"
+    return f"{sign}{text}{unit}"
+
+
+def bound_mark(f: Figure) -> str:
+    """ "≥", "≤" or "≈" where the figure is bounded or approximate and its text does
+    not already say so; "" otherwise."""
+    mark = _BOUND.get(f.qualifier, "")
+    return "" if not mark or _CARRIES_BOUND.search(f.text) else mark
+
+
+def figure_text(f: Figure | None) -> str:
+    """The figure as written, with its bound: "≥60%" for 超过60%, "200余名" as is,
+    "—" for no figure (an added or removed one's other side)."""
+    return "—" if f is None else bound_mark(f) + f.text
+
+
+def change_text(n: NumberChange, english: bool = False) -> ChangeText:
+    """How a matched figure's change is shown; ``english`` is the document's language,
+    used where the figure's label and text do not tell (see figure_is_english)."""
+    fig = n.new or n.old
+    if n.status == "unchanged" or n.delta is None or fig is None:
+        return ChangeText()
+    if fig.kind == "date":  # in the finest part that differs: +15天, +2个月
+        delta = date_delta_text(n)
+        return ChangeText(delta, "", "Δ" + delta if delta else "")
+    rate = fig.unit in _RATES
+    if rate:
+        points = " pp" if figure_is_english(fig, english) else "个百分点"
+        delta = format_value(n.delta, points)
+    else:
+        delta = as_written(n.delta, fig.text, fig.unit)
+    approx = "≈" if any(f is not None and f.qualifier for f in (n.old, n.new)) else ""
+    delta = approx + ("+" if n.delta > 0 else "") + delta
+    pct = f"{approx}{n.pct:+.2f}%" if n.pct is not None else ""
+    # Inline, the relative change says most about an amount; for a rate it would
+    # read as the rate itself (92% → 93% is "+1个百分点", not "+1.09%").
+    short = "Δ" + (delta if rate or not pct else pct)
+    return ChangeText(delta, pct, short)
+
+
+def delta_text(n: NumberChange, english: bool = False) -> tuple[str, str]:
+    """(Δ, %) of a change as change_text shows them."""
+    shown = change_text(n, english)
+    return shown.delta, shown.pct
+
+
+def figure_value_text(f: Figure) -> str:
+    """A figure's normalised value in its base unit, with its bound: 5105.15万元 →
+    51,051,500元, 超过60% → ≥60%; years and dates as such (2023, 2023-09-20, 6-18)."""
+    if f.kind == "year":
+        return f"{f.value:.0f}"
+    if f.kind == "date" and f.value >= 100:
+        y, md = divmod(int(f.value), 10000)
+        m, d = divmod(md, 100)
+        return "-".join(str(p) for p in (y, m, d) if p)
+    return _BOUND.get(f.qualifier, "") + format_value(f.value, "" if f.kind == "date" else f.unit)

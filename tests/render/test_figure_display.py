@@ -1,0 +1,171 @@
+"""How figures and their changes read in the printed report, `reportdiff figures`
+and the HTML report: points for rates (in the document's language), bounds kept,
+scale words spaced, currency first, unchanged rows blank, long check lists counted."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rich.cells import cell_len
+
+from reportdiff.cli import main
+from reportdiff.core.compare import compare
+from reportdiff.core.figure_parse import as_written
+from reportdiff.model import Check, Document, Figure
+from reportdiff.options import CompareOptions
+from reportdiff.readers import read_document
+from reportdiff.readers.blocks import blocks_from_lines
+from reportdiff.render.figures import check_lines
+from reportdiff.render.html import render_html
+from reportdiff.render.text import render_text
+from tests.conftest import SAMPLES
+
+# Fictional, written for these tests: bounded (超过, 以上), approximate (余) and exact.
+OLD_ZH = (
+    "一、绩效目标\n亡人事故数占比超过60%，视频在线率95%以上，出动警力200余名，"
+    "群众满意率92%，基本支出3862.47万元。\n"
+)
+NEW_ZH = (
+    "一、绩效目标\n亡人事故数占比超过65%，视频在线率97%以上，出动警力260余名，"
+    "群众满意率93%，基本支出4015.20万元。\n"
+)
+
+
+def _doc(path: str, text: str) -> Document:
+    return Document(path, text.split("\n", 1)[0], text, blocks_from_lines(text))
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return compare(_doc("old.txt", OLD_ZH), _doc("new.txt", NEW_ZH))
+
+
+@pytest.fixture(scope="module")
+def harbor():
+    en = SAMPLES / "en"
+    return compare(
+        read_document(en / "harbor-transit-2023.md"),
+        read_document(en / "harbor-transit-2024.md"),
+        CompareOptions(all_numbers=True),
+    )
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The rows of a printed report's Figures table, cut at its column widths
+    (terminal cells: label 28, old 16, new 16, Δ 14, % 9, then status)."""
+    table = text[text.index("\nFigures\n") :].split("\n\n", 1)[0].splitlines()[3:]
+    rows = []
+    for line in table:
+        cells, cell, used, bounds = [], "", 0, [30, 47, 64, 79, 89]
+        for ch in line:
+            if bounds and used >= bounds[0]:
+                cells.append(cell.strip())
+                cell, bounds = "", bounds[1:]
+            cell += ch
+            used += cell_len(ch)
+        rows.append([*cells, cell.strip()])
+    return rows
+
+
+def figure_rows(text: str) -> dict[str, list[str]]:
+    """The same rows by label (the first row of each label), empty cells left out."""
+    rows: dict[str, list[str]] = {}
+    for cells in table_rows(text):
+        rows.setdefault(cells[0], [c for c in cells if c])
+    return rows
+
+
+def test_a_rate_changes_in_points_in_chinese(zh):
+    rows = figure_rows(render_text(zh))
+    assert rows["群众满意率"][1:] == ["92%", "93%", "+1个百分点", "+1.09%", "changed"]
+    assert rows["基本支出"][3] == "+152.73万元"
+
+
+def test_a_rate_changes_in_points_in_english(harbor):
+    text = render_text(harbor)
+    assert "个百分点" not in text
+    rows = figure_rows(text)
+    assert rows["On-time departures"][1:4] == ["91.4%", "94.2%", "+2.8 pp"]
+    assert rows["Fare revenue"][1:4] == ["12.5%", "9.4%", "-3.1 pp"]
+
+
+def test_a_scale_word_is_spaced_and_currency_comes_first(harbor):
+    rows = figure_rows(render_text(harbor))
+    assert rows["passengers"][1:4] == ["1.82 million", "1.95 million", "+0.13 million"]
+    assert rows["energy"][3] == "-$0.2 million"
+    assert as_written(130000, "1.82 million", "") == "0.13 million"
+    assert as_written(-200000, "$6.3 million", "$") == "-$0.2 million"
+    assert as_written(54, "664名", "人") == "54名"  # as the report counts: 名, not 人
+
+
+def test_figures_command_writes_currency_before_the_value(capsys):
+    assert main(["figures", str(SAMPLES / "en" / "harbor-transit-2024.md")]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if " Operating expenditure " in x)
+    assert "$40,900,000" in line
+    assert "$" not in line.replace("$40.9 million", "").replace("$40,900,000", "")
+
+
+def test_bounds_and_approximations_stay_visible(zh):
+    rows = figure_rows(render_text(zh))
+    assert rows["亡人事故数占比"][1:5] == ["≥60%", "≥65%", "≈+5个百分点", "≈+8.33%"]
+    assert rows["视频在线率"][1:3] == ["≥95%", "≥97%"]
+    # 余 already says "about": nothing added to the figure, the change is marked
+    assert rows["出动警力"][1:4] == ["200余名", "260余名", "≈+60名"]
+
+
+def test_figures_command_shows_a_bound_in_the_value(tmp_path, capsys):
+    path = tmp_path / "r.txt"
+    path.write_text(OLD_ZH, encoding="utf-8")
+    assert main(["figures", str(path)]) == 0
+    lines = {x.split()[1]: x.split() for x in capsys.readouterr().out.splitlines()[2:]}
+    assert lines["亡人事故数占比"][2:4] == ["60%", "≥60%"]  # as written, value
+    assert lines["出动警力"][2:4] == ["200余名", "≈200人"]
+
+
+def test_unchanged_figures_show_no_change(harbor):
+    rows = figure_rows(render_text(harbor))
+    assert rows["miles target"][1:] == ["2.5", "2.5", "unchanged"]
+    assert rows["public piers"][1:] == ["three", "three", "unchanged"]
+    zh = SAMPLES / "zh"
+    qingshui = compare(
+        read_document(zh / "qingshui-water-2023.txt"),
+        read_document(zh / "qingshui-water-2024.txt"),
+        CompareOptions(all_numbers=True),
+    )
+    unchanged = [
+        r for t in (render_text(harbor), render_text(qingshui)) for r in table_rows(t)
+        if r[-1] == "unchanged"
+    ]  # fmt: skip
+    assert len(unchanged) > 20
+    assert all(r[3:5] == ["", ""] for r in unchanged), unchanged  # Δ and % blank
+
+
+def test_a_check_with_many_figures_counts_the_rest():
+    figs = tuple(Figure(f"{i}万元", i * 1e4, "元", i * 10, i * 10 + 3) for i in range(1, 10))
+    check = Check("sum", "old", "基本支出 45万元, but its 8 parts add up to 44万元", figs)
+    lines = check_lines([check], lambda kind, text: text)
+    assert lines[-1].strip() == (
+        "figures: 1万元@10, 2万元@20, 3万元@30, 4万元@40, 5万元@50, 6万元@60, … and 3 more"
+    )
+    short = check_lines([Check("sum", "old", "m", figs[:6])], lambda kind, text: text)
+    assert "more" not in short[-1]
+
+
+def test_html_shows_changes_as_the_text_report_does(zh, harbor):
+    zh_html = render_html(zh)
+    assert "<td>≥60%</td><td>≥65%</td><td>≈+5个百分点</td><td>≈+8.33%</td>" in zh_html
+    assert 'title="群众满意率: 92% → 93% (+1个百分点, +1.09%)"' in zh_html
+    en_html = render_html(harbor)
+    assert "<td>+2.8 pp</td>" in en_html
+    assert "<td>+0.13 million</td>" in en_html
+    assert "个百分点" not in en_html
+
+
+def test_seed_checks_and_bounds(seeds_dir):
+    old = read_document(seeds_dir / "daoxian-police-2023.txt")
+    new = read_document(seeds_dir / "ebian-police-2023.txt")
+    text = render_text(compare(old, new, CompareOptions(all_numbers=True)))
+    assert re.search(r"figures: (\S+@\d+, ){6}… and \d+ more", text)
+    assert "≥60%" in text  # 超过60% in the old report
