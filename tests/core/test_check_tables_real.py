@@ -123,6 +123,32 @@ def test_shehui_income_table_with_total_on_top(real_dir):
     )
 
 
+def guihua_total_rows(real_dir: Path) -> list[list[str]]:
+    """The 规划和自然资源局 report's 合计 rows written whole: 合计, 基本支出, 项目支出."""
+    lines = lines_of(real_dir / "jsjs_putuo_guihuaziyuanju_2024.txt")
+    return [
+        lines[i + 1 : i + 4]
+        for i, s in enumerate(lines)
+        if s == "合计" and all(re.fullmatch(r"\d+\.\d\d", n) for n in lines[i + 1 : i + 4])
+    ]
+
+
+@pytest.mark.seeds
+def test_guihua_total_columns_hold_within_rounding(real_dir):
+    # 支出决算表 9,759.38 = 5,377.64 + 4,381.74; 一般公共预算财政拨款支出决算表
+    # 9,746.50 against 5,364.75 + 4,381.74 = 9,746.49, a cent of rounding
+    rows = guihua_total_rows(real_dir)
+    assert [r[0] for r in rows] == ["9759.38", "9746.50"]
+    text = tab_table(["科目名称", "合计", "基本支出", "项目支出"], [["合计", *r] for r in rows])
+    found = totals_of(doc_of(text))
+    assert [(t.label, t.holds) for t in found] == [("合计 / 合计", True), ("合计 / 合计", True)]
+    [check] = checks_of(doc_of(text.replace("9746.50", "9756.50")))
+    assert (
+        check.message
+        == "合计 / 合计 9756.50万元, but its 2 parts add up to 9746.49万元 (−10.01万元)"
+    )
+
+
 @pytest.mark.seeds
 @pytest.mark.parametrize(
     "name",

@@ -344,12 +344,14 @@ def _rounding(f: Figure) -> float:
 
 
 def _show(value: float, like: Figure) -> str:
-    """value as like is written: 29402500 like 2,940.05 in a 万元 table → 2,940.25万元."""
+    """value as like is written: 29402500 like 2,940.05 in a 万元 table → 2,940.25万元
+    (thousands separated only where like separates them)."""
     scale, decimals = _written(like)
     m = _NUMBER.search(like.text)
     suffix = like.text[m.end() :].strip() if m else ""
     unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
-    return f"{value / scale:,.{decimals}f}{suffix or unit}"
+    grouping = "," if m and "," in m.group(0) else ""
+    return f"{value / scale:{grouping}.{decimals}f}{suffix or unit}"
 
 
 def _check(t: TableTotal, side: Side) -> Check:
