@@ -12,10 +12,11 @@ from rich.cells import cell_len
 from reportdiff.cli import main
 from reportdiff.core.compare import compare
 from reportdiff.core.figure_parse import as_written
-from reportdiff.model import Check, Document, Figure
+from reportdiff.model import Check, Document, Figure, NumberChange
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines
+from reportdiff.render.figure_display import change_text
 from reportdiff.render.figures import check_lines
 from reportdiff.render.html import render_html
 from reportdiff.render.text import render_text
@@ -169,3 +170,17 @@ def test_seed_checks_and_bounds(seeds_dir):
     text = render_text(compare(old, new, CompareOptions(all_numbers=True)))
     assert re.search(r"figures: (\S+@\d+, ){6}… and \d+ more", text)
     assert "≥60%" in text  # 超过60% in the old report
+
+
+def _rate_change(label: str) -> NumberChange:
+    old, new = Figure("5.0%", 5.0, "%", 0, 4, label), Figure("5.2%", 5.2, "%", 0, 4, label)
+    return NumberChange(label, "1", "1", old, new, "changed", 0.2, 4.0)
+
+
+def test_the_label_then_the_document_decides_the_language_of_points():
+    assert change_text(_rate_change("On-time departures")).delta == "+0.2 pp"
+    assert change_text(_rate_change("增长率"), english=True).delta == "+0.2个百分点"
+    # an acronym is no sign of English: the document decides
+    assert change_text(_rate_change("GDP")).delta == "+0.2个百分点"
+    assert change_text(_rate_change("GDP"), english=True).delta == "+0.2 pp"
+    assert change_text(_rate_change(""), english=True).short == "Δ+0.2 pp"

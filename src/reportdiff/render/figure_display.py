@@ -21,7 +21,8 @@ from ..model import Document, Figure, NumberChange
 _BOUND = {"at_least": "≥", "at_most": "≤", "approx": "≈"}
 _CARRIES_BOUND = re.compile(r"[余多+＋≥≤≈~～约近]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+# A lowercase word is English; an acronym (GDP, CPI, KPI) is common in Chinese reports too.
+_ENGLISH_WORD = re.compile(r"[a-z]{2,}")
 _CURRENCY_FIRST = ("$", "€", "£")  # written before the number: $40,900,000
 _RATES = ("%", "百分点")  # a change of a rate is in points, not per cent
 _SAMPLE = 20_000  # characters enough to tell an English document from a Chinese one
@@ -45,12 +46,13 @@ def document_is_english(doc: Document) -> bool:
 
 
 def figure_is_english(f: Figure, default: bool = False) -> bool:
-    """The figure's label decides (基本支出 vs On-time departures); an unlabelled
-    figure goes by its own text ($4.2 million), then by its document (``default``)."""
+    """The figure's label decides (基本支出 vs On-time departures); a figure whose
+    label does not tell (unlabelled, or only an acronym such as GDP) goes by its own
+    text ($4.2 million), then by its document (``default``)."""
     for text in (f.label, f.text):
         if _CJK.search(text):
             return False
-        if _LATIN.search(text):
+        if _ENGLISH_WORD.search(text):
             return True
     return default
 
