@@ -184,3 +184,11 @@ def test_the_label_then_the_document_decides_the_language_of_points():
     assert change_text(_rate_change("GDP")).delta == "+0.2个百分点"
     assert change_text(_rate_change("GDP"), english=True).delta == "+0.2 pp"
     assert change_text(_rate_change(""), english=True).short == "Δ+0.2 pp"
+
+
+def test_a_per_mille_rate_changes_in_per_mille_points():
+    old = Figure("0.9‰", 0.9, "‰", 0, 4, "火灾受害率", "percent")
+    new = Figure("0.7‰", 0.7, "‰", 0, 4, "火灾受害率", "percent")
+    change = NumberChange("火灾受害率", "1", "1", old, new, "changed", -0.2, -22.22)
+    assert change_text(change).delta == "-0.2个千分点"
+    assert change_text(change).short == "Δ-0.2个千分点"

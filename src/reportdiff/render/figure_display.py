@@ -24,7 +24,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # A lowercase word is English; an acronym (GDP, CPI, KPI) is common in Chinese reports too.
 _ENGLISH_WORD = re.compile(r"[a-z]{2,}")
 _CURRENCY_FIRST = ("$", "€", "£")  # written before the number: $40,900,000
-_RATES = ("%", "百分点")  # a change of a rate is in points, not per cent
+# A change of a rate is in points of it, not a rate: (Chinese, English) words.
+_POINTS = {"%": ("个百分点", " pp"), "百分点": ("个百分点", " pp"), "‰": ("个千分点", "‰ points")}
 _SAMPLE = 20_000  # characters enough to tell an English document from a Chinese one
 
 
@@ -90,10 +91,9 @@ def change_text(n: NumberChange, english: bool = False) -> ChangeText:
     if fig.kind == "date":  # in the finest part that differs: +15天, +2个月
         delta = date_delta_text(n)
         return ChangeText(delta, "", "Δ" + delta if delta else "")
-    rate = fig.unit in _RATES
+    rate = fig.unit in _POINTS
     if rate:
-        points = " pp" if figure_is_english(fig, english) else "个百分点"
-        delta = format_value(n.delta, points)
+        delta = format_value(n.delta, _POINTS[fig.unit][figure_is_english(fig, english)])
     else:
         delta = as_written(n.delta, fig.text, fig.unit)
     approx = "≈" if any(f is not None and f.qualifier for f in (n.old, n.new)) else ""
