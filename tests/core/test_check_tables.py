@@ -333,3 +333,23 @@ def test_negative_cells_leave_their_total_unchecked():
     for cell in ("-40.00", "（40.00）", "(40.00)", "－40.00"):
         text = table("项目 | 金额", "收入 | 100.00", f"调减 | {cell}", "合计 | 60.00")
         assert totals(text) == [], cell
+
+
+def test_qizhong_rows_under_a_total_may_be_a_selection():
+    lead = ("项目 | 金额", "合计 | 100", "其中：财政拨款 | 80", "上年结转 | 10")
+    assert [t.holds for t in totals(table(*lead))] == [True]
+    [message] = messages(table(*lead).replace("上年结转\t10", "上年结转\t30"))
+    assert message == "合计 / 金额 100, but its 2 parts add up to 110 (+10)"
+    # 其中 under a 小计 belongs to that 小计, not to the rows of the next one
+    text = table(
+        "项目 | 金额",
+        "甲 | 60",
+        "乙 | 40",
+        "小计 | 100",
+        "其中：财政拨款 | 80",
+        "丙 | 25",
+        "丁 | 25",
+        "小计 | 50",
+        "合计 | 150",
+    )
+    assert [(len(t.parts), t.holds) for t in totals(text)] == [(2, True), (2, True), (2, True)]

@@ -131,6 +131,8 @@ def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
         while stack and stack[-1].rank < item.rank:
             above.append(stack.pop())
         above.reverse()
+        if above and above[0].child and stack and stack[-1].fig:
+            above = above[_under(above, 0, stack[-1]) :]  # 「其中」 under the total before
         heads = not any(p.fig for p in above) and (item.leads or item.rank == 1)
         below = _until_total(items, i) if heads or above else []
         found = _row_total(item, below if heads else above)
@@ -159,6 +161,11 @@ def _row_total(total: _Item, parts: list[_Item]) -> TableTotal | None:
     filled = [p for p in parts if p.fig]
     if total.fig is None or total.unknown or any(p.unknown for p in parts) or len(filled) < 2:
         return None
+    if filled[0].child and _under(filled, 0, total) == len(filled):
+        # 「合计 | 其中：财政拨款 | 上年结转」: of which, so perhaps not all of it
+        partial = _figs(filled)
+        holds = sum(f.value for f in partial) <= total.fig.value + _tolerance(total.fig, partial)
+        return TableTotal(total.label, total.fig, partial, holds)
     top = _top_level(filled)
     readings = [_figs(r) for r in (top, filled, _collapse(filled), _collapse(top))]
     holds = any(_adds_up(total.fig, r) for r in readings)
@@ -314,8 +321,11 @@ _SHOWN_UNIT = {1e3: "千元", 1e4: "万元", 1e8: "亿元"}
 
 
 def _adds_up(total: Figure, parts: Sequence[Figure]) -> bool:
-    tolerance = _rounding(total) + sum(_rounding(f) for f in parts) + 1e-6
-    return abs(sum(f.value for f in parts) - total.value) <= tolerance
+    return abs(sum(f.value for f in parts) - total.value) <= _tolerance(total, parts)
+
+
+def _tolerance(total: Figure, parts: Sequence[Figure]) -> float:
+    return _rounding(total) + sum(_rounding(f) for f in parts) + 1e-6
 
 
 def _written(f: Figure) -> tuple[float, int]:
