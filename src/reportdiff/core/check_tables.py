@@ -2,9 +2,10 @@
 
 A total row states the sum of the rows above it in its column, back to the previous
 total of the same or a higher rank (小计 < 合计 < 总计) or to the header; lower-rank
-totals stand in for the rows they cover. A bare 合计 / 总计 directly under the header
-states the sum of the rows below it instead (决算 tables put it there). A column
-headed 合计 states the sum of the other summed columns of its header group.
+totals stand in for the rows they cover. A total written over its rows (a bare 合计
+right under the header, as 决算 tables put it; a 小计 heading its group) states the
+sum of the rows below it. A column headed 合计 states the sum of the other summed
+columns of its header group. 「其中」 rows right under a total are a selection of it.
 
 Tables nest (core/table_grid.py reads codes and numbering): a total is compared with
 the top level, never with a 「其中」 row, and a coded row (20805) is also checked
