@@ -353,3 +353,17 @@ def test_qizhong_rows_under_a_total_may_be_a_selection():
         "合计 | 150",
     )
     assert [(len(t.parts), t.holds) for t in totals(text)] == [(2, True), (2, True), (2, True)]
+
+
+def test_total_column_followed_by_columns_that_are_not_its_parts():
+    text = table(
+        "项目 | 年初结转和结余 | 本年支出合计 | 基本支出 | 项目支出 | 年末结转和结余",
+        "一般公共服务 | 5.00 | 100.00 | 60.00 | 40.00 | 8.00",
+        "住房保障 | | 20.00 | 20.00 | | 1.00",
+    )
+    assert [(t.label, len(t.parts), t.holds) for t in totals(text)] == [
+        ("一般公共服务 / 本年支出合计", 2, True),
+        ("住房保障 / 本年支出合计", 1, True),
+    ]
+    [message] = messages(text.replace("100.00\t60.00", "99.00\t60.00"))
+    assert message == "一般公共服务 / 本年支出合计 99.00, but its 2 parts add up to 100.00 (+1.00)"

@@ -29,6 +29,7 @@ from .table_grid import (
     NUMBERED,
     SUMMED_KINDS,
     UNIT_NOTE,
+    Cell,
     Grid,
     label_text,
     read_grid,
@@ -276,7 +277,10 @@ def _figs(items: list[_Item]) -> tuple[Figure, ...]:
 
 
 def _column_totals(grid: Grid) -> Iterator[TableTotal]:
-    """合计 | 基本支出 | 项目支出: each row's 合计 cell against its parts."""
+    """合计 | 基本支出 | 项目支出: each row's 合计 cell against its parts. A group may
+    end in columns that are not parts (合计 | 基本支出 | 项目支出 | 年末结转和结余 under
+    one header row), so the total holds if the columns nearest it, two or more, add
+    up to it."""
     for col, part_cols in _total_columns(grid):
         for row in grid.rows[grid.head :]:
             total, cells = row[col], [row[c] for c in part_cols]
@@ -285,16 +289,24 @@ def _column_totals(grid: Grid) -> Iterator[TableTotal]:
                 continue
             if any(not c.blank and (c.fig is None or c.fig.qualifier) for c in cells):
                 continue
-            parts = tuple(c.fig for c in cells if c.fig)
-            if not parts or any(f.unit != fig.unit or f.kind != fig.kind for f in parts):
+            if not any(c.fig for c in cells):
                 continue
+            if any(c.fig.unit != fig.unit or c.fig.kind != fig.kind for c in cells if c.fig):
+                continue
+            readings = [_cell_figs(cells[:n]) for n in range(len(cells), 1, -1)]
+            holds = any(_adds_up(fig, r) for r in readings)
+            nearest = min(readings, key=lambda r: abs(sum(f.value for f in r) - fig.value))
             label = _join(label_text(row), grid.headers[col])
-            yield TableTotal(label, fig, parts, _adds_up(fig, parts))
+            yield TableTotal(label, fig, nearest, holds)
+
+
+def _cell_figs(cells: list[Cell]) -> tuple[Figure, ...]:
+    return tuple(sorted((c.fig for c in cells if c.fig), key=lambda f: f.start))
 
 
 def _total_columns(grid: Grid) -> list[tuple[int, list[int]]]:
-    """Each 合计 column with the columns it sums: those after it in its header group up
-    to the next total column, or else those before it."""
+    """Each 合计 column with the columns it sums, nearest first: those after it in its
+    header group up to the next total column, or else those before it."""
     if not grid.head or not any(c.fig for c in grid.rows[grid.head]):
         return []  # the header is only sure where figures follow it
     width, last = len(grid.headers), grid.rows[grid.head - 1]
@@ -308,7 +320,7 @@ def _total_columns(grid: Grid) -> list[tuple[int, list[int]]]:
         parts = [c for c in after if c < stop]
         if not parts:
             start = max((c for c in group if c < col and c in totals), default=-1)
-            parts = [c for c in group if start < c < col]
+            parts = [c for c in reversed(group) if start < c < col]
         parts = [c for c in parts if not CHILD.search(grid.headers[c])]
         if len(parts) >= 2:
             out.append((col, parts))
