@@ -27,6 +27,11 @@ def flagged(text: str):
     return check_tables(doc, extract_figures(doc, segment_document(doc)), "new")
 
 
+def summary(text: str) -> list[tuple[str, int, bool]]:
+    """Each total's label, how many parts it was compared with, whether it holds."""
+    return [(t.label, len(t.parts), t.holds) for t in totals(text)]
+
+
 def messages(text: str) -> list[str]:
     return [k.message for k in flagged(text)]
 
@@ -123,7 +128,7 @@ def test_subtotals_and_totals_nest_by_rank():
         "小计 | 11",
         "合计 | 18",
     )
-    assert [(t.label, len(t.parts), t.holds) for t in totals(text)] == [
+    assert summary(text) == [
         ("小计 / 数量", 2, True),
         ("小计 / 数量", 2, True),
         ("合计 / 数量", 2, True),
@@ -290,7 +295,7 @@ def test_a_total_that_closes_nothing_counts_as_a_row():
         "合计 | | | 100 | 94",
     )
     assert messages(text) == []
-    assert [(t.label, len(t.parts), t.holds) for t in totals(text)] == [
+    assert summary(text) == [
         ("合计 / 分值", 3, True),
         ("合计 / 得分", 3, True),
     ]
@@ -361,7 +366,7 @@ def test_total_column_followed_by_columns_that_are_not_its_parts():
         "一般公共服务 | 5.00 | 100.00 | 60.00 | 40.00 | 8.00",
         "住房保障 | | 20.00 | 20.00 | | 1.00",
     )
-    assert [(t.label, len(t.parts), t.holds) for t in totals(text)] == [
+    assert summary(text) == [
         ("一般公共服务 / 本年支出合计", 2, True),
         ("住房保障 / 本年支出合计", 1, True),
     ]
