@@ -106,3 +106,24 @@ def test_english_counts_names_and_labels():
         ("$38.6 million", "amount"): "Spending",
         ("$2.5 million", "amount"): "refit of the ferry Gull Island",
     }
+
+
+def test_english_labels_from_lists_targets_and_stated_changes():
+    text = (
+        "Results\nRidership rose 4.5% to 2.3 million from 2.2 million in 2023. "
+        "Punctuality reached 96.1% against a target of 95%. The score was 81 out of 100 "
+        "and the fault rate fell to 1.2 per 10,000 trips.\n"
+        "- Bus punctuality: 96.1% (target 95%)\n"
+    )
+    found = [(f.text, f.label) for f in figures_of(text) if f.kind not in ("year", "date")]
+    assert found == [
+        ("4.5%", "Ridership rose"),
+        ("2.3 million", "Ridership"),
+        ("2.2 million", "Ridership (previous)"),
+        ("96.1%", "Punctuality"),
+        ("95%", "Punctuality target"),
+        ("81", "score"),
+        ("1.2", "fault rate"),
+        ("96.1%", "Bus punctuality"),
+        ("95%", "Bus punctuality target"),
+    ]  # "out of 100" and "per 10,000 trips" are scales, not figures

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..model import Check, Figure, Side
 from .checks_common import rounding, show
+from .english_changes import parse_changes
 from .figure_label import CHANGE_WORDS, change_at, label_key
 
 _UP = ("增加", "增长", "上升", "提高", "增")
@@ -30,8 +31,11 @@ class _Stated:
     base: Figure | None = None  # last year's figure
     delta: Figure | None = None
     delta_sign: int = 0
+    delta_word: str = ""  # as the report says it: 增加, 减少, up, fell
     pct: Figure | None = None
     pct_sign: int = 0
+    pct_word: str = ""
+    current: Figure | None = None  # this year's figure, where the sentence names it
 
 
 def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
@@ -42,6 +46,36 @@ def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Chec
         check = _verify(stated, current, side)
         if check:
             out.append(check)
+    for stated in _english_changes(text, figures):
+        check = _verify(stated, stated.current, side)
+        if check:
+            out.append(check)
+    return out
+
+
+def _english_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
+    """「Fare revenue rose 9.4% to $12.8 million from $11.7 million」, as _Stated."""
+    out = []
+    for c in parse_changes(text, figures):
+        if c.current is None:
+            continue  # "up 7% on the previous year": nothing to recompute it from
+
+        def at(i: int | None) -> Figure | None:
+            return figures[i] if i is not None else None
+
+        out.append(
+            _Stated(
+                c.move_at,
+                base=at(c.base),
+                delta=at(c.delta),
+                delta_sign=c.sign,
+                delta_word=c.word,
+                pct=at(c.pct),
+                pct_sign=c.sign,
+                pct_word=c.word,
+                current=at(c.current),
+            )
+        )
     return out
 
 
@@ -57,10 +91,11 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
         stated = found.setdefault(at, _Stated(at))
         word = _WORD_BEFORE.search(text, max(0, f.start - 4), f.start)
         sign = (1 if word.group(1) in _UP else -1) if word else 0
+        said = word.group(1) if word else ""
         if f.kind == "percent" and word and stated.pct is None:
-            stated.pct, stated.pct_sign = f, sign
+            stated.pct, stated.pct_sign, stated.pct_word = f, sign, said
         elif word and stated.delta is None and f.kind != "percent":
-            stated.delta, stated.delta_sign = f, sign
+            stated.delta, stated.delta_sign, stated.delta_word = f, sign, said
         elif not word and stated.base is None:
             stated.base = f
     return [s for s in found.values() if s.delta or (s.base and s.pct)]
@@ -133,7 +168,7 @@ def _delta_problem(stated: _Stated, current: Figure | None, change: float | None
     rate = f" ({actual / base.value * 100:+.2f}%)" if base.value else ""
     return [
         f"{current.text} against {base.text} is {_signed(actual, base)}{rate}, "
-        f"not {_word(stated.delta_sign)}{delta.text}"
+        f"not {_said(stated.delta_word, delta)}"
     ]
 
 
@@ -151,12 +186,13 @@ def _pct_problem(
     if abs(expected - written) <= tolerance:
         return []
     return [f"{_signed(change, like)} on {show(base_value, like)} is {expected:+.2f}%, not "
-            f"{_word(stated.pct_sign)}{pct.text}"]  # fmt: skip
+            f"{_said(stated.pct_word, pct)}"]  # fmt: skip
+
+
+def _said(word: str, f: Figure) -> str:
+    """The change as the report words it: 增长13.28%, up 9.5%."""
+    return f"{word} {f.text}" if word.isascii() else f"{word}{f.text}"
 
 
 def _signed(value: float, like: Figure) -> str:
     return ("+" if value >= 0 else "−") + show(abs(value), like)
-
-
-def _word(sign: int) -> str:
-    return "增加" if sign > 0 else "减少" if sign < 0 else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .english_changes import parse_changes
 from .figure_parse import Reading
 
 _WORDS = {
@@ -31,7 +32,7 @@ _STOP_BEFORE = {
     "was", "were", "is", "are", "of", "to", "at", "by", "from", "reached", "rose", "fell",
     "totalled", "totaled", "about", "around", "nearly", "over", "under", "than", "the",
     "a", "an", "and", "with", "for", "on", "in", "up", "down", "employed", "carried",
-    "held", "answered", "installed", "gave", "score", "out",
+    "held", "answered", "installed", "gave", "score", "out", "against", "above", "below",
 }  # fmt: skip
 # a clause ends at punctuation or at a full stop before a capital (not "Inc. for")
 _CLAUSE_END = re.compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
@@ -41,6 +42,12 @@ _NAME_BEFORE = re.compile(
     r"\b(?!(?:The|In|About|Over|Nearly|Some|Only|All|By|At|On)\s)[A-Z][a-z]+\s$"
 )
 _STOP_AFTER = {"in", "of", "for", "on", "at", "the", "a", "an", "per", "to", "and", "or"}
+_FUNCTION_WORDS = _STOP_AFTER | {"was", "were", "is", "are", "reached", "about", "than"}
+_NOUN_ENDS = {"from", "with", "by", "that", "after", "before", "when", "since", "against", "out"}
+_OUT_OF = re.compile(r"\b(?:out of|per)\s*$")
+_GENERIC_BEFORE = {"target", "budget", "plan", "goal", "forecast"}
+_ITEM_NAME = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][^:\n]{1,60}):[ \t]*$", re.MULTILINE)
+PREVIOUS = "(previous)"  # the label suffix of last year's figure in a stated change
 
 
 def is_english(text: str) -> bool:
@@ -57,6 +64,8 @@ def english_counts(text: str, found: list[Reading], start: int, end: int) -> lis
     for r in found:
         if not r.bare:
             out.append(r)
+        elif _OUT_OF.search(text, max(start, r.start - 8), r.start):
+            continue  # "81 out of 100", "1.7 per 100,000 miles": a scale, not a figure
         elif _is_count(text, r, start):
             out.append(r._replace(kind="count", bare=False))
         elif r.value.is_integer() and 1900 <= r.value <= 2100 and "," not in r.text:
@@ -78,34 +87,75 @@ def _is_count(text: str, r: Reading, start: int) -> bool:
 
 def english_labels(text: str, found: list[Reading], start: int, end: int) -> list[str]:
     """Counts are named by the words after them (214 full-time staff), amounts and
-    rates by the words before (Operating expenditure was $38.6 million)."""
+    rates by the words before (Operating expenditure was $38.6 million), never reaching
+    back past the figure before; the figures of a stated change by what changed."""
     labels = []
+    floor = start
     for r in found:
         if r.kind in ("year", "date"):
             labels.append("")
+            floor = r.end
             continue
         after = _words_after(text, r.end, end)
-        before = _words_before(text, r.start, start)
+        before = _words_before(text, r.start, floor) or _item_name(text, r.start, start)
+        if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
+            before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
         label = after if r.kind == "count" and after else before or after
         labels.append(label)
+        floor = r.end
+    _label_changes(text, found, labels, start)
     return labels
+
+
+def _label_changes(text: str, found: list[Reading], labels: list[str], start: int) -> None:
+    """ "Fare revenue rose 9.4% to $12.8 million from $11.7 million": "Fare revenue rose",
+    "Fare revenue", "Fare revenue (previous)"."""
+    for c in parse_changes(text, found):
+        if c.current is not None and found[c.current].start < c.move_at:
+            subject = _subject(labels[c.current])
+        else:
+            subject = _words_before(text, c.move_at, start)
+        if not subject:
+            continue
+        if c.current is not None and found[c.current].start > c.move_at:
+            labels[c.current] = subject
+        if c.base is not None:
+            labels[c.base] = f"{subject} {PREVIOUS}"
+        for i in (c.delta, c.pct):
+            if i is not None:
+                labels[i] = f"{subject} {c.word.lower()}"
+
+
+def _subject(label: str) -> str:
+    return label.removesuffix(f" {PREVIOUS}")
+
+
+def _item_name(text: str, pos: int, start: int) -> str:
+    """ "- Ferry on-time departures: 94.2%": a list item names its figure before a colon."""
+    m = _ITEM_NAME.search(text, max(start, pos - 80), pos)
+    return " ".join(_WORD.findall(m.group(1))) if m else ""
 
 
 def _words_after(text: str, pos: int, end: int) -> str:
     clause = _CLAUSE_END.split(text[pos : min(end, pos + 60)], maxsplit=1)[0]
+    clause = re.split(r"\d", clause, maxsplit=1)[0]  # "15 to 12 minutes": not past the next
     words = _WORD.findall(clause)[:5]
     while words and words[0].lower() in _STOP_AFTER:
         words.pop(0)
     for i, word in enumerate(words):  # "214 full-time staff and …": the noun ends here
-        if word.lower() in _STOP_AFTER or word.lower() in ("from", "with", "by", "that"):
+        if word.lower() in _STOP_AFTER or word.lower() in _NOUN_ENDS:
             words = words[:i]
             break
     return " ".join(words[:3])
 
 
 def _words_before(text: str, pos: int, start: int) -> str:
-    clause = _CLAUSE_END_BEFORE.split(text[max(start, pos - 80) : pos])[-1]  # keep "("
+    clause = _CLAUSE_END_BEFORE.split(text[max(start, pos - 80) : pos])[-1]
+    head, paren, inside = clause.rpartition("(")
+    if paren:  # "(target 93%)" is named inside; "refit ($0.9 million)" before
+        clause = inside if _WORD.search(inside) else head
     words = _WORD.findall(clause)[-8:]
+    written = list(words)
     while words and words[-1].lower() in _STOP_BEFORE:
         words.pop()
     words = words[-6:]
@@ -113,6 +163,8 @@ def _words_before(text: str, pos: int, start: int) -> str:
         if words[i].lower() in ("and", "or", "which"):
             words = words[i + 1 :]
             break
-    while words and words[0].lower() in _STOP_AFTER:
+    while words and (words[0].lower() in _STOP_AFTER or words[0].lower() in _STOP_BEFORE):
         words.pop(0)
+    if not words:  # "The score was 81": a noun that is a stop word only after a noun
+        words = [w for w in written if w.lower() not in _FUNCTION_WORDS][-1:]
     return " ".join(words)

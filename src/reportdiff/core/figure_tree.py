@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .english_changes import comparative_before
 from .figure_label import CHANGE_RE, LIST_RE
 from .figure_parse import Reading
 
@@ -144,9 +145,15 @@ class _State:
             if parent.unit == r.unit and parent.kind == r.kind:
                 self.parents[idx] = self.lists[-1].parent
                 self.lists[-1].parts.append(idx)
-        if not self.in_change:
+        if not self.in_change and not self._comparative(r):
             self.sentence.append(idx)
             self.last = idx
+
+    def _comparative(self, r: Reading) -> bool:
+        """「… up $2.3 million from $38.6 million in 2023, of which …」: the parts that
+        follow belong to this year's figure, not to the change or last year's."""
+        gap = self.text[max(0, r.start - 24) : r.start]
+        return gap.isascii() and comparative_before(gap)
 
     def _close_sum(self, total: int) -> None:
         unit = self.readings[total].unit

@@ -1,0 +1,116 @@
+"""Stated changes in English sentences, read from the words before each figure.
+
+    Fare revenue rose 9.4% to $12.8 million from $11.7 million in fiscal year 2023.
+    Operating expenditure was $40.9 million, up $2.3 million or 6.0% from $38.6 million.
+
+A movement word (rose, up, fell by …) opens a change and says its sign; the figure right
+after it is the change (a percentage, or an amount in the unit of the figure it
+changes), one after "or" the other form of it; "to" names this year's figure and
+"from" last year's. A figure just before the movement ("$40.9 million, up …") is this
+year's figure. Labelling (figure_english) and the checks (check_changes) both read
+changes this way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+_UP = r"rose|risen|up|increased|grew|grown|climbed|gained|higher|increase|rise|growth"
+_DOWN = r"fell|fallen|down|decreased|declined|dropped|lower|decrease|decline|fall|drop"
+MOVE_BEFORE = re.compile(
+    rf"\b(?:an?\s+)?(?P<word>{_UP}|{_DOWN})(?:\s+(?:by|of))?\s*$", re.IGNORECASE
+)
+FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_OR_BEFORE = re.compile(r"^\s*,?\s*(?:or|and)\s*$", re.IGNORECASE)
+_UP_WORDS = re.compile(rf"^(?:{_UP})$", re.IGNORECASE)
+# between this year's figure and the movement after it: "$40.9 million, up …",
+# "1.95 million passengers, up …"
+_RIGHT_BEFORE_MOVE = re.compile(r"^\s*(?:[A-Za-z\-]+(?:\s+[A-Za-z\-]+){0,2}\s*)?[,(]\s*$")
+_SENTENCE_END = re.compile(r"[;\n]|\.(?=\s)")
+_SKIPPED = ("year", "date")
+
+
+class Placed(Protocol):
+    start: int
+    end: int
+    kind: str
+    unit: str
+
+
+@dataclass
+class EnglishChange:
+    """Indexes into the figures given; word is the movement as written."""
+
+    move_at: int  # where the movement word stands
+    word: str
+    sign: int
+    current: int | None = None
+    base: int | None = None
+    delta: int | None = None
+    pct: int | None = None
+
+    def members(self) -> list[int]:
+        return [i for i in (self.current, self.base, self.delta, self.pct) if i is not None]
+
+
+def parse_changes(text: str, figures: Sequence[Placed]) -> list[EnglishChange]:
+    """Every stated change among figures (in text order), one sentence at a time."""
+    out: list[EnglishChange] = []
+    change: EnglishChange | None = None
+    plain: int | None = None  # the last figure that is no part of a change
+    prev_end = max(0, figures[0].start - 80) if figures else 0
+    for i, f in enumerate(figures):
+        gap = text[prev_end : f.start]
+        if _SENTENCE_END.search(gap):
+            change, plain = None, None
+        prev_end = f.end
+        if f.kind in _SKIPPED:
+            continue  # "from $11.7 million in fiscal year 2023": the year names, not counts
+        move = MOVE_BEFORE.search(gap)
+        if move:
+            change = _open(text, figures, move, gap, f.start, plain)
+            out.append(change)
+            _place_change(change, figures, i)
+        elif change and _OR_BEFORE.match(gap):
+            _place_change(change, figures, i)
+        elif change and _TO_BEFORE.search(gap) and change.current is None:
+            change.current = i
+        elif change and FROM_BEFORE.search(gap) and change.base is None:
+            change.base = i
+        else:
+            change, plain = None, i
+    return [c for c in out if _consistent(c, figures)]
+
+
+def _open(
+    text: str, figures: Sequence[Placed], move: re.Match[str], gap: str, at: int, plain: int | None
+) -> EnglishChange:
+    word = move.group("word")
+    move_at = at - len(gap) + move.start("word")
+    change = EnglishChange(move_at, word, 1 if _UP_WORDS.match(word) else -1)
+    if plain is not None and _RIGHT_BEFORE_MOVE.match(text[figures[plain].end : move_at]):
+        change.current = plain
+    return change
+
+
+def _place_change(change: EnglishChange, figures: Sequence[Placed], i: int) -> None:
+    if figures[i].kind == "percent" and change.pct is None:
+        change.pct = i
+    elif figures[i].kind != "percent" and change.delta is None:
+        change.delta = i
+
+
+def _consistent(change: EnglishChange, figures: Sequence[Placed]) -> bool:
+    """The figures of one change share a unit (a percentage change aside)."""
+    units = {(figures[i].unit, figures[i].kind) for i in change.members() if i != change.pct}
+    return len(units) <= 1 and (change.delta is not None or change.pct is not None)
+
+
+def comparative_before(gap: str) -> bool:
+    """Whether the words before a figure make it a change or last year's figure, not a
+    total whose parts may follow ("… from $38.6 million in 2023, of which …")."""
+    return bool(MOVE_BEFORE.search(gap) or FROM_BEFORE.search(gap))
