@@ -256,8 +256,8 @@ def verify_checks(checks: dict, docs: dict[str, str]) -> None:
             assert all(p in text for p in ok["parts"])
             assert sum(amount(p) for p in ok["parts"]) == amount(ok["total"]), ok["label"]
         else:
-            pct = stated_pct(ok)
-            assert pct == amount(ok["stated_pct"]).quantize(pct), ok["label"]
+            stated = amount(ok["stated_pct"])  # right to the decimals it is written with
+            assert stated_pct(ok).quantize(stated) == stated, ok["label"]
 
 
 def stated_pct(change: dict) -> Decimal:

@@ -3,6 +3,8 @@ their correct totals and changes are not flagged; composed edge cases."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -69,11 +71,20 @@ def test_samples_planted_errors_and_nothing_else():
     assert new == ()
 
 
+def test_english_sample_planted_error_and_nothing_else():
+    # "rose 8.2% to 43,900 from 41,200" is +6.55%; "$40.9 million, up $2.3 million or
+    # 6.0% from $38.6 million …, of which …" is right, and its parts add up to $40.9M.
+    checks = checks_of(read_document(SAMPLES / "en" / "harbor-transit-2024.md"))
+    assert summary(checks) == [("change", "43,900")]
+    assert "+6.55%" in checks[0].message
+    assert "not rose 8.2%" in checks[0].message
+    assert [f.text for f in checks[0].figures] == ["43,900", "41,200", "8.2%"]
+
+
 @pytest.mark.parametrize(
     "name",
-    ["zh/baishi-police-2023.txt", "zh/baishi-police-2024.txt", "en/harbor-transit-2023.md",
-     "en/harbor-transit-2024.md"],
-)  # fmt: skip
+    ["zh/baishi-police-2023.txt", "zh/baishi-police-2024.txt", "en/harbor-transit-2023.md"],
+)
 def test_samples_whose_arithmetic_is_right_are_not_flagged(name):
     assert checks_of(read_document(SAMPLES / name)) == ()
 
@@ -155,3 +166,31 @@ def test_narrative_counts_and_rates_are_not_conflicts():
         "每次500元；每次1500元。\n管网漏损率由14.2%下降至12.5%，时间由48小时缩短至24小时。\n"
     )
     assert checks_in(text) == ()
+
+
+def _stated_changes(name: str):
+    """The samples' correct stated changes, with the file they stand in."""
+    truth = json.loads((SAMPLES / f"{name}.truth.json").read_text(encoding="utf-8"))
+    for ok in truth["checks"]["correct"]:
+        if ok["kind"] == "change":
+            yield SAMPLES / name.split("/")[0] / truth[ok["doc"]], ok
+
+
+@pytest.mark.parametrize(
+    ("path", "change"),
+    [c for n in ("zh/qingshui-water", "zh/baishi-police", "en/harbor-transit") for c in
+     _stated_changes(n)],
+    ids=lambda v: v["label"] if isinstance(v, dict) else v.name,
+)  # fmt: skip
+def test_every_correct_stated_change_is_really_checked(path, change):
+    # Not flagged as written; flagged once its rate is made wrong: the check reads it.
+    doc = read_document(path)
+    text = doc.text
+    near = text.index(change["new_value"])
+    pct = change["stated_pct"]
+    at = min((m.start() for m in re.finditer(re.escape(pct), text)), key=lambda p: abs(p - near))
+    wrong = f"{float(pct.rstrip('%')) + 3:.{len(pct.split('.')[-1]) - 1 if '.' in pct else 0}f}%"
+    assert not [k for k in checks_of(doc) if k.kind == "change" and pct in k.message]
+    broken = checks_of(doc_of(text[:at] + wrong + text[at + len(pct) :], path.name))
+    flagged = [k for k in broken if k.kind == "change" and wrong in k.message]
+    assert len(flagged) == 1, (wrong, [k.message for k in broken])
