@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..model import Check, Figure, Side
 from .checks_common import rounding, show
-from .english_changes import parse_changes
+from .english_changes import MOVE_WORD, parse_changes
 from .figure_label import CHANGE_WORDS, change_at, label_key
 
 _UP = ("增加", "增长", "上升", "提高", "增")
@@ -46,7 +46,7 @@ def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Chec
         check = _verify(stated, current, side)
         if check:
             out.append(check)
-    for stated in _english_changes(text, figures):
+    for stated in _english_changes(text, figures) if MOVE_WORD.search(text) else ():
         check = _verify(stated, stated.current, side)
         if check:
             out.append(check)

@@ -23,6 +23,7 @@ _DOWN = r"fell|fallen|down|decreased|declined|dropped|lower|decrease|decline|fal
 MOVE_BEFORE = re.compile(
     rf"\b(?:an?\s+)?(?P<word>{_UP}|{_DOWN})(?:\s+(?:by|of))?\s*$", re.IGNORECASE
 )
+MOVE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN})\b", re.IGNORECASE)  # any change at all?
 FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _OR_BEFORE = re.compile(r"^\s*,?\s*(?:or|and)\s*$", re.IGNORECASE)

@@ -19,6 +19,7 @@ Clean = Callable[[str], str]  # figure_label.clean_label: raw clause text -> lab
 
 FROM_SUFFIX = "由"  # the label suffix of a figure a measure moved from
 _HARD_BREAK = "，,。；;：:！？!?\n"
+_SENTENCE_END = re.compile("[。；;！？!?\n]")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及")
 _BETWEEN_FIGURES = re.compile(r"^[\s、，,和及与]*$")
 # what a clause says when it names no thing, only a movement: 增长, 年均增长, 提高至, 压减
@@ -96,13 +97,13 @@ def _verb(words: str) -> str:
 
 def _ranges_and_weak(text: str, readings: list[Reading], labels: list[str], start: int) -> None:
     subject = ""
-    sentence_start = start
+    prev_end = start
     for i, r in enumerate(readings):
         if r.kind in ("year", "date"):
             continue
-        stop = max(text.rfind(ch, sentence_start, r.start) for ch in "。；;！？!?\n")
-        if stop >= 0:
-            subject, sentence_start = "", stop + 1
+        if _SENTENCE_END.search(text, prev_end, r.start):
+            subject = ""
+        prev_end = r.end
         label = labels[i]
         if _FROM_BEFORE.search(text, max(start, r.start - 8), r.start):
             own = label if not is_weak(label) else subject
