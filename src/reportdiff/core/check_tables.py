@@ -17,13 +17,12 @@ standing in for them. The tolerance is the rounding of the figures as written.
 
 from __future__ import annotations
 
-import functools
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Check, Document, Figure, Side
+from .checks_common import WRITTEN_NUMBER, rounding, written_scale
 from .table_grid import (
     CHILD,
     NUMBERED,
@@ -218,14 +217,14 @@ def _under(parts: list[_Item], i: int, parent: _Item) -> int:
     """Past the 「其中」 row at i and the rows after it that fit under parent."""
     assert parent.fig is not None
     target = parent.fig.value
-    acc, tolerance, j = 0.0, _rounding(parent.fig) + 1e-6, i
+    acc, tolerance, j = 0.0, rounding(parent.fig) + 1e-6, i
     while j < len(parts) and not parts[j].rank and j - i < _SCAN_LIMIT:
         fig = parts[j].fig
         assert fig is not None
-        if j > i and acc + fig.value > target + tolerance + _rounding(fig):
+        if j > i and acc + fig.value > target + tolerance + rounding(fig):
             break
         acc += fig.value
-        tolerance += _rounding(fig)
+        tolerance += rounding(fig)
         j += 1
         if abs(acc - target) <= tolerance:
             break
@@ -237,7 +236,7 @@ def _collapse(parts: list[_Item]) -> list[_Item]:
     (一般公共服务支出 = 财政事务 = 行政运行 + …). Read from the last row up, so that a
     row's children already know the rows they stand in for."""
     values = [p.fig.value if p.fig else 0.0 for p in parts]
-    slack = [_rounding(p.fig) if p.fig else 0.0 for p in parts]
+    slack = [rounding(p.fig) if p.fig else 0.0 for p in parts]
     ranks = [p.rank for p in parts]
     ends = list(range(1, len(parts) + 1))  # ends[i]: one past the rows i stands for
     for i in range(len(parts) - 1, -1, -1):
@@ -329,7 +328,6 @@ def _total_columns(grid: Grid) -> list[tuple[int, list[int]]]:
 
 # --- arithmetic and messages -----------------------------------------------------
 
-_NUMBER = re.compile(r"\d[\d,，]*(?:[.．](\d+))?")
 _SHOWN_UNIT = {1e3: "千元", 1e4: "万元", 1e8: "亿元"}
 
 
@@ -338,39 +336,14 @@ def _adds_up(total: Figure, parts: Sequence[Figure]) -> bool:
 
 
 def _tolerance(total: Figure, parts: Sequence[Figure]) -> float:
-    return _rounding(total) + sum(_rounding(f) for f in parts) + 1e-6
-
-
-def _written(f: Figure) -> tuple[float, int]:
-    """The factor from the number as written to the value (1e4 in a 万元 table), and
-    the decimals written."""
-    return _written_as(f.text, f.value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _written_as(text: str, value: float) -> tuple[float, int]:
-    m = _NUMBER.search(text)
-    if not m:
-        return 1.0, 0
-    raw = float(m.group(0).replace(",", "").replace("，", "").replace("．", "."))
-    decimals = len(m.group(1) or "")
-    ratio = value / raw if raw else 0.0
-    return (10.0 ** round(math.log10(ratio)) if ratio > 0 else 1.0), decimals
-
-
-def _rounding(f: Figure) -> float:
-    """Half a unit of the last digit written, in the base unit; whole counts are exact."""
-    scale, decimals = _written_as(f.text, f.value)
-    if not decimals and f.kind == "count" and scale == 1.0:
-        return 0.0
-    return 0.5 * 10.0**-decimals * scale
+    return rounding(total) + sum(rounding(f) for f in parts) + 1e-6
 
 
 def _show(value: float, like: Figure) -> str:
     """value as like is written: 29402500 like 2,940.05 in a 万元 table → 2,940.25万元
     (thousands separated only where like separates them)."""
-    scale, decimals = _written(like)
-    m = _NUMBER.search(like.text)
+    scale, decimals = written_scale(like.text, like.value)
+    m = WRITTEN_NUMBER.search(like.text)
     suffix = like.text[m.end() :].strip() if m else ""
     unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
     grouping = "," if m and "," in m.group(0) else ""

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 
 from ..model import Figure
-from .figure_parse import as_written, display_scale
+from .figure_parse import as_written
 
-_DECIMALS = re.compile(r"[.．](\d+)")
+WRITTEN_NUMBER = re.compile(r"\d[\d,，]*(?:[.．](\d+))?")
+
+
+@functools.lru_cache(maxsize=4096)
+def written_scale(text: str, value: float) -> tuple[float, int]:
+    """The factor from the number as written to the value (1e4 for 5105.15万元, and for
+    2,940.05 in a table in 万元), and the decimals written."""
+    m = WRITTEN_NUMBER.search(text)
+    if not m:
+        return 1.0, 0
+    raw = float(m.group(0).replace(",", "").replace("，", "").replace("．", "."))
+    decimals = len(m.group(1) or "")
+    ratio = value / raw if raw else 0.0
+    return (10.0 ** round(math.log10(ratio)) if ratio > 0 else 1.0), decimals
 
 
 def rounding(f: Figure) -> float:
     """Half a unit of the last digit written, in the base unit: 218万元 → 5000元.
     Whole counts (27人, 12个) are exact."""
-    scale, _ = display_scale(f.text, f.unit)
-    m = _DECIMALS.search(f.text)
-    if m is None and f.kind == "count" and scale == 1.0:
+    scale, decimals = written_scale(f.text, f.value)
+    if not decimals and f.kind == "count" and scale == 1.0:
         return 0.0
-    return 0.5 * 10 ** -(len(m.group(1)) if m else 0) * scale
+    return 0.5 * 10.0**-decimals * scale
 
 
 def show(value: float, like: Figure) -> str:
