@@ -66,6 +66,10 @@ def test_a_growth_rate_is_never_paired_with_a_share():
     c = compare(doc_of(old), doc_of(new), CompareOptions(all_numbers=True))
     pairs = {(n.old.text if n.old else None, n.new.text if n.new else None) for n in c.numbers}
     assert ("18%", "21%") in pairs
+    old = "一、概况\n今年人均补助标准提高5元。\n"
+    new = "一、概况\n今年人均补助标准为84元。\n"
+    c = compare(doc_of(old), doc_of(new), CompareOptions(all_numbers=True))
+    assert not [n for n in c.numbers if n.old and n.new]  # a raise is not a standard
     assert ("42.5%", None) in pairs
     assert (None, "30%") in pairs
 

@@ -35,7 +35,7 @@ class _Side:
     heads: list[str]  # a table column's header ("实际完成值"), or ""
     contexts: list[str]
     order: list[float]  # relative position inside its section, 0..1
-    rates: list[str]  # for percentages: "change" (增长5.2%) or "level" (占比60%)
+    sorts: list[str]  # "change" (增长5.2%, 增加212万元) or "level" (占比60%, 基本支出)
 
 
 def match_figures(
@@ -75,7 +75,7 @@ def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
         heads=[f.label.split(" / ")[1] if " / " in f.label else "" for f in figures],
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
-        rates=[rate_kind(f) for f in figures],
+        sorts=[sort_of(f) for f in figures],
     )
 
 
@@ -86,11 +86,9 @@ _MOVES = re.compile(
 )
 
 
-def rate_kind(f: Figure) -> str:
-    """A percentage is a change (增长9.4%) or a level (占全球比重60%); a growth rate is
-    never the same thing as a share, however alike their labels."""
-    if f.kind != "percent":
-        return ""
+def sort_of(f: Figure) -> str:
+    """A figure states a change (增长9.4%, 提高5元, rose 12.5%) or a level (占全球比重60%,
+    84元): a change is never the same thing as a level, however alike their labels."""
     return "change" if _MOVES.search(f.label.split(" / ")[0].rstrip()) else "level"
 
 
@@ -124,15 +122,17 @@ def _aligned_candidates(
 def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     """Label first (cheap to reject on), then context and position."""
     a, b = old.figures[i], new.figures[j]
-    if old.heads[i] != new.heads[j] or old.rates[i] != new.rates[j]:
+    if old.heads[i] != new.heads[j] or old.sorts[i] != new.sorts[j]:
         return None  # 指标值 is never 实际完成值, a growth rate never a share
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
         if label < 0.4:
             return None
         context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
-        # a rate's label is all that says what it measures: ask more of it
-        enough = 0.8 if a.kind == "percent" else 0.6
+        # a rate's label is all that says what it measures, and a short label (规模 /
+        # 储备规模) differs a lot in a character: ask more of both
+        short = min(len(old.keys[i]), len(new.keys[j])) <= 2
+        enough = 0.8 if a.kind == "percent" or short else 0.6
         if label < enough and context < 0.75:
             return None
     else:
@@ -183,7 +183,7 @@ def _similar_label_candidates(
             old.keys[i], keys, scorer=fuzz.ratio, score_cutoff=85, limit=None
         ):
             j = members[k]
-            if old.rates[i] != new.rates[j]:
+            if old.sorts[i] != new.sorts[j]:
                 continue
             context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
             if context >= 0.5:
