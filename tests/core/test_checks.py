@@ -194,3 +194,21 @@ def test_every_correct_stated_change_is_really_checked(path, change):
     broken = checks_of(doc_of(text[:at] + wrong + text[at + len(pct) :], path.name))
     flagged = [k for k in broken if k.kind == "change" and wrong in k.message]
     assert len(flagged) == 1, (wrong, [k.message for k in broken])
+
+
+def test_changes_stated_as_ranges_and_last_year_figures_are_recomputed():
+    text = (
+        "一、支出情况\n"
+        "印刷费由40.00万元增加到46.00万元，增长18.0%。\n"  # +15%
+        "物业费同比增长12.0%，由25.00万元增至28.00万元。\n"  # right
+        "邮电费9.00万元，上年8.00万元，同比增长20.0%。\n"  # +12.5%
+        "培训人次由150人次增加到190人次，增加30人次。\n"  # +40
+        "维修费较上年增长6.0%，达到53.00万元，上年为50.00万元。\n"  # right
+        "贷款余额从4.0万亿元增加到10.0万亿元、年均增长20%。\n"  # compounded: not checked
+    )
+    checks = [k for k in checks_in(text) if k.kind == "change"]
+    assert sorted(k.figures[0].text for k in checks) == ["190人次", "46.00万元", "9.00万元"]
+    messages = " ".join(k.message for k in checks)
+    assert "+15.00%, not 增长18.0%" in messages
+    assert "+12.50%, not 增长20.0%" in messages
+    assert "+40人次" in messages

@@ -20,6 +20,7 @@ from ..model import Check, Figure, Side
 from .checks_common import rounding, show
 from .english_changes import MOVE_WORD, parse_changes
 from .figure_label import CHANGE_WORDS, change_at, label_key
+from .figure_sentence import FROM_SUFFIX
 
 _UP = ("增加", "增长", "上升", "提高", "增")
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
@@ -46,11 +47,60 @@ def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Chec
         check = _verify(stated, current, side)
         if check:
             out.append(check)
+    for stated in _ranges(text, figures):
+        check = _verify(stated, stated.current, side)
+        if check:
+            out.append(check)
     for stated in _english_changes(text, figures) if MOVE_WORD.search(text) else ():
         check = _verify(stated, stated.current, side)
         if check:
             out.append(check)
     return out
+
+
+def _ranges(text: str, figures: Sequence[Figure]) -> list[_Stated]:
+    """「办公费由50.00万元增加到60.00万元，增长25.0%」, 「差旅费12.00万元，上年10.00万元，
+    同比增长30.0%」: a starting or last year's figure, this year's under the same name in
+    the sentence, and the change words beside them."""
+    out = []
+    for _n, f in enumerate(figures):
+        subject, _, tail = f.label.rpartition(" ")
+        if tail not in (FROM_SUFFIX, "上年") or not subject:
+            continue
+        if tail == "上年" and change_at(text, f.start, max(0, f.start - 80)) is not None:
+            continue  # 「较上年…」: a stated change of its own (_stated_changes)
+        lo, hi = _sentence(text, f.start)
+        same = [g for g in figures if lo <= g.start < hi and g is not f]
+        order = same if tail == FROM_SUFFIX else same[::-1]  # 「由」 first, 「上年」 after
+        current = next((g for g in order if g.label == subject and _like(g, f)), None)
+        if current is None:
+            continue
+        stated = _Stated(f.start, base=f, current=current)
+        key = label_key(subject)
+        for g in same:
+            word = _WORD_BEFORE.search(text, max(0, g.start - 4), g.start)
+            if g is current or not word or not label_key(g.label).startswith(key):
+                continue
+            sign = 1 if word.group(1) in _UP else -1
+            if g.kind == "percent" and "年均" in text[max(0, g.start - 6) : g.start]:
+                continue  # 「年均增长24%」 compounds over years: not the change once
+            if g.kind == "percent" and stated.pct is None:
+                stated.pct, stated.pct_sign, stated.pct_word = g, sign, word.group(1)
+            elif _like(g, f) and stated.delta is None:
+                stated.delta, stated.delta_sign, stated.delta_word = g, sign, word.group(1)
+        if stated.delta or stated.pct:
+            out.append(stated)
+    return out
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    lo = max(text.rfind(ch, 0, pos) for ch in "。；;\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    return lo, min(ends, default=len(text))
+
+
+def _like(a: Figure, b: Figure) -> bool:
+    return (a.unit, a.kind) == (b.unit, b.kind)
 
 
 def _english_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:

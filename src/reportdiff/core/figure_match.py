@@ -21,7 +21,9 @@ from rapidfuzz import fuzz, process
 
 from ..model import Document, Figure, NumberChange, Section, SectionPair
 from .figure_dates import date_change, date_figures, for_matching, same_event, year_shift
+from .figure_english import PREVIOUS
 from .figure_label import label_key
+from .figure_sentence import FROM_SUFFIX
 
 SKIPPED_KINDS = ("year", "date")  # dates come in again from figure_dates
 _CONTEXT = 10  # characters either side of a figure that say what it is
@@ -87,9 +89,13 @@ _MOVES = re.compile(
 
 
 def sort_of(f: Figure) -> str:
-    """A figure states a change (增长9.4%, 提高5元, rose 12.5%) or a level (占全球比重60%,
-    84元): a change is never the same thing as a level, however alike their labels."""
-    return "change" if _MOVES.search(f.label.split(" / ")[0].rstrip()) else "level"
+    """A figure states a change (增长9.4%, 提高5元, rose 12.5%), where a measure started
+    or stood last year (由60.2%, 上年3650万元, from $11.7 million) or a level (占全球比重
+    60%, 84元): none is the same thing as another, however alike their labels."""
+    name = f.label.split(" / ")[0].rstrip()
+    if name.endswith((f" {FROM_SUFFIX}", f" {PREVIOUS}", " 上年")):
+        return "before"
+    return "change" if _MOVES.search(name) else "level"
 
 
 _MASK_DIGITS = str.maketrans("123456789", "000000000")
@@ -130,8 +136,8 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
             return None
         context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
         # a rate's label is all that says what it measures, and a short label (规模 /
-        # 储备规模) differs a lot in a character: ask more of both
-        short = min(len(old.keys[i]), len(new.keys[j])) <= 2
+        # 储备规模, 公用经费 / 办公经费) turns on one character: ask more of both
+        short = min(len(old.keys[i]), len(new.keys[j])) <= 4  # 公用经费 / 办公经费
         enough = 0.8 if a.kind == "percent" or short else 0.6
         if label < enough and context < 0.75:
             return None

@@ -30,6 +30,9 @@ _MOVE = (
 )
 _WEAK = re.compile(f"^{_MOVE}$")
 _ENDS_IN_TO = re.compile(r"(?:到|至)$")
+_SHARE_BEFORE = re.compile(r"占\s*$")
+_LAST_YEAR_BEFORE = re.compile(r"[，,]\s*(?:上年|去年|上一年)度?(?:为|是)?\s*$")
+_COMMA_BEFORE = re.compile(f"[，,]\\s*{_MOVE}\\s*$")
 _TO_BEFORE = re.compile(r"(?:到|至)\s*$")
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*(?:上年度?的?|去年的?|上一年的?)?\s*$")
 
@@ -105,15 +108,22 @@ def _ranges_and_weak(text: str, readings: list[Reading], labels: list[str], star
             subject = ""
         prev_end = r.end
         label = labels[i]
+        lo = max(start, r.start - 8)
         if _FROM_BEFORE.search(text, max(start, r.start - 8), r.start):
             own = label if not is_weak(label) else subject
             labels[i] = f"{_base(own)} {FROM_SUFFIX}".strip() if own else label
+        elif not label.strip() and subject and _SHARE_BEFORE.search(text, r.start - 2, r.start):
+            labels[i] = f"{subject} 占比"  # 「其他收入6.2万元，占0.21%」
+        elif not label.strip() and subject and _LAST_YEAR_BEFORE.search(text, lo, r.start):
+            labels[i] = f"{subject} 上年"  # 「差旅费12.00万元，上年10.00万元」
         elif is_weak(label) and subject:
             moved = label.strip()
             if _TO_BEFORE.search(text, max(start, r.start - 4), r.start):
                 labels[i] = subject  # 「由4.8%下降至3.2%」: the level reached
             elif moved:
                 labels[i] = subject if _ENDS_IN_TO.search(moved) else f"{subject} {moved}"
+            elif _COMMA_BEFORE.search(text, lo, r.start):
+                labels[i] = subject  # 「…增长8.0%，达到2200.00万元」
         if labels[i].strip() and not is_weak(labels[i]):
             subject = _base(labels[i])
 
