@@ -212,3 +212,21 @@ def test_changes_stated_as_ranges_and_last_year_figures_are_recomputed():
     assert "+15.00%, not 增长18.0%" in messages
     assert "+12.50%, not 增长20.0%" in messages
     assert "+40人次" in messages
+
+
+def test_a_rate_changed_in_points_is_checked_in_points():
+    checks = checks_in("一、指标\n验收合格率98.0%，较上年的97.0%提高1.5个百分点。\n")
+    assert [k.kind for k in checks] == ["change"]
+    assert "is +1.0个百分点, not 提高1.5个百分点" in checks[0].message
+    right = "一、指标\n验收合格率98.0%，较上年的97.0%提高1.0个百分点。\n"
+    assert checks_in(right) == ()
+
+
+def test_english_rate_moved_to_and_from_with_points():
+    text = (
+        "Results\n\nSatisfaction rose to 91.0% from 88.5%, an increase of 3.5 percentage "
+        "points. Punctuality fell to 93.2% from 94.0%, down 0.8 percentage points.\n"
+    )
+    checks = checks_in(text)
+    assert [k.figures[0].text for k in checks] == ["91.0%"]
+    assert "is +2.5 pp" in checks[0].message

@@ -84,9 +84,9 @@ def _ranges(text: str, figures: Sequence[Figure]) -> list[_Stated]:
             sign = 1 if word.group(1) in _UP else -1
             if g.kind == "percent" and "年均" in text[max(0, g.start - 6) : g.start]:
                 continue  # 「年均增长24%」 compounds over years: not the change once
-            if g.kind == "percent" and stated.pct is None:
+            if _is_rate(g) and stated.pct is None:
                 stated.pct, stated.pct_sign, stated.pct_word = g, sign, word.group(1)
-            elif _like(g, f) and stated.delta is None:
+            elif (_like(g, f) or _is_points(g)) and stated.delta is None:
                 stated.delta, stated.delta_sign, stated.delta_word = g, sign, word.group(1)
         if stated.delta or stated.pct:
             out.append(stated)
@@ -142,9 +142,9 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
         word = _WORD_BEFORE.search(text, max(0, f.start - 4), f.start)
         sign = (1 if word.group(1) in _UP else -1) if word else 0
         said = word.group(1) if word else ""
-        if f.kind == "percent" and word and stated.pct is None:
+        if _is_rate(f) and word and stated.pct is None:
             stated.pct, stated.pct_sign, stated.pct_word = f, sign, said
-        elif word and stated.delta is None and f.kind != "percent":
+        elif word and stated.delta is None and not _is_rate(f):
             stated.delta, stated.delta_sign, stated.delta_word = f, sign, said
         elif not word and stated.base is None:
             stated.base = f
@@ -215,7 +215,8 @@ def _delta_problem(stated: _Stated, current: Figure | None, change: float | None
     tolerance = rounding(current) + rounding(base) + rounding(delta) + 1e-6
     if abs(actual - change) <= tolerance:
         return []
-    rate = f" ({actual / base.value * 100:+.2f}%)" if base.value else ""
+    relative = base.value and base.unit != "%"  # a rate's change is in points alone
+    rate = f" ({actual / base.value * 100:+.2f}%)" if relative else ""
     return [
         f"{current.text} against {base.text} is {_signed(actual, base)}{rate}, "
         f"not {_said(stated.delta_word, delta)}"
@@ -245,4 +246,17 @@ def _said(word: str, f: Figure) -> str:
 
 
 def _signed(value: float, like: Figure) -> str:
-    return ("+" if value >= 0 else "−") + show(abs(value), like)
+    sign = "+" if value >= 0 else "−"
+    if like.unit == "%":  # 98.0% against 97.0% is +1.0个百分点, not +1.0%
+        points = " pp" if like.text.isascii() and like.label.isascii() else "个百分点"
+        return f"{sign}{show(abs(value), like).rstrip('%')}{points}"
+    return sign + show(abs(value), like)
+
+
+def _is_points(f: Figure) -> bool:
+    return f.unit == "百分点"
+
+
+def _is_rate(f: Figure) -> bool:
+    """A relative change (增长5%), not a change in points (提高1.5个百分点)."""
+    return f.kind == "percent" and not _is_points(f)

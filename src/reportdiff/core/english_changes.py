@@ -26,6 +26,7 @@ MOVE_BEFORE = re.compile(
 MOVE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN})\b", re.IGNORECASE)  # any change at all?
 FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_MOVE_TO = re.compile(rf"\b(?P<word>{_UP}|{_DOWN})\s+to\s*$", re.IGNORECASE)
 _OR_BEFORE = re.compile(r"^\s*,?\s*(?:or|and)\s*$", re.IGNORECASE)
 _UP_WORDS = re.compile(rf"^(?:{_UP})$", re.IGNORECASE)
 # between this year's figure and the movement after it: "$40.9 million, up …",
@@ -72,7 +73,14 @@ def parse_changes(text: str, figures: Sequence[Placed]) -> list[EnglishChange]:
         if f.kind in _SKIPPED:
             continue  # "from $11.7 million in fiscal year 2023": the year names, not counts
         move = MOVE_BEFORE.search(gap)
-        if move:
+        moved_to = _MOVE_TO.search(gap)
+        if moved_to:  # "rose to 90% from 88%": this year's figure, then maybe the change
+            change = _open(text, figures, moved_to, gap, f.start, None)
+            change.current = i
+            out.append(change)
+        elif move and change and change.delta is None and change.pct is None:
+            _place_change(change, figures, i)  # "…, an increase of 2 percentage points"
+        elif move:
             change = _open(text, figures, move, gap, f.start, plain)
             out.append(change)
             _place_change(change, figures, i)
@@ -99,15 +107,22 @@ def _open(
 
 
 def _place_change(change: EnglishChange, figures: Sequence[Placed], i: int) -> None:
-    if figures[i].kind == "percent" and change.pct is None:
+    """A relative change (9.4%) is the rate; an amount or points (2 percentage points)
+    the difference."""
+    rate = figures[i].kind == "percent" and figures[i].unit != "百分点"
+    if rate and change.pct is None:
         change.pct = i
-    elif figures[i].kind != "percent" and change.delta is None:
+    elif not rate and change.delta is None:
         change.delta = i
 
 
 def _consistent(change: EnglishChange, figures: Sequence[Placed]) -> bool:
     """The figures of one change share a unit (a percentage change aside)."""
-    units = {(figures[i].unit, figures[i].kind) for i in change.members() if i != change.pct}
+    units = {
+        ("%" if figures[i].unit == "百分点" else figures[i].unit, figures[i].kind)
+        for i in change.members()
+        if i != change.pct
+    }
     return len(units) <= 1 and (change.delta is not None or change.pct is not None)
 
 

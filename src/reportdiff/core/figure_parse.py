@@ -139,6 +139,8 @@ def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
         mag, unit, end = "亿", "", end + 1
     scale = _MAGNITUDE.get(mag, 1.0) * _EN_SCALE.get(unit.lower(), 1.0)
     shown = mag + unit
+    if unit.startswith("percentage point"):
+        unit = "百分点"  # "3 percentage points" is a change of a rate in points
     unit = "" if unit.lower() in _EN_SCALE else ("%" if unit.startswith("per") else unit)
     value = round(number_value(num) * scale, 6)
     base, kind = _classify(unit, value, bool(mag))

@@ -17,7 +17,7 @@ UNIT_PATTERN = (
     r"元|%|％|‰|个百分点|百分点|"
     r"年度|年|月|日|号|时|分钟|分|人次|人|名|辆|个|台套|台次|台|套|次|起|件|户|所|家|处|株|项|条|宗|"
     r"艘|座|张|支|架|路|份|场次|场|期|批|块|亩|轮|公斤|千克|斤|km|平方公里|公里|平方米|立方米|米|吨|小时|天|"
-    r"trillion|billion|million|thousand|percent|per cent"
+    r"trillion|billion|million|thousand|percentage points?|percent|per cent"
 )
 CURRENCY_PATTERN = r"[$¥￥€£]"
 FIGURE_RE = re.compile(
