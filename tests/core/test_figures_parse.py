@@ -127,3 +127,25 @@ def test_english_labels_from_lists_targets_and_stated_changes():
         ("96.1%", "Bus punctuality"),
         ("95%", "Bus punctuality target"),
     ]  # "out of 100" and "per 10,000 trips" are scales, not figures
+
+
+def test_captions_and_words_that_begin_with_a_counter_are_not_figures():
+    found = [(f.text, f.label) for f in figures_of(
+        "一、概况\n表1 支出明细如下。更换水表1800余块，建立台账3本，查处违法行为42起。\n"
+    ) if f.kind != "year"]  # fmt: skip
+    assert found == [("1800余块", "更换水表"), ("42起", "查处违法行为")]
+
+
+def test_english_numbering_names_and_bounds():
+    text = (
+        "## 1. Overview\n\nRisks (1) include COVID-19 and Form 10-K filings. Nearly 92% of "
+        "riders were satisfied, on-time performance was over 90% and complaints were under "
+        "40. We agreed to acquire Harbor Ferries, Inc. for $68.7 million.\n"
+    )
+    found = {f.text: (f.label, f.qualifier) for f in figures_of(text)}
+    assert found == {
+        "92%": ("riders", "approx"),
+        "90%": ("on-time performance", "at_least"),
+        "40": ("complaints", "at_most"),
+        "$68.7 million": ("agreed to acquire Harbor Ferries Inc", ""),
+    }

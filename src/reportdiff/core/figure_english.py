@@ -33,6 +33,7 @@ _STOP_BEFORE = {
     "totalled", "totaled", "about", "around", "nearly", "over", "under", "than", "the",
     "a", "an", "and", "with", "for", "on", "in", "up", "down", "employed", "carried",
     "held", "answered", "installed", "gave", "score", "out", "against", "above", "below",
+    "approximately", "almost", "roughly", "some", "more", "less", "least", "most", "exceeding",
 }  # fmt: skip
 # a clause ends at punctuation or at a full stop before a capital (not "Inc. for")
 _CLAUSE_END = re.compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
@@ -42,8 +43,18 @@ _NAME_BEFORE = re.compile(
     r"\b(?!(?:The|In|About|Over|Nearly|Some|Only|All|By|At|On)\s)[A-Z][a-z]+\s$"
 )
 _STOP_AFTER = {"in", "of", "for", "on", "at", "the", "a", "an", "per", "to", "and", "or"}
-_FUNCTION_WORDS = _STOP_AFTER | {"was", "were", "is", "are", "reached", "about", "than"}
+_FUNCTION_WORDS = (_STOP_AFTER | _STOP_BEFORE) - {"score"}
 _NOUN_ENDS = {"from", "with", "by", "that", "after", "before", "when", "since", "against", "out"}
+_NOUN_ENDS |= {"was", "were", "is", "are", "will", "has", "have", "had"}  # the verb
+_BOUNDS = (
+    ("at_least", re.compile(r"\b(?:more than|over|above|at least|exceeding)\s*\$?$", re.I)),
+    ("at_most", re.compile(r"\b(?:less than|under|below|at most|up to)\s*\$?$", re.I)),
+    (
+        "approx",
+        re.compile(r"\b(?:about|around|approximately|nearly|almost|roughly|some)\s*\$?$", re.I),
+    ),
+)
+_COMPANY = re.compile(r",\s*(Inc|Ltd|Corp|LLC|plc|L\.P)\b\.?")
 _OUT_OF = re.compile(r"\b(?:out of|per)\s*$")
 _GENERIC_BEFORE = {"target", "budget", "plan", "goal", "forecast"}
 _ITEM_NAME = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][^:\n]{1,60}):[ \t]*$", re.MULTILINE)
@@ -73,13 +84,28 @@ def english_counts(text: str, found: list[Reading], start: int, end: int) -> lis
     for m in _WORD_RE.finditer(text, start, end):
         value = float(_WORDS[m.group(1).lower()])
         out.append(Reading(m.start(), m.start() + len(m.group(1)), m.group(1), value, "", "count"))
-    return sorted(out, key=lambda r: r.start)
+    return sorted((_bounded(text, r, start) for r in out), key=lambda r: r.start)
+
+
+def _bounded(text: str, r: Reading, start: int) -> Reading:
+    """ "more than 90%", "under 85%", "nearly 92%": the words before bound the figure."""
+    if r.qualifier or r.kind in ("year", "date"):
+        return r
+    before = text[max(start, r.start - 16) : r.start]
+    for qualifier, words in _BOUNDS:
+        if words.search(before):
+            return r._replace(qualifier=qualifier)
+    return r
 
 
 def _is_count(text: str, r: Reading, start: int) -> bool:
     before = text[max(start, r.start - 12) : r.start]
-    if r.start == start or not before.strip():
-        return False  # 1.2 Organization: numbering at the start of a line
+    if r.start == start or not before.strip(" \t#>*-"):
+        return False  # 1.2 Organization, ## 1. Overview: numbering at the start of a line
+    if before.endswith("(") and text[r.end : r.end + 1] == ")":
+        return False  # (1): an item's number
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return False  # COVID-19, Form 10-K: part of a name
     if _MONTHS.search(before) or _NAMED.search(before) or _NAME_BEFORE.search(before):
         return False  # July 1, Pier 3, Microsoft 365
     return not (r.value.is_integer() and 1900 <= r.value <= 2100 and "," not in r.text)
@@ -150,7 +176,8 @@ def _words_after(text: str, pos: int, end: int) -> str:
 
 
 def _words_before(text: str, pos: int, start: int) -> str:
-    clause = _CLAUSE_END_BEFORE.split(text[max(start, pos - 80) : pos])[-1]
+    window = _COMPANY.sub(r" \1", text[max(start, pos - 80) : pos])  # "Blizzard, Inc."
+    clause = _CLAUSE_END_BEFORE.split(window)[-1]
     head, paren, inside = clause.rpartition("(")
     if paren:  # "(target 93%)" is named inside; "refit ($0.9 million)" before
         clause = inside if _WORD.search(inside) else head

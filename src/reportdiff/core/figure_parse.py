@@ -92,13 +92,21 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             reading = _chinese(m)
             if reading:
                 found.append(reading)
-        elif not _glued_to_latin(text, m.start(), _figure_end(m)) and (
-            m.start() == 0 or text[m.start() - 1] not in "第.．"
+        elif (
+            not _glued_to_latin(text, m.start(), _figure_end(m))
+            and (m.start() == 0 or text[m.start() - 1] not in "第.．")
+            and not _caption(text, m)
         ):
             reading = _arabic(text, m, end)
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
+
+
+def _caption(text: str, m: re.Match[str]) -> bool:
+    """表1 / 图2 with no unit: a table's or figure's number (水表1800块 is a count)."""
+    numbered = text[m.start() - 1 : m.start()] in ("表", "图")
+    return numbered and not (m.group("unit") or m.group("mag"))
 
 
 def _figure_end(m: re.Match[str]) -> int:
