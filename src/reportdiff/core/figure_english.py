@@ -34,6 +34,7 @@ _STOP_BEFORE = {
     "a", "an", "and", "with", "for", "on", "in", "up", "down", "employed", "carried",
     "held", "answered", "installed", "gave", "score", "out", "against", "above", "below",
     "approximately", "almost", "roughly", "some", "more", "less", "least", "most", "exceeding",
+    "which",
 }  # fmt: skip
 # a clause ends at punctuation or at a full stop before a capital (not "Inc. for")
 _CLAUSE_END = re.compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
@@ -54,6 +55,7 @@ _BOUNDS = (
         re.compile(r"\b(?:about|around|approximately|nearly|almost|roughly|some)\s*\$?$", re.I),
     ),
 )
+_VERB_AFTER = re.compile(r"\s*(?:was|were)\s+(?:spent\s+on\s+|for\s+)?", re.I)
 _COMPANY = re.compile(r",\s*(Inc|Ltd|Corp|LLC|plc|L\.P)\b\.?")
 _OUT_OF = re.compile(r"\b(?:out of|per)\s*$")
 _GENERIC_BEFORE = {"target", "budget", "plan", "goal", "forecast"}
@@ -124,6 +126,9 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
             continue
         after = _words_after(text, r.end, end)
         before = _words_before(text, r.start, floor) or _item_name(text, r.start, start)
+        verb = _VERB_AFTER.match(text, r.end, end)
+        named = _words_after(text, verb.end(), end) if verb else ""
+        before = named or before  # "of which $5.0 million was wages": the figure is named after
         if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
         label = after if r.kind == "count" and after else before or after
