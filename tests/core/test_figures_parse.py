@@ -149,5 +149,8 @@ def test_english_numbering_names_and_bounds():
         "40": ("complaints", "at_most"),
         "$68.7 million": ("agreed to acquire Harbor Ferries Inc", ""),
     }
-    costs = "Costs\n\nCosts were $8.0 million, of which $5.0 million was wages and $3.0 million was fuel.\n"
+    costs = (
+        "Costs\n\nCosts were $8.0 million, of which $5.0 million was wages and $3.0 million "
+        "was fuel.\n"
+    )
     assert [f.label for f in figures_of(costs)] == ["Costs", "wages", "fuel"]
