@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportdiff.core.figure_parse import chinese_value, display_scale, read_numbers
+from reportdiff.core.figure_parse import as_written, chinese_value, display_scale, read_numbers
 
 from .figure_helpers import figures_of
 
@@ -25,6 +25,8 @@ def read(text: str):
         ("观看4.59亿+人次。", 4.59e8, "人次", "count"),
         ("Revenue was $211.9 billion.", 211.9e9, "$", "amount"),
         ("up 7 percent.", 7, "%", "percent"),
+        ("up 2.5 percentage points.", 2.5, "百分点", "percent"),
+        ("外汇储备3万亿美元。", 3e12, "$", "amount"),
         ("工作2023年度", 2023, "年", "year"),
         ("服务期 3 年", 3, "年", "count"),
     ],
@@ -154,3 +156,8 @@ def test_english_numbering_names_and_bounds():
         "was fuel.\n"
     )
     assert [f.label for f in figures_of(costs)] == ["Costs", "wages", "fuel"]
+
+
+def test_dollars_written_in_chinese_are_shown_as_written():
+    assert as_written(5e8, "12亿美元", "$") == "5亿美元"
+    assert as_written(2.3e6, "$40.9 million", "$") == "$2.3 million"

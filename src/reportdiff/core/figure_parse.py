@@ -163,6 +163,8 @@ def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
 def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, str]:
     if unit == "元":
         return "元", "amount"
+    if unit == "美元":  # 3万亿美元: the same money as $3 trillion
+        return "$", "amount"
     if unit in ("%", "％"):
         return "%", "percent"
     if unit in ("‰", "个百分点", "百分点"):
@@ -231,6 +233,8 @@ def display_scale(text: str, unit: str) -> tuple[float, str]:
     mag = m.group("mag") if m else None
     if mag and unit == "元":
         return _MAGNITUDE[mag], mag + "元"
+    if m and m.group("unit") == "美元":  # 3万亿美元 is shown as written, in 美元
+        return _MAGNITUDE.get(mag or "", 1.0), (mag or "") + "美元"
     word = next((w for w in _EN_SCALE if w in text.lower()), "")
     if word:
         return _EN_SCALE[word], f"{unit} {word}".strip()
@@ -256,7 +260,7 @@ def as_written(value: float, text: str, unit: str) -> str:
     sign = "-" if value < 0 else ""
     last = shown.split(" ")[-1]
     word = last if last in _EN_SCALE else ""
-    if unit in ("$", "€", "£"):  # written first: $30.4 million
+    if unit in ("$", "€", "£") and not shown.endswith("美元"):  # written first: $30.4 million
         return f"{sign}{unit}{number}{' ' + word if word else ''}"
     if word:  # a word after a space: 0.13 million, not 0.13million
         return f"{sign}{number} {word}{' ' + unit if unit else ''}"

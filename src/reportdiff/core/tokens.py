@@ -18,7 +18,7 @@ UNIT_PATTERN = (
     # a counter that begins a word (表1 支出, 3台账, 5项目) is not a counter
     r"年度|年|月|日|号|时|分钟|分|人次|人|名|辆|个|台套|台次|台(?!账)|套|次|起|件|户|所|家(?!庭)|"
     r"处(?![理置罚])|株|项(?!目)|条(?![件例])|宗|艘|座|张|支(?![出付持])|架|路|份|场次|场(?!所)|"
-    r"期(?![间限])|批|块|亩|轮|公斤|千克|斤|km|平方公里|公里|平方米|立方米|米|吨|小时|天|"
+    r"期(?![间限])|批|块|亩|轮|公斤|千克|斤|km|平方公里|公里|平方米|立方米|米|吨|小时|天|美元|"
     r"trillion|billion|million|thousand|percentage points?|percent|per cent"
 )
 CURRENCY_PATTERN = r"[$¥￥€£]"
