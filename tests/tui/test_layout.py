@@ -69,7 +69,8 @@ def test_seed_rows_fit_their_column_and_cover_every_line(seeds_dir, width):
     for side in ("old", "new"):
         doc = c.old if side == "old" else c.new
         shown = [getattr(r, side) for r in layout.rows if getattr(r, side)]
-        assert all(cell_len(doc.text[a:b]) <= width for a, b in shown)
+        # A row may pass its width by one space at its end (the view crops it).
+        assert all(cell_len(doc.text[a:b].removesuffix(" ")) <= width for a, b in shown)
         covered = "".join(doc.text[a:b] for a, b in sorted(set(shown)))
         # Every character outside line breaks and blank lines is on some row.
         assert len(covered.replace(" ", "")) >= len("".join(doc.text.split())) * 0.99

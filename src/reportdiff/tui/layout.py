@@ -20,9 +20,8 @@ from typing import NamedTuple
 from rich.cells import get_character_cell_size
 
 from ..model import Comparison, Section, SectionPair
-from .marks import SideMarks
+from .marks import Range, SideMarks
 
-Range = tuple[int, int]
 # Closing punctuation never starts a row; the character before it moves down instead.
 _NO_ROW_START = frozenset("，。、；：！？）》」』”’,.;:!?)]}％%")
 
@@ -64,6 +63,7 @@ def wrap_line(
     character before it; a note stays on that character's row. Latin words are not
     broken where a space allows; CJK breaks anywhere but not before closing
     punctuation; ``whole`` spans (figures with their units, sorted) are never cut.
+    A row may pass ``width`` by one space at its end, which the view crops.
     """
     width = max(width, 4)
     widths = list(map(_WIDTHS.__getitem__, text[start:end]))
@@ -80,21 +80,30 @@ def wrap_line(
             return rows
         k = max(k, k0 + 1)
         cut = _break_at(text, start + k0, start + k, whole) - start
+        if text[start + cut] == " " and widths[cut] == 1 and cut + 1 < n:
+            cut += 1  # the space ends this row (cropped if it overflows), not begins the next
         rows.append((start + k0, start + cut))
         k0 = cut
 
 
 def _break_at(text: str, row_start: int, i: int, whole: Sequence[Range]) -> int:
+    # Each rule may move the cut left, so the next one judges where it now stands:
+    # "fuel." keeps its "." by moving "l" down, which the word rule then sees.
+    if text[i] in _NO_ROW_START and i - 1 > row_start:
+        i -= 1
     k = bisect_right(whole, i, key=itemgetter(0)) - 1
     if k >= 0 and whole[k][0] < i < whole[k][1] and whole[k][0] > row_start:
-        return whole[k][0]
-    if text[i] in _NO_ROW_START and i - 1 > row_start:
-        return i - 1
-    if text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
+        i = whole[k][0]
+    if _latin(text[i]) and _latin(text[i - 1]):
         space = text.rfind(" ", row_start + 1, i)
-        if space > row_start + (i - row_start) // 3:
+        if space > row_start:  # a word wider than the row is the only one cut
             return space + 1
     return i
+
+
+def _latin(ch: str) -> bool:
+    """A character of a Latin word or number, which a row should not split."""
+    return ch.isascii() and (ch.isalnum() or ch in "$.,%'-")
 
 
 def display_order(c: Comparison) -> list[int]:
@@ -285,8 +294,11 @@ class Layout:
             nl = text.find("\n", pos, span[1])
             line_end = span[1] if nl < 0 else nl
             if not text[pos:line_end].isspace() and line_end > pos:
-                notes = marks.note_widths(pos, line_end)
-                out.extend(wrap_line(text, pos, line_end, self.width, notes, marks.figures))
+                # A moved passage inside a line gets rows of its own, so its gutter
+                # mark and colour do not spread over the text beside it.
+                for a, b in pairwise([pos, *marks.move_cuts(pos, line_end), line_end]):
+                    notes = marks.note_widths(a, b)
+                    out.extend(wrap_line(text, a, b, self.width, notes, marks.figures))
             pos = line_end + 1
         return out
 

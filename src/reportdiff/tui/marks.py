@@ -7,6 +7,7 @@ overlap the text of one row and styles them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,10 +15,22 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from ..model import Comparison, Edit, Section, SectionPair, Side
+from ..core.figure_english import PREVIOUS
+from ..core.figure_sentence import FROM_SUFFIX
+from ..model import Comparison, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
 
 CHANGE_KINDS = frozenset({"del", "ins", "move"})
+# Labels of the figures a stated change starts from (较上年8000万元, from 88%): their
+# own change is last year's, which the reviewer does not need beside the text.
+_STARTING_POINT = (f" {FROM_SUFFIX}", " 上年", f" {PREVIOUS}")
+# Words after a figure that belong to it (95%以上, 36处左右, 200 or more): a note
+# stands after them, not between the figure and its bound.
+_STARTS_FROM = re.compile(r"(?:\bfrom\s+|(?:较|比)?(?:上年|去年|上一年)度?的?(?:为|是)?|[由从])$")
+_BOUND_AFTER = ("以上", "以下", "以内", "左右", "余", "多", " or more", " or less", " and above")
+
+
+Range = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +53,20 @@ class Note:
 class SideMarks:
     """The marks and notes of one document, searchable by range."""
 
-    def __init__(self, marks: Iterable[Mark], notes: Iterable[Note]) -> None:
+    def __init__(
+        self, marks: Iterable[Mark], notes: Iterable[Note], whole: Iterable[Range] = ()
+    ) -> None:
         self.marks = sorted((m for m in marks if m.end > m.start), key=lambda m: m.start)
         self._starts = [m.start for m in self.marks]
         # Running maximum of ends: monotone, so bisect finds the first mark that can
         # still reach a position even when long marks start early.
         self._reach = list(accumulate((m.end for m in self.marks), max))
-        self.figures = [(m.start, m.end) for m in self.marks if m.kind == "fig"]
+        # Spans a row never cuts: every figure with its bound word, changed or not.
+        spans = {(m.start, m.end) for m in self.marks if m.kind == "fig"} | set(whole)
+        self.figures = _disjoint(sorted(spans))
+        # Where a moved passage begins or ends: it stands on rows of its own.
+        moves = [m for m in self.marks if m.kind == "move"]
+        self.move_edges = sorted({p for m in moves for p in (m.start, m.end)})
         self.notes: dict[int, list[Note]] = {}
         for n in notes:
             self.notes.setdefault(n.at, []).append(n)
@@ -61,6 +81,11 @@ class SideMarks:
             for m in self.marks[first:last]
             if m.end > start and (kinds is None or m.kind in kinds)
         ]
+
+    def move_cuts(self, start: int, end: int) -> list[int]:
+        """Edges of moved passages strictly inside [start, end)."""
+        lo, hi = bisect_right(self.move_edges, start), bisect_left(self.move_edges, end)
+        return self.move_edges[lo:hi]
 
     def has_change(self, start: int, end: int) -> bool:
         return bool(self.overlapping(start, end, CHANGE_KINDS))
@@ -91,7 +116,8 @@ def build_marks(c: Comparison, *, boilerplate: bool = True) -> dict[Side, SideMa
         for f in c.boilerplate:
             marks[f.doc].append(Mark(f.start, f.end, "flag", f.kind))
             notes[f.doc].append(Note(f.end, f" [{f.kind.replace('_', ' ')}]", "flag"))
-    return {side: SideMarks(marks[side], notes[side]) for side in ("old", "new")}
+    whole = _figure_spans(c)
+    return {side: SideMarks(marks[side], notes[side], whole[side]) for side in ("old", "new")}
 
 
 def _edit_marks(
@@ -124,8 +150,50 @@ def _figure_marks(
             marks["old"].append(Mark(n.old.start, n.old.end, "fig", n.status))
         if n.new is not None:
             marks["new"].append(Mark(n.new.start, n.new.end, "fig", n.status))
-            if n.status == "changed":
-                notes["new"].append(Note(n.new.end, f" {change_text(n, english).short}", "fig"))
+            if n.status == "changed" and not is_starting_point(c.new.text, n):
+                at = figure_end(c.new.text, n.new)
+                notes["new"].append(Note(at, f" {change_text(n, english).short}", "fig"))
+
+
+def is_starting_point(text: str, n: NumberChange) -> bool:
+    """A figure a stated change starts from (last year's value, "from 88%"): by its
+    label, or, where the label does not tell, by the words just before it."""
+    label = n.new.label if n.new is not None else n.label
+    if label.endswith(_STARTING_POINT):
+        return True
+    return n.new is not None and bool(
+        _STARTS_FROM.search(text, max(0, n.new.start - 12), n.new.start)
+    )
+
+
+def figure_end(text: str, f: Figure) -> int:
+    """Where a figure's text ends, with a bound word written after it (95%以上)."""
+    if f.qualifier:
+        for word in _BOUND_AFTER:
+            if text.startswith(word, f.end):
+                return f.end + len(word)
+    return f.end
+
+
+def _figure_spans(c: Comparison) -> dict[Side, list[Range]]:
+    """Every figure of each document, with its bound word, as (start, end)."""
+    out: dict[Side, list[Range]] = {"old": [], "new": []}
+    for n in c.numbers:
+        for side, f, doc in (("old", n.old, c.old), ("new", n.new, c.new)):
+            if f is not None:
+                out[side].append((f.start, figure_end(doc.text, f)))
+    return out
+
+
+def _disjoint(spans: list[Range]) -> list[Range]:
+    """Sorted spans with overlapping ones merged, so bisect by start is exact."""
+    out: list[Range] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def short_label(s: Section | None) -> str:
