@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .figure_parse import Reading
 from .figure_sentence import sentence_labels
+from .line_wraps import is_soft_break
 
 CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
 _BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
@@ -83,20 +84,12 @@ def clause_start(text: str, pos: int, floor: int) -> int:
             if opening >= 0 and at - opening < 16:
                 skip_below = opening
                 continue
-        if ch == "\n" and _wrapped(text, at):
+        if ch == "\n" and is_soft_break(text, at):
             continue
         i = at + 1
         break
     ends = [m.end() for m in LIST_RE.finditer(text, i, pos)]
     return ends[-1] if ends else i
-
-
-def _wrapped(text: str, nl: int) -> bool:
-    """A line break inside a sentence, as PDF-to-text leaves them: a long line that
-    ends in a letter runs on into the next."""
-    if text[nl] != "\n" or nl == 0 or not text[nl - 1].isalpha():
-        return False
-    return nl - (text.rfind("\n", 0, nl) + 1) >= 30
 
 
 def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> list[str]:

@@ -4,7 +4,8 @@ A trigger (其中 / 包含 / 包括 / 分别为) opens a list of parts under the
 it; a 包含 list ends at the next ；, a 其中 list at the end of the sentence or where a
 stated change begins (相比2022年…). A total after its parts (…，共42个) takes the
 figures of its sentence that have no parent yet. Lists run across lines that end in
-：or ；, as budget reports write them, but never across a line without a figure.
+：or ；, as budget reports write them, but never across a line without a figure, and
+across lines a PDF wrapped mid-sentence (core/line_wraps.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from .english_changes import comparative_before
 from .figure_label import CHANGE_RE, LIST_RE
 from .figure_parse import Reading
+from .line_wraps import soft_break
 
 _EVENT_RE = re.compile(  # the lookahead lets the scan skip most characters quickly
     r"(?=[其包分；;。！？!?.相同比较与合共总累，,\no])"
@@ -66,7 +68,12 @@ def _events(text: str, readings: list[Reading], breaks: set[int]) -> list[tuple[
 
 
 def _continues(text: str, nl: int, nxt: int, breaks: set[int], starts: list[int]) -> bool:
-    """A list runs on over a line break after ：/；/， onto a line with a figure."""
+    """A list runs on over a line break after ：/；/， onto a line with a figure, and
+    over a soft break (a sentence wrapped at the page width) onto a line that is not
+    a heading."""
+    wrapped_to = soft_break(text, nl)
+    if wrapped_to is not None:
+        return wrapped_to not in breaks
     before = text[max(0, nl - 8) : nl].rstrip(" \t\u3000")
     if not before or before[-1] not in "：:；;，,、" or nxt in breaks:
         return False

@@ -18,6 +18,7 @@ from .figure_label import clean_label, prose_labels
 from .figure_match import diff_figures
 from .figure_parse import Reading, read_numbers
 from .figure_tree import link_parts
+from .line_wraps import soft_break
 
 __all__ = ["diff_figures", "extract_figures", "figure_breaks", "section_finder"]
 
@@ -52,14 +53,16 @@ def _extract(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     readings: list[Reading] = []
     labels: list[str] = []
     numbers = _Numbers(doc.text)
-    for block in doc.blocks:
-        got = _table(doc, block, numbers) if block.kind == "table" else _prose(numbers, block)
+    breaks = figure_breaks(doc, sections)
+    for group in _paragraphs(doc, breaks):
+        block = group[0]
+        got = _table(doc, block, numbers) if block.kind == "table" else _prose(numbers, group)
         for r, label in got:
             readings.append(r)
             labels.append(label)
     readings = _resolve_magnitudes(doc.text, readings, labels)
     labels = _distribute(labels)
-    parents = link_parts(doc.text, readings, figure_breaks(doc, sections))
+    parents = link_parts(doc.text, readings, breaks)
     where = section_finder(sections)
     return tuple(
         Figure(
@@ -100,13 +103,47 @@ class _Numbers:
         return [r for r in self.found[lo:hi] if r.end <= end and (keep_bare or not r.bare)]
 
 
-def _prose(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
-    text, start, end = numbers.text, block.start, block.end
+def _paragraphs(doc: Document, breaks: set[int]) -> list[list[Block]]:
+    """Blocks grouped into paragraphs: lines a PDF wrapped mid-sentence go together.
+    A table, a heading (a section start) or a real line break starts a new group."""
+    groups: list[list[Block]] = []
+    for block in doc.blocks:
+        prev = groups[-1][-1] if groups else None
+        if (
+            prev is not None
+            and prev.kind == block.kind == "paragraph"
+            and prev.start not in breaks
+            and block.start not in breaks
+            and soft_break(doc.text, prev.end) == block.start
+        ):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def _prose(numbers: _Numbers, group: list[Block]) -> list[tuple[Reading, str]]:
+    text, start, end = numbers.text, group[0].start, group[-1].end
     if is_english(text[start:end]):
-        found = english_counts(text, numbers.between(start, end, keep_bare=True), start, end)
-        return list(zip(found, english_labels(text, found, start, end), strict=True))
+        return [pair for block in group for pair in _english(numbers, block)]
     found = numbers.between(start, end, keep_bare=False)
-    return list(zip(found, prose_labels(text, found, start, end), strict=True))
+    if len(group) == 1:
+        return list(zip(found, prose_labels(text, found, start, end), strict=True))
+    # labels are read on the paragraph with its soft breaks taken out
+    joined = "".join(text[b.start : b.end] for b in group)
+    lead = [b.start for b in group]
+    shift = [b.start - sum(x.end - x.start for x in group[:i]) for i, b in enumerate(group)]
+    moved = []
+    for r in found:
+        d = shift[bisect.bisect_right(lead, r.start) - 1]
+        moved.append(r._replace(start=r.start - d, end=r.end - d))
+    return list(zip(found, prose_labels(joined, moved, 0, len(joined)), strict=True))
+
+
+def _english(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
+    text, start, end = numbers.text, block.start, block.end
+    found = english_counts(text, numbers.between(start, end, keep_bare=True), start, end)
+    return list(zip(found, english_labels(text, found, start, end), strict=True))
 
 
 def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading, str]]:

@@ -1,0 +1,49 @@
+"""Soft line breaks: where PDF-to-text cut a sentence at the page width.
+
+「…占79.49%；项目支出⏎603.14万元」 is one sentence on two lines (often with a blank
+line between, where a page ended). Labels, lists of parts and totals read across
+such a break; they stop at a real one: after a sentence end, before a numbered
+heading or list item, at a table row, or after a short line (a title).
+"""
+
+from __future__ import annotations
+
+from .numbering import parse_numbering
+
+# display cells (a Chinese character takes two): shorter lines end where their writer
+# ended them; PDF pages are 60 to 100 cells wide
+MIN_WRAPPED_CELLS = 50
+_BLANK = " \u3000\r\n"
+_MAX_BLANK_LINES = 2  # a page break leaves a blank line or two between the halves
+
+
+def soft_break(text: str, nl: int) -> int | None:
+    """Where the line that the break at ``nl`` wraps into begins, or None when the
+    break is a real one. ``nl`` may be any line break between the two halves."""
+    if text[nl : nl + 1] != "\n":
+        return None
+    a = nl
+    while a > 0 and text[a - 1] in _BLANK:
+        a -= 1
+    b = nl
+    while b < len(text) and text[b] in _BLANK:
+        b += 1
+    if a == 0 or b >= len(text) or text.count("\n", a, b) > _MAX_BLANK_LINES + 1:
+        return None
+    if not text[a - 1].isalpha():
+        return None  # 。；：and figures end a line on purpose (or are split numbers)
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    after = text[b : len(text) if line_end < 0 else line_end]
+    before = text[line_start:a]
+    if _cells(before) < MIN_WRAPPED_CELLS or "\t" in before or "\t" in after:
+        return None
+    return None if parse_numbering(after) else b
+
+
+def is_soft_break(text: str, nl: int) -> bool:
+    return soft_break(text, nl) is not None
+
+
+def _cells(line: str) -> int:
+    return len(line) + sum(not ch.isascii() for ch in line)

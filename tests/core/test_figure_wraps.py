@@ -1,0 +1,98 @@
+"""Sentences a PDF wrapped at the page width: labels and lists of parts read across
+the soft break, never across a heading, a table row or a sentence end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportdiff.core.checks import check_document
+from reportdiff.core.line_wraps import soft_break
+from reportdiff.core.segment import segment_document
+
+from .figure_helpers import by_label, doc_of, figures_of, one, read_figures
+
+# one sentence cut after 其他 at the page width, a blank line where the page ended
+WRAPPED = (
+    "示例中心2025年度部门决算\n"
+    "二、收入决算情况说明\n"
+    "本年收入合计500.00万元，其中：财政拨款收入420.00万元，占84.00%；事业收入\n"
+    "\n"
+    "60.00万元，占12.00%；其他收入20.00万元，占4.00%。\n"
+    "三、支出决算情况说明\n"
+    "本年支出合计480.00万元，其中：基本支出300.00万元，占62.50%；项目支出\n"
+    "170.00万元，占35.42%。\n"
+)
+
+
+def test_label_runs_back_over_a_soft_break() -> None:
+    figures = figures_of(WRAPPED)
+    assert one(figures, "事业收入").text == "60.00万元"
+    assert one(figures, "项目支出").text == "170.00万元"
+    assert one(figures, "项目支出 占比").text == "35.42%"
+
+
+def test_parts_run_over_a_soft_break_and_are_summed() -> None:
+    figures = figures_of(WRAPPED)
+    income = figures.index(next(f for f in figures if f.text == "500.00万元"))
+    assert [f.text for f in figures if f.parent == income] == [
+        *("420.00万元", "60.00万元", "20.00万元"),
+    ]
+    doc = doc_of(WRAPPED)
+    checks = check_document(doc, segment_document(doc), "new")
+    sums = [c for c in checks if c.kind == "sum"]
+    assert len(sums) == 1  # 300 + 170 is not 480; 420 + 60 + 20 is 500
+    assert "480.00万元" in sums[0].message
+
+
+def test_no_soft_break_at_a_sentence_end_heading_or_table_row() -> None:
+    line = "本年支出合计480.00万元，其中：基本支出300.00万元，占62.50%；项目支出"
+    assert soft_break(line + "\n170.00万元", len(line)) == len(line) + 1
+    assert soft_break(line + "\n\n\n170.00万元", len(line) + 1) == len(line) + 3
+    assert soft_break(line + "。\n170.00万元", len(line) + 1) is None
+    assert soft_break(line + "\n二、项目支出170.00万元", len(line)) is None
+    assert soft_break(line + "\n项目\t170.00", len(line)) is None
+    assert soft_break("项目支出\n170.00万元", 4) is None  # a short line ends on purpose
+    heading = "三、支出决算情况说明（本节列示全部支出的构成和变动原因说明）"
+    figures = figures_of(f"{heading}\n170.00万元用于项目。\n")
+    assert not by_label(figures, "三、支出决算情况说明（本节列示全部支出的构成和变动原因说明）")
+
+
+def test_shanghai_reports_read_across_page_width_wraps(real_dir: Path) -> None:
+    """Labels verified by reading the three filled-in reports, each cut mid-name by
+    the conversion (卫生健\u23ce康支出, 其他\u23ce收入, 项目支出\u23ce603.14万元)."""
+    expect = {
+        "jsjs_putuo_caizhengju_2024.txt": [
+            ("项目支出", "603.14万元"),
+            ("项目支出 占比", "20.51%"),
+            ("一般公共服务支出（类）", "2106.66万元"),
+            ("住房保障支出（类） 占比", "15.16%"),
+            ("一般公共预算财政拨款支出 减少", "63.14万元"),
+            ("完成年初预算", "98.20%"),
+            ("公务用车购置及运行维护费支出决算", "0.00万元"),
+        ],
+        "jsjs_putuo_guihuaziyuanju_2024.txt": [
+            ("卫生健康支出（类）", "236.63 万元"),
+            ("人员经费", "4896.98 万元"),
+            ("财政拨款收入支出", "9746.50 万元"),
+            ("涉及预算金额", "4415.48万元"),
+        ],
+        "jsjs_putuo_shehuigongzuobu_2024.txt": [
+            ("社会保障和就业支出（类）", "10.82 万元"),
+            ("基本支出 占比", "34.30%"),
+            ("人员经费", "95.36 万元"),
+        ],
+    }
+    for name, pairs in expect.items():
+        _, figures = read_figures(real_dir / name)
+        for label, text in pairs:
+            assert text in [f.text for f in by_label(figures, label)], (name, label)
+        for junk in ("康支出（类）", "初预算", "成年初预算", "度 减少", "出决算"):
+            assert not by_label(figures, junk), (name, junk)
+
+
+def test_other_income_is_a_part_of_the_total(real_dir: Path) -> None:
+    _, figures = read_figures(real_dir / "jsjs_putuo_caizhengju_2024.txt")
+    other = one(figures, "其他收入")
+    assert other.text == "6.2万元"
+    assert other.parent is not None
+    assert figures[other.parent].text == "2946.25万元"
