@@ -161,3 +161,11 @@ def test_english_numbering_names_and_bounds():
 def test_dollars_written_in_chinese_are_shown_as_written():
     assert as_written(5e8, "12亿美元", "$") == "5亿美元"
     assert as_written(2.3e6, "$40.9 million", "$") == "$2.3 million"
+
+
+def test_anniversaries_and_time_words_are_not_figures_or_labels():
+    assert read_numbers("实现建军一百年奋斗目标", 0, 11) == []
+    found = [(f.text, f.label) for f in figures_of(
+        "一、概况\n今年中央补助资金拟安排500万元，赤字率拟按3%安排。\n"
+    ) if f.kind != "year"]  # fmt: skip
+    assert found == [("500万元", "中央补助资金拟安排"), ("3%", "赤字率")]

@@ -40,7 +40,8 @@ _CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
 # A Chinese numeral counts when a counter follows it (两名) or it holds a magnitude
 # (一千); the lookahead keeps the scan from stopping at every 一 of 统一 or 一般.
 _CN = (
-    rf"(?<!第)(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
+    rf"(?<!第)(?![零一二两三四五六七八九十百千万亿]+周?年)"  # 建军一百年: an anniversary
+    rf"(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
     rf"(?P<cnnum>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
     rf"(?P<cnunit>[{_CN_COUNTERS}]?)"
 )
