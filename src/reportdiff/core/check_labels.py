@@ -32,7 +32,16 @@ def check_labels(doc: Document, figures: Sequence[Figure], side: Side) -> list[C
         for n, f in enumerate(figures)
         if _comparable(f) and not _enumerated(doc.text, figures, n) and not _reached(figures, n)
     ]
-    return [*_conflicts(named, in_table, side), *_prose_vs_table(named, in_table, side)]
+    against_table = _prose_vs_table(named, in_table, side)
+    # a text figure that disagrees with its table row is told once, as the more telling
+    # prose_vs_table, not again as two values of one label
+    told = [{f.start for f in c.figures} for c in against_table]
+    conflicts = [
+        c
+        for c in _conflicts(named, in_table, side)
+        if not any({f.start for f in c.figures} <= starts for starts in told)
+    ]
+    return [*conflicts, *against_table]
 
 
 def _comparable(f: Figure) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Check, Document, Figure, Side
+from .checks import sum_message
 from .checks_common import WRITTEN_NUMBER, rounding, written_scale
 from .table_grid import (
     CHILD,
@@ -354,9 +355,11 @@ def _check(t: TableTotal, side: Side) -> Check:
     summed = sum(f.value for f in t.parts)
     gap = summed - t.total.value
     sign = "+" if gap > 0 else "−"
-    count = f"{len(t.parts)} part{'s' if len(t.parts) != 1 else ''}"
-    message = (
-        f"{t.label or t.total.label or 'total'} {_show(t.total.value, t.total)}, but its "
-        f"{count} add up to {_show(summed, t.total)} ({sign}{_show(abs(gap), t.total)})"
+    message = sum_message(
+        t.label or t.total.label,
+        _show(t.total.value, t.total),
+        len(t.parts),
+        _show(summed, t.total),
+        f"{sign}{_show(abs(gap), t.total)}",
     )
     return Check("sum", side, message, (t.total, *t.parts))

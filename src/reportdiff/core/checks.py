@@ -67,8 +67,14 @@ def _sum_check(text: str, total: Figure, parts: list[Figure], side: Side) -> Che
     if gap <= tolerance and (not complete or gap >= -tolerance):
         return None
     sign = "+" if gap > 0 else "−"
-    message = (
-        f"{total.label or 'total'} {total.text}, but its {len(parts)} parts add up to "
-        f"{show(summed, total)} ({sign}{show(abs(gap), total)})"
-    )
+    gap_shown = f"{sign}{show(abs(gap), total)}"
+    message = sum_message(total.label, total.text, len(parts), show(summed, total), gap_shown)
     return Check("sum", side, message, (total, *parts))
+
+
+def sum_message(label: str, total: str, count: int, summed: str, gap: str) -> str:
+    """「基本支出 45万元, but its 2 parts add up to 44万元 (−1万元)」; a lone part "is"."""
+    head = f"{label or 'total'} {total}, but its"
+    if count == 1:
+        return f"{head} one part is {summed} ({gap})"
+    return f"{head} {count} parts add up to {summed} ({gap})"

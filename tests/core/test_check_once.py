@@ -1,0 +1,36 @@
+"""A disagreement is told once, in words that read right for one part or many."""
+
+from __future__ import annotations
+
+from reportdiff.core.checks import check_document, sum_message
+from reportdiff.core.segment import segment_document
+
+from .figure_helpers import doc_of
+
+
+def checks_of(text: str):
+    doc = doc_of(text)
+    return check_document(doc, segment_document(doc), "new")
+
+
+def test_text_against_table_is_told_once() -> None:
+    text = (
+        "示例站\n一、决算表\n单位：万元\n科目\t金额\n"
+        "城乡社区支出\t45.00\n农林水支出\t15.00\n"
+        "二、情况说明\n城乡社区支出48.00万元。\n"
+    )
+    checks = checks_of(text)
+    assert [c.kind for c in checks] == ["prose_vs_table"]
+    assert checks[0].message == "城乡社区支出 is 48.00万元 in the text but 45.00 in the table"
+
+
+def test_two_values_in_prose_are_still_a_label_conflict() -> None:
+    filler = "本段说明年度工作安排与执行情况，不含任何数字。" * 15
+    text = f"示例站\n公共设施维护经费12.00万元。\n{filler}\n公共设施维护经费13.00万元。\n"
+    assert [c.kind for c in checks_of(text)] == ["label_conflict"]
+
+
+def test_one_part_is_not_called_parts() -> None:
+    (check,) = checks_of("示例站\n本年支出合计100.00万元，其中：基本支出120.00万元。\n")
+    assert check.message == "支出 100.00万元, but its one part is 120.00万元 (+20.00万元)"
+    assert sum_message("合计", "9", 2, "8", "−1") == "合计 9, but its 2 parts add up to 8 (−1)"
