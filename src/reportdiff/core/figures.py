@@ -24,6 +24,8 @@ __all__ = ["diff_figures", "extract_figures", "figure_breaks", "section_finder"]
 
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
 _TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+# 金额（万元）, 合计(万元), 支出（单位：万元）: a unit in a header cell
+_HEAD_UNIT_RE = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|亿元|千元|元)\s*[)）]")
 _MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|投入|投资|资产|成本|价")
 
 
@@ -147,29 +149,46 @@ def _english(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
 
 
 def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading, str]]:
-    """Cells: a lone number counts; its label is the row's text cell (and column head)."""
+    """Cells: a lone number counts; its label is the row's text cell (and column head).
+    A unit stated for the table (单位：万元), a column (金额（万元）) or a row
+    (支出（万元） | …) makes its lone numbers amounts in that unit."""
     text = doc.text
     unit = _TABLE_UNIT_RE.search(text, max(0, block.start - 200), block.start + 200)
     header: list[str] = []
+    column_units: list[str] = []
     out: list[tuple[Reading, str]] = []
     table_unit = unit.group(1) if unit else ""
     for n, row in enumerate(block.cells):
         cells = [(c, text[c.start : c.end].strip()) for c in row]
         per_cell = [_cell_readings(numbers, c.start, c.end, s) for c, s in cells]
         if n == 0 and _is_header(cells, per_cell):
-            header = [s for _, s in cells]
+            header = [_HEAD_UNIT_RE.sub("", s).strip() or s for _, s in cells]
+        if all(r.kind in ("year", "date") for found in per_cell for r in found):
+            # a header row, of however many: 金额（万元） | 2024年（万元）
+            named = [_unit_named(s) for _, s in cells]
+            column_units = [
+                u or (column_units[i] if i < len(column_units) else "") for i, u in enumerate(named)
+            ]
         numeric = sum(bool(found) for found in per_cell)
+        row_unit = next((_unit_named(s) for _, s in cells if _unit_named(s)), "")
         for col, found in enumerate(per_cell):
             if not found:
                 continue
             cell = cells[col][0]
             own = prose_labels(text, found, cell.start, cell.end)
             head = header[col] if numeric > 1 and col < len(header) else ""
+            col_unit = column_units[col] if col < len(column_units) else ""
             for r, label in zip(found, own, strict=True):
                 label = label if len(label) >= 2 else _row_label(cells, per_cell, col)
-                r = _table_unit(r, table_unit)
+                r = _table_unit(r, col_unit or row_unit or table_unit)
                 out.append((r, f"{label} / {head}" if head and head != label else label))
     return out
+
+
+def _unit_named(cell: str) -> str:
+    """金额（万元） → 万元: the unit a header cell states for its column or row."""
+    m = _HEAD_UNIT_RE.search(cell)
+    return m.group(1) if m else ""
 
 
 def _is_header(cells: list, per_cell: list[list[Reading]]) -> bool:
