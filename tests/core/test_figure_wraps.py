@@ -96,3 +96,10 @@ def test_other_income_is_a_part_of_the_total(real_dir: Path) -> None:
     assert other.text == "6.2万元"
     assert other.parent is not None
     assert figures[other.parent].text == "2946.25万元"
+
+
+def test_shanghai_reports_add_up_once_read_across_wraps(real_dir: Path) -> None:
+    """Their stated totals are right; lists read across wraps must not break them."""
+    for name in ("caizhengju", "guihuaziyuanju", "shehuigongzuobu"):
+        doc, figures = read_figures(real_dir / f"jsjs_putuo_{name}_2024.txt")
+        assert check_document(doc, segment_document(doc), "new", figures) == (), name
