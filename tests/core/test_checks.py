@@ -61,6 +61,13 @@ def test_ebian_errors_found_and_correct_figures_left_alone(seeds_dir):
         ("10", "20 起"),
         ("11 张", "8 张"),
     }
+    # three of them set a plan (拟查处…) against what was done: said so
+    planned = sorted(k.message for k in checks if "planned" in k.message)
+    assert planned == [
+        "强戒: 50 人 planned, 25 人 reported",
+        "查处吸毒人员: 100 人 planned, 72 人 reported",
+        "破获毒品刑事案件: 20 起 planned, 10 reported",
+    ]
 
 
 def test_samples_planted_errors_and_nothing_else():

@@ -22,6 +22,7 @@ from .figure_sentence import FROM_SUFFIX
 InTable = Callable[[int], bool]  # whether an offset stands inside a table
 _KINDS = ("amount", "count", "percent")
 _NOT_A_NAME = re.compile(r"^(?:每|人均|平均)|(?:至|到|由|从|为|后|前)$")
+_PLAN = re.compile(r"拟|计划|预计|力争|目标")
 _GENERIC = {"投入", "完成", "新增", "增加", "减少", "全年", "累计", "其中", "合计", "共计"}
 
 
@@ -38,7 +39,7 @@ def check_labels(doc: Document, figures: Sequence[Figure], side: Side) -> list[C
     told = [{f.start for f in c.figures} for c in against_table]
     conflicts = [
         c
-        for c in _conflicts(named, in_table, side)
+        for c in _conflicts(doc.text, named, in_table, side)
         if not any({f.start for f in c.figures} <= starts for starts in told)
     ]
     return [*conflicts, *against_table]
@@ -88,7 +89,15 @@ def _unit(f: Figure) -> str:
     return f.unit or ("*" if f.kind == "count" else "")
 
 
-def _conflicts(figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
+def _planned(text: str, f: Figure) -> bool:
+    """The sentence before the figure says it is a plan (拟, 计划, 预计, 力争, 目标):
+    「拟查处吸毒人员100人，强戒50人」 plans both."""
+    before = text[max(0, f.start - 80) : f.start]
+    clause = re.split(r"[。；;\n\t]", before)[-1]
+    return bool(_PLAN.search(clause))
+
+
+def _conflicts(text: str, figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if not f.qualifier and f.value != 0:  # 0万元 is "none this year", said of many things
@@ -104,6 +113,10 @@ def _conflicts(figures: list[Figure], in_table: InTable, side: Side) -> list[Che
         first = members[0]
         other = next(f for f in members if f.value != first.value)
         message = f"{first.label} is {first.text} here and {other.text} there"
+        plans = [f for f in (first, other) if _planned(text, f)]
+        if len(plans) == 1:  # 「拟查处100人」 against 「查处72人」: a target and its outcome
+            done = other if plans[0] is first else first
+            message = f"{first.label}: {plans[0].text} planned, {done.text} reported"
         out.append(Check("label_conflict", side, message, (first, other)))
     return out
 
