@@ -174,8 +174,10 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
         for col, found in enumerate(per_cell):
             if not found:
                 continue
-            cell = cells[col][0]
-            own = prose_labels(text, found, cell.start, cell.end)
+            cell, words = cells[col]
+            # a lone number names nothing itself: its row and column do
+            lone = len(found) == 1 and found[0].text.strip() == words
+            own = [""] if lone else prose_labels(text, found, cell.start, cell.end)
             head = header[col] if numeric > 1 and col < len(header) else ""
             col_unit = column_units[col] if col < len(column_units) else ""
             for r, label in zip(found, own, strict=True):

@@ -36,7 +36,7 @@ def soft_break(text: str, nl: int) -> int | None:
     line_end = text.find("\n", b)
     after = text[b : len(text) if line_end < 0 else line_end]
     before = text[line_start:a]
-    if _cells(before) < MIN_WRAPPED_CELLS or "\t" in before or "\t" in after:
+    if "\t" in before or "\t" in after or _cells(before) < MIN_WRAPPED_CELLS:
         return None
     return None if parse_numbering(after) else b
 
@@ -46,4 +46,5 @@ def is_soft_break(text: str, nl: int) -> bool:
 
 
 def _cells(line: str) -> int:
-    return len(line) + sum(not ch.isascii() for ch in line)
+    wide = len(line) - len(line.encode("ascii", "ignore"))  # counted in C: every line asks
+    return len(line) + wide
