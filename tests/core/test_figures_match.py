@@ -145,3 +145,25 @@ def test_cross_agency_figures_are_not_paired_by_accident(seeds_dir):
             assert n.old.unit == n.new.unit
             assert n.old.label[:2] == n.new.label[:2], (n.old.label, n.new.label)
     assert sum(n.status == "removed" for n in c.numbers) > 100
+
+
+def test_a_renamed_item_in_the_same_slot_is_not_the_same_item():
+    # 公用经费 and 办公经费 sit in the same place of the same sentence and differ by one
+    # character: they are two items, as 会议费 and 会议室改造费 are; a label that holds
+    # the other (在职人员 / 实有在职人员) still names the same thing.
+    old = doc_of(
+        "一、支出\n基本支出500万元，其中：人员经费400万元，公用经费100万元。会议费3万元。在职人员79人。\n"
+    )
+    new = doc_of(
+        "一、支出\n基本支出520万元，其中：人员经费410万元，办公经费110万元。会议室改造费5万元。"
+        "实有在职人员82人。\n"
+    )
+    c = compare(old, new)
+    paired = {(n.old.label, n.new.label) for n in c.numbers if n.old and n.new}
+    assert paired == {
+        ("基本支出", "基本支出"),
+        ("人员经费", "人员经费"),
+        ("在职人员", "实有在职人员"),
+    }
+    assert {n.label for n in c.numbers if n.status == "added"} == {"办公经费", "会议室改造费"}
+    assert {n.label for n in c.numbers if n.status == "removed"} == {"公用经费", "会议费"}

@@ -137,10 +137,10 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
         context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
         # a rate's label is all that says what it measures, and a short label (规模 /
         # 储备规模, 公用经费 / 办公经费) turns on one character: ask more of both
-        short = min(len(old.keys[i]), len(new.keys[j])) <= 4  # 公用经费 / 办公经费
+        short = min(len(old.keys[i]), len(new.keys[j])) <= 4
         enough = 0.8 if a.kind == "percent" or short else 0.6
-        if label < enough and context < 0.75:
-            return None
+        if label < enough and (context < 0.75 or (short and not _within(old.keys[i], new.keys[j]))):
+            return None  # the same slot of the same sentence does not make 办公经费 公用经费
     else:
         label = 0.5
         context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
@@ -149,6 +149,11 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     position = 1 - abs(old.order[i] - new.order[j])
     same = 0.05 if a.value == b.value else 0.0
     return 0.55 * label + 0.25 * context + 0.15 * position + same
+
+
+def _within(a: str, b: str) -> bool:
+    """One label holds the other: 在职人员 / 实有在职人员 name one thing."""
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _same_label_candidates(
