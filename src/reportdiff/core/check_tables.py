@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Check, Document, Figure, Side
 from .checks import sum_message
-from .checks_common import WRITTEN_NUMBER, rounding, written_scale
+from .checks_common import rounding, show, sum_tolerance
 from .table_grid import (
     CHILD,
     NUMBERED,
@@ -166,7 +166,7 @@ def _row_total(total: _Item, parts: list[_Item]) -> TableTotal | None:
     if filled[0].child and _under(filled, 0, total) == len(filled):
         # 「合计 | 其中：财政拨款 | 上年结转」: of which, so perhaps not all of it
         partial = _figs(filled)
-        holds = sum(f.value for f in partial) <= total.fig.value + _tolerance(total.fig, partial)
+        holds = sum(f.value for f in partial) <= total.fig.value + sum_tolerance(total.fig, partial)
         return TableTotal(total.label, total.fig, partial, holds)
     top = _top_level(filled)
     readings = [_figs(r) for r in (top, filled, _collapse(filled), _collapse(top))]
@@ -329,26 +329,9 @@ def _total_columns(grid: Grid) -> list[tuple[int, list[int]]]:
 
 # --- arithmetic and messages -----------------------------------------------------
 
-_SHOWN_UNIT = {1e3: "千元", 1e4: "万元", 1e8: "亿元"}
-
 
 def _adds_up(total: Figure, parts: Sequence[Figure]) -> bool:
-    return abs(sum(f.value for f in parts) - total.value) <= _tolerance(total, parts)
-
-
-def _tolerance(total: Figure, parts: Sequence[Figure]) -> float:
-    return rounding(total) + sum(rounding(f) for f in parts) + 1e-6
-
-
-def _show(value: float, like: Figure) -> str:
-    """value as like is written: 29402500 like 2,940.05 in a 万元 table → 2,940.25万元
-    (thousands separated only where like separates them)."""
-    scale, decimals = written_scale(like.text, like.value)
-    m = WRITTEN_NUMBER.search(like.text)
-    suffix = like.text[m.end() :].strip() if m else ""
-    unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
-    grouping = "," if m and "," in m.group(0) else ""
-    return f"{value / scale:{grouping}.{decimals}f}{suffix or unit}"
+    return abs(sum(f.value for f in parts) - total.value) <= sum_tolerance(total, parts)
 
 
 def _check(t: TableTotal, side: Side) -> Check:
@@ -357,9 +340,9 @@ def _check(t: TableTotal, side: Side) -> Check:
     sign = "+" if gap > 0 else "−"
     message = sum_message(
         t.label or t.total.label,
-        _show(t.total.value, t.total),
+        show(t.total.value, t.total),
         len(t.parts),
-        _show(summed, t.total),
-        f"{sign}{_show(abs(gap), t.total)}",
+        show(summed, t.total),
+        f"{sign}{show(abs(gap), t.total)}",
     )
     return Check("sum", side, message, (t.total, *t.parts))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Check, Document, Figure, Section, Side
-from .checks_common import rounding, show
+from .checks_common import show, sum_tolerance
 from .figures import extract_figures
 
 _EXHAUSTIVE = re.compile(r"包含|包括|分别")
@@ -57,7 +57,7 @@ def _sum_check(text: str, total: Figure, parts: list[Figure], side: Side) -> Che
     if any(f.qualifier for f in (total, *parts)):
         return None  # 200余名 and 25万+ do not add up exactly by design
     summed = sum(f.value for f in parts)
-    tolerance = rounding(total) + sum(rounding(f) for f in parts) + 1e-6
+    tolerance = sum_tolerance(total, parts)
     gap = summed - total.value
     before = total.start < parts[0].start
     exhaustive = not before or bool(_EXHAUSTIVE.search(text, total.end, parts[0].start))

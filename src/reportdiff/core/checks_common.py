@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 
 from ..model import Figure
 from .figure_parse import as_written
@@ -34,6 +35,22 @@ def rounding(f: Figure) -> float:
     return 0.5 * 10.0**-decimals * scale
 
 
+def sum_tolerance(total: Figure, parts: Sequence[Figure]) -> float:
+    """How far parts may add up from their total by the rounding of all as written."""
+    return rounding(total) + sum(rounding(f) for f in parts) + 1e-6
+
+
+_SHOWN_UNIT = {1e3: "千元", 1e4: "万元", 1e8: "亿元"}
+
+
 def show(value: float, like: Figure) -> str:
-    """A value in the unit `like` is written in: 41306800 like 4035.19万元 → 4130.68万元."""
-    return as_written(value, like.text, like.unit)
+    """A value in the unit `like` is written in: 41306800 like 4035.19万元 → 4,130.68万元;
+    29402500 like the bare 2,940.05 of a table in 万元 → 2,940.25万元."""
+    written = like.text.strip()
+    m = WRITTEN_NUMBER.fullmatch(written)
+    if not m:
+        return as_written(value, like.text, like.unit)
+    scale, decimals = written_scale(like.text, like.value)  # the unit is the table's
+    unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
+    grouping = "," if "," in written else ""
+    return f"{value / scale:{grouping}.{decimals}f}{unit}"
