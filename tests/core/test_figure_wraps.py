@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportdiff.core.checks import check_document
+from reportdiff.core.figures import extract_figures
 from reportdiff.core.line_wraps import soft_break
 from reportdiff.core.segment import segment_document
 
@@ -103,3 +104,53 @@ def test_shanghai_reports_add_up_once_read_across_wraps(real_dir: Path) -> None:
     for name in ("caizhengju", "guihuaziyuanju", "shehuigongzuobu"):
         doc, figures = read_figures(real_dir / f"jsjs_putuo_{name}_2024.txt")
         assert check_document(doc, segment_document(doc), "new", figures) == (), name
+
+
+# a number at the end of a page-wide line, its unit on the next line after a blank one
+UNIT_WRAPPED = (
+    "示例中心2025年度部门决算\n"
+    "一、收入支出决算总体情况说明\n"
+    "示例中心 2025 年度收入支出总计 500.00 万元。与上年相比，收入支出总计增加 62.85\n"
+    "\n"
+    "万元，增长 14.38%。其中：车辆 3 辆，其中：机要通信用车 1 辆、离退休干部用车 2\n"
+    "\n"
+    "辆。\n"
+    "合计 62.85\n"
+    "\n"
+    "万元\n"
+    "支出\t62.85\n"
+    "万元\t2\n"
+)
+
+
+def test_a_unit_on_the_next_line_completes_the_number() -> None:
+    doc = doc_of(UNIT_WRAPPED)
+    figures = extract_figures(doc, segment_document(doc))
+    rise = one(figures, "收入支出 增加")
+    assert (rise.text, rise.value, rise.unit) == ("62.85万元", 628500.0, "元")
+    assert doc.text[rise.start : rise.end] == "62.85\n\n万元"  # offsets index the text
+    assert one(figures, "收入支出 增长").text == "14.38%"
+    cars = one(figures, "离退休干部用车")
+    assert (cars.text, cars.value, cars.unit) == ("2辆", 2.0, "辆")
+    # a short line and a table row end where their writer ended them
+    assert [f.text for f in figures if f.value == 628500.0] == ["62.85万元"]
+
+
+def test_page_wrapped_units_in_shanghai_reports(real_dir: Path) -> None:
+    expect = {
+        "jsjs_putuo_guihuaziyuanju_2024.txt": [
+            ("收入支出 增加", "1062.85万元"),
+            ("财政拨款收入", "9746.50万元"),
+            ("城乡社区支出（类）", "3832.36万元"),
+            ("支出决算", "225.12万元"),
+            ("货物采购金额", "122.43万元"),
+            ("离退休干部用车", "0辆"),
+        ],
+        "jsjs_putuo_shehuigongzuobu_2024.txt": [("收入支出", "307.82万元")],
+    }
+    for name, pairs in expect.items():
+        doc, figures = read_figures(real_dir / name)
+        for label, text in pairs:
+            found = [f for f in by_label(figures, label) if f.text == text]
+            assert found, (name, label, text)
+            assert "\n" in doc.text[found[0].start : found[0].end]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .line_wraps import soft_break
 from .tokens import (
     APPROX_PATTERN,
     CURRENCY_PATTERN,
@@ -86,7 +87,10 @@ class Reading(NamedTuple):
 def read_numbers(text: str, start: int, end: int) -> list[Reading]:
     """Every number in text[start:end]: dates, Arabic figures, Chinese numerals."""
     found: list[Reading] = []
+    skip_to = start  # past a figure whose unit a line break held apart
     for m in _SCAN.finditer(text, start, end):
+        if m.start() < skip_to:
+            continue
         if m.group("date"):
             found.append(_date(m))
         elif m.group("cn"):
@@ -99,9 +103,39 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             and not _caption(text, m)
         ):
             reading = _arabic(text, m, end)
+            if reading.bare:
+                reading = _wrapped(text, m, end) or reading
+                skip_to = reading.end
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
+
+
+def _wrapped(text: str, m: re.Match[str], limit: int) -> Reading | None:
+    """「收入支出总计增加 1062.85⏎⏎万元」: a long line cut by the page width between a
+    number and its unit. The reading spans the break (offsets stay true in text); its
+    ``text`` is the figure as written without the break."""
+    num_end = m.end("num")
+    nl = text.find("\n", num_end, limit)
+    if nl < 0 or text[num_end:nl].strip(" \u3000") or m.group("num")[0] in "+-−":
+        return None
+    b = soft_break(text, nl)
+    if b is None or b >= limit:
+        return None
+    head = text[m.start() : num_end]
+    joined = head + text[b : min(limit, b + 24)]  # enough for a unit or a month and day
+    j = _SCAN.match(joined)
+    if j is None or j.end() <= len(head) or j.group("cn"):
+        return None
+    if j.group("date"):
+        r = _date(j)
+    else:
+        if _glued_to_latin(joined, 0, _figure_end(j)):
+            return None
+        r = _arabic(joined, j, len(joined))
+        if r.bare:
+            return None
+    return r._replace(start=m.start(), end=b + r.end - len(head))
 
 
 def _caption(text: str, m: re.Match[str]) -> bool:

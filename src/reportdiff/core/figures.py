@@ -138,7 +138,8 @@ def _prose(numbers: _Numbers, group: list[Block]) -> list[tuple[Reading, str]]:
     moved = []
     for r in found:
         d = shift[bisect.bisect_right(lead, r.start) - 1]
-        moved.append(r._replace(start=r.start - d, end=r.end - d))
+        d_end = shift[bisect.bisect_right(lead, r.end - 1) - 1]  # 1062.85⏎⏎万元 spans a break
+        moved.append(r._replace(start=r.start - d, end=r.end - d_end))
     return list(zip(found, prose_labels(joined, moved, 0, len(joined)), strict=True))
 
 

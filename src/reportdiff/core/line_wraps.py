@@ -8,13 +8,20 @@ heading or list item, at a table row, or after a short line (a title).
 
 from __future__ import annotations
 
+import re
+
 from .numbering import parse_numbering
+from .tokens import APPROX_PATTERN, MAGNITUDE_PATTERN, UNIT_PATTERN
 
 # display cells (a Chinese character takes two): shorter lines end where their writer
 # ended them; PDF pages are 60 to 100 cells wide
 MIN_WRAPPED_CELLS = 50
 _BLANK = " \u3000\r\n"
 _MAX_BLANK_LINES = 2  # a page break leaves a blank line or two between the halves
+# a unit that starts a line finishes the number that ended the line before: 「增加 1062.85⏎⏎万元」
+_UNIT_START = re.compile(
+    rf"(?:{APPROX_PATTERN})?(?:{MAGNITUDE_PATTERN})?(?:{APPROX_PATTERN})?(?:{UNIT_PATTERN})"
+)
 
 
 def soft_break(text: str, nl: int) -> int | None:
@@ -30,8 +37,8 @@ def soft_break(text: str, nl: int) -> int | None:
         b += 1
     if a == 0 or b >= len(text) or text.count("\n", a, b) > _MAX_BLANK_LINES + 1:
         return None
-    if not text[a - 1].isalpha():
-        return None  # 。；：and figures end a line on purpose (or are split numbers)
+    if not text[a - 1].isalpha() and not (text[a - 1].isdigit() and _UNIT_START.match(text, b)):
+        return None  # 。；：and figures end a line on purpose, unless their unit follows
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
     after = text[b : len(text) if line_end < 0 else line_end]
