@@ -167,3 +167,44 @@ def test_a_renamed_item_in_the_same_slot_is_not_the_same_item():
     }
     assert {n.label for n in c.numbers if n.status == "added"} == {"办公经费", "会议室改造费"}
     assert {n.label for n in c.numbers if n.status == "removed"} == {"公用经费", "会议费"}
+
+
+def test_a_measure_given_under_every_item_pairs_only_under_the_same_item():
+    # 年初预算 and 支出决算 stand under each 「n、…（项）」: the item says what they are
+    def report(items):
+        body = "".join(
+            f"{n}、{name}（项）。主要用于：日常支出。年初预算为{a}万元，支出决算为{b}万元。\n"
+            for n, (name, a, b) in enumerate(items, 1)
+        )
+        return doc_of("一、支出决算具体情况\n" + body)
+
+    old = report([("行政运行", "100.00", "98.00"), ("事业运行", "50.00", "49.00"),
+                  ("行政单位医疗", "8.00", "7.50")])  # fmt: skip
+    new = report([("信息化建设", "30.00", "29.00"), ("行政单位医疗", "9.00", "8.60"),
+                  ("行政运行", "120.00", "118.00")])  # fmt: skip
+    c = compare(old, new)
+    changed = sorted((n.old.text, n.new.text) for n in c.numbers if n.status == "changed")
+    assert changed == [("100.00万元", "120.00万元"), ("7.50万元", "8.60万元"),
+                       ("8.00万元", "9.00万元"), ("98.00万元", "118.00万元")]  # fmt: skip
+    assert {n.old.text for n in c.numbers if n.status == "removed"} == {"50.00万元", "49.00万元"}
+    assert {n.new.text for n in c.numbers if n.status == "added"} == {"30.00万元", "29.00万元"}
+
+
+def test_cross_agency_budget_lines_pair_only_under_the_same_item(real_dir):
+    old = read_document(real_dir / "jsjs_putuo_caizhengju_2024.txt")
+    new = read_document(real_dir / "jsjs_putuo_guihuaziyuanju_2024.txt")
+    paired = [
+        n
+        for n in compare(old, new).numbers
+        if n.old and n.new and n.label in ("年初预算", "支出决算")
+    ]
+
+    def item(text: str, pos: int) -> str | None:
+        """The end of the （项） name the figure stands under, if it is close before."""
+        before = text[max(0, pos - 150) : pos].replace("\n", "")
+        return before.rsplit("（项）", 1)[0][-4:] if "（项）" in before else None
+
+    under_items = [(item(old.text, n.old.start), item(new.text, n.new.start)) for n in paired]
+    under_items = [(a, b) for a, b in under_items if a and b]
+    assert len(under_items) >= 8
+    assert all(a == b for a, b in under_items), under_items

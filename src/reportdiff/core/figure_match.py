@@ -24,6 +24,7 @@ from .figure_dates import date_change, date_figures, for_matching, same_event, y
 from .figure_english import PREVIOUS
 from .figure_label import label_key
 from .figure_sentence import FROM_SUFFIX
+from .numbering import parse_numbering
 
 SKIPPED_KINDS = ("year", "date")  # dates come in again from figure_dates
 _CONTEXT = 10  # characters either side of a figure that say what it is
@@ -38,6 +39,10 @@ class _Side:
     contexts: list[str]
     order: list[float]  # relative position inside its section, 0..1
     sorts: list[str]  # "change" (增长5.2%, 增加212万元) or "level" (占比60%, 基本支出)
+    # the item a figure stands under where its label is generic (年初预算 once per
+    # 「1、…行政运行（项）」); None for the rest
+    scopes: list[str | None]
+    text: str
 
 
 def match_figures(
@@ -71,14 +76,58 @@ def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
     for members in by_section.values():
         for rank, i in enumerate(members):
             order[i] = rank / max(1, len(members) - 1)
+    keys = [label_key(f.label.split(" / ")[0]) for f in figures]
     return _Side(
         figures=list(figures),
-        keys=[label_key(f.label.split(" / ")[0]) for f in figures],
+        keys=keys,
         heads=[f.label.split(" / ")[1] if " / " in f.label else "" for f in figures],
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
         sorts=[sort_of(f) for f in figures],
+        scopes=_scopes(doc.text, figures, keys),
+        text=doc.text,
     )
+
+
+_SCOPE_REACH = 1500  # characters back to the numbered line a figure stands under
+_SCOPE_CHARS = 80
+# a label given to this many figures of one kind is a measure of several items (年初预算
+# under each 「1、…（项）」), not an item; two may be a result and its target
+_GENERIC_REPEATS = 3
+_SENTENCE_END = re.compile(r"[。：:；;]")
+_NOT_NAME = re.compile(r"[\s\d.,，．%％]+")  # figures in an item line change every year
+_BRACKETED = re.compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
+
+
+def _scopes(text: str, figures: Sequence[Figure], keys: list[str]) -> list[str | None]:
+    """For a figure whose label is generic in its document, the numbered line it stands
+    under (「6、卫生健康支出（类）…」); None for the rest."""
+    seen: dict[tuple[str, str, str], int] = defaultdict(int)
+    for f, key in zip(figures, keys, strict=True):
+        seen[(key, f.unit, f.kind)] += 1
+    return [
+        _item_line(text, f.start) if seen[(key, f.unit, f.kind)] >= _GENERIC_REPEATS else None
+        for f, key in zip(figures, keys, strict=True)
+    ]
+
+
+def _item_line(text: str, pos: int) -> str:
+    """The words of the nearest numbered line (a heading or a list item) before pos."""
+    floor = max(0, pos - _SCOPE_REACH)
+    end = pos
+    while end > floor:
+        newline = text.rfind("\n", floor, end)
+        if newline < 0 and floor > 0:
+            break  # the line begins beyond reach
+        start = newline + 1
+        line = text[start:end].lstrip(" \t\u3000")
+        numbering = parse_numbering(line)
+        if numbering is not None:  # its words to the sentence's end, over line wraps
+            at = end - len(line) + numbering.end
+            words = _SENTENCE_END.split(text[at : min(pos, at + _SCOPE_CHARS)], maxsplit=1)[0]
+            return _NOT_NAME.sub("", words)
+        end = start - 1
+    return ""
 
 
 _MOVES = re.compile(
@@ -130,6 +179,8 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     a, b = old.figures[i], new.figures[j]
     if old.heads[i] != new.heads[j] or old.sorts[i] != new.sorts[j]:
         return None  # 指标值 is never 实际完成值, a growth rate never a share
+    if not _same_item(old, new, i, j):
+        return None
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
         if label < 0.4:
@@ -151,6 +202,25 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     return 0.55 * label + 0.25 * context + 0.15 * position + same
 
 
+def _same_item(old: _Side, new: _Side, i: int, j: int) -> bool:
+    """A generic label (年初预算, 支出决算) pairs only under the same item."""
+    a, b = old.scopes[i], new.scopes[j]
+    if a is None and b is None:
+        return True
+    a = _item_line(old.text, old.figures[i].start) if a is None else a
+    b = _item_line(new.text, new.figures[j].start) if b is None else b
+    if a == b:
+        return True
+    # 行政单位离退休（项） and 事业单位离退休（项） differ by two characters and are two
+    # items: the last name must be the same, the line before it nearly so
+    return _last_name(a) == _last_name(b) and fuzz.ratio(a, b) >= 80
+
+
+def _last_name(item: str) -> str:
+    names = [n for n in _BRACKETED.split(item) if n]
+    return names[-1] if names else item
+
+
 def _within(a: str, b: str) -> bool:
     """One label holds the other: 在职人员 / 实有在职人员 name one thing."""
     return bool(a) and bool(b) and (a in b or b in a)
@@ -168,6 +238,8 @@ def _same_label_candidates(
     for i in free_old:
         f = old.figures[i]
         for j in by_key.get((old.keys[i], old.heads[i], f.unit, f.kind), ()):
+            if not _same_item(old, new, i, j):
+                continue
             context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
             yield 0.7 + 0.3 * context, i, j
 
@@ -194,7 +266,7 @@ def _similar_label_candidates(
             old.keys[i], keys, scorer=fuzz.ratio, score_cutoff=85, limit=None
         ):
             j = members[k]
-            if old.sorts[i] != new.sorts[j]:
+            if old.sorts[i] != new.sorts[j] or not _same_item(old, new, i, j):
                 continue
             context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
             if context >= 0.5:
