@@ -208,3 +208,14 @@ def test_cross_agency_budget_lines_pair_only_under_the_same_item(real_dir):
     under_items = [(a, b) for a, b in under_items if a and b]
     assert len(under_items) >= 8
     assert all(a == b for a, b in under_items), under_items
+
+
+def test_a_rise_is_not_paired_with_a_fall():
+    old = doc_of("一、概况\n机关运行经费支出184.65万元，比上年增加2.55万元，增长1.40%。\n")
+    new = doc_of("一、概况\n机关运行经费支出142.80万元，比上年减少13.52万元，下降8.65%。\n")
+    c = compare(old, new)
+    assert [(n.old.text, n.new.text) for n in c.numbers if n.status == "changed"] == [
+        ("184.65万元", "142.80万元")
+    ]
+    assert {n.old.text for n in c.numbers if n.status == "removed"} == {"2.55万元", "1.40%"}
+    assert {n.new.text for n in c.numbers if n.status == "added"} == {"13.52万元", "8.65%"}

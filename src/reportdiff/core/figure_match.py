@@ -38,7 +38,7 @@ class _Side:
     heads: list[str]  # a table column's header ("实际完成值"), or ""
     contexts: list[str]
     order: list[float]  # relative position inside its section, 0..1
-    sorts: list[str]  # "change" (增长5.2%, 增加212万元) or "level" (占比60%, 基本支出)
+    sorts: list[str]  # "rise" (增长5.2%), "fall" (减少212万元), "before" or "level" (占比60%)
     # the item a figure stands under where its label is generic (年初预算 once per
     # 「1、…行政运行（项）」); None for the rest
     scopes: list[str | None]
@@ -130,21 +130,28 @@ def _item_line(text: str, pos: int) -> str:
     return ""
 
 
-_MOVES = re.compile(
-    r"(?:增长|增加|减少|下降|上升|降低|提高|上涨|回落|压减|压缩|增速|增幅|降幅|涨幅"
-    r"|growth|grew|rose|fell|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|change)$",
-    re.IGNORECASE,
-)
+_UP = r"增长|增加|上升|提高|上涨|增速|增幅|涨幅|growth|grew|rose|up|increase[sd]?"
+_DOWN = r"减少|下降|降低|回落|压减|压缩|降幅|fell|down|decrease[sd]?|decline[sd]?"
+_MOVES = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|change)$", re.IGNORECASE)
 
 
 def sort_of(f: Figure) -> str:
-    """A figure states a change (增长9.4%, 提高5元, rose 12.5%), where a measure started
-    or stood last year (由60.2%, 上年3650万元, from $11.7 million) or a level (占全球比重
-    60%, 84元): none is the same thing as another, however alike their labels."""
+    """A figure states a rise (增长9.4%, 增加212万元, rose 12.5%) or a fall (减少56.95万元),
+    where a measure started or stood last year (由60.2%, 上年3650万元, from $11.7 million)
+    or a level (占全球比重60%, 84元): none is the same thing as another, however alike
+    their labels. "change" (a change of either sign) pairs with a rise or a fall."""
     name = f.label.split(" / ")[0].rstrip()
     if name.endswith((f" {FROM_SUFFIX}", f" {PREVIOUS}", " 上年")):
         return "before"
-    return "change" if _MOVES.search(name) else "level"
+    m = _MOVES.search(name)
+    if not m:
+        return "level"
+    return "rise" if m.group("up") else "fall" if m.group("down") else "change"
+
+
+def _same_sort(a: str, b: str) -> bool:
+    """增加56.95万元 and 减少1062.85万元 are no before and after of one figure."""
+    return a == b or {a, b} in ({"change", "rise"}, {"change", "fall"})
 
 
 _MASK_DIGITS = str.maketrans("123456789", "000000000")
@@ -177,7 +184,7 @@ def _aligned_candidates(
 def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     """Label first (cheap to reject on), then context and position."""
     a, b = old.figures[i], new.figures[j]
-    if old.heads[i] != new.heads[j] or old.sorts[i] != new.sorts[j]:
+    if old.heads[i] != new.heads[j] or not _same_sort(old.sorts[i], new.sorts[j]):
         return None  # 指标值 is never 实际完成值, a growth rate never a share
     if not _same_item(old, new, i, j):
         return None
@@ -266,7 +273,7 @@ def _similar_label_candidates(
             old.keys[i], keys, scorer=fuzz.ratio, score_cutoff=85, limit=None
         ):
             j = members[k]
-            if old.sorts[i] != new.sorts[j] or not _same_item(old, new, i, j):
+            if not _same_sort(old.sorts[i], new.sorts[j]) or not _same_item(old, new, i, j):
                 continue
             context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
             if context >= 0.5:
