@@ -219,3 +219,12 @@ def test_a_rise_is_not_paired_with_a_fall():
     ]
     assert {n.old.text for n in c.numbers if n.status == "removed"} == {"2.55万元", "1.40%"}
     assert {n.new.text for n in c.numbers if n.status == "added"} == {"13.52万元", "8.65%"}
+
+
+def test_an_average_over_years_is_not_a_years_figure():
+    old = doc_of("一、回顾\n城镇调查失业率平均为5.1%。居民收入年均增长5.1%。\n")
+    new = doc_of("一、回顾\n年末城镇调查失业率降到5.5%。居民收入增长6.1%。\n")
+    c = compare(old, new)
+    assert not [n for n in c.numbers if n.status == "changed"]
+    assert {n.old.text for n in c.numbers if n.status == "removed"} == {"5.1%"}
+    assert len([n for n in c.numbers if n.status == "removed"]) == 2

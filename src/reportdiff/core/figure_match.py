@@ -139,19 +139,26 @@ def sort_of(f: Figure) -> str:
     """A figure states a rise (增长9.4%, 增加212万元, rose 12.5%) or a fall (减少56.95万元),
     where a measure started or stood last year (由60.2%, 上年3650万元, from $11.7 million)
     or a level (占全球比重60%, 84元): none is the same thing as another, however alike
-    their labels. "change" (a change of either sign) pairs with a rise or a fall."""
+    their labels. "change" (a change of either sign) pairs with a rise or a fall; an
+    average (年均, 平均) only with an average."""
     name = f.label.split(" / ")[0].rstrip()
     if name.endswith((f" {FROM_SUFFIX}", f" {PREVIOUS}", " 上年")):
         return "before"
     m = _MOVES.search(name)
-    if not m:
-        return "level"
-    return "rise" if m.group("up") else "fall" if m.group("down") else "change"
+    sort = (
+        "level" if not m else "rise" if m.group("up") else "fall" if m.group("down") else "change"
+    )
+    return f"{sort} average" if _AVERAGE.search(name) else sort
+
+
+_AVERAGE = re.compile(r"年均|平均|(?i:\baverage\b)")  # 年均增长10.6%: five years' average
 
 
 def _same_sort(a: str, b: str) -> bool:
-    """增加56.95万元 and 减少1062.85万元 are no before and after of one figure."""
-    return a == b or {a, b} in ({"change", "rise"}, {"change", "fall"})
+    """增加56.95万元 and 减少1062.85万元 are no before and after of one figure, and a
+    year's figure is not an average over years (年均增长5.1%, 平均为5.1%)."""
+    (a, _, a_avg), (b, _, b_avg) = a.partition(" "), b.partition(" ")
+    return a_avg == b_avg and (a == b or {a, b} in ({"change", "rise"}, {"change", "fall"}))
 
 
 _MASK_DIGITS = str.maketrans("123456789", "000000000")
