@@ -169,3 +169,23 @@ def test_anniversaries_and_time_words_are_not_figures_or_labels():
         "一、概况\n今年中央补助资金拟安排500万元，赤字率拟按3%安排。\n"
     ) if f.kind != "year"]  # fmt: skip
     assert found == [("500万元", "中央补助资金拟安排"), ("3%", "赤字率")]
+
+
+def test_ordinals_and_names_are_not_chinese_counts():
+    text = (
+        "召开第二十次全国代表大会，按照十三届全国人大五次会议批准的安排，落实中央八项规定精神，"
+        "三百六十行行行出状元，统筹两个大局，做到两个维护、两个确立，增强四个意识、坚定四个自信，"
+        "坚持两个毫不动摇，在和平共处五项原则基础上，两次降准，抽调两名民警，召开三次会议"
+    )
+    assert [(r.text, r.value) for r in read(text)] == [("两次", 2), ("两名", 2), ("三次", 3)]
+
+
+def test_national_reports_read_no_names_as_counts(real_dir):
+    from .figure_helpers import read_figures
+
+    for year in (2022, 2023, 2024):
+        doc, figures = read_figures(real_dir / f"gwr_national_{year}.txt")
+        names = [doc.text[f.start : f.end + 2] for f in figures if f.text[0] >= "\u4e00"]
+        assert not [f for f in figures if f.text in ("十次", "三百六十", "五次", "五项")]
+        ends = ("规定", "维护", "确立", "大局", "意识", "自信")
+        assert not [n for n in names if n.endswith(ends)]

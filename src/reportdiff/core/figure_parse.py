@@ -41,10 +41,17 @@ _CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
 # A Chinese numeral counts when a counter follows it (两名) or it holds a magnitude
 # (一千); the lookahead keeps the scan from stopping at every 一 of 统一 or 一般.
 _CN = (
-    rf"(?<!第)(?![零一二两三四五六七八九十百千万亿]+周?年)"  # 建军一百年: an anniversary
+    # 第二十次 is an ordinal: neither 二 nor the 十 after it starts a count
+    rf"(?<![第零一二两三四五六七八九十百千万亿])(?![零一二两三四五六七八九十百千万亿]+周?年)"
     rf"(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
     rf"(?P<cnnum>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
     rf"(?P<cnunit>[{_CN_COUNTERS}]?)"
+)
+# 建军一百年 above is an anniversary; these are names of a policy or a saying, not counts
+_CN_NAMES = re.compile(
+    r"中央八项规定|三百六十行|两个(?:维护|确立|大局|务必|结合|毫不动摇|市场两种资源|积极性)"
+    r"|四个(?:意识|自信|全面)|共处五项原则"
+    r"|届[^，。；\n]{0,8}?[一二三四五六七八九十]+次(?:会议|全会|全体会议)"  # 十三届全国人大五次会议
 )
 # One scan finds every kind of number; the lookahead lets it skip other characters fast,
 # and a date, tried first, keeps its parts from being read again as figures.
@@ -236,10 +243,20 @@ def _chinese(m: re.Match[str]) -> Reading | None:
     value = chinese_value(num)
     if value is None or not (unit or any(c in num for c in "百千万亿")):
         return None
+    if _named(m.string, m.start()):
+        return None
     if value < 2 or (unit == "个" and m.end() < len(m.string) and m.string[m.end()] == "亿"):
         return None  # 一个又一个 is rhetoric; 三个亿 is rare enough to leave alone
     base, kind = _classify(unit, value, False) if unit else ("", "count")
     return Reading(m.start(), m.end(), m.group(0), value, base, kind, "", 1.0, unit)
+
+
+def _named(text: str, pos: int) -> bool:
+    """Whether the numeral at pos is part of a name (中央八项规定, 两个维护)."""
+    for name in _CN_NAMES.finditer(text, max(0, pos - 12), pos + 12):
+        if name.start() <= pos < name.end():
+            return True
+    return False
 
 
 def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
