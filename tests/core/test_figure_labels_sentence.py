@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reportdiff.core.compare import compare
+from reportdiff.core.figure_label import clean_label
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 
@@ -105,3 +106,11 @@ def test_government_work_reports_pair_rates_of_the_same_meaning(real_dir):
     bounded = [f for f in (n.new for n in c.numbers if n.new) if f.text == "60%"]
     assert bounded
     assert all(f.qualifier == "at_least" for f in bounded)
+
+
+def test_a_label_cut_to_length_says_so():
+    label = clean_label("阶段性将小规模纳税人增值税起征点从月销售额")
+    assert label.startswith("…")
+    assert len(label) == 20
+    assert label.endswith("起征点从月销售额")
+    assert clean_label("基本支出") == "基本支出"

@@ -54,8 +54,10 @@ _MAX_LABEL = 20
 def clean_label(raw: str) -> str:
     raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
     text = _NOISE.sub("", raw)
-    text = _ENDS.sub("", text)
-    return text.strip(" \u3000*")[-_MAX_LABEL:]
+    text = _ENDS.sub("", text).strip(" \u3000*")
+    if len(text) <= _MAX_LABEL:
+        return text
+    return "…" + text[1 - _MAX_LABEL :]  # cut, perhaps mid-word: say so
 
 
 @lru_cache(maxsize=4096)
