@@ -114,3 +114,8 @@ def test_a_label_cut_to_length_says_so():
     assert len(label) == 20
     assert label.endswith("起征点从月销售额")
     assert clean_label("基本支出") == "基本支出"
+
+
+def test_a_scale_that_grew_by_an_amount_is_a_change():
+    (level, change) = figures_of("一、预算\n支出规模2.6万亿元，比去年扩大2000亿元。\n")
+    assert (level.label, change.label) == ("支出规模", "支出规模 扩大")

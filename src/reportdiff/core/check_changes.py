@@ -22,7 +22,7 @@ from .english_changes import MOVE_WORD, parse_changes
 from .figure_label import CHANGE_WORDS, change_at, label_key
 from .figure_sentence import FROM_SUFFIX
 
-_UP = ("增加", "增长", "上升", "提高", "增")
+_UP = ("增加", "增长", "上升", "提高", "扩大", "增")
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
 
 

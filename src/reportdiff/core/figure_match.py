@@ -131,7 +131,7 @@ def _item_line(text: str, pos: int) -> str:
 
 
 _UP = r"增长|增加|上升|提高|上涨|增速|增幅|涨幅|growth|grew|rose|up|increase[sd]?"
-_DOWN = r"减少|下降|降低|回落|压减|压缩|降幅|fell|down|decrease[sd]?|decline[sd]?"
+_DOWN = r"减少|下降|降低|回落|压减|压缩|缩小|降幅|fell|down|decrease[sd]?|decline[sd]?"
 _MOVES = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|change)$", re.IGNORECASE)
 
 
