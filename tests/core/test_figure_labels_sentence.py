@@ -119,3 +119,12 @@ def test_a_label_cut_to_length_says_so():
 def test_a_scale_that_grew_by_an_amount_is_a_change():
     (level, change) = figures_of("一、预算\n支出规模2.6万亿元，比去年扩大2000亿元。\n")
     assert (level.label, change.label) == ("支出规模", "支出规模 扩大")
+
+
+def test_a_year_inside_a_name_does_not_cut_it_short():
+    found = figures_of(
+        "一、绩效\n编报绩效目标的2024年度项目4个，涉及预算金额598.42万元；"
+        "绩效自评的2024年度项目3个。本局2024年度收入支出总计100万元。\n"
+    )
+    labels = [f.label for f in found if f.kind != "year"]
+    assert labels == ["编报绩效目标的项目", "涉及预算金额", "绩效自评的项目", "收入支出"]

@@ -100,7 +100,7 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
     Inside a stated change (较2022年的3650.12万元增加212.35万元，增长5.82%) the figures
     name the subject before the change: "基本支出 上年", "基本支出 增加", "基本支出 增长"."""
     labels: list[str] = []
-    prev_end = start
+    prev_end = figure_end = start  # after the last reading; after the last figure
     subject = ""
     has_change = readings and CHANGE_RE.search(text, start, end) is not None
     for n, r in enumerate(readings):
@@ -110,6 +110,11 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
             continue
         floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
         label = clean_label(text[clause_start(text, r.start, floor) : r.start])
+        if len(label) <= 2 and floor > figure_end:
+            # 「编报绩效目标的2024年度项目4个」: 项目 alone names nothing; the words
+            # before the year do (a longer name after one, 「某局2024年度收入…」, stays)
+            floor = figure_end if n and _same_clause(text, figure_end, r.start) else start
+            label = clean_label(text[clause_start(text, r.start, floor) : r.start]) or label
         change = change_at(text, r.start, start) if has_change else None
         if change is not None:
             lead = clean_label(text[clause_start(text, change, start) : change])
@@ -122,7 +127,7 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
         if change is None and r.kind not in ("year", "date"):
             subject = label
         labels.append(label + _scope(text, r.end, end))
-        prev_end = r.end
+        prev_end = figure_end = r.end
     return sentence_labels(text, readings, labels, start, clean_label)
 
 
