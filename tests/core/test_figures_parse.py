@@ -189,3 +189,50 @@ def test_national_reports_read_no_names_as_counts(real_dir):
         assert not [f for f in figures if f.text in ("十次", "三百六十", "五次", "五项")]
         ends = ("规定", "维护", "确立", "大局", "意识", "自信")
         assert not [n for n in names if n.endswith(ends)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("装机规模突破10亿千瓦。", "10亿千瓦", 1e9, "千瓦"),
+        ("装机1.2万千瓦，", "1.2万千瓦", 1.2e4, "千瓦"),
+        ("发电量9.4万亿千瓦时，", "9.4万亿千瓦时", 9.4e12, "千瓦时"),
+        ("化肥5千克，", "5千克", 5, "千克"),
+        ("制定修订行政法规180件次。", "180件次", 180, "件次"),
+        ("制定修订行政法规15部。", "15部", 15, "部"),
+    ],
+)
+def test_power_weight_and_law_counters(text, figure, value, unit):
+    (r,) = [r for r in read(text) if not r.bare]
+    assert (r.text, r.value, r.unit, r.kind) == (figure, value, unit, "count")
+
+
+def test_department_words_are_not_a_counter_of_laws():
+    assert [r.text for r in read("15部门联合部署，3部分") if not r.bare] == []
+
+
+def test_the_unit_after_a_list_is_each_items():
+    found = read("分别净减少10.6万、3.8万、3.3万平方公里，投入10万、20万元，1128万，3万人")
+    got = [(r.text, r.value, r.unit, r.kind) for r in found if not r.bare]
+    assert got == [
+        ("10.6万", 1.06e5, "平方公里", "count"),
+        ("3.8万", 3.8e4, "平方公里", "count"),
+        ("3.3万平方公里", 3.3e4, "平方公里", "count"),
+        ("10万", 1e5, "元", "amount"),
+        ("20万元", 2e5, "元", "amount"),
+        ("1128万", 1.128e7, "", "count"),  # no list: money or count by context, as before
+        ("3万人", 3e4, "人", "count"),
+    ]
+    assert display_scale("10.6万", "平方公里") == (1e4, "万平方公里")
+
+
+def test_national_reports_read_power_laws_and_areas(real_dir):
+    from .figure_helpers import read_figures
+
+    _, figures = read_figures(real_dir / "gwr_national_2023.txt")
+    got = {f.text: (f.value, f.unit, f.label) for f in figures}
+    assert got["12亿千瓦"] == (1.2e9, "千瓦", "可再生能源装机规模")
+    assert got["180件次"][:2] == (180, "件次")
+    assert got["3.8万"] == (3.8e4, "平方公里", "荒漠化 减少")
+    _, figures = read_figures(real_dir / "gwr_national_2024.txt")
+    assert [(f.value, f.unit) for f in figures if f.text == "25部"] == [(25, "部")]

@@ -115,7 +115,30 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
                 skip_to = reading.end
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
+    found = _list_units(text, found)
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
+
+
+_LEADING_MAGNITUDE = re.compile(rf"(?:{MAGNITUDE_PATTERN})")
+
+
+def _list_units(text: str, found: list[Reading]) -> list[Reading]:
+    """「10.6万、3.8万、3.3万平方公里」: the unit written after the last item of a
+    、-list is each item's, where an item before it has a magnitude and no unit."""
+    out = list(found)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        if last.bare or last.magnitude_only or last.kind not in ("count", "amount"):
+            continue
+        m = _LEADING_MAGNITUDE.match(last.shown)
+        written = last.shown[m.end() :] if m else last.shown
+        j = i - 1
+        while j >= 0 and out[j].magnitude_only and text[out[j].end : out[j + 1].start] == "、":
+            r = out[j]
+            out[j] = r._replace(unit=last.unit, kind=last.kind, shown=r.shown + written)
+            out[j] = out[j]._replace(magnitude_only=False)
+            j -= 1
+    return out
 
 
 def _wrapped(text: str, m: re.Match[str], limit: int) -> Reading | None:

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 # must read as one replacement, never as digit soup. The pieces are exported so that
 # core/figure_parse.py reads figures with this same grammar.
 NUMBER_PATTERN = r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
-MAGNITUDE_PATTERN = r"万亿|亿|万|千"
+MAGNITUDE_PATTERN = r"万亿|亿|万|千(?![瓦克])"  # 千瓦 and 千克 are units: 10亿千瓦, 5千克
 APPROX_PATTERN = r"余|多|\+|＋"
 UNIT_PATTERN = (
     r"元|%|％|‰|个百分点|百分点|"
     # a counter that begins a word (表1 支出, 3台账, 5项目) is not a counter
-    r"年度|年|月|日|号|时|分钟|分|人次|人|名|辆|个|台套|台次|台(?!账)|套|次|起|件|户|所|家(?!庭)|"
+    r"年度|年|月|日|号|时|分钟|分|人次|人|名|辆|个|台套|台次|台(?!账)|套|次|起|件次|件|户|所|家(?!庭)|"
     r"处(?![理置罚])|株|项(?!目)|条(?![件例])|宗|艘|座|张|支(?![出付持])|架|路|份|场次|场(?!所)|"
     r"期(?![间限])|批|块|亩|轮|公斤|千克|斤|km|平方公里|公里|平方米|立方米|米|吨|小时|天|美元|"
+    r"千瓦时|千瓦|部(?![门署分委长队位件际属级室机])|"  # 行政法规15部 counts laws
     r"trillion|billion|million|thousand|percentage points?|percent|per cent"
 )
 CURRENCY_PATTERN = r"[$¥￥€£]"
