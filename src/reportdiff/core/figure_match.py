@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -39,10 +39,16 @@ class _Side:
     contexts: list[str]
     order: list[float]  # relative position inside its section, 0..1
     sorts: list[str]  # "rise" (增长5.2%), "fall" (减少212万元), "before" or "level" (占比60%)
-    # the item a figure stands under where its label is generic (年初预算 once per
-    # 「1、…行政运行（项）」); None for the rest
-    scopes: list[str | None]
+    # whether a figure's label is generic (年初预算 once per 「1、…行政运行（项）」), so
+    # that the item it stands under says what it is
+    generic: list[bool]
     text: str
+    items: dict[int, str] = field(default_factory=dict)  # the item lines looked up
+
+    def item(self, i: int) -> str:
+        if i not in self.items:
+            self.items[i] = _item_line(self.text, self.figures[i].start)
+        return self.items[i]
 
 
 def match_figures(
@@ -84,7 +90,7 @@ def _side(doc: Document, figures: Sequence[Figure]) -> _Side:
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
         sorts=[sort_of(f) for f in figures],
-        scopes=_scopes(doc.text, figures, keys),
+        generic=_generic(figures, keys),
         text=doc.text,
     )
 
@@ -99,15 +105,13 @@ _NOT_NAME = re.compile(r"[\s\d.,，．%％]+")  # figures in an item line change
 _BRACKETED = re.compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
 
 
-def _scopes(text: str, figures: Sequence[Figure], keys: list[str]) -> list[str | None]:
-    """For a figure whose label is generic in its document, the numbered line it stands
-    under (「6、卫生健康支出（类）…」); None for the rest."""
+def _generic(figures: Sequence[Figure], keys: list[str]) -> list[bool]:
+    """Labels the document gives to several figures of one kind."""
     seen: dict[tuple[str, str, str], int] = defaultdict(int)
     for f, key in zip(figures, keys, strict=True):
         seen[(key, f.unit, f.kind)] += 1
     return [
-        _item_line(text, f.start) if seen[(key, f.unit, f.kind)] >= _GENERIC_REPEATS else None
-        for f, key in zip(figures, keys, strict=True)
+        seen[(k, f.unit, f.kind)] >= _GENERIC_REPEATS for f, k in zip(figures, keys, strict=True)
     ]
 
 
@@ -193,8 +197,6 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
     a, b = old.figures[i], new.figures[j]
     if old.heads[i] != new.heads[j] or not _same_sort(old.sorts[i], new.sorts[j]):
         return None  # 指标值 is never 实际完成值, a growth rate never a share
-    if not _same_item(old, new, i, j):
-        return None
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
         if label < 0.4:
@@ -211,6 +213,8 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
         context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
         if context < 0.7:
             return None
+    if not _same_item(old, new, i, j):
+        return None
     position = 1 - abs(old.order[i] - new.order[j])
     same = 0.05 if a.value == b.value else 0.0
     return 0.55 * label + 0.25 * context + 0.15 * position + same
@@ -218,11 +222,9 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float | None:
 
 def _same_item(old: _Side, new: _Side, i: int, j: int) -> bool:
     """A generic label (年初预算, 支出决算) pairs only under the same item."""
-    a, b = old.scopes[i], new.scopes[j]
-    if a is None and b is None:
+    if not (old.generic[i] or new.generic[j]):
         return True
-    a = _item_line(old.text, old.figures[i].start) if a is None else a
-    b = _item_line(new.text, new.figures[j].start) if b is None else b
+    a, b = old.item(i), new.item(j)
     if a == b:
         return True
     # 行政单位离退休（项） and 事业单位离退休（项） differ by two characters and are two
