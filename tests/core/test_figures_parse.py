@@ -48,6 +48,8 @@ def test_units_normalise_to_a_base_unit(text, value, unit, kind):
         ("资金近3个亿", "3个亿", "approx"),
         ("消除5人以下的所", "5人", "at_most"),
         ("共计1.5万多人", "1.5万多人", "approx"),
+        ("单价100万元（含）以上设备", "100万元", "at_least"),
+        ("消除5人(含)以下的所", "5人", "at_most"),
     ],
 )
 def test_bounds_and_approximations(text, figure, qualifier):

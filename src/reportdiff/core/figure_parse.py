@@ -72,6 +72,7 @@ _AT_LEAST_AFTER = ("以上",)
 _AT_MOST_AFTER = ("以下", "以内")
 _APPROX_AFTER = ("左右", "余")
 _QUALIFIER_CHARS = re.compile(r"[≥≤不超逾大高低小近约将以左余多+＋]")
+_INCLUSIVE = ("（含）", "(含)")
 
 
 class Reading(NamedTuple):
@@ -284,10 +285,12 @@ def _named(text: str, pos: int) -> bool:
 
 def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
     """Attach 近/约/≥ before and 余/以上/以下/左右 after, or + and 余 inside the figure."""
-    if not _QUALIFIER_CHARS.search(text, max(start, r.start - 4), min(end, r.end + 2)):
+    if not _QUALIFIER_CHARS.search(text, max(start, r.start - 4), min(end, r.end + 5)):
         return r  # the common case, decided by one scan of a few characters
     before = text[max(start, r.start - 4) : r.start]
-    after = text[r.end : min(end, r.end + 2)]
+    after = text[r.end : min(end, r.end + 5)]
+    if after.startswith(_INCLUSIVE):  # 100万元（含）以上: the bound includes the figure
+        after = after[3:]
     inner = r.text
     if before.rstrip().endswith(_AT_LEAST_BEFORE) or after.startswith(_AT_LEAST_AFTER):
         return r._replace(qualifier="at_least")
