@@ -154,3 +154,19 @@ def test_page_wrapped_units_in_shanghai_reports(real_dir: Path) -> None:
             found = [f for f in by_label(figures, label) if f.text == text]
             assert found, (name, label, text)
             assert "\n" in doc.text[found[0].start : found[0].end]
+
+
+def test_a_line_may_wrap_after_a_closing_parenthesis() -> None:
+    line = "其他用车 0 辆。单价 100 万元（含）以上设备（不含车辆）的购置情况说明如下，本年度"
+    line = line[: line.index("）的") + 1]
+    assert soft_break(line + "\n\n0 台（套）。", len(line)) == len(line) + 2
+    remark = "主要原因：人员增加，业务经费相应增加。（如持平作持平表述，本说明不再重复）"
+    assert soft_break(remark + "\n2024 年度“三公”经费", len(remark)) is None
+
+
+def test_equipment_count_after_a_wrapped_parenthesis(real_dir: Path) -> None:
+    _, figures = read_figures(real_dir / "jsjs_putuo_guihuaziyuanju_2024.txt")
+    (units,) = [f for f in figures if f.text == "0 台"]
+    assert units.label.endswith("以上设备（不含车辆）（套）")
+    (price,) = [f for f in figures if f.text == "100 万元" and f.label.startswith("单价")]
+    assert price.qualifier == "at_least"

@@ -37,7 +37,7 @@ def soft_break(text: str, nl: int) -> int | None:
         b += 1
     if a == 0 or b >= len(text) or text.count("\n", a, b) > _MAX_BLANK_LINES + 1:
         return None
-    if not text[a - 1].isalpha() and not (text[a - 1].isdigit() and _UNIT_START.match(text, b)):
+    if not (text[a - 1].isalpha() or _closes_inside(text, a) or _unit_follows(text, a, b)):
         return None  # 。；：and figures end a line on purpose, unless their unit follows
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
@@ -46,6 +46,19 @@ def soft_break(text: str, nl: int) -> int | None:
     if "\t" in before or "\t" in after or _cells(before) < MIN_WRAPPED_CELLS:
         return None
     return None if parse_numbering(after) else b
+
+
+def _unit_follows(text: str, a: int, b: int) -> bool:
+    return text[a - 1].isdigit() and _UNIT_START.match(text, b) is not None
+
+
+def _closes_inside(text: str, a: int) -> bool:
+    """A line may end at a closing parenthesis inside a sentence (设备（不含车辆）⏎0台),
+    not at one that closes a remark after a sentence end (。（如持平作持平表述）)."""
+    if text[a - 1] not in "）)":
+        return False
+    opening = max(text.rfind("（", 0, a), text.rfind("(", 0, a))
+    return opening > 0 and text[opening - 1] not in "。！？；\n"
 
 
 def is_soft_break(text: str, nl: int) -> bool:
