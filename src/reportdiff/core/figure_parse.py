@@ -129,6 +129,8 @@ def _list_units(text: str, found: list[Reading]) -> list[Reading]:
     out = list(found)
     for i in range(len(out) - 1, 0, -1):
         last = out[i]
+        if not out[i - 1].magnitude_only or text[out[i - 1].end : last.start] != "、":
+            continue  # the common case: no list of magnitudes ends here
         if last.bare or last.magnitude_only or last.kind not in ("count", "amount"):
             continue
         m = _LEADING_MAGNITUDE.match(last.shown)
@@ -146,10 +148,17 @@ def _wrapped(text: str, m: re.Match[str], limit: int) -> Reading | None:
     """「收入支出总计增加 1062.85⏎⏎万元」: a long line cut by the page width between a
     number and its unit. The reading spans the break (offsets stay true in text); its
     ``text`` is the figure as written without the break."""
+    nl = m.end("num")
+    while nl < limit and text[nl] in " \u3000":
+        nl += 1
+    if nl >= limit or text[nl] != "\n" or m.group("num")[0] in "+-−":
+        return None  # the common case: the number does not end its line
     num_end = m.end("num")
-    nl = text.find("\n", num_end, limit)
-    if nl < 0 or text[num_end:nl].strip(" \u3000") or m.group("num")[0] in "+-−":
-        return None
+    b = nl
+    while b < limit and text[b] in " \u3000\n":
+        b += 1
+    if b >= limit or text[b].isdigit():
+        return None  # the next line is another number: a table cut into lines
     b = soft_break(text, nl)
     if b is None or b >= limit:
         return None
