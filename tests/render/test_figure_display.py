@@ -192,3 +192,40 @@ def test_a_per_mille_rate_changes_in_per_mille_points():
     change = NumberChange("火灾受害率", "1", "1", old, new, "changed", -0.2, -22.22)
     assert change_text(change).delta == "-0.2个千分点"
     assert change_text(change).short == "Δ-0.2个千分点"
+
+
+# Fictional, written for these tests: figures written to different decimals, and a
+# figure that grew some thousandfold.
+OLD_DECIMALS = "一、预算\n专项债券3.65万亿元，接待费0.3万元，会议费0.94万元，培训费2993.92万元。\n"
+NEW_DECIMALS = "一、预算\n专项债券3.8万亿元，接待费9746.50万元，会议费452.40万元，培训费0万元。\n"
+
+
+def test_a_change_has_as_many_decimals_as_the_finer_figure():
+    c = compare(_doc("old.txt", OLD_DECIMALS), _doc("new.txt", NEW_DECIMALS))
+    rows = figure_rows(render_text(c))
+    assert rows["专项债券"][1:5] == ["3.65万亿元", "3.8万亿元", "+0.15万亿元", "+4.11%"]
+    assert rows["培训费"][3] == "-2,993.92万元"  # not -2,994万元 after 0万元
+    assert "<td>+0.15万亿元</td>" in render_html(c)
+
+
+def test_a_very_large_relative_change_reads_as_a_multiple_within_its_column():
+    c = compare(_doc("old.txt", OLD_DECIMALS), _doc("new.txt", NEW_DECIMALS))
+    text = render_text(c)
+    assert "…" not in text[text.index("\nFigures\n") :]  # nothing cut in the % column
+    rows = figure_rows(text)
+    assert rows["接待费"][3:5] == ["+9,746.20万元", "×32,488"]
+    assert rows["会议费"][4] == "×481"
+    pct = {n.label: n.pct for n in c.numbers}
+    assert pct["接待费"] == pytest.approx(3248733.33, abs=0.01)  # JSON keeps the number
+    assert "<td>×32,488</td>" in render_html(c)
+
+
+@pytest.mark.parametrize(
+    ("pct", "shown"),
+    [(4.11, "+4.11%"), (-100.0, "-100.00%"), (999.99, "+999.99%"), (1789.77, "×18.9"),
+     (3248733.33, "×32,488"), (5e9, "×5.0e+07"), (-2100.0, "-2100%")],
+)  # fmt: skip
+def test_relative_change_text(pct, shown):
+    from reportdiff.render.figure_display import pct_text
+
+    assert pct_text(pct) == shown

@@ -64,3 +64,14 @@ async def test_an_english_report_speaks_of_percentage_points():
     assert row[2:4] == ["94.2%", "+2.8 pp"]
     assert "Δ+2.8 pp" in screen
     assert "百分点" not in screen
+
+
+async def test_a_change_has_the_decimals_of_both_figures_and_a_large_one_reads_as_a_multiple():
+    old = "一、预算\n专项债券3.65万亿元，接待费0.3万元。\n"
+    new = "一、预算\n专项债券3.8万亿元，接待费9746.50万元。\n"
+    c = comparison_of(old, new)
+    rows, screen = await table_and_screen(c)
+    assert rows["专项债券"][3:5] == ["+0.15万亿元", "+4.11%"]  # not +0.1万亿元
+    assert rows["接待费"][3:5] == ["+9,746.20万元", "×32,488"]  # not +3248733.33%
+    assert "Δ×32,488" in screen
+    assert "+0.15万亿元    +4.11%" in render_text(c)

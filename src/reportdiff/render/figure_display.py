@@ -8,12 +8,14 @@ report) everywhere rather than "+1%" in one view; that "超过60%" keeps its bou
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from ..core.checks_common import WRITTEN_NUMBER, written_scale
 from ..core.figure_dates import date_delta_text
 from ..core.figure_english import is_english
-from ..core.figure_parse import as_written
+from ..core.figure_parse import as_written, display_scale
 from ..model import Document, Figure, NumberChange
 
 # A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"
@@ -27,6 +29,10 @@ _CURRENCY_FIRST = ("$", "€", "£")  # written before the number: $40,900,000
 # A change of a rate is in points of it, not a rate: (Chinese, English) words.
 _POINTS = {"%": ("个百分点", " pp"), "百分点": ("个百分点", " pp"), "‰": ("个千分点", "‰ points")}
 _SAMPLE = 20_000  # characters enough to tell an English document from a Chinese one
+_MAX_PLACES = 4  # decimals a change is shown with at most, as as_written does
+# From this relative change on, a growth reads as a multiple (×32,488), which stays
+# short where "+3248733.33%" would be cut in a column.
+_MULTIPLE_FROM = 1000.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +101,50 @@ def change_text(n: NumberChange, english: bool = False) -> ChangeText:
     if rate:
         delta = format_value(n.delta, _POINTS[fig.unit][figure_is_english(fig, english)])
     else:
-        delta = as_written(n.delta, fig.text, fig.unit)
+        delta = _amount_delta(n.delta, fig, n.old)
     approx = "≈" if any(f is not None and f.qualifier for f in (n.old, n.new)) else ""
     delta = approx + ("+" if n.delta > 0 else "") + delta
-    pct = f"{approx}{n.pct:+.2f}%" if n.pct is not None else ""
+    pct = approx + pct_text(n.pct) if n.pct is not None else ""
     # Inline, the relative change says most about an amount; for a rate it would
     # read as the rate itself (92% → 93% is "+1个百分点", not "+1.09%").
     short = "Δ" + (delta if rate or not pct else pct)
     return ChangeText(delta, pct, short)
+
+
+def _amount_delta(delta: float, fig: Figure, other: Figure | None) -> str:
+    """The difference in the unit ``fig`` is written in, with as many decimals as the
+    finer of the two figures: 3.65万亿元 → 3.8万亿元 is +0.15万亿元, not +0.1万亿元."""
+    scale = display_scale(fig.text, fig.unit)[0]
+    places = max(_places(f, scale) for f in (fig, other) if f is not None)
+    # as_written takes its decimals from the text: give it one with the decimals needed
+    like = WRITTEN_NUMBER.sub(f"{0:.{places}f}", fig.text, count=1)
+    return as_written(delta, like, fig.unit)
+
+
+def _places(f: Figure, scale: float) -> int:
+    """Decimals ``f`` is written to, counted in ``scale``: 3.65万亿元 has 2 in 万亿,
+    36500亿元 has 4 (to 1亿), a bare 2,940.05 of a table in 万元 has 2 in 万."""
+    if not WRITTEN_NUMBER.search(f.text):
+        return 0  # 三万份: no decimals
+    own, decimals = written_scale(f.text, f.value)
+    if not f.value:  # 0.00万元: no value to tell the scale by, the text does
+        own = display_scale(f.text, f.unit)[0]
+    return max(0, min(_MAX_PLACES, math.ceil(decimals - math.log10(own / scale) - 1e-9)))
+
+
+def pct_text(pct: float) -> str:
+    """A relative change as shown: "+4.11%"; from +1,000% on the multiple the new
+    figure is of the old ("×18.9", "×32,488"), short enough for any column."""
+    ratio = 1 + pct / 100
+    if abs(pct) < _MULTIPLE_FROM:
+        return f"{pct:+.2f}%"
+    if ratio <= 0:  # from a negative figure to a positive one: no multiple to speak of
+        return f"{pct:+.0f}%"
+    if ratio < 100:
+        return f"×{ratio:.1f}"
+    if ratio < 1e6:
+        return f"×{ratio:,.0f}"
+    return f"×{ratio:.1e}"
 
 
 def delta_text(n: NumberChange, english: bool = False) -> tuple[str, str]:
