@@ -3,12 +3,17 @@
     Fare revenue rose 9.4% to $12.8 million from $11.7 million in fiscal year 2023.
     Operating expenditure was $40.9 million, up $2.3 million or 6.0% from $38.6 million.
 
+    Fare revenue rose from $11.7 million to $12.8 million, an increase of 9.4%.
+    Average frequency improved from 15 to 12 minutes.
+
 A movement word (rose, up, fell by …) opens a change and says its sign; the figure right
 after it is the change (a percentage, or an amount in the unit of the figure it
 changes), one after "or" the other form of it; "to" names this year's figure and
 "from" last year's. A figure just before the movement ("$40.9 million, up …") is this
-year's figure. Labelling (figure_english) and the checks (check_changes) both read
-changes this way.
+year's figure. A verb right before "from" (rose from, improved from) opens a change at
+its start; a verb that gives no direction (improved) takes it from the two figures, and
+"an increase of 9.4%" after them is the change. Labelling (figure_english) and the
+checks (check_changes) both read changes this way.
 """
 
 from __future__ import annotations
@@ -30,6 +35,12 @@ MOVE_WORD = re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_UP}|{_DOWN})\b", re.IGNOR
 FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _MOVE_TO = re.compile(rf"\b(?P<word>{_UP}|{_DOWN})\s+to\s*$", re.IGNORECASE)
+# "rose from $11.7 million", "improved from 15": a change told from its start; any verb
+# in -ed (improved, shortened) may open one, as only "to" and a figure make it a change
+_MOVE_FROM = re.compile(
+    rf"\b(?P<word>{_UP}|{_DOWN}|went|[A-Za-z]{{3,}}ed)\s+from\s*$", re.IGNORECASE
+)
+_DOWN_WORDS = re.compile(rf"^(?:{_DOWN})$", re.IGNORECASE)
 _OR_BEFORE = re.compile(r"^\s*,?\s*(?:or|and)\s*$", re.IGNORECASE)
 _UP_WORDS = re.compile(rf"^(?:{_UP})$", re.IGNORECASE)
 # between this year's figure and the movement after it: "$40.9 million, up …",
@@ -44,6 +55,7 @@ class Placed(Protocol):
     end: int
     kind: str
     unit: str
+    value: float
 
 
 @dataclass
@@ -77,11 +89,18 @@ def parse_changes(text: str, figures: Sequence[Placed]) -> list[EnglishChange]:
             continue  # "from $11.7 million in fiscal year 2023": the year names, not counts
         move = MOVE_BEFORE.search(gap)
         moved_to = _MOVE_TO.search(gap)
-        if moved_to:  # "rose to 90% from 88%": this year's figure, then maybe the change
+        moved_from = _MOVE_FROM.search(gap)
+        if moved_from:  # "rose from $11.7 million to …": last year's figure first
+            change = _open(text, figures, moved_from, gap, f.start, plain)
+            change.base = i
+            out.append(change)
+        elif moved_to:  # "rose to 90% from 88%": this year's figure, then maybe the change
             change = _open(text, figures, moved_to, gap, f.start, None)
             change.current = i
             out.append(change)
         elif move and change and change.delta is None and change.pct is None:
+            if not change.sign:  # "improved from 15 to 12 minutes, a decrease of 3"
+                change.sign = _sign(move.group("word"))
             _place_change(change, figures, i)  # "…, an increase of 2 percentage points"
         elif move:
             change = _open(text, figures, move, gap, f.start, plain)
@@ -95,7 +114,7 @@ def parse_changes(text: str, figures: Sequence[Placed]) -> list[EnglishChange]:
             change.base = i
         else:
             change, plain = None, i
-    return [c for c in out if _consistent(c, figures)]
+    return [c for c in out if _consistent(c, figures) and _directed(c, figures)]
 
 
 def _open(
@@ -103,10 +122,26 @@ def _open(
 ) -> EnglishChange:
     word = move.group("word")
     move_at = at - len(gap) + move.start("word")
-    change = EnglishChange(move_at, word, 1 if _UP_WORDS.match(word) else -1)
+    change = EnglishChange(move_at, word, _sign(word))
     if plain is not None and _RIGHT_BEFORE_MOVE.match(text[figures[plain].end : move_at]):
         change.current = plain
     return change
+
+
+def _sign(word: str) -> int:
+    """+1 for rose, -1 for fell, 0 for a verb that does not say (improved, went)."""
+    return 1 if _UP_WORDS.match(word) else -1 if _DOWN_WORDS.match(word) else 0
+
+
+def _directed(change: EnglishChange, figures: Sequence[Placed]) -> bool:
+    """A change whose words give no direction takes it from its two figures (improved
+    from 15 to 12 minutes is down); without both it is no change told."""
+    if change.sign:
+        return True
+    if change.base is None or change.current is None:
+        return False
+    change.sign = -1 if figures[change.current].value < figures[change.base].value else 1
+    return True
 
 
 def _place_change(change: EnglishChange, figures: Sequence[Placed], i: int) -> None:
@@ -126,7 +161,9 @@ def _consistent(change: EnglishChange, figures: Sequence[Placed]) -> bool:
         for i in change.members()
         if i != change.pct
     }
-    return len(units) <= 1 and (change.delta is not None or change.pct is not None)
+    told = change.delta is not None or change.pct is not None
+    ranged = change.base is not None and change.current is not None  # from 15 to 12
+    return len(units) <= 1 and (told or ranged)
 
 
 def comparative_before(gap: str) -> bool:

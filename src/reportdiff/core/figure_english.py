@@ -60,6 +60,8 @@ _COMPANY = re.compile(r",\s*(Inc|Ltd|Corp|LLC|plc|L\.P)\b\.?")
 _OUT_OF = re.compile(r"\b(?:out of|per)\s*$")
 _GENERIC_BEFORE = {"target", "budget", "plan", "goal", "forecast"}
 _ITEM_NAME = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][^:\n]{1,60}):[ \t]*$", re.MULTILINE)
+_RANGE_FROM = re.compile(r"\bfrom\s*\Z", re.I)
+_RANGE_TO = re.compile(r"\s*to\s*", re.I)
 PREVIOUS = "(previous)"  # the label suffix of last year's figure in a stated change
 
 
@@ -86,7 +88,30 @@ def english_counts(text: str, found: list[Reading], start: int, end: int) -> lis
     for m in _WORD_RE.finditer(text, start, end):
         value = float(_WORDS[m.group(1).lower()])
         out.append(Reading(m.start(), m.start() + len(m.group(1)), m.group(1), value, "", "count"))
-    return sorted((_bounded(text, r, start) for r in out), key=lambda r: r.start)
+    found = sorted((_bounded(text, r, start) for r in out), key=lambda r: r.start)
+    return _range_units(text, found)
+
+
+def _range_units(text: str, found: list[Reading]) -> list[Reading]:
+    """ "from 15 to 12 minutes", "from 88.5 to 91.0%", "from $1.8 to $2.1 million": the
+    start of a range is written in the unit and scale of its end."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind in ("year", "date") or b.kind in ("year", "date") or a.scale != 1.0:
+            continue
+        if a.unit not in ("", b.unit) or (a.unit == b.unit and b.scale == 1.0):
+            continue  # "from $11.7 million to …", "from 15 to 12": nothing to take
+        if not (
+            _RANGE_TO.fullmatch(text, a.end, b.start)
+            and _RANGE_FROM.search(text, max(0, a.start - 8), a.start)
+        ):
+            continue
+        out[i] = a._replace(
+            value=a.value * b.scale, unit=b.unit, kind=b.kind, scale=b.scale, shown=b.shown,
+            bare=False, magnitude_only=b.magnitude_only,
+        )  # fmt: skip
+    return out
 
 
 def _bounded(text: str, r: Reading, start: int) -> Reading:
@@ -145,7 +170,8 @@ def _label_changes(text: str, found: list[Reading], labels: list[str], start: in
         if c.current is not None and found[c.current].start < c.move_at:
             subject = _subject(labels[c.current])
         else:
-            subject = _words_before(text, c.move_at, start)
+            # a subject may be long: "Average weekday frequency on the Harborline route"
+            subject = _words_before(text, c.move_at, start, most=8)
         if not subject:
             continue
         if c.current is not None and found[c.current].start > c.move_at:
@@ -180,17 +206,17 @@ def _words_after(text: str, pos: int, end: int) -> str:
     return " ".join(words[:3])
 
 
-def _words_before(text: str, pos: int, start: int) -> str:
+def _words_before(text: str, pos: int, start: int, most: int = 6) -> str:
     window = _COMPANY.sub(r" \1", text[max(start, pos - 80) : pos])  # "Blizzard, Inc."
     clause = _CLAUSE_END_BEFORE.split(window)[-1]
     head, paren, inside = clause.rpartition("(")
     if paren:  # "(target 93%)" is named inside; "refit ($0.9 million)" before
         clause = inside if _WORD.search(inside) else head
-    words = _WORD.findall(clause)[-8:]
+    words = _WORD.findall(clause)[-most - 2 :]
     written = list(words)
     while words and words[-1].lower() in _STOP_BEFORE:
         words.pop()
-    words = words[-6:]
+    words = words[-most:]
     for i in range(len(words) - 1, -1, -1):  # "… and new shelters on the route": one item
         if words[i].lower() in ("and", "or", "which"):
             words = words[i + 1 :]

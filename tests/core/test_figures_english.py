@@ -1,0 +1,58 @@
+"""English figures: ranges told "from X to Y"; the samples' sentences and composed ones."""
+
+from __future__ import annotations
+
+from reportdiff.core.check_changes import check_changes
+from reportdiff.core.figure_english import PREVIOUS
+from tests.conftest import SAMPLES
+
+from .figure_helpers import figures_of, read_figures
+
+HARBOR = SAMPLES / "en"
+
+
+def _labelled(text: str) -> list[tuple[str, float, str, str, str]]:
+    return [(f.text.strip(), f.value, f.unit, f.kind, f.label) for f in figures_of(text)]
+
+
+def test_a_range_names_its_start_previous_and_its_end_by_the_subject():
+    _, figures = read_figures(HARBOR / "harbor-transit-2024.md")
+    start, end = (f for f in figures if f.text in ("15", "12"))
+    subject = "Average weekday frequency on the Harborline route"
+    assert (start.label, end.label) == (f"{subject} {PREVIOUS}", subject)
+    assert (start.unit, start.kind) == (end.unit, end.kind)  # both in minutes
+
+
+def test_the_start_of_a_range_takes_the_unit_and_scale_of_its_end():
+    text = (
+        "Results\n\nRidership grew from 1.8 to 2.1 million passengers. Punctuality "
+        "improved from 88.5 to 91.0% and fees went from $11.7 to $12.8 million.\n"
+    )
+    assert _labelled(text) == [
+        ("1.8", 1.8e6, "", "count", f"Ridership {PREVIOUS}"),
+        ("2.1 million", 2.1e6, "", "count", "Ridership"),
+        ("88.5", 88.5, "%", "percent", f"Punctuality {PREVIOUS}"),
+        ("91.0%", 91.0, "%", "percent", "Punctuality"),
+        ("$11.7", 11.7e6, "$", "amount", f"fees {PREVIOUS}"),
+        ("$12.8 million", 12.8e6, "$", "amount", "fees"),
+    ]
+
+
+def test_a_change_from_a_start_to_an_end_with_its_rate_is_checked():
+    wrong = (
+        "Results\n\nFare revenue rose from $11.7 million to $12.8 million, an increase of "
+        "12.5%. Fees fell from $5.0 million to $4.0 million, a decrease of $1.5 million.\n"
+    )
+    messages = [k.message for k in check_changes(wrong, figures_of(wrong), "new")]
+    assert messages == [
+        "Fare revenue: +$1.1 million on $11.7 million is +9.40%, not rose 12.5%",
+        "Fees: $4.0 million against $5.0 million is −$1.0 million (-20.00%), not fell $1.5 million",
+    ]
+    right = (
+        "Results\n\nFare revenue rose from $11.7 million to $12.8 million, an increase of "
+        "9.4%. Fees fell from $5.0 million to $4.0 million, a decrease of $1.0 million. "
+        "Frequency improved from 15 to 12 minutes.\n"
+    )
+    assert check_changes(right, figures_of(right), "new") == []
+    labels = [f.label for f in figures_of(right)]
+    assert labels[:3] == [f"Fare revenue {PREVIOUS}", "Fare revenue", "Fare revenue rose"]
