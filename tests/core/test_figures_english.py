@@ -1,4 +1,5 @@
-"""English figures: ranges told "from X to Y"; the samples' sentences and composed ones."""
+"""English figures: ranges told "from X to Y", a count's noun kept to it; the samples'
+sentences and composed ones."""
 
 from __future__ import annotations
 
@@ -56,3 +57,9 @@ def test_a_change_from_a_start_to_an_end_with_its_rate_is_checked():
     assert check_changes(right, figures_of(right), "new") == []
     labels = [f.label for f in figures_of(right)]
     assert labels[:3] == [f"Fare revenue {PREVIOUS}", "Fare revenue", "Fare revenue rose"]
+
+
+def test_the_words_that_name_a_count_do_not_name_the_next_figure():
+    _, figures = read_figures(HARBOR / "harbor-transit-2024.md")
+    count, cost = (f for f in figures if f.text in ("38,500", "$0.3 million"))
+    assert (count.label, cost.label) == ("passengers", "cost")

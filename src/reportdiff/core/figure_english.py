@@ -143,14 +143,16 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
     rates by the words before (Operating expenditure was $38.6 million), never reaching
     back past the figure before; the figures of a stated change by what changed."""
     labels = []
-    floor = start
+    floor = noun_end = start
     for r in found:
         if r.kind in ("year", "date"):
             labels.append("")
-            floor = r.end
+            floor = noun_end = r.end
             continue
         after = _words_after(text, r.end, end)
         before = _words_before(text, r.start, floor) or _item_name(text, r.start, start)
+        if noun_end > floor:  # "38,500 passengers at a cost of $0.3 million": not passengers
+            before = _words_before(text, r.start, noun_end) or before
         verb = _VERB_AFTER.match(text, r.end, end)
         named = _words_after(text, verb.end(), end) if verb else ""
         before = named or before  # "of which $5.0 million was wages": the figure is named after
@@ -158,7 +160,9 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
         label = after if r.kind == "count" and after else before or after
         labels.append(label)
-        floor = r.end
+        floor = noun_end = r.end
+        if label == after and after:  # the words that name a count are its own
+            noun_end = _after_words_end(text, r.end, end, after)
     _label_changes(text, found, labels, start)
     return labels
 
@@ -204,6 +208,13 @@ def _words_after(text: str, pos: int, end: int) -> str:
             words = words[:i]
             break
     return " ".join(words[:3])
+
+
+def _after_words_end(text: str, pos: int, end: int, words: str) -> int:
+    """Where the words ``_words_after`` named a figure by end in the text."""
+    last = re.compile(rf"\b{re.escape(words.rsplit(' ', 1)[-1])}\b")
+    m = last.search(text, pos, min(end, pos + 60))
+    return m.end() if m else pos
 
 
 def _words_before(text: str, pos: int, start: int, most: int = 6) -> str:
