@@ -1,10 +1,14 @@
-"""English figures: ranges told "from X to Y", a count's noun kept to it; the samples'
-sentences and composed ones."""
+"""English figures: ranges told "from X to Y", a count's noun kept to it, figures set
+against their budget; the samples' sentences and composed ones."""
 
 from __future__ import annotations
 
 from reportdiff.core.check_changes import check_changes
+from reportdiff.core.compare import compare
 from reportdiff.core.figure_english import PREVIOUS
+from reportdiff.options import CompareOptions
+from reportdiff.readers import read_document
+from reportdiff.render.text import render_text
 from tests.conftest import SAMPLES
 
 from .figure_helpers import figures_of, read_figures
@@ -63,3 +67,20 @@ def test_the_words_that_name_a_count_do_not_name_the_next_figure():
     _, figures = read_figures(HARBOR / "harbor-transit-2024.md")
     count, cost = (f for f in figures if f.text in ("38,500", "$0.3 million"))
     assert (count.label, cost.label) == ("passengers", "cost")
+
+
+def test_a_figure_above_or_below_its_budget_is_signed():
+    text = "Risks\n\nFuel prices were 4% below budget. Staff costs were 3% over the target.\n"
+    assert _labelled(text) == [
+        ("4%", -4.0, "%", "percent", "Fuel prices against budget"),
+        ("3%", 3.0, "%", "percent", "Staff costs against target"),
+    ]
+    c = compare(
+        read_document(HARBOR / "harbor-transit-2023.md"),
+        read_document(HARBOR / "harbor-transit-2024.md"),
+        CompareOptions(),
+    )
+    fuel = next(n for n in c.numbers if n.label.startswith("Fuel prices"))
+    assert fuel.delta == -22  # 18% above to 4% below budget, not -14 pp
+    row = next(x for x in render_text(c).splitlines() if "Fuel prices" in x and "pp" in x)
+    assert row.split()[-5:] == ["18%", "-4%", "-22", "pp", "changed"]

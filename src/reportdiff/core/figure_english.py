@@ -62,6 +62,13 @@ _GENERIC_BEFORE = {"target", "budget", "plan", "goal", "forecast"}
 _ITEM_NAME = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][^:\n]{1,60}):[ \t]*$", re.MULTILINE)
 _RANGE_FROM = re.compile(r"\bfrom\s*\Z", re.I)
 _RANGE_TO = re.compile(r"\s*to\s*", re.I)
+# a figure set against its plan by the words after it: "18% above budget"
+AGAINST_PLAN = re.compile(
+    r"\s+(?P<side>above|below|over|under)\s+(?:the\s+|its\s+)?"
+    r"(?P<plan>budget|target|plan|forecast)\b",
+    re.I,
+)
+_BELOW = ("below", "under")
 PREVIOUS = "(previous)"  # the label suffix of last year's figure in a stated change
 
 
@@ -88,8 +95,17 @@ def english_counts(text: str, found: list[Reading], start: int, end: int) -> lis
     for m in _WORD_RE.finditer(text, start, end):
         value = float(_WORDS[m.group(1).lower()])
         out.append(Reading(m.start(), m.start() + len(m.group(1)), m.group(1), value, "", "count"))
-    found = sorted((_bounded(text, r, start) for r in out), key=lambda r: r.start)
-    return _range_units(text, found)
+    found = [_against_plan(text, _bounded(text, r, start)) for r in out]
+    return _range_units(text, sorted(found, key=lambda r: r.start))
+
+
+def _against_plan(text: str, r: Reading) -> Reading:
+    """ "18% above budget" is +18%, "4% below budget" -4%: signed, so that a figure that
+    went from above its plan to below it changes by the sum (-22 pp), not -14 pp."""
+    m = AGAINST_PLAN.match(text, r.end)
+    if not m or r.kind in ("year", "date") or m.group("side").lower() not in _BELOW:
+        return r
+    return r._replace(value=-r.value)
 
 
 def _range_units(text: str, found: list[Reading]) -> list[Reading]:
@@ -159,6 +175,9 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
         if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
         label = after if r.kind == "count" and after else before or after
+        plan = AGAINST_PLAN.match(text, r.end)
+        if plan and label:  # "Fuel prices against budget": signed, above or below it
+            label = f"{label} against {plan.group('plan').lower()}"
         labels.append(label)
         floor = noun_end = r.end
         if label == after and after:  # the words that name a count are its own

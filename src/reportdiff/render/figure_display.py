@@ -84,8 +84,13 @@ def bound_mark(f: Figure) -> str:
 
 def figure_text(f: Figure | None) -> str:
     """The figure as written, with its bound: "≥60%" for 超过60%, "200余名" as is,
-    "—" for no figure (an added or removed one's other side)."""
-    return "—" if f is None else bound_mark(f) + f.text
+    "-4%" for "4% below budget", "—" for no figure (an added or removed one's other
+    side)."""
+    if f is None:
+        return "—"
+    # "4% below budget" is -4%: the words made it negative, the figure shows it
+    sign = "-" if f.value < 0 and not f.text.lstrip("$€£").startswith(("-", "−")) else ""
+    return bound_mark(f) + sign + f.text
 
 
 def change_text(n: NumberChange, english: bool = False) -> ChangeText:
@@ -104,7 +109,9 @@ def change_text(n: NumberChange, english: bool = False) -> ChangeText:
         delta = _amount_delta(n.delta, fig, n.old)
     approx = "≈" if any(f is not None and f.qualifier for f in (n.old, n.new)) else ""
     delta = approx + ("+" if n.delta > 0 else "") + delta
-    pct = approx + pct_text(n.pct) if n.pct is not None else ""
+    # across zero (18% above budget → 4% below) a relative change means nothing
+    across = n.old is not None and n.new is not None and n.old.value * n.new.value < 0
+    pct = approx + pct_text(n.pct) if n.pct is not None and not across else ""
     # Inline, the relative change says most about an amount; for a rate it would
     # read as the rate itself (92% → 93% is "+1个百分点", not "+1.09%").
     short = "Δ" + (delta if rate or not pct else pct)
