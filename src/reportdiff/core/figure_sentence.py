@@ -34,6 +34,7 @@ _SHARE_BEFORE = re.compile(r"占\s*$")
 _LAST_YEAR_BEFORE = re.compile(r"[，,]\s*(?:上年|去年|上一年)度?(?:为|是)?\s*$")
 _COMMA_BEFORE = re.compile(f"[，,]\\s*{_MOVE}\\s*$")
 _TO_BEFORE = re.compile(r"(?:到|至)\s*$")
+_ADVERB_BEFORE = re.compile(r"(?:年均|平均|同比)$")
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*(?:上年度?的?|去年的?|上一年的?)?\s*$")
 
 
@@ -57,15 +58,17 @@ def _respectively(
 ) -> None:
     for m in re.finditer("分别", text[start : readings[-1].start if readings else start]):
         at = start + m.start()
-        items = _names_before(text, at, start, clean)
-        if len(items) < 2:
-            continue
         run = _figures_after(text, readings, at + 2)
-        if len(run) < len(items):
+        # 「…增加值年均分别增长10.6%、7.9%」: 年均 says how each moved, not the last name
+        adverb = _ADVERB_BEFORE.search(text, max(start, at - 4), at)
+        items = _names_before(text, adverb.start() if adverb else at, start, clean)
+        if len(items) < 2 or len(run) < len(items):
             continue
         first = readings[run[0]]
         verb = text[at + 2 : first.start].strip()
         suffix = FROM_SUFFIX if verb in ("从", "由") else _verb(verb)
+        if adverb and suffix != FROM_SUFFIX:
+            suffix = adverb.group(0) + suffix
         for i, name in zip(run, items, strict=False):
             labels[i] = f"{name} {suffix}".strip()
 
