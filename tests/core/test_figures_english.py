@@ -84,3 +84,12 @@ def test_a_figure_above_or_below_its_budget_is_signed():
     assert fuel.delta == -22  # 18% above to 4% below budget, not -14 pp
     row = next(x for x in render_text(c).splitlines() if "Fuel prices" in x and "pp" in x)
     assert row.split()[-5:] == ["18%", "-4%", "-22", "pp", "changed"]
+
+
+def test_a_change_told_only_by_from_and_to_is_checked():
+    # no movement word anywhere ("improved" says no direction): "from" opens the change
+    wrong = "Results\n\nAverage wait (minutes) improved from 15 to 12, or 25%.\n"
+    (check,) = check_changes(wrong, figures_of(wrong), "new")
+    assert "-20.00%" in check.message
+    right = "Results\n\nAverage wait (minutes) improved from 15 to 12, or 20%.\n"
+    assert check_changes(right, figures_of(right), "new") == []

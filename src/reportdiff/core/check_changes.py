@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..model import Check, Figure, Side
 from .checks_common import rounding, show
-from .english_changes import MOVE_WORD, parse_changes
+from .english_changes import may_state_changes, parse_changes
 from .figure_label import CHANGE_WORDS, change_at, label_key
 from .figure_sentence import FROM_SUFFIX
 
@@ -51,7 +51,7 @@ def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Chec
         check = _verify(stated, stated.current, side)
         if check:
             out.append(check)
-    for stated in _english_changes(text, figures) if MOVE_WORD.search(text) else ():
+    for stated in _english_changes(text, figures) if may_state_changes(text) else ():
         check = _verify(stated, stated.current, side)
         if check:
             out.append(check)

@@ -32,6 +32,15 @@ _FIRST_LETTERS = "".join(sorted({w[0] for w in f"{_UP}|{_DOWN}".split("|")}))
 # any change at all? The lookahead on a first letter keeps the scan of a Chinese report,
 # where nothing matches, five times cheaper than trying every word at every character.
 MOVE_WORD = re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_UP}|{_DOWN})\b", re.IGNORECASE)
+_FROM_WORD = re.compile(r"\b[Ff]rom\b")
+
+
+def may_state_changes(text: str) -> bool:
+    """Whether text has a word that can open a stated change: a movement word, or the
+    "from" of "improved from 15 to 12"."""
+    return MOVE_WORD.search(text) is not None or _FROM_WORD.search(text) is not None
+
+
 FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _MOVE_TO = re.compile(rf"\b(?P<word>{_UP}|{_DOWN})\s+to\s*$", re.IGNORECASE)
