@@ -50,8 +50,9 @@ def test_a_change_from_a_start_to_an_end_with_its_rate_is_checked():
     )
     messages = [k.message for k in check_changes(wrong, figures_of(wrong), "new")]
     assert messages == [
-        "Fare revenue: +$1.1 million on $11.7 million is +9.40%, not rose 12.5%",
-        "Fees: $4.0 million against $5.0 million is −$1.0 million (-20.00%), not fell $1.5 million",
+        "Fare revenue: +$1.1 million on $11.7 million is +9.40%, not an increase of 12.5%",
+        "Fees: $4.0 million against $5.0 million is −$1.0 million (-20.00%), "
+        "not a decrease of $1.5 million",
     ]
     right = (
         "Results\n\nFare revenue rose from $11.7 million to $12.8 million, an increase of "

@@ -119,10 +119,10 @@ def _english_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
                 base=at(c.base),
                 delta=at(c.delta),
                 delta_sign=c.sign,
-                delta_word=c.word,
+                delta_word=c.said or c.word,
                 pct=at(c.pct),
                 pct_sign=c.sign,
-                pct_word=c.word,
+                pct_word=c.said or c.word,
                 current=at(c.current),
             )
         )

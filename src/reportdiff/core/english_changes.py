@@ -78,6 +78,7 @@ class EnglishChange:
     base: int | None = None
     delta: int | None = None
     pct: int | None = None
+    said: str = ""  # the words before the change figure, where they are not word's
 
     def members(self) -> list[int]:
         return [i for i in (self.current, self.base, self.delta, self.pct) if i is not None]
@@ -110,6 +111,7 @@ def parse_changes(text: str, figures: Sequence[Placed]) -> list[EnglishChange]:
         elif move and change and change.delta is None and change.pct is None:
             if not change.sign:  # "improved from 15 to 12 minutes, a decrease of 3"
                 change.sign = _sign(move.group("word"))
+            change.said = move.group(0).strip()  # quoted as written: "an increase of"
             _place_change(change, figures, i)  # "…, an increase of 2 percentage points"
         elif move:
             change = _open(text, figures, move, gap, f.start, plain)
