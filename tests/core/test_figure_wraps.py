@@ -170,3 +170,21 @@ def test_equipment_count_after_a_wrapped_parenthesis(real_dir: Path) -> None:
     assert units.label.endswith("以上设备（不含车辆）（套）")
     (price,) = [f for f in figures if f.text == "100 万元" and f.label.startswith("单价")]
     assert price.qualifier == "at_least"
+
+
+def test_a_line_that_ends_at_a_comma_runs_on() -> None:
+    # 「…基本支出 300.00 万元，⏎⏎占 62.50%」: a paragraph never ends at a comma
+    text = (
+        "三、支出决算情况说明\n"
+        "本年支出合计480.00万元，其中：项目支出180.00万元，占37.50%；基本支出 300.00 万元，\n"
+        "\n"
+        "占 62.50%。\n"
+    )
+    line = text.split("\n")[1]
+    assert soft_break(text, text.index(line) + len(line)) is not None
+    figures = figures_of(text)
+    assert one(figures, "基本支出 占比").text == "62.50%"
+    total = figures.index(one(figures, "支出"))
+    assert [f.text for f in figures if f.parent == total] == ["180.00万元", "300.00 万元"]
+    short = "项目支出，\n占 62.50%"  # a short line still ends where its writer ended it
+    assert soft_break(short, short.index("\n")) is None

@@ -17,6 +17,7 @@ from .tokens import APPROX_PATTERN, MAGNITUDE_PATTERN, UNIT_PATTERN
 # ended them; PDF pages are 60 to 100 cells wide
 MIN_WRAPPED_CELLS = 50
 _BLANK = " \u3000\r\n"
+_MID_SENTENCE = "，、"  # a paragraph never ends at a comma: its sentence goes on
 _MAX_BLANK_LINES = 2  # a page break leaves a blank line or two between the halves
 # a unit that starts a line finishes the number that ended the line before: 「增加 1062.85⏎⏎万元」
 _UNIT_START = re.compile(
@@ -37,7 +38,9 @@ def soft_break(text: str, nl: int) -> int | None:
         b += 1
     if a == 0 or b >= len(text) or text.count("\n", a, b) > _MAX_BLANK_LINES + 1:
         return None
-    if not (text[a - 1].isalpha() or _closes_inside(text, a) or _unit_follows(text, a, b)):
+    last = text[a - 1]
+    runs_on = last.isalpha() or last in _MID_SENTENCE or _closes_inside(text, a)
+    if not (runs_on or _unit_follows(text, a, b)):
         return None  # 。；：and figures end a line on purpose, unless their unit follows
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
