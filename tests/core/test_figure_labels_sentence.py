@@ -132,3 +132,20 @@ def test_a_year_inside_a_name_does_not_cut_it_short():
     )
     labels = [f.label for f in found if f.kind != "year"]
     assert labels == ["编报绩效目标的项目", "涉及预算金额", "绩效自评的项目", "收入支出"]
+
+
+def test_the_reporting_agency_is_not_part_of_a_label():
+    assert clean_label("上海市普陀区财政局政府采购金额") == "政府采购金额"
+    assert clean_label("某市某区规划和自然资源局部门（单位）共有车辆") == "车辆"
+    assert clean_label("中共某市某区委社会工作部 政府采购金额") == "政府采购金额"
+    assert clean_label("某县公安局预算单位") == "预算单位"
+    assert clean_label("国家区域医疗中心") == "国家区域医疗中心"  # no agency: kept whole
+    assert clean_label("县财政局") == "县财政局"  # nothing after it: it is the name
+
+
+def test_cross_agency_vehicle_counts_pair(real_dir):
+    old = read_document(real_dir / "jsjs_putuo_caizhengju_2024.txt")
+    new = read_document(real_dir / "jsjs_putuo_guihuaziyuanju_2024.txt")
+    c = compare(old, new, CompareOptions(all_numbers=True))
+    vehicles = [n for n in c.numbers if n.label == "车辆"]
+    assert [(n.old.text, n.new.text.strip()) for n in vehicles] == [("0辆", "0 辆")]

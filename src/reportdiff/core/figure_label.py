@@ -51,10 +51,19 @@ _NOISE = re.compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
 _MAX_LABEL = 20
 
 
+# 上海市普陀区财政局, 峨边彝族自治县公安局, 中共…区委社会工作部 (部门（单位）): the
+# reporting agency, whose every figure this is, names nothing that differs by agency
+_AGENCY = re.compile(
+    r"^[^，。；：\s]{0,12}?[省市县区旗州][^，。；：\s]{0,12}?"
+    r"(?:局|委员会|办公室|委[^，。；：\s]{2,6}?部)(?:部门)?(?:[（(]单位[）)])?\s*(?=[^，。；：\s]{2})"
+)
+
+
 def clean_label(raw: str) -> str:
     raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
     text = _NOISE.sub("", raw)
     text = _ENDS.sub("", text).strip(" \u3000*")
+    text = _ENDS.sub("", _AGENCY.sub("", text)).strip(" \u3000*")
     if len(text) <= _MAX_LABEL:
         return text
     return "…" + text[1 - _MAX_LABEL :]  # cut, perhaps mid-word: say so
