@@ -61,9 +61,8 @@ _AGENCY = re.compile(
 
 def clean_label(raw: str) -> str:
     raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
-    text = _NOISE.sub("", raw)
+    text = _AGENCY.sub("", _NOISE.sub("", raw).lstrip(" \u3000*"))
     text = _ENDS.sub("", text).strip(" \u3000*")
-    text = _ENDS.sub("", _AGENCY.sub("", text)).strip(" \u3000*")
     if len(text) <= _MAX_LABEL:
         return text
     return "…" + text[1 - _MAX_LABEL :]  # cut, perhaps mid-word: say so
