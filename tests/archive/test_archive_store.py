@@ -53,7 +53,7 @@ def test_changed_file_is_a_revision(archive_dir: Path, reports: dict[str, Path])
     fixed.write_text(reports["2022"].read_text(encoding="utf-8").replace("偏慢", "较慢"), "utf-8")
     result = archive.add(fixed, "清河县水利局", 2022)
     assert result.status == "revised"
-    assert result.summary.startswith("vs previous revision: 1 sections changed")
+    assert result.summary.startswith("vs previous revision: 1 section changed")
     [v] = archive.versions()
     assert "较慢" in archive.text(v)
     log = archive.log("清河县水利局")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import ArchiveError
 from ..model import Document
+from ..wording import counted
 from . import gitstore
 from .names import DEFAULT_KIND, Ref, agency_key, check_kind, check_year, clean_agency
 
@@ -219,8 +220,8 @@ class Archive:
             return f"same text as the {against}, new file"
         s = compare(old, doc).summary()
         return (
-            f"vs {against}: {s.sections_changed} sections changed, {s.sections_added} added, "
-            f"{s.sections_removed} removed, {s.sections_moved} moved"
+            f"vs {against}: {counted(s.sections_changed, 'section')} changed, "
+            f"{s.sections_added} added, {s.sections_removed} removed, {s.sections_moved} moved"
         )
 
     def _previous_year(self, version: Version) -> Version | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document
+from ..wording import counted
 from .archive import add_archive_argument
 from .output import add_output_arguments, emit
 
@@ -83,15 +84,16 @@ def _year_row(before: tuple[int, Document] | None, this: tuple[int, Document]) -
 
 
 def _text(agency: str, rows: list[dict[str, Any]]) -> str:
-    lines = [f"{agency}: {len(rows)} archived year(s)"]
+    lines = [f"{agency}: {counted(len(rows), 'archived year')}"]
     for r in rows:
         if r["previous"] is None:
             lines.append(f"{r['year']}  first archived year")
             continue
         lines.append(
-            f"{r['year']}  vs {r['previous']}: {r['sections_changed']} sections changed, "
+            f"{r['year']}  vs {r['previous']}: "
+            f"{counted(r['sections_changed'], 'section')} changed, "
             f"{r['sections_added']} added, {r['sections_removed']} removed, "
-            f"{r['sections_moved']} moved; {r['figures_changed']} figures changed; "
+            f"{r['sections_moved']} moved; {counted(r['figures_changed'], 'figure')} changed; "
             f"{r['carried_over']:.0%} carried over"
         )
     return "\n".join(lines) + "\n"

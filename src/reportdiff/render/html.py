@@ -13,6 +13,7 @@ from html import escape
 from itertools import pairwise
 
 from ..model import Comparison, NumberChange, Section, SectionPair, Side
+from ..wording import counted
 from .figure_display import change_text, document_is_english, figure_text
 from .text import section_label
 
@@ -86,13 +87,13 @@ def _summary(c: Comparison) -> str:
         return '<p class="summary"><span>The two documents are identical.</span></p>'
     s = c.summary()
     items = [
-        f"{s.sections_changed} sections changed",
+        f"{counted(s.sections_changed, 'section')} changed",
         f"{s.sections_added} added",
         f"{s.sections_removed} removed",
         f"{s.sections_moved} moved",
-        f"{s.numbers_changed} figures changed",
-        f"{s.checks} checks",
-        f"{s.boilerplate_flags} boilerplate flags",
+        f"{counted(s.numbers_changed, 'figure')} changed",
+        counted(s.checks, "check"),
+        counted(s.boilerplate_flags, "boilerplate flag"),
     ]
     return '<p class="summary">' + "".join(f"<span>{escape(i)}</span>" for i in items) + "</p>"
 
