@@ -45,3 +45,10 @@ def test_html_is_self_contained_escaped_and_structured() -> None:
     assert "<h2>Outline</h2>" in html
     assert "三、计划" in html
     assert parser.tags.count("ins") >= 1
+
+
+def test_the_page_language_is_the_reports() -> None:
+    english = "1. Overview\nThe Authority employed 214 staff and ran 12 ferries.\n"
+    en = compare(doc("old.md", english), doc("new.md", english.replace("214", "226")))
+    assert '<html lang="en">' in render_html(en)
+    assert '<html lang="zh-CN">' in render_html(compare(doc("a.txt", OLD), doc("b.txt", NEW)))

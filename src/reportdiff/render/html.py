@@ -72,7 +72,7 @@ def render_html(c: Comparison) -> str:
         _notes(c),
     ]
     return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{_language(c)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="reportdiff">\n<title>{escape(title)}</title>\n'
@@ -80,6 +80,11 @@ def render_html(c: Comparison) -> str:
         + "\n".join(part for part in body if part)
         + "\n</body>\n</html>\n"
     )
+
+
+def _language(c: Comparison) -> str:
+    """The report's language, for screen readers and fonts: the newer document's."""
+    return "en" if document_is_english(c.new) else "zh-CN"
 
 
 def _summary(c: Comparison) -> str:
