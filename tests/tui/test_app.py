@@ -83,6 +83,18 @@ async def test_narrow_terminal_opens_unified_without_outline(sample_comparison):
         assert not app.query_one("#outline").display
 
 
+async def test_an_80_column_footer_shows_every_key(sample_comparison):
+    from textual.widgets import Footer
+
+    for size, narrow in (((80, 30), True), ((140, 45), False)):
+        app = build_app(sample_comparison)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            footer = app.query_one(Footer)
+            assert footer.compact is narrow
+            assert footer.show_command_palette is not narrow
+
+
 async def test_enter_on_a_figure_jumps_to_it_in_both_panes(sample_comparison):
     app = build_app(sample_comparison)
     async with app.run_test(size=SIZE) as pilot:
