@@ -255,3 +255,20 @@ async def test_resizing_rewraps_and_keeps_the_place(sample_comparison):
         assert (
             app.diff.scroll_y <= y < app.diff.scroll_y + app.diff.scrollable_content_region.height
         )
+
+
+async def test_a_match_that_wraps_is_lit_on_both_rows(sample_comparison):
+    app = build_app(sample_comparison)
+    text = sample_comparison.new.text
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        diff = app.diff
+        # a row of NEW that a paragraph wraps out of: its text runs on without a break
+        a, b = next(
+            r.new
+            for r in diff.layout_.rows
+            if r.kind == "text" and r.new and "\n" not in text[r.new[1] - 3 : r.new[1] + 3]
+        )
+        diff.search = text[b - 3 : b + 3]  # three characters either side of the wrap
+        assert diff._search_spans("new", a, b) == [(b - 3, b + 3, "search")]
+        assert diff._search_spans("new", b, b + 3) == [(b - 3, b + 3, "search")]

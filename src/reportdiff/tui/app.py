@@ -223,14 +223,11 @@ class ReviewApp(App[None]):
         self.notify(f"match {rows.index(ahead[0]) + 1} of {len(rows)}", timeout=2)
 
     def _matches(self, query: str) -> Iterable[int]:
-        q = query.lower()
-        for side, text in (("old", self.c.old.text), ("new", self.c.new.text)):
-            low, at = text.lower(), 0
-            while (k := low.find(q, at)) >= 0:
-                y = self.diff.layout_.row_of(side, k)
+        for side in ("old", "new"):
+            for start, _ in self.diff.search_hits(side, query):
+                y = self.diff.layout_.row_of(side, start)
                 if y is not None:
                     yield y
-                at = k + len(q)
 
     def on_key(self, event) -> None:
         box = self.query_one("#search", Input)

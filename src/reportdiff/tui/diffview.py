@@ -7,6 +7,7 @@ document as rich text.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from typing import ClassVar
 
@@ -79,6 +80,7 @@ class DiffView(ScrollView, can_focus=True):
         self.hide_unchanged = False
         self.boilerplate = True
         self.search = ""
+        self._hits: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self.focus_spans: dict[str, list[Range]] = {"old": [], "new": []}
         self.marks: dict[str, SideMarks] = build_marks(comparison)
         self.layout_: Layout | None = None
@@ -268,7 +270,7 @@ class DiffView(ScrollView, can_focus=True):
         notes = self.marks[side].notes_in(a, b)
         spans = [(m.start, m.end, m.kind) for m in marks]
         spans += [(s, e, "focus") for s, e in self.focus_spans[side] if s < b and e > a]
-        spans += self._search_spans(text, a)
+        spans += self._search_spans(side, a, b)
         cuts = sorted(
             {a, b, *(n.at for n in notes)} | {p for s, e, _ in spans for p in (s, e) if a < p < b}
         )
@@ -289,14 +291,29 @@ class DiffView(ScrollView, can_focus=True):
                 return Segment(char, Style(color=color, bold=True))
         return Segment(" ")
 
-    def _search_spans(self, text: str, a: int) -> list[tuple[int, int, str]]:
-        if not self.search:
-            return []
-        out, at, low, q = [], 0, text.lower(), self.search.lower()
-        while (k := low.find(q, at)) >= 0:
-            out.append((a + k, a + k + len(q), "search"))
-            at = k + len(q)
+    def _search_spans(self, side: str, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The matches over [a, b), found in the whole text: one a row wraps is still lit."""
+        hits = self.search_hits(side, self.search)
+        out = []
+        for s, e in hits[bisect.bisect_left(hits, (a - len(self.search), 0)) :]:
+            if s >= b:
+                break
+            if e > a:
+                out.append((s, e, "search"))
         return out
+
+    def search_hits(self, side: str, query: str) -> list[tuple[int, int]]:
+        """Every match of query in one side's text, looked for once per query."""
+        key = (side, query)
+        if key not in self._hits:
+            text = (self.c.old.text if side == "old" else self.c.new.text).lower()
+            found, at, q = [], 0, query.lower()
+            while q and (k := text.find(q, at)) >= 0:
+                found.append((k, k + len(q)))
+                at = k + len(q)
+            self._hits = {k: v for k, v in self._hits.items() if k[1] == query}  # one query
+            self._hits[key] = found
+        return self._hits[key]
 
 
 def _with_cursor(strip: Strip) -> Strip:
