@@ -188,3 +188,17 @@ def test_a_line_that_ends_at_a_comma_runs_on() -> None:
     assert [f.text for f in figures if f.parent == total] == ["180.00万元", "300.00 万元"]
     short = "项目支出，\n占 62.50%"  # a short line still ends where its writer ended it
     assert soft_break(short, short.index("\n")) is None
+
+
+def test_a_word_that_starts_the_next_row_is_not_a_unit() -> None:
+    # rows of a table set in spaces: 人 and 日 begin the next rows' names
+    row = "项目名称        年初预算        调整预算        决算数        完成率"
+    text = (
+        f"一、部门支出情况\n{row} 1234.56\n"
+        "日常公用经费    100.00          120.00     91.67 2345.67\n"
+        "人员经费        200.00          220.00          210.00        95.45\n"
+    )
+    assert figures_of(text) == ()
+    line = "收入支出总计增加了，较上年相比主要是由于项目支出增加的缘故，本年增加 1062.85"
+    wrapped = figures_of(f"一、说明\n{line}\n\n万元，增长12.08%。\n")
+    assert (wrapped[0].text, wrapped[0].value) == ("1062.85万元", 10628500)

@@ -52,7 +52,12 @@ def soft_break(text: str, nl: int) -> int | None:
 
 
 def _unit_follows(text: str, a: int, b: int) -> bool:
-    return text[a - 1].isdigit() and _UNIT_START.match(text, b) is not None
+    """A number ends the line and a unit, a whole word, starts the next: 「1062.85⏎万元，」
+    (not 「110.00⏎人员经费」, where 人 begins the next row's name)."""
+    if not text[a - 1].isdigit():
+        return False
+    unit = _UNIT_START.match(text, b)
+    return unit is not None and not text[unit.end() : unit.end() + 1].isalpha()
 
 
 def _closes_inside(text: str, a: int) -> bool:
@@ -60,7 +65,8 @@ def _closes_inside(text: str, a: int) -> bool:
     not at one that closes a remark after a sentence end (。（如持平作持平表述）)."""
     if text[a - 1] not in "）)":
         return False
-    opening = max(text.rfind("（", 0, a), text.rfind("(", 0, a))
+    line = text.rfind("\n", 0, a) + 1  # a parenthesis opens on its own line, or not at all
+    opening = max(text.rfind("（", line, a), text.rfind("(", line, a))
     return opening > 0 and text[opening - 1] not in "。！？；\n"
 
 
