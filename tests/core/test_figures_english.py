@@ -4,14 +4,16 @@ against their budget; the samples' sentences and composed ones."""
 from __future__ import annotations
 
 from reportdiff.core.check_changes import check_changes
+from reportdiff.core.checks import check_document
 from reportdiff.core.compare import compare
 from reportdiff.core.figure_english import PREVIOUS
+from reportdiff.core.segment import segment_document
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 from reportdiff.render.text import render_text
 from tests.conftest import SAMPLES
 
-from .figure_helpers import figures_of, read_figures
+from .figure_helpers import doc_of, figures_of, read_figures
 
 HARBOR = SAMPLES / "en"
 
@@ -94,3 +96,18 @@ def test_a_change_told_only_by_from_and_to_is_checked():
     assert "-20.00%" in check.message
     right = "Results\n\nAverage wait (minutes) improved from 15 to 12, or 20%.\n"
     assert check_changes(right, figures_of(right), "new") == []
+
+
+def test_an_amount_under_budget_is_a_saving_not_a_negative_amount():
+    text = (
+        "Results\n\nSavings totalled $5.0 million, of which $3.2 million under budget for "
+        "fuel and $1.8 million under budget for wages. Overall spending was 4% below budget.\n"
+    )
+    found = figures_of(text)
+    assert [f.value for f in found if f.kind == "amount"] == [5.0e6, 3.2e6, 1.8e6]
+    assert [(f.value, f.label) for f in found if f.kind == "percent"] == [
+        (-4.0, "Overall spending against budget")
+    ]
+    assert check_changes(text, found, "new") == []
+    doc = doc_of(text)
+    assert not check_document(doc, segment_document(doc), "new")  # 3.2 + 1.8 is 5.0

@@ -22,7 +22,7 @@ def written_scale(text: str, value: float) -> tuple[float, int]:
         return 1.0, 0
     raw = float(m.group(0).replace(",", "").replace("，", "").replace("．", "."))
     decimals = len(m.group(1) or "")
-    ratio = value / raw if raw else 0.0
+    ratio = abs(value / raw) if raw else 0.0  # -4% below budget is written 4%
     return (10.0 ** round(math.log10(ratio)) if ratio > 0 else 1.0), decimals
 
 

@@ -100,11 +100,11 @@ def english_counts(text: str, found: list[Reading], start: int, end: int) -> lis
 
 
 def _against_plan(text: str, r: Reading) -> Reading:
-    """ "18% above budget" is +18%, "4% below budget" -4%: signed, so that a figure that
+    """ "18% above budget" is +18%, "4% below budget" -4%: signed, so that a rate that
     went from above its plan to below it changes by the sum (-22 pp), not -14 pp."""
-    m = AGAINST_PLAN.match(text, r.end)
-    if not m or r.kind in ("year", "date") or m.group("side").lower() not in _BELOW:
-        return r
+    m = AGAINST_PLAN.match(text, r.end) if r.kind == "percent" else None
+    if not m or m.group("side").lower() not in _BELOW:
+        return r  # "$3.2 million under budget" is a saving: an amount, summed as such
     return r._replace(value=-r.value)
 
 
@@ -175,7 +175,7 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
         if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
         label = after if r.kind == "count" and after else before or after
-        plan = AGAINST_PLAN.match(text, r.end)
+        plan = AGAINST_PLAN.match(text, r.end) if r.kind == "percent" else None
         if plan and label:  # "Fuel prices against budget": signed, above or below it
             label = f"{label} against {plan.group('plan').lower()}"
         labels.append(label)
