@@ -91,10 +91,10 @@ def test_a_figure_above_or_below_its_budget_is_signed():
 
 def test_a_change_told_only_by_from_and_to_is_checked():
     # no movement word anywhere ("improved" says no direction): "from" opens the change
-    wrong = "Results\n\nAverage wait (minutes) improved from 15 to 12, or 25%.\n"
+    wrong = "Results\n\nAverage wait improved from 15 to 12 minutes, or 25%.\n"
     (check,) = check_changes(wrong, figures_of(wrong), "new")
     assert "-20.00%" in check.message
-    right = "Results\n\nAverage wait (minutes) improved from 15 to 12, or 20%.\n"
+    right = "Results\n\nAverage wait improved from 15 to 12 minutes, or 20%.\n"
     assert check_changes(right, figures_of(right), "new") == []
 
 
@@ -111,3 +111,14 @@ def test_an_amount_under_budget_is_a_saving_not_a_negative_amount():
     assert check_changes(text, found, "new") == []
     doc = doc_of(text)
     assert not check_document(doc, segment_document(doc), "new")  # 3.2 + 1.8 is 5.0
+
+
+def test_a_span_or_a_source_is_not_a_change():
+    text = (
+        "Results\n\nWait times ranged from 15 to 20 minutes. Staff transferred from 12 "
+        "offices to 3 hubs, an increase of 10%. Funding received from 3 donors went to 5 "
+        "programs.\n"
+    )
+    found = figures_of(text)
+    assert not [f for f in found if f.label.endswith(PREVIOUS)]
+    assert check_changes(text, found, "new") == []

@@ -44,13 +44,16 @@ def may_state_changes(text: str) -> bool:
 FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _MOVE_TO = re.compile(rf"\b(?P<word>{_UP}|{_DOWN})\s+to\s*$", re.IGNORECASE)
-# "rose from $11.7 million", "improved from 15": a change told from its start; any verb
-# in -ed (improved, shortened) may open one, as only "to" and a figure make it a change
-_MOVE_FROM = re.compile(
-    rf"\b(?P<word>{_UP}|{_DOWN}|went|[A-Za-z]{{3,}}ed)\s+from\s*$", re.IGNORECASE
+# "rose from $11.7 million", "improved from 15": a change told from its start, by a
+# movement word or a verb of change that says no direction ("ranged from 15 to 20" and
+# "received from 3 donors" tell no change)
+_NO_DIRECTION = (
+    r"improved|worsened|went|changed|moved|shifted|shortened|lengthened|widened|narrowed"
 )
+_MOVE_FROM = re.compile(rf"\b(?P<word>{_UP}|{_DOWN}|{_NO_DIRECTION})\s+from\s*$", re.IGNORECASE)
 _DOWN_WORDS = re.compile(rf"^(?:{_DOWN})$", re.IGNORECASE)
-_OR_BEFORE = re.compile(r"^\s*,?\s*(?:or|and)\s*$", re.IGNORECASE)
+# "up $2.3 million or 6.0%", "to 12 minutes, or 25%": the other form of the same change
+_OR_BEFORE = re.compile(r"^\s*(?:[A-Za-z]+\s*)?,?\s*or\s*$|^\s*,?\s*and\s*$", re.IGNORECASE)
 _UP_WORDS = re.compile(rf"^(?:{_UP})$", re.IGNORECASE)
 # between this year's figure and the movement after it: "$40.9 million, up …",
 # "1.95 million passengers, up …"
