@@ -228,3 +228,18 @@ def test_an_average_over_years_is_not_a_years_figure():
     assert not [n for n in c.numbers if n.status == "changed"]
     assert {n.old.text for n in c.numbers if n.status == "removed"} == {"5.1%"}
     assert len([n for n in c.numbers if n.status == "removed"]) == 2
+
+
+def test_how_a_label_says_its_figure_moved():
+    from reportdiff.core.figure_match import sort_of
+    from reportdiff.model import Figure
+
+    def sort(label: str) -> str:
+        return sort_of(Figure("1", 1.0, "元", 0, 1, label, "amount"))
+
+    assert sort("赤字规模 扩大") == "rise"  # every change word of the labels is known here
+    assert sort("支出 缩小") == "fall"
+    assert sort("国内生产总值增速") == "rise"
+    assert sort("Fare revenue rose") == "rise"
+    assert sort("Backup") == sort("Shutdown") == "level"  # up and down as whole words only
+    assert sort("城镇调查失业率平均") == "level average"

@@ -19,10 +19,9 @@ from rapidfuzz import fuzz
 from ..model import Check, Figure, Side
 from .checks_common import rounding, show
 from .english_changes import may_state_changes, parse_changes
-from .figure_label import CHANGE_WORDS, change_at, label_key
+from .figure_label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
 from .figure_sentence import FROM_SUFFIX
 
-_UP = ("增加", "增长", "上升", "提高", "扩大", "增")
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
 
 
@@ -81,7 +80,7 @@ def _ranges(text: str, figures: Sequence[Figure]) -> list[_Stated]:
             word = _WORD_BEFORE.search(text, max(0, g.start - 4), g.start)
             if g is current or not word or not label_key(g.label).startswith(key):
                 continue
-            sign = 1 if word.group(1) in _UP else -1
+            sign = 1 if word.group(1) in RISE_WORDS else -1
             if g.kind == "percent" and "年均" in text[max(0, g.start - 6) : g.start]:
                 continue  # 「年均增长24%」 compounds over years: not the change once
             if _is_rate(g) and stated.pct is None:
@@ -140,7 +139,7 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
             continue
         stated = found.setdefault(at, _Stated(at))
         word = _WORD_BEFORE.search(text, max(0, f.start - 4), f.start)
-        sign = (1 if word.group(1) in _UP else -1) if word else 0
+        sign = (1 if word.group(1) in RISE_WORDS else -1) if word else 0
         said = word.group(1) if word else ""
         if _is_rate(f) and word and stated.pct is None:
             stated.pct, stated.pct_sign, stated.pct_word = f, sign, said

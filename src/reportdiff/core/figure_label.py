@@ -25,7 +25,10 @@ LIST_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别")
 CHANGE_RE = re.compile(
     r"相比|同比|(?:比|较|与)\s?(?:上年|去年|上一年|(?:19|20)\d\d\s?年)|比上年|较上年"
 )
-CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高", "扩大", "缩小", "减", "增")
+# the words that state a change, by direction (one list for labels, checks and matching)
+RISE_WORDS = ("增加", "增长", "上升", "提高", "扩大", "增")
+FALL_WORDS = ("减少", "下降", "降低", "缩小", "减")
+CHANGE_WORDS = RISE_WORDS + FALL_WORDS
 _YEAR = re.compile(
     r"(?:(?:19|20)\d\d\s?|[上本今去当])年(?:度|底|初|末|中(?![央国心小学]))?|\d{1,2}\s?月(?:份|底|初|末)?"
 )

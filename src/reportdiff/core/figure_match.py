@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..model import Document, Figure, NumberChange, Section, SectionPair
+from .english_changes import DOWN_WORDS as EN_DOWN
+from .english_changes import UP_WORDS as EN_UP
 from .figure_dates import date_change, date_figures, for_matching, same_event, year_shift
 from .figure_english import PREVIOUS
-from .figure_label import label_key
+from .figure_label import FALL_WORDS, RISE_WORDS, label_key
 from .figure_sentence import FROM_SUFFIX
 from .numbering import parse_numbering
 
@@ -134,9 +136,11 @@ def _item_line(text: str, pos: int) -> str:
     return ""
 
 
-_UP = r"增长|增加|上升|提高|上涨|增速|增幅|涨幅|growth|grew|rose|up|increase[sd]?"
-_DOWN = r"减少|下降|降低|回落|压减|压缩|缩小|降幅|fell|down|decrease[sd]?|decline[sd]?"
-_MOVES = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|change)$", re.IGNORECASE)
+# a label ends in how its figure moved: the change words, the words for a rate of
+# change (增速, 降幅) and the English ones (a whole word: "Backup" is not "up")
+_UP = "|".join((*RISE_WORDS, "上涨", "增速", "增幅", "涨幅", rf"\b(?:{EN_UP})"))
+_DOWN = "|".join((*FALL_WORDS, "回落", "压减", "压缩", "降幅", rf"\b(?:{EN_DOWN})"))
+_MOVES = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|\bchange)$", re.IGNORECASE)
 
 
 def sort_of(f: Figure) -> str:
