@@ -141,6 +141,10 @@ def test_the_reporting_agency_is_not_part_of_a_label():
     assert clean_label("某县公安局预算单位") == "预算单位"
     assert clean_label("国家区域医疗中心") == "国家区域医疗中心"  # no agency: kept whole
     assert clean_label("县财政局") == "县财政局"  # nothing after it: it is the name
+    assert clean_label("某市某区财政局部门预算") == "部门预算"  # 部门预算 is a thing
+    for name in ("社区居民委员会补助经费", "区域布局优化项目", "街道市民中心办公室运行费用"):
+        assert clean_label(name) == name  # places and 布局, not an agency
+    assert clean_label("市区两级办公室租金支出") == "市区两级办公室租金支出"
 
 
 def test_cross_agency_vehicle_counts_pair(real_dir):
