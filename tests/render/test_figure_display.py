@@ -229,3 +229,14 @@ def test_relative_change_text(pct, shown):
     from reportdiff.render.figure_display import pct_text
 
     assert pct_text(pct) == shown
+
+
+def test_a_table_cell_changes_in_the_tables_unit():
+    table = (
+        "一、收支预算总表\n\n单位：万元\n\n项目\t预算数\n一般公共服务支出\t{}\n教育支出\t1,000.00\n"
+    )
+    c = compare(
+        _doc("old.txt", table.format("2,940.05")), _doc("new.txt", table.format("2,950.05"))
+    )
+    (n,) = [n for n in c.numbers if n.status == "changed"]
+    assert change_text(n).delta == "+10.00万元"  # not +100,000元: the cells are in 万元

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Figure
-from .figure_parse import as_written
+from .figure_parse import as_written, display_scale
 
 WRITTEN_NUMBER = re.compile(r"\d[\d,，]*(?:[.．](\d+))?")
 
@@ -43,14 +43,30 @@ def sum_tolerance(total: Figure, parts: Sequence[Figure]) -> float:
 _SHOWN_UNIT = {1e3: "千元", 1e4: "万元", 1e8: "亿元"}
 
 
-def show(value: float, like: Figure) -> str:
-    """A value in the unit `like` is written in: 41306800 like 4035.19万元 → 4,130.68万元;
-    29402500 like the bare 2,940.05 of a table in 万元 → 2,940.25万元."""
+def _bare(like: Figure) -> bool:
+    """A number with no unit of its own: a table cell whose unit is the table's."""
+    return WRITTEN_NUMBER.fullmatch(like.text.strip()) is not None
+
+
+def shown_scale(like: Figure) -> float:
+    """The scale `like` is written in: 1e4 for 5105.15万元 and for a bare 2,940.05 in a
+    table in 万元."""
+    if _bare(like):
+        return written_scale(like.text, like.value)[0]
+    return display_scale(like.text, like.unit)[0]
+
+
+def show(value: float, like: Figure, places: int | None = None) -> str:
+    """A value in the unit `like` is written in, to its decimals or to ``places``:
+    41306800 like 4035.19万元 → 4,130.68万元; 29402500 like the bare 2,940.05 of a table
+    in 万元 → 2,940.25万元."""
     written = like.text.strip()
-    m = WRITTEN_NUMBER.fullmatch(written)
-    if not m:
-        return as_written(value, like.text, like.unit)
+    if not _bare(like):
+        text = like.text  # as_written shows the decimals of the text it is given
+        if places is not None:
+            text = WRITTEN_NUMBER.sub(f"{0:.{places}f}", text, count=1)
+        return as_written(value, text, like.unit)
     scale, decimals = written_scale(like.text, like.value)  # the unit is the table's
     unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
     grouping = "," if "," in written else ""
-    return f"{value / scale:{grouping}.{decimals}f}{unit}"
+    return f"{value / scale:{grouping}.{decimals if places is None else places}f}{unit}"

@@ -12,10 +12,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..core.checks_common import WRITTEN_NUMBER, written_scale
+from ..core.checks_common import WRITTEN_NUMBER, show, shown_scale, written_scale
 from ..core.figure_dates import date_delta_text
 from ..core.figure_english import is_english
-from ..core.figure_parse import as_written, display_scale
+from ..core.figure_parse import display_scale
 from ..model import Document, Figure, NumberChange
 
 # A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"
@@ -121,11 +121,9 @@ def change_text(n: NumberChange, english: bool = False) -> ChangeText:
 def _amount_delta(delta: float, fig: Figure, other: Figure | None) -> str:
     """The difference in the unit ``fig`` is written in, with as many decimals as the
     finer of the two figures: 3.65万亿元 → 3.8万亿元 is +0.15万亿元, not +0.1万亿元."""
-    scale = display_scale(fig.text, fig.unit)[0]
+    scale = shown_scale(fig)
     places = max(_places(f, scale) for f in (fig, other) if f is not None)
-    # as_written takes its decimals from the text: give it one with the decimals needed
-    like = WRITTEN_NUMBER.sub(f"{0:.{places}f}", fig.text, count=1)
-    return as_written(delta, like, fig.unit)
+    return show(delta, fig, places)
 
 
 def _places(f: Figure, scale: float) -> int:
