@@ -122,3 +122,13 @@ def test_a_span_or_a_source_is_not_a_change():
     found = figures_of(text)
     assert not [f for f in found if f.label.endswith(PREVIOUS)]
     assert check_changes(text, found, "new") == []
+
+
+def test_two_equal_ends_tell_no_change():
+    from reportdiff.core.english_changes import parse_changes
+
+    text = "Results\n\nStaffing went from 100 to 100 posts.\n"
+    assert parse_changes(text, figures_of(text)) == []
+    moved = "Results\n\nStaffing went from 100 to 90 posts.\n"
+    (change,) = parse_changes(moved, figures_of(moved))
+    assert change.sign == -1

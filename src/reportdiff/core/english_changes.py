@@ -130,7 +130,9 @@ def parse_changes(text: str, figures: Sequence[Placed]) -> list[EnglishChange]:
             change.base = i
         else:
             change, plain = None, i
-    return [c for c in out if _consistent(c, figures) and _directed(c, figures)]
+    for c in out:
+        c.sign = c.sign or _direction(c, figures)
+    return [c for c in out if c.sign and _consistent(c, figures)]
 
 
 def _open(
@@ -149,15 +151,13 @@ def _sign(word: str) -> int:
     return 1 if _IS_UP.match(word) else -1 if _IS_DOWN.match(word) else 0
 
 
-def _directed(change: EnglishChange, figures: Sequence[Placed]) -> bool:
-    """A change whose words give no direction takes it from its two figures (improved
-    from 15 to 12 minutes is down); without both it is no change told."""
-    if change.sign:
-        return True
+def _direction(change: EnglishChange, figures: Sequence[Placed]) -> int:
+    """A change whose words give no direction takes it from its two ends (improved from
+    15 to 12 minutes is down); with no two ends, or two equal ones, it tells no change."""
     if change.base is None or change.current is None:
-        return False
-    change.sign = -1 if figures[change.current].value < figures[change.base].value else 1
-    return True
+        return 0
+    before, after = figures[change.base].value, figures[change.current].value
+    return (after > before) - (after < before)
 
 
 def _place_change(change: EnglishChange, figures: Sequence[Placed], i: int) -> None:
