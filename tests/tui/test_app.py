@@ -272,3 +272,17 @@ async def test_a_match_that_wraps_is_lit_on_both_rows(sample_comparison):
         diff.search = text[b - 3 : b + 3]  # three characters either side of the wrap
         assert diff._search_spans("new", a, b) == [(b - 3, b + 3, "search")]
         assert diff._search_spans("new", b, b + 3) == [(b - 3, b + 3, "search")]
+
+
+async def test_search_positions_stay_true_after_a_letter_that_lowercases_longer():
+    from reportdiff.core.compare import compare
+    from reportdiff.model import Document
+    from reportdiff.readers.blocks import blocks_from_lines
+
+    text = "1. Overview\nİstanbul office: the ferry budget rose.\n"
+    doc = Document("a.md", "Overview", text, blocks_from_lines(text))
+    app = build_app(compare(doc, doc))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ((start, end),) = app.diff.search_hits("new", "FERRY")
+    assert text[start:end] == "ferry"

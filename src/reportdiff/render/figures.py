@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..model import Check, Document, Figure
+from ..wording import counted
 from .figure_display import delta_text, figure_value_text
 from .json import check_to_dict, figure_to_dict
 from .text import pad
@@ -48,7 +49,7 @@ def render_figures_text(
     """A row per figure: section, label (indented under its total), as written, value."""
     label_w = max(16, min(36, width - 60))
     lines = [
-        f"{doc.path}: {len(figures)} figures, {len(checks)} checks",
+        f"{doc.path}: {counted(len(figures), 'figure')}, {counted(len(checks), 'check')}",
         f"{pad('§', 8)} {pad('label', label_w)} {pad('as written', 18)} {pad('value', 22)} kind",
     ]
     for f in figures:

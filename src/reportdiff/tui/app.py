@@ -28,7 +28,6 @@ from .screens import HelpScreen, NoteScreen
 OUTLINE_MIN_WIDTH = 110
 UNIFIED_MAX_WIDTH = 72
 PANELS_MIN_HEIGHT = 30
-FOOTER_ROOMY_WIDTH = 110  # narrower: a compact footer, without the palette hint
 
 
 class ReviewApp(App[None]):
@@ -99,8 +98,8 @@ class ReviewApp(App[None]):
         self.query_one("#panels").display = height >= PANELS_MIN_HEIGHT
         self.query_one("#search").display = False
         footer = self.query_one(Footer)  # narrow: room for every key, Quit included
-        footer.compact = width < FOOTER_ROOMY_WIDTH
-        footer.show_command_palette = width >= FOOTER_ROOMY_WIDTH
+        footer.compact = width < OUTLINE_MIN_WIDTH
+        footer.show_command_palette = width >= OUTLINE_MIN_WIDTH
         self.diff.focus()
         self.call_after_refresh(self._first_layout)
 

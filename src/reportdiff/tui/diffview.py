@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -306,11 +307,10 @@ class DiffView(ScrollView, can_focus=True):
         """Every match of query in one side's text, looked for once per query."""
         key = (side, query)
         if key not in self._hits:
-            text = (self.c.old.text if side == "old" else self.c.new.text).lower()
-            found, at, q = [], 0, query.lower()
-            while q and (k := text.find(q, at)) >= 0:
-                found.append((k, k + len(q)))
-                at = k + len(q)
+            text = self.c.old.text if side == "old" else self.c.new.text
+            # matched in place, not on text.lower(): lowering can change a length (İ)
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            found = [m.span() for m in pattern.finditer(text)] if query else []
             self._hits = {k: v for k, v in self._hits.items() if k[1] == query}  # one query
             self._hits[key] = found
         return self._hits[key]
