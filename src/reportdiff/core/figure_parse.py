@@ -138,8 +138,9 @@ def _list_units(text: str, found: list[Reading]) -> list[Reading]:
         j = i - 1
         while j >= 0 and out[j].magnitude_only and text[out[j].end : out[j + 1].start] == "、":
             r = out[j]
-            out[j] = r._replace(unit=last.unit, kind=last.kind, shown=r.shown + written)
-            out[j] = out[j]._replace(magnitude_only=False)
+            out[j] = r._replace(
+                unit=last.unit, kind=last.kind, shown=r.shown + written, magnitude_only=False
+            )
             j -= 1
     return out
 
@@ -333,6 +334,7 @@ def display_scale(text: str, unit: str) -> tuple[float, str]:
     return 1.0, unit
 
 
+MAX_SHOWN_DECIMALS = 4  # a figure or a change is shown with at most this many
 _PLACES = re.compile(r"\d[.．](\d+)")
 
 
@@ -342,7 +344,7 @@ def as_written(value: float, text: str, unit: str) -> str:
     1.82 million → "0.13 million"."""
     scale, shown = display_scale(text, unit)
     places = _PLACES.search(text)
-    digits = min(4, len(places.group(1))) if places else 0
+    digits = min(MAX_SHOWN_DECIMALS, len(places.group(1))) if places else 0
     number = f"{abs(value) / scale:,.{digits}f}"  # as many decimals as the figure has
     sign = "-" if value < 0 else ""
     last = shown.split(" ")[-1]

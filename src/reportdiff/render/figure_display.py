@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..core.checks_common import WRITTEN_NUMBER, show, shown_scale, written_scale
 from ..core.figure_dates import date_delta_text
 from ..core.figure_english import is_english
-from ..core.figure_parse import display_scale
+from ..core.figure_parse import MAX_SHOWN_DECIMALS, display_scale
 from ..model import Document, Figure, NumberChange
 
 # A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"
@@ -29,7 +29,6 @@ _CURRENCY_FIRST = ("$", "€", "£")  # written before the number: $40,900,000
 # A change of a rate is in points of it, not a rate: (Chinese, English) words.
 _POINTS = {"%": ("个百分点", " pp"), "百分点": ("个百分点", " pp"), "‰": ("个千分点", "‰ points")}
 _SAMPLE = 20_000  # characters enough to tell an English document from a Chinese one
-_MAX_PLACES = 4  # decimals a change is shown with at most, as as_written does
 # From this relative change on, a growth reads as a multiple (×32,488), which stays
 # short where "+3248733.33%" would be cut in a column.
 _MULTIPLE_FROM = 1000.0
@@ -134,7 +133,7 @@ def _places(f: Figure, scale: float) -> int:
     own, decimals = written_scale(f.text, f.value)
     if not f.value:  # 0.00万元: no value to tell the scale by, the text does
         own = display_scale(f.text, f.unit)[0]
-    return max(0, min(_MAX_PLACES, math.ceil(decimals - math.log10(own / scale) - 1e-9)))
+    return max(0, min(MAX_SHOWN_DECIMALS, math.ceil(decimals - math.log10(own / scale) - 1e-9)))
 
 
 def pct_text(pct: float) -> str:
