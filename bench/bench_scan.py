@@ -24,7 +24,7 @@ from pathlib import Path
 
 from corpus_gen import ROOT, build_corpus
 
-from reportdiff.core.shingles import split_sentences
+from reportdiff.core.reuse.shingles import split_sentences
 from reportdiff.readers import read_document
 
 

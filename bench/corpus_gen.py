@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportdiff.core.shingles import split_sentences  # noqa: E402
+from reportdiff.core.reuse.shingles import split_sentences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]{4,}")

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from reportdiff.core.compare import compare
-from reportdiff.core.similarity import normalise_title
+from reportdiff.core.text.similarity import normalise_title
 from reportdiff.readers import read_document
 from tests.conftest import SAMPLES
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.core.corpus import ScanResult, scan_corpus, sketch_document
-from reportdiff.core.shingles import split_sentences
+from reportdiff.core.reuse.corpus import ScanResult, scan_corpus, sketch_document
+from reportdiff.core.reuse.shingles import split_sentences
 from reportdiff.errors import InputError
 from reportdiff.readers import read_document
 from reportdiff.scan import find_reports, scan_folder

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from .core.corpus import TEMPLATE_SHARE, DocSketch, ScanResult, scan_corpus, sketch_document
+from .core.reuse.corpus import TEMPLATE_SHARE, DocSketch, ScanResult, scan_corpus, sketch_document
 from .errors import InputError, ReportdiffError
 from .model import Document
 

@@ -9,7 +9,7 @@ import pytest
 
 from reportdiff.archive import Archive
 from reportdiff.cli import main
-from reportdiff.core.trend import pick_figure, trend
+from reportdiff.core.figures.trend import pick_figure, trend
 from reportdiff.model import Figure
 from tests.conftest import ROOT
 

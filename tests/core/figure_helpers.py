@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.core.figures import extract_figures
-from reportdiff.core.segment import segment_document
+from reportdiff.core.figures.extract import extract_figures
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.model import Document, Figure
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines

@@ -1,6 +1,6 @@
 """Alignment on composed outlines (independent of the segmenter)."""
 
-from reportdiff.core.align import align_sections
+from reportdiff.core.sections.align import align_sections
 from reportdiff.options import CompareOptions
 from tests.outline_builder import build
 

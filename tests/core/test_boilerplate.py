@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.core.boilerplate import ReuseContext, carried_over_share
 from reportdiff.core.compare import compare
+from reportdiff.core.reuse.boilerplate import ReuseContext, carried_over_share
 from reportdiff.model import Comparison, Document, Flag
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines
@@ -288,7 +288,7 @@ def test_year_over_year_stickiness_on_real_reports(real_dir: Path) -> None:
 
 
 def test_decimal_numbering_is_cited_as_written():
-    from reportdiff.core.reuse import _join_chain
+    from reportdiff.core.reuse.passages import _join_chain
 
     assert _join_chain(["2", "2.1"]) == "2.1"
     assert _join_chain(["三", "(二)"]) == "三(二)"
@@ -298,8 +298,8 @@ def test_decimal_numbering_is_cited_as_written():
 def test_shared_evidence_names_only_documents_holding_the_passage(tmp_path, seeds_dir):
     import shutil
 
-    from reportdiff.core.boilerplate import ReuseContext
     from reportdiff.core.compare import compare
+    from reportdiff.core.reuse.boilerplate import ReuseContext
     from reportdiff.readers import read_document
     from tests.conftest import SAMPLES
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportdiff.core.shingles import sentence_key, split_sentences, wrap_width
-from reportdiff.core.template_phrases import find_template_phrases
+from reportdiff.core.reuse.shingles import sentence_key, split_sentences, wrap_width
+from reportdiff.core.reuse.template_phrases import find_template_phrases
 
 
 def test_key_masks_figures_and_years_but_keeps_units() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportdiff.core.checks import check_document, sum_message
-from reportdiff.core.segment import segment_document
+from reportdiff.core.checks.document import check_document, sum_message
+from reportdiff.core.sections.segment import segment_document
 
 from .figure_helpers import doc_of
 

@@ -3,10 +3,10 @@ what is never summed, and how nesting is read."""
 
 from __future__ import annotations
 
-from reportdiff.core.check_tables import check_tables, table_totals
-from reportdiff.core.checks import check_document
-from reportdiff.core.figures import extract_figures
-from reportdiff.core.segment import segment_document
+from reportdiff.core.checks.document import check_document
+from reportdiff.core.checks.tables import check_tables, table_totals
+from reportdiff.core.figures.extract import extract_figures
+from reportdiff.core.sections.segment import segment_document
 
 from .figure_helpers import doc_of
 

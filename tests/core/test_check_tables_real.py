@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from reportdiff.cli import main
-from reportdiff.core.check_tables import check_tables, table_totals
-from reportdiff.core.checks import check_document
-from reportdiff.core.figures import extract_figures
-from reportdiff.core.segment import segment_document
+from reportdiff.core.checks.document import check_document
+from reportdiff.core.checks.tables import check_tables, table_totals
+from reportdiff.core.figures.extract import extract_figures
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.readers import read_document
 
 from .figure_helpers import doc_of

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.core.checks import check_document
-from reportdiff.core.segment import segment_document
+from reportdiff.core.checks.document import check_document
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.readers import read_document
 
 from .figure_helpers import doc_of

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.core.compare import compare
-from reportdiff.core.figure_dates import date_change, date_delta_text, date_figures, ymd_span
+from reportdiff.core.figures.dates import date_change, date_delta_text, date_figures, ymd_span
 from reportdiff.model import Document, Figure
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reportdiff.core.compare import compare
-from reportdiff.core.figure_label import clean_label
+from reportdiff.core.figures.label import clean_label
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.core.checks import check_document
-from reportdiff.core.figures import extract_figures
-from reportdiff.core.line_wraps import soft_break
-from reportdiff.core.segment import segment_document
+from reportdiff.core.checks.document import check_document
+from reportdiff.core.figures.extract import extract_figures
+from reportdiff.core.sections.segment import segment_document
+from reportdiff.core.text.line_wraps import soft_break
 
 from .figure_helpers import by_label, doc_of, figures_of, one, read_figures
 

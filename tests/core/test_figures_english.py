@@ -3,11 +3,11 @@ against their budget; the samples' sentences and composed ones."""
 
 from __future__ import annotations
 
-from reportdiff.core.check_changes import check_changes
-from reportdiff.core.checks import check_document
+from reportdiff.core.checks.changes import check_changes
+from reportdiff.core.checks.document import check_document
 from reportdiff.core.compare import compare
-from reportdiff.core.figure_english import PREVIOUS
-from reportdiff.core.segment import segment_document
+from reportdiff.core.figures.english import PREVIOUS
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 from reportdiff.render.text import render_text
@@ -125,7 +125,7 @@ def test_a_span_or_a_source_is_not_a_change():
 
 
 def test_two_equal_ends_tell_no_change():
-    from reportdiff.core.english_changes import parse_changes
+    from reportdiff.core.figures.english_changes import parse_changes
 
     text = "Results\n\nStaffing went from 100 to 100 posts.\n"
     assert parse_changes(text, figures_of(text)) == []

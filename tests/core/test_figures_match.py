@@ -231,7 +231,7 @@ def test_an_average_over_years_is_not_a_years_figure():
 
 
 def test_how_a_label_says_its_figure_moved():
-    from reportdiff.core.figure_match import sort_of
+    from reportdiff.core.figures.match import sort_of
     from reportdiff.model import Figure
 
     def sort(label: str) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportdiff.core.figure_parse import as_written, chinese_value, display_scale, read_numbers
+from reportdiff.core.figures.parse import as_written, chinese_value, display_scale, read_numbers
 
 from .figure_helpers import figures_of
 

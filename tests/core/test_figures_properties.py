@@ -8,9 +8,9 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.core.checks import check_document
-from reportdiff.core.segment import segment_document
-from reportdiff.core.tokens import tokenize
+from reportdiff.core.checks.document import check_document
+from reportdiff.core.sections.segment import segment_document
+from reportdiff.core.text.tokens import tokenize
 
 from .figure_helpers import doc_of, figures_of
 

@@ -124,7 +124,7 @@ def test_years_and_dates_are_recognised(seeds_dir):
 
 
 def test_figures_know_their_innermost_section(seeds_dir):
-    from reportdiff.core.segment import segment_document
+    from reportdiff.core.sections.segment import segment_document
     from reportdiff.readers import read_document
 
     doc = read_document(seeds_dir / "daoxian-police-2023.txt")

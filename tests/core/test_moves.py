@@ -1,7 +1,7 @@
 from types import SimpleNamespace
 
-from reportdiff.core.align import align_sections
-from reportdiff.core.textdiff import diff_pairs
+from reportdiff.core.diff.textdiff import diff_pairs
+from reportdiff.core.sections.align import align_sections
 from reportdiff.options import CompareOptions
 from tests.outline_builder import build
 

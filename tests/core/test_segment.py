@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.core.segment import segment_document
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.model import Block, Document, Section
 from reportdiff.readers.blocks import blocks_from_lines
 

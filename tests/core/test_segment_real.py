@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.core.segment import segment_document
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.model import Document, Section
 from reportdiff.readers import read_document
 from tests.conftest import SAMPLES

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.core.checks import check_document
-from reportdiff.core.segment import segment_document
+from reportdiff.core.checks.document import check_document
+from reportdiff.core.sections.segment import segment_document
 from reportdiff.readers import read_document
 from tests.readers.docx_builder import new_document, save
 

@@ -1,4 +1,4 @@
-from reportdiff.core.textdiff import diff_texts, edits_from_diffs, split_sentences
+from reportdiff.core.diff.textdiff import diff_texts, edits_from_diffs, split_sentences
 
 
 def _edits(a: str, b: str):
@@ -73,7 +73,7 @@ def test_timeout_falls_back_and_says_so():
 
 
 def test_renumbering_behind_markup_is_not_an_edit():
-    from reportdiff.core.textdiff import section_span
+    from reportdiff.core.diff.textdiff import section_span
     from reportdiff.model import Section
 
     text = "## 二、基本情况\n正文"

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportdiff.core.tokens import TokenEncoder, tokenize
+from reportdiff.core.text.tokens import TokenEncoder, tokenize
 
 
 def test_figure_with_unit_is_one_token():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..model import Comparison, Document
 from ..options import CompareOptions
-from .align import align_sections
-from .boilerplate import ReuseContext, find_boilerplate
-from .checks import check_document
-from .figures import diff_figures
-from .segment import segment_document
-from .textdiff import diff_pairs
+from .checks.document import check_document
+from .diff.textdiff import diff_pairs
+from .figures.extract import diff_figures
+from .reuse.boilerplate import ReuseContext, find_boilerplate
+from .sections.align import align_sections
+from .sections.segment import segment_document
 
 
 def compare(

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from ..core.corpus import ScanResult
+from ..core.reuse.corpus import ScanResult
 from .text import pad
 
 SCHEMA_ID = "reportdiff.scan/1"

@@ -1,0 +1,1 @@
+"""A report checked against itself: totals, stated changes, label conflicts, tables."""

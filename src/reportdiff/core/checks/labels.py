@@ -1,0 +1,154 @@
+"""One label with two different values in one report, in prose or in a table.
+
+A label seen with exactly two values is a contradiction worth a look; one seen with
+many (抓获犯罪嫌疑人10名 … 5人 … 12人) is a narrative counting separate events.
+Approximate figures, rates (每人…), transitions (由…下降至…) and the figures of a
+stated change are left alone. A figure in prose is checked against the table row of
+the same name: it must equal one of that row's values (target or actual).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from ...model import Check, Document, Figure, Side
+from ..figures.label import CHANGE_WORDS, label_key
+from ..figures.sentence import FROM_SUFFIX
+
+InTable = Callable[[int], bool]  # whether an offset stands inside a table
+_KINDS = ("amount", "count", "percent")
+_NOT_A_NAME = re.compile(r"^(?:每|人均|平均)|(?:至|到|由|从|为|后|前)$")
+_PLAN = re.compile(r"拟|计划|预计|力争|目标")
+_GENERIC = {"投入", "完成", "新增", "增加", "减少", "全年", "累计", "其中", "合计", "共计"}
+
+
+def check_labels(doc: Document, figures: Sequence[Figure], side: Side) -> list[Check]:
+    in_table = _table_test(doc)
+    named = [
+        f
+        for n, f in enumerate(figures)
+        if _comparable(f) and not _enumerated(doc.text, figures, n) and not _reached(figures, n)
+    ]
+    against_table = _prose_vs_table(named, in_table, side)
+    # a text figure that disagrees with its table row is told once, as the more telling
+    # prose_vs_table, not again as two values of one label
+    told = [{f.start for f in c.figures} for c in against_table]
+    conflicts = [
+        c
+        for c in _conflicts(doc.text, named, in_table, side)
+        if not any({f.start for f in c.figures} <= starts for starts in told)
+    ]
+    return [*conflicts, *against_table]
+
+
+def _comparable(f: Figure) -> bool:
+    name = f.label.split(" / ")[0]
+    if f.kind not in _KINDS or len(label_key(name)) < 2 or f.qualifier == "approx":
+        return False
+    tail = f.label.rsplit(" ", 1)[-1]
+    if tail == "上年" or name.endswith(CHANGE_WORDS):
+        return False  # the figures of a stated change (or a rate: 年均增长) stand apart
+    return not (_NOT_A_NAME.search(name) or name in _GENERIC)
+
+
+def _enumerated(text: str, figures: Sequence[Figure], n: int) -> bool:
+    """「46台电信卡移动警务通、50台移动警务通、3台…」: an item named by what follows
+    it in a list of kinds is one kind of the thing, not the thing itself."""
+    f = figures[n]
+    if not f.label or not text[f.end : f.end + len(f.label) + 2].lstrip().startswith(f.label):
+        return False
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(figures) and figures[m].unit == f.unit:
+            a, b = sorted((figures[m], f), key=lambda x: x.start)
+            between = text[a.end : b.start]
+            if "、" in between and not any(ch in between for ch in "；;。\n"):
+                return True
+    return False
+
+
+def _reached(figures: Sequence[Figure], n: int) -> bool:
+    """「支付进度由91.5%提高至96.2%」: the level reached in a transition is this year's
+    value, not a second value of a target stated elsewhere."""
+    return n > 0 and figures[n - 1].label == f"{figures[n].label} {FROM_SUFFIX}"
+
+
+def _apart_and_specific(key: str, members: list[Figure]) -> bool:
+    """Prose figures contradict each other when their label names one thing (four or more
+    Chinese characters) and they stand in different passages, not in one enumeration."""
+    starts = sorted(f.start for f in members)
+    apart = all(b - a > 300 for a, b in itertools.pairwise(starts))
+    return apart and sum("\u4e00" <= ch <= "\u9fff" for ch in key) >= 4
+
+
+def _unit(f: Figure) -> str:
+    """A bare count in a table (治安卡口 | 9) may be compared with 9个 elsewhere."""
+    return f.unit or ("*" if f.kind == "count" else "")
+
+
+def _planned(text: str, f: Figure) -> bool:
+    """The sentence before the figure says it is a plan (拟, 计划, 预计, 力争, 目标):
+    「拟查处吸毒人员100人，强戒50人」 plans both."""
+    before = text[max(0, f.start - 80) : f.start]
+    clause = re.split(r"[。；;\n\t]", before)[-1]
+    return bool(_PLAN.search(clause))
+
+
+def _conflicts(text: str, figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if not f.qualifier and f.value != 0:  # 0万元 is "none this year", said of many things
+            groups[(label_key(f.label), f.kind)].append(f)
+    out = []
+    for (key, _), members in groups.items():
+        units = {_unit(f) for f in members} - {"*"}
+        values = {f.value for f in members}
+        if len(values) != 2 or len(units) > 1:
+            continue
+        if not any(in_table(f.start) for f in members) and not _apart_and_specific(key, members):
+            continue  # prose repeats phrases (决算, 采购金额) for the different things it lists
+        first = members[0]
+        other = next(f for f in members if f.value != first.value)
+        message = f"{first.label} is {first.text} here and {other.text} there"
+        plans = [f for f in (first, other) if _planned(text, f)]
+        if len(plans) == 1:  # 「拟查处100人」 against 「查处72人」: a target and its outcome
+            done = other if plans[0] is first else first
+            message = f"{first.label}: {plans[0].text} planned, {done.text} reported"
+        out.append(Check("label_conflict", side, message, (first, other)))
+    return out
+
+
+def _prose_vs_table(figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
+    rows: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if in_table(f.start):
+            rows[(label_key(f.label.split(" / ")[0]), f.kind)].append(f)
+    out = []
+    for f in figures:
+        row = rows.get((label_key(f.label), f.kind))
+        if in_table(f.start) or not row or not _same_unit(f, row):
+            continue
+        if any(abs(f.value - t.value) <= 1e-9 * max(1.0, abs(f.value)) for t in row):
+            continue
+        shown = " / ".join(t.text for t in row)
+        message = f"{f.label} is {f.text} in the text but {shown} in the table"
+        out.append(Check("prose_vs_table", side, message, (f, *row)))
+    return out
+
+
+def _same_unit(f: Figure, row: list[Figure]) -> bool:
+    return all(_unit(t) in ("*", f.unit) for t in row)
+
+
+def _table_test(doc: Document) -> InTable:
+    spans = sorted((b.start, b.end) for b in doc.blocks if b.kind == "table")
+    starts = [s for s, _ in spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
+
+    return inside

@@ -1,0 +1,1 @@
+"""The narrative diff of aligned sections, and moved passages."""

@@ -1,0 +1,1 @@
+"""Figures: reading numbers with their labels and units, and matching them across versions."""

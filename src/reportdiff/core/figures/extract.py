@@ -1,0 +1,289 @@
+"""Figures: every number of a document with its value, unit, label and section.
+
+Reading the numbers is core/figures/parse.py, naming them core/figures/label.py,
+totals and parts core/figures/tree.py, matching OLD to NEW core/figures/match.py.
+This module walks a Document's blocks and puts those together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+from ...model import Block, Document, Figure, Section
+from ..text.line_wraps import soft_break
+from .english import english_counts, english_labels, is_english
+from .label import clean_label, prose_labels
+from .match import diff_figures
+from .parse import Reading, read_numbers
+from .tree import link_parts
+
+__all__ = ["diff_figures", "extract_figures", "figure_breaks", "section_finder"]
+
+_QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
+_TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+# 金额（万元）, 合计(万元), 支出（单位：万元）: a unit in a header cell
+_HEAD_UNIT_RE = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|亿元|千元|元)\s*[)）]")
+_MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|投入|投资|资产|成本|价")
+
+
+# compare() asks for a document's figures once for the diff and once for the checks.
+# The cache is keyed by identity: hashing a Document means hashing all its blocks.
+_CACHE: OrderedDict[int, tuple[Document, Sequence[Section], tuple[Figure, ...]]] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
+    """Every figure of doc in text order; parent indexes link parts to their total."""
+    hit = _CACHE.get(id(doc))
+    if hit and hit[0] is doc and (hit[1] is sections or tuple(hit[1]) == tuple(sections)):
+        return hit[2]
+    figures = _extract(doc, sections)
+    _CACHE[id(doc)] = (doc, sections, figures)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return figures
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _extract(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
+    readings: list[Reading] = []
+    labels: list[str] = []
+    numbers = _Numbers(doc.text)
+    breaks = figure_breaks(doc, sections)
+    for group in _paragraphs(doc, breaks):
+        block = group[0]
+        got = _table(doc, block, numbers) if block.kind == "table" else _prose(numbers, group)
+        for r, label in got:
+            readings.append(r)
+            labels.append(label)
+    readings = _resolve_magnitudes(doc.text, readings, labels)
+    labels = _distribute(labels)
+    parents = link_parts(doc.text, readings, breaks)
+    where = section_finder(sections)
+    return tuple(
+        Figure(
+            text=r.text,
+            value=r.value,
+            unit=r.unit,
+            start=r.start,
+            end=r.end,
+            label=label,
+            kind=r.kind,
+            section=where(r.start),
+            parent=parent,
+            qualifier=r.qualifier,
+        )
+        for r, label, parent in zip(readings, labels, parents, strict=True)
+    )
+
+
+class _Numbers:
+    """Every number of a text, read once; each block and cell takes its share.
+    Numbers inside short “quotes” are names (“8.19”案件), not figures."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        quoted = [m.span() for m in _QUOTE_RE.finditer(text)]
+        quote_starts = [q[0] for q in quoted]
+
+        def inside_quote(pos: int) -> bool:
+            i = bisect.bisect_right(quote_starts, pos) - 1
+            return i >= 0 and pos < quoted[i][1]
+
+        self.found = [r for r in read_numbers(text, 0, len(text)) if not inside_quote(r.start)]
+        self.starts = [r.start for r in self.found]
+
+    def between(self, start: int, end: int, *, keep_bare: bool) -> list[Reading]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for r in self.found[lo:hi] if r.end <= end and (keep_bare or not r.bare)]
+
+
+def _paragraphs(doc: Document, breaks: set[int]) -> list[list[Block]]:
+    """Blocks grouped into paragraphs: lines a PDF wrapped mid-sentence go together.
+    A table, a heading (a section start) or a real line break starts a new group."""
+    groups: list[list[Block]] = []
+    for block in doc.blocks:
+        prev = groups[-1][-1] if groups else None
+        if (
+            prev is not None
+            and prev.kind == block.kind == "paragraph"
+            and prev.start not in breaks
+            and block.start not in breaks
+            and soft_break(doc.text, prev.end) == block.start
+        ):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def _prose(numbers: _Numbers, group: list[Block]) -> list[tuple[Reading, str]]:
+    text, start, end = numbers.text, group[0].start, group[-1].end
+    if is_english(text[start:end]):
+        return [pair for block in group for pair in _english(numbers, block)]
+    found = numbers.between(start, end, keep_bare=False)
+    if len(group) == 1:
+        return list(zip(found, prose_labels(text, found, start, end), strict=True))
+    # labels are read on the paragraph with its soft breaks taken out
+    joined = "".join(text[b.start : b.end] for b in group)
+    lead = [b.start for b in group]
+    shift = [b.start - sum(x.end - x.start for x in group[:i]) for i, b in enumerate(group)]
+    moved = []
+    for r in found:
+        d = shift[bisect.bisect_right(lead, r.start) - 1]
+        d_end = shift[bisect.bisect_right(lead, r.end - 1) - 1]  # 1062.85⏎⏎万元 spans a break
+        moved.append(r._replace(start=r.start - d, end=r.end - d_end))
+    return list(zip(found, prose_labels(joined, moved, 0, len(joined)), strict=True))
+
+
+def _english(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
+    text, start, end = numbers.text, block.start, block.end
+    found = english_counts(text, numbers.between(start, end, keep_bare=True), start, end)
+    return list(zip(found, english_labels(text, found, start, end), strict=True))
+
+
+def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading, str]]:
+    """Cells: a lone number counts; its label is the row's text cell (and column head).
+    A unit stated for the table (单位：万元), a column (金额（万元）) or a row
+    (支出（万元） | …) makes its lone numbers amounts in that unit."""
+    text = doc.text
+    unit = _TABLE_UNIT_RE.search(text, max(0, block.start - 200), block.start + 200)
+    header: list[str] = []
+    column_units: list[str] = []
+    out: list[tuple[Reading, str]] = []
+    table_unit = unit.group(1) if unit else ""
+    for n, row in enumerate(block.cells):
+        cells = [(c, text[c.start : c.end].strip()) for c in row]
+        per_cell = [_cell_readings(numbers, c.start, c.end, s) for c, s in cells]
+        if n == 0 and _is_header(cells, per_cell):
+            header = [_HEAD_UNIT_RE.sub("", s).strip() or s for _, s in cells]
+        if all(r.kind in ("year", "date") for found in per_cell for r in found):
+            # a header row, of however many: 金额（万元） | 2024年（万元）
+            named = [_unit_named(s) for _, s in cells]
+            column_units = [
+                u or (column_units[i] if i < len(column_units) else "") for i, u in enumerate(named)
+            ]
+        numeric = sum(bool(found) for found in per_cell)
+        row_unit = next((_unit_named(s) for _, s in cells if _unit_named(s)), "")
+        for col, found in enumerate(per_cell):
+            if not found:
+                continue
+            cell, words = cells[col]
+            # a lone number names nothing itself: its row and column do
+            lone = len(found) == 1 and found[0].text.strip() == words
+            own = [""] if lone else prose_labels(text, found, cell.start, cell.end)
+            head = header[col] if numeric > 1 and col < len(header) else ""
+            col_unit = column_units[col] if col < len(column_units) else ""
+            for r, label in zip(found, own, strict=True):
+                label = label if len(label) >= 2 else _row_label(cells, per_cell, col)
+                r = _table_unit(r, col_unit or row_unit or table_unit)
+                out.append((r, f"{label} / {head}" if head and head != label else label))
+    return out
+
+
+def _unit_named(cell: str) -> str:
+    """金额（万元） → 万元: the unit a header cell states for its column or row."""
+    m = _HEAD_UNIT_RE.search(cell)
+    return m.group(1) if m else ""
+
+
+def _is_header(cells: list, per_cell: list[list[Reading]]) -> bool:
+    """一级指标 | 二级指标 | 指标值 | 得分: short words, no figures, two or more cells."""
+    words = [s for _, s in cells if s]
+    return not any(per_cell) and len(words) >= 2 and all(len(w) <= 12 for w in words)
+
+
+def _cell_readings(numbers: _Numbers, start: int, end: int, stripped: str) -> list[Reading]:
+    if not stripped:
+        return []
+    found = numbers.between(start, end, keep_bare=True)
+    return [r for r in found if not r.bare or r.text.strip() == stripped]
+
+
+def _row_label(cells: list, per_cell: list[list[Reading]], col: int) -> str:
+    """The nearest cell with words in it, left first: the row's header."""
+    order = [*range(col - 1, -1, -1), *range(col + 1, len(cells))]
+    for i in order:
+        words = cells[i][1]
+        for r in per_cell[i]:
+            words = words.replace(r.text, "")
+        if sum(ch.isalpha() for ch in words) >= 2:
+            return clean_label(words) or words.strip()[:20]
+    return ""
+
+
+def _table_unit(r: Reading, unit: str) -> Reading:
+    """A lone number in a table stated in 万元 is an amount in 万元."""
+    if not r.bare or not unit:
+        return r._replace(kind="count") if r.bare else r
+    scale = {"万元": 1e4, "亿元": 1e8, "千元": 1e3}.get(unit, 1.0)
+    return r._replace(value=r.value * scale, unit="元", kind="amount", scale=scale, shown=unit)
+
+
+def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -> list[Reading]:
+    """1128万 with no 元: money where its label or its neighbours say so, else a count."""
+    out = []
+    for i, r in enumerate(readings):
+        if r.magnitude_only and r.shown[:1] in "千万亿":
+            after = text[r.end : r.end + 1]
+            follows_noun = bool(after) and after.isalpha() and not after.isascii()
+            money = _MONEY_WORDS.search(labels[i]) or (
+                not follows_noun and _money_nearby(readings, i)
+            )
+            r = r._replace(unit="元", kind="amount", shown=r.shown + "元") if money else r
+            r = r if money else r._replace(kind="count")
+        elif r.magnitude_only:
+            r = r._replace(kind="count")
+        out.append(r)
+    return out
+
+
+def _distribute(labels: list[str]) -> list[str]:
+    """「查处吸毒人员、强戒 分别 72 人、25 人」: the n-th figure gets the n-th name."""
+    out = list(labels)
+    i = 0
+    while i < len(out):
+        names = out[i].split("、")
+        j = i
+        while j < len(out) and labels[j] == labels[i]:
+            j += 1
+        if len(names) > 1 and j - i == len(names):
+            out[i:j] = [name.strip() for name in names]
+        i = max(j, i + 1)
+    return out
+
+
+def _money_nearby(readings: list[Reading], i: int) -> bool:
+    near = readings[max(0, i - 3) : i] + readings[i + 1 : i + 4]
+    return any(n.unit == "元" and abs(n.start - readings[i].start) < 300 for n in near)
+
+
+def figure_breaks(doc: Document, sections: Sequence[Section]) -> set[int]:
+    """Offsets no list of parts runs across: headings and table edges."""
+    out = {s.start for s in sections if s.id != "0"}
+    out.update(b.start for b in doc.blocks if b.kind == "table")
+    out.update(b.end for b in doc.blocks if b.kind == "table")
+    return out
+
+
+def section_finder(sections: Sequence[Section]) -> Callable[[int], str | None]:
+    """pos -> id of the innermost section holding it (the preamble is "0")."""
+    ordered = sorted(sections, key=lambda s: (s.start, -s.end))
+    starts = [s.start for s in ordered]
+    by_id = {s.id: s for s in ordered}
+
+    def where(pos: int) -> str | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        s = ordered[i] if i >= 0 else None
+        while s is not None and pos >= s.end:
+            s = by_id.get(s.parent) if s.parent else None
+        return s.id if s else (ordered[0].id if ordered else None)
+
+    return where

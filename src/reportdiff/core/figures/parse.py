@@ -1,0 +1,356 @@
+"""Read the numbers in a stretch of text: value, unit, kind and qualifier.
+
+The grammar of an Arabic figure is the one the narrative diff uses (core/text/tokens.py),
+so a figure is one diff token and one Reading alike. On top of it this module knows
+dates, Chinese numerals that count (两名, 三万份), "$ … million" and the words that
+bound or approximate a figure (近, 余, 以上, ≥).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..text.line_wraps import soft_break
+from ..text.tokens import (
+    APPROX_PATTERN,
+    CURRENCY_PATTERN,
+    MAGNITUDE_PATTERN,
+    NUMBER_PATTERN,
+    UNIT_PATTERN,
+)
+
+_FIGURE = (
+    rf"(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})"
+    rf"(?P<sp>[ \u00a0\u3000]?)(?:(?P<approx0>{APPROX_PATTERN})(?={MAGNITUDE_PATTERN}))?"
+    rf"(?P<mag>{MAGNITUDE_PATTERN})?"
+    rf"(?P<approx>{APPROX_PATTERN})?(?P<unit>{UNIT_PATTERN})?"
+)
+FIGURE_PARTS = re.compile(_FIGURE)
+_MONTH, _DAY = r"1[0-2]|0?[1-9]", r"3[01]|[12]\d|0?[1-9]"
+# A date has a year or a day: 2023年9月, 9月20日, 2023年9月20日 (5月 alone is a figure).
+_DATE = (
+    rf"(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>{_MONTH})\s?月(?:\s?(?P<d>{_DAY})\s?[日号])?"
+    rf"|(?P<m2>{_MONTH})\s?月\s?(?P<d2>{_DAY})\s?[日号]"
+)
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
+# A Chinese numeral counts when a counter follows it (两名) or it holds a magnitude
+# (一千); the lookahead keeps the scan from stopping at every 一 of 统一 or 一般.
+_CN = (
+    # 第二十次 is an ordinal: neither 二 nor the 十 after it starts a count
+    rf"(?<![第零一二两三四五六七八九十百千万亿])(?![零一二两三四五六七八九十百千万亿]+周?年)"
+    rf"(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
+    rf"(?P<cnnum>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
+    rf"(?P<cnunit>[{_CN_COUNTERS}]?)"
+)
+# 建军一百年 above is an anniversary; these are names of a policy or a saying, not counts
+_CN_NAMES = re.compile(
+    r"中央八项规定|三百六十行|两个(?:维护|确立|大局|务必|结合|毫不动摇|市场两种资源|积极性)"
+    r"|四个(?:意识|自信|全面)|共处五项原则"
+    r"|届[^，。；\n]{0,8}?[一二三四五六七八九十]+次(?:会议|全会|全体会议)"  # 十三届全国人大五次会议
+)
+# One scan finds every kind of number; the lookahead lets it skip other characters fast,
+# and a date, tried first, keeps its parts from being read again as figures.
+_SCAN = re.compile(
+    rf"(?=[\d$¥￥€£一二两三四五六七八九十])(?:(?P<date>{_DATE})|{_FIGURE}"
+    rf"|(?P<cn>{_CN}))"
+)
+_MAX_DIGITS = 24  # keeps every value a finite float, far from overflow
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_CURRENCY = {"$": "$", "¥": "元", "￥": "元", "€": "€", "£": "£"}
+_MAGNITUDE = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_PEOPLE = {"人": "人", "名": "人"}
+_DURATION = {"时", "分", "分钟", "小时", "天"}
+_AT_LEAST_BEFORE = ("≥", "不少于", "不低于", "超过", "逾", "大于", "高于")
+_AT_MOST_BEFORE = ("≤", "不超过", "不高于", "低于", "小于")
+_APPROX_BEFORE = ("近", "约", "大约", "将近")
+_AT_LEAST_AFTER = ("以上",)
+_AT_MOST_AFTER = ("以下", "以内")
+_APPROX_AFTER = ("左右", "余")
+_QUALIFIER_CHARS = re.compile(r"[≥≤不超逾大高低小近约将以左余多+＋]")
+_INCLUSIVE = ("（含）", "(含)")
+
+
+class Reading(NamedTuple):
+    """One number as read. ``scale`` turns the written unit into the base unit
+    (1e4 for 万元); ``shown`` is the unit as written ("万元"), for display."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    kind: str
+    qualifier: str = ""
+    scale: float = 1.0
+    shown: str = ""
+    bare: bool = False  # no unit at all: kept only where a table gives it meaning
+    magnitude_only: bool = False  # 1128万 without 元: money or count by context
+
+
+def read_numbers(text: str, start: int, end: int) -> list[Reading]:
+    """Every number in text[start:end]: dates, Arabic figures, Chinese numerals."""
+    found: list[Reading] = []
+    skip_to = start  # past a figure whose unit a line break held apart
+    for m in _SCAN.finditer(text, start, end):
+        if m.start() < skip_to:
+            continue
+        if m.group("date"):
+            found.append(_date(m))
+        elif m.group("cn"):
+            reading = _chinese(m)
+            if reading:
+                found.append(reading)
+        elif (
+            not _glued_to_latin(text, m.start(), _figure_end(m))
+            and (m.start() == 0 or text[m.start() - 1] not in "第.．")
+            and not _caption(text, m)
+        ):
+            reading = _arabic(text, m, end)
+            if reading.bare:
+                reading = _wrapped(text, m, end) or reading
+                skip_to = reading.end
+            if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
+                found.append(reading)
+    found = _list_units(text, found)
+    return [r if r.bare else _qualified(text, r, start, end) for r in found]
+
+
+_LEADING_MAGNITUDE = re.compile(rf"(?:{MAGNITUDE_PATTERN})")
+
+
+def _list_units(text: str, found: list[Reading]) -> list[Reading]:
+    """「10.6万、3.8万、3.3万平方公里」: the unit written after the last item of a
+    、-list is each item's, where an item before it has a magnitude and no unit."""
+    out = list(found)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        if not out[i - 1].magnitude_only or text[out[i - 1].end : last.start] != "、":
+            continue  # the common case: no list of magnitudes ends here
+        if last.bare or last.magnitude_only or last.kind not in ("count", "amount"):
+            continue
+        m = _LEADING_MAGNITUDE.match(last.shown)
+        written = last.shown[m.end() :] if m else last.shown
+        j = i - 1
+        while j >= 0 and out[j].magnitude_only and text[out[j].end : out[j + 1].start] == "、":
+            r = out[j]
+            out[j] = r._replace(
+                unit=last.unit, kind=last.kind, shown=r.shown + written, magnitude_only=False
+            )
+            j -= 1
+    return out
+
+
+def _wrapped(text: str, m: re.Match[str], limit: int) -> Reading | None:
+    """「收入支出总计增加 1062.85⏎⏎万元」: a long line cut by the page width between a
+    number and its unit. The reading spans the break (offsets stay true in text); its
+    ``text`` is the figure as written without the break."""
+    nl = m.end("num")
+    while nl < limit and text[nl] in " \u3000":
+        nl += 1
+    if nl >= limit or text[nl] != "\n" or m.group("num")[0] in "+-−":
+        return None  # the common case: the number does not end its line
+    num_end = m.end("num")
+    b = nl
+    while b < limit and text[b] in " \u3000\n":
+        b += 1
+    if b >= limit or text[b].isdigit():
+        return None  # the next line is another number: a table cut into lines
+    b = soft_break(text, nl)
+    if b is None or b >= limit:
+        return None
+    head = text[m.start() : num_end]
+    joined = head + text[b : min(limit, b + 24)]  # enough for a unit or a month and day
+    j = _SCAN.match(joined)
+    if j is None or j.end() <= len(head) or j.group("cn"):
+        return None
+    if j.group("date"):
+        r = _date(j)
+    else:
+        if _glued_to_latin(joined, 0, _figure_end(j)):
+            return None
+        r = _arabic(joined, j, len(joined))
+        if r.bare:
+            return None
+    return r._replace(start=m.start(), end=b + r.end - len(head))
+
+
+def _caption(text: str, m: re.Match[str]) -> bool:
+    """表1 / 图2 with no unit: a table's or figure's number (水表1800块 is a count)."""
+    numbered = text[m.start() - 1 : m.start()] in ("表", "图")
+    return numbered and not (m.group("unit") or m.group("mag"))
+
+
+def _figure_end(m: re.Match[str]) -> int:
+    """Where the figure ends: after its unit, or after its digits when it has none
+    (the space the pattern allows before a unit is not part of "214 staff")."""
+    return m.end() if m.group("mag") or m.group("unit") or m.group("approx") else m.end("num")
+
+
+def _glued_to_latin(text: str, start: int, end: int) -> bool:
+    """350M, Mate40, AN01: part of a model name or code, not a figure."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+def _date(m: re.Match[str]) -> Reading:
+    y, mo, d = (int(m.group(k) or 0) for k in ("y", "m", "d"))
+    mo, d = mo or int(m.group("m2") or 0), d or int(m.group("d2") or 0)
+    return Reading(m.start(), m.end(), m.group(0), float(y * 10000 + mo * 100 + d), "date", "date")
+
+
+def number_value(num: str) -> float:
+    """The value of a written Arabic number: 1,234.5 / 1，234 / 12．5 / −3."""
+    clean = num.replace(",", "").replace("，", "").replace("．", ".").replace("−", "-")
+    return float(clean)
+
+
+def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
+    num, mag, unit, cur = m.group("num", "mag", "unit", "cur")
+    start, end = m.start(), m.end()
+    if not (mag or unit or cur):  # a bare number: most often list numbering, kept as such
+        end = m.end("num")
+        return Reading(start, end, num, number_value(num), "", "other", bare=True)
+    mag, unit = mag or "", unit or ""
+    if num[0] in "+-−" and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "日月"):
+        num, start = num[1:], start + 1  # a range or a hyphen, not a sign
+    if unit == "个" and text[end : end + 1] == "亿":  # 近3个亿: colloquial for 3亿
+        mag, unit, end = "亿", "", end + 1
+    scale = _MAGNITUDE.get(mag, 1.0) * _EN_SCALE.get(unit.lower(), 1.0)
+    shown = mag + unit
+    if unit.startswith("percentage point"):
+        unit = "百分点"  # "3 percentage points" is a change of a rate in points
+    unit = "" if unit.lower() in _EN_SCALE else ("%" if unit.startswith("per") else unit)
+    value = round(number_value(num) * scale, 6)
+    base, kind = _classify(unit, value, bool(mag))
+    if cur:
+        base, kind = _CURRENCY[cur], "amount"
+    reading = Reading(start, end, text[start:end], value, base, kind, "", scale, shown)
+    if base == "":
+        return reading._replace(magnitude_only=True)
+    return reading
+
+
+def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, str]:
+    if unit == "元":
+        return "元", "amount"
+    if unit == "美元":  # 3万亿美元: the same money as $3 trillion
+        return "$", "amount"
+    if unit in ("%", "％"):
+        return "%", "percent"
+    if unit in ("‰", "个百分点", "百分点"):
+        return ("‰" if unit == "‰" else "百分点"), "percent"
+    if unit in ("年", "年度"):
+        is_year = not has_magnitude and value.is_integer() and 1900 <= value <= 2100
+        return ("年", "year") if is_year else ("年", "count")
+    if unit in ("月", "日", "号"):
+        return "date", "date"
+    if unit in _DURATION:
+        return unit, "count"
+    return _PEOPLE.get(unit, unit), "count"
+
+
+def chinese_value(num: str) -> float | None:
+    """两千三百 → 2300, 三万 → 30000, 十二 → 12; None for what is not a numeral."""
+    total, section, digit = 0, 0, None
+    for ch in num:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # 一二三: a list of names, not a number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        else:
+            total = (total + section + (digit or 0)) * _CN_BIG[ch]
+            section, digit = 0, None
+    return float(total + section + (digit or 0))
+
+
+def _chinese(m: re.Match[str]) -> Reading | None:
+    num, unit = m.group("cnnum"), m.group("cnunit")
+    value = chinese_value(num)
+    if value is None or not (unit or any(c in num for c in "百千万亿")):
+        return None
+    if _named(m.string, m.start()):
+        return None
+    if value < 2 or (unit == "个" and m.end() < len(m.string) and m.string[m.end()] == "亿"):
+        return None  # 一个又一个 is rhetoric; 三个亿 is rare enough to leave alone
+    base, kind = _classify(unit, value, False) if unit else ("", "count")
+    return Reading(m.start(), m.end(), m.group(0), value, base, kind, "", 1.0, unit)
+
+
+def _named(text: str, pos: int) -> bool:
+    """Whether the numeral at pos is part of a name (中央八项规定, 两个维护)."""
+    for name in _CN_NAMES.finditer(text, max(0, pos - 12), pos + 12):
+        if name.start() <= pos < name.end():
+            return True
+    return False
+
+
+def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
+    """Attach 近/约/≥ before and 余/以上/以下/左右 after, or + and 余 inside the figure."""
+    if not _QUALIFIER_CHARS.search(text, max(start, r.start - 4), min(end, r.end + 5)):
+        return r  # the common case, decided by one scan of a few characters
+    before = text[max(start, r.start - 4) : r.start]
+    after = text[r.end : min(end, r.end + 5)]
+    if after.startswith(_INCLUSIVE):  # 100万元（含）以上: the bound includes the figure
+        after = after[3:]
+    inner = r.text
+    if before.rstrip().endswith(_AT_LEAST_BEFORE) or after.startswith(_AT_LEAST_AFTER):
+        return r._replace(qualifier="at_least")
+    if before.rstrip().endswith(_AT_MOST_BEFORE) or after.startswith(_AT_MOST_AFTER):
+        return r._replace(qualifier="at_most")
+    if "+" in inner[1:] or "＋" in inner:
+        return r._replace(qualifier="at_least")
+    approx_inside = any(a in inner for a in ("余", "多"))
+    if before.rstrip().endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER):
+        return r._replace(qualifier="approx")
+    return r._replace(qualifier="approx") if approx_inside else r
+
+
+def display_scale(text: str, unit: str) -> tuple[float, str]:
+    """The scale and unit a figure was written in (5105.15万元 → 1e4, "万元"), so a
+    change can be shown the way the report writes it."""
+    m = FIGURE_PARTS.search(text)
+    mag = m.group("mag") if m else None
+    if mag and unit == "元":
+        return _MAGNITUDE[mag], mag + "元"
+    if m and m.group("unit") == "美元":  # 3万亿美元 is shown as written, in 美元
+        return _MAGNITUDE.get(mag or "", 1.0), (mag or "") + "美元"
+    word = next((w for w in _EN_SCALE if w in text.lower()), "")
+    if word:
+        return _EN_SCALE[word], f"{unit} {word}".strip()
+    written = m.group("unit") if m else None
+    if written and _PEOPLE.get(written) == unit:
+        unit = written  # 664名 counts 人 but reads 名: a change of it is "+54名"
+    if mag:
+        return _MAGNITUDE[mag], mag + unit
+    return 1.0, unit
+
+
+MAX_SHOWN_DECIMALS = 4  # a figure or a change is shown with at most this many
+_PLACES = re.compile(r"\d[.．](\d+)")
+
+
+def as_written(value: float, text: str, unit: str) -> str:
+    """A value in the unit a figure was written in: 41306800 like 4035.19万元 →
+    "4,130.68万元"; 30400000 like $38.6 million → "$30.4 million"; 130000 like
+    1.82 million → "0.13 million"."""
+    scale, shown = display_scale(text, unit)
+    places = _PLACES.search(text)
+    digits = min(MAX_SHOWN_DECIMALS, len(places.group(1))) if places else 0
+    number = f"{abs(value) / scale:,.{digits}f}"  # as many decimals as the figure has
+    sign = "-" if value < 0 else ""
+    last = shown.split(" ")[-1]
+    word = last if last in _EN_SCALE else ""
+    if unit in ("$", "€", "£") and not shown.endswith("美元"):  # written first: $30.4 million
+        return f"{sign}{unit}{number}{' ' + word if word else ''}"
+    if word:  # a word after a space: 0.13 million, not 0.13million
+        return f"{sign}{number} {word}{' ' + unit if unit else ''}"
+    return f"{sign}{number}{shown}"

@@ -1,0 +1,172 @@
+"""Totals and their parts: 「基本支出…，其中：工资福利支出…，包含：基本工资…」.
+
+A trigger (其中 / 包含 / 包括 / 分别为) opens a list of parts under the figure before
+it; a 包含 list ends at the next ；, a 其中 list at the end of the sentence or where a
+stated change begins (相比2022年…). A total after its parts (…，共42个) takes the
+figures of its sentence that have no parent yet. Lists run across lines that end in
+：or ；, as budget reports write them, but never across a line without a figure, and
+across lines a PDF wrapped mid-sentence (core/text/line_wraps.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..text.line_wraps import soft_break
+from .english_changes import comparative_before
+from .label import CHANGE_RE, LIST_RE
+from .parse import Reading
+
+_EVENT_RE = re.compile(  # the lookahead lets the scan skip most characters quickly
+    r"(?=[其包分；;。！？!?.相同比较与合共总累，,\no])"
+    r"(?:(?P<whole>其中|of which)|(?P<part>包含|包括|分别为|分别是)|(?P<semi>[；;])"
+    r"|(?P<stop>[。！？!?]|\.(?=\s))"
+    rf"|(?P<change>{CHANGE_RE.pattern})"
+    r"|(?P<sum>(?:合计|共计|总计|累计|总共|共)\s?(?=[\d一二两三四五六七八九十]))"
+    r"|(?P<aside>[，,]\s?(?:已|并|同时|另外|此外|还|目前|但|其余))"
+    r"|(?P<nl>\n))"
+)
+SUMMABLE = ("amount", "count")
+
+
+@dataclass
+class _List:
+    parent: int
+    closes_on_semi: bool
+    parts: list[int] = field(default_factory=list)
+
+
+def link_parts(text: str, readings: list[Reading], breaks: set[int]) -> list[int | None]:
+    """parent index (into readings) of each reading, or None.
+
+    ``breaks`` are offsets (line starts of headings, table edges) where no list runs on.
+    """
+    parents: list[int | None] = [None] * len(readings)
+    events = _events(text, readings, breaks)
+    state = _State(text, parents, readings)
+    for pos, kind, idx in events:
+        state.feed(pos, kind, idx)
+    return parents
+
+
+def _events(text: str, readings: list[Reading], breaks: set[int]) -> list[tuple[int, str, int]]:
+    events = [(r.start, "fig", i) for i, r in enumerate(readings)]
+    starts = [r.start for r in readings]
+    lo = readings[0].start if readings else 0
+    hi = readings[-1].end if readings else 0
+    for m in _EVENT_RE.finditer(text, max(0, lo - 400), hi + 1):
+        kind = m.lastgroup or ""
+        if kind == "nl" and not _continues(text, m.start(), m.end(), breaks, starts):
+            kind = "stop"
+        if kind != "nl":
+            events.append((m.start(), kind, -1))
+    events.extend((b, "stop", -1) for b in breaks if lo <= b <= hi)
+    events.sort(key=lambda e: (e[0], e[1] != "stop"))
+    return events
+
+
+def _continues(text: str, nl: int, nxt: int, breaks: set[int], starts: list[int]) -> bool:
+    """A list runs on over a line break after ：/；/， onto a line with a figure, and
+    over a soft break (a sentence wrapped at the page width) onto a line that is not
+    a heading."""
+    wrapped_to = soft_break(text, nl)
+    if wrapped_to is not None:
+        return wrapped_to not in breaks
+    before = text[max(0, nl - 8) : nl].rstrip(" \t\u3000")
+    if not before or before[-1] not in "：:；;，,、" or nxt in breaks:
+        return False
+    line_end = text.find("\n", nxt)
+    line_end = len(text) if line_end < 0 else line_end
+    i = bisect.bisect_left(starts, nxt)
+    return i < len(starts) and starts[i] < line_end
+
+
+class _State:
+    def __init__(self, text: str, parents: list[int | None], readings: list[Reading]) -> None:
+        self.text = text
+        self.parents = parents
+        self.readings = readings
+        self.lists: list[_List] = []
+        self.sentence: list[int] = []  # figures since the sentence began
+        self.last: int | None = None  # the last summable figure
+        self.stop_at = -10  # where the last sentence ended: 「…678万元。其中：」
+        self.in_change = False
+        self.pending_sum = False
+
+    def feed(self, pos: int, kind: str, idx: int) -> None:
+        if kind == "fig":
+            self._figure(idx)
+        elif kind in ("whole", "part") and self.text[pos - 1 : pos] not in ("（", "("):
+            # 「65台终端（包含1台…）」 describes what a thing holds, not a breakdown
+            self._open(pos, inner=kind == "part" or bool(self.lists))
+        elif kind == "semi":
+            while self.lists and self.lists[-1].closes_on_semi:
+                self.lists.pop()
+            if self.lists and self._list_ends_at(pos, self.lists[-1]):
+                self.lists.pop()
+            self.in_change = False
+        elif kind in ("change", "aside"):
+            self.lists.clear()
+            self.in_change = kind == "change"
+        elif kind == "sum":
+            self.pending_sum = not self.in_change
+        elif kind == "stop":
+            if self.sentence:  # only a sentence with figures lends its last to 「。其中」
+                self.stop_at = pos
+            self.lists.clear()
+            self.sentence = []
+            self.in_change = False
+
+    def _list_ends_at(self, pos: int, open_list: _List) -> bool:
+        """A 其中 list runs over ；at a line end (one part per line); within a line it
+        ends once its parts add up, or where the next clause opens a list of its own
+        (「核定编制86名，其中…；实有在职人员79人，其中…」)."""
+        rest = self.text[pos + 1 : pos + 80]
+        if not rest.strip(" \t\u3000") or rest.lstrip(" \t\u3000").startswith("\n"):
+            return False
+        total = self.readings[open_list.parent]
+        summed = sum(self.readings[i].value for i in open_list.parts)
+        if open_list.parts and abs(summed - total.value) < 0.006 * total.scale:
+            return True
+        clause = re.split(r"[；;。]", rest, maxsplit=1)[0]
+        return bool(LIST_RE.search(clause))
+
+    def _open(self, pos: int, *, inner: bool) -> None:
+        if self.last is None or self.in_change:
+            return
+        if not self.sentence and pos - self.stop_at > 2:
+            return  # the figure before belongs to another sentence
+        self.lists.append(_List(self.last, closes_on_semi=inner))
+
+    def _figure(self, idx: int) -> None:
+        r = self.readings[idx]
+        if r.kind not in SUMMABLE or r.bare:
+            return
+        if self.pending_sum:
+            self.pending_sum = False
+            self._close_sum(idx)
+        elif self.lists and not self.in_change:
+            parent = self.readings[self.lists[-1].parent]
+            if parent.unit == r.unit and parent.kind == r.kind:
+                self.parents[idx] = self.lists[-1].parent
+                self.lists[-1].parts.append(idx)
+        if not self.in_change and not self._comparative(r):
+            self.sentence.append(idx)
+            self.last = idx
+
+    def _comparative(self, r: Reading) -> bool:
+        """「… up $2.3 million from $38.6 million in 2023, of which …」: the parts that
+        follow belong to this year's figure, not to the change or last year's."""
+        gap = self.text[max(0, r.start - 24) : r.start]
+        return gap.isascii() and comparative_before(gap)
+
+    def _close_sum(self, total: int) -> None:
+        unit = self.readings[total].unit
+        parts = [i for i in self.sentence if self.parents[i] is None]
+        parts = [i for i in parts if self.readings[i].unit == unit]
+        if len(parts) >= 2:  # 「每个点位550元/月，87个点位共计574200元」 is a product
+            for i in parts:
+                self.parents[i] = total
+        self.sentence = []

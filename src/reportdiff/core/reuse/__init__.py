@@ -1,0 +1,1 @@
+"""Boilerplate: carried-over, shared, template, repeated and stale passages."""

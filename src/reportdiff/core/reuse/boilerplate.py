@@ -1,0 +1,221 @@
+"""Boilerplate: carried-over, shared, template, duplicate and stale passages.
+
+Reuse is judged for NEW, the report under review: what it carried over from OLD or
+shares with a corpus. What a document holds by itself (template leftovers, repeats,
+references that do not fit it) is flagged on both sides. Every flag names where else
+its passage stands, so a reviewer can check it; offsets index that side's text and
+``section`` is that side's section id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Document, Flag, Section, SectionPair
+from .corpus import TEMPLATE_SHARE, frequent
+from .passages import (
+    IndexedDoc,
+    Passage,
+    SentenceIndex,
+    join_names,
+)
+from .shingles import Sentence
+from .stale_flags import stale_flags
+from .template_phrases import find_template_phrases
+
+# Row labels of an indicator table repeat by design (quantity rows, then cost rows).
+TABLE_CELL_WEIGHT = 20.0
+
+
+@dataclass(frozen=True)
+class ReuseContext:
+    """What a pair is checked against besides itself: templates and a reference corpus."""
+
+    templates: tuple[Document, ...] = ()
+    corpus: tuple[Document, ...] = ()
+    template_share: float = TEMPLATE_SHARE
+
+
+def find_boilerplate(
+    old: Document,
+    old_sections: Sequence[Section],
+    new: Document,
+    new_sections: Sequence[Section],
+    pairs: Sequence[SectionPair],
+    context: ReuseContext | None = None,
+) -> tuple[Flag, ...]:
+    context = context or ReuseContext()
+    old_side = IndexedDoc.of(old, old_sections, "old")
+    new_side = IndexedDoc.of(new, new_sections, "new")
+    templates = [IndexedDoc.of(t) for t in context.templates]
+    carried = carried_over_flags(old_side, new_side)
+    flags = [
+        *carried,
+        *corpus_flags(new_side, old, context),
+        *stale_flags(new_side, old_side, carried, context.corpus),
+        *stale_flags(old_side, new_side, (), context.corpus),
+    ]
+    for side in (old_side, new_side):  # what a document holds by itself, on both sides
+        flags += duplicate_flags(side)
+        flags += template_phrase_flags(side)
+        flags += template_document_flags(side, templates)
+    return tuple(sorted(flags, key=lambda f: (f.doc != "old", f.start, f.end, f.kind)))
+
+
+def carried_over_flags(old: IndexedDoc, new: IndexedDoc) -> list[Flag]:
+    """Passages of NEW unchanged, or changed only in figures or a few characters, from OLD."""
+    if not old.doc.text.strip():
+        return []
+    index = SentenceIndex()
+    index.add(old.sentences)
+    hits = [index.lookup(s) for s in new.sentences]
+    passages = new.passages(hits)
+    flags = []
+    for p in passages:
+        places = join_names(old.ref(h.index) for h in p.evidence)
+        how = "" if p.score == 1.0 else " (nearly)"
+        detail = f"same as {old.name} {places}{how}"
+        flags.append(_flag("carried_over", new, p, detail))
+    return flags
+
+
+def duplicate_flags(side: IndexedDoc) -> list[Flag]:
+    """Passages repeated inside one document, each occurrence flagged."""
+    index = SentenceIndex()
+    index.add(side.sentences)
+    tables = [(b.start, b.end) for b in side.doc.blocks if b.kind == "table"]
+    hits = [
+        []
+        if _repeats_by_design(s, side.headings, tables)
+        else index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i))
+        for i, s in enumerate(side.sentences)
+    ]
+    passages = side.passages(hits)
+    flags = []
+    for p in passages:
+        here = side.refs[p.section]
+        there = [side.ref(h.index) for h in p.evidence]
+        places = list(dict.fromkeys([here, *there]))
+        detail = (
+            f"repeated within {here}"
+            if len(places) == 1
+            else f"repeated in {join_names(places, 4)}"
+        )
+        flags.append(_flag("duplicate", side, p, detail))
+    return flags
+
+
+def _repeats_by_design(
+    s: Sentence, headings: frozenset[int], tables: list[tuple[int, int]]
+) -> bool:
+    """Headings recur in a table of contents, row labels in a table's several parts."""
+    if s.start in headings:
+        return True
+    return s.weight < TABLE_CELL_WEIGHT and any(a <= s.start < b for a, b in tables)
+
+
+def template_phrase_flags(side: IndexedDoc) -> list[Flag]:
+    return [
+        Flag(
+            kind="template",
+            doc=side.side,
+            start=h.start,
+            end=h.end,
+            text=side.doc.text[h.start : h.end],
+            detail=f"template phrase 「{h.label}」",
+            section=side.locate(h.start),
+        )
+        for h in find_template_phrases(side.doc.text)
+    ]
+
+
+def template_document_flags(new: IndexedDoc, templates: Sequence[IndexedDoc]) -> list[Flag]:
+    """Passages of a document that stand in a template the user supplied (--template)."""
+    flags = []
+    for t in templates:
+        index = SentenceIndex(80.0, max_edit_run=None)  # placeholders filled in: longer edits
+        index.add(t.sentences)
+        hits = [index.lookup(s) for s in new.sentences]
+        for p in new.passages(hits):
+            places = join_names(t.ref(h.index) for h in p.evidence)
+            flags.append(_flag("template", new, p, f"as in template {t.name} {places}"))
+    return flags
+
+
+def corpus_flags(new: IndexedDoc, old: Document, context: ReuseContext) -> list[Flag]:
+    """Passages of NEW found in other documents of the corpus: "shared", or
+    "template" when they stand in a large share of it."""
+    others = [
+        IndexedDoc.of(d)
+        for d in context.corpus
+        if d.text != new.doc.text and d.text != old.text and d.path != new.doc.path
+    ]
+    if not others:
+        return []
+    index = SentenceIndex()
+    for o in others:
+        index.add(o.sentences)
+    hits = [index.lookup(s) for s in new.sentences]
+    flags = []
+    for p in new.passages(hits):
+        docs = sorted({h.doc for h in p.evidence})
+        where = join_names(f"{others[d].name} {others[d].ref(_first_hit(p, d))}" for d in docs)
+        if frequent(len(docs), len(others), context.template_share):
+            detail = f"in {len(docs)} of {len(others)} corpus documents: {where}"
+            flags.append(_flag("template", new, p, detail))
+        else:
+            flags.append(_flag("shared", new, p, f"also in {where}"))
+    return flags
+
+
+def _first_hit(p: Passage, doc: int) -> int:
+    return next(h.index for h in p.evidence if h.doc == doc)
+
+
+def _flag(kind: str, side: IndexedDoc, p: Passage, detail: str) -> Flag:
+    return Flag(
+        kind=kind,  # type: ignore[arg-type]
+        doc=side.side,
+        start=p.start,
+        end=p.end,
+        text=side.doc.text[p.start : p.end],
+        detail=detail,
+        section=p.section,
+        score=round(p.score, 3),
+    )
+
+
+# --- stickiness -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CarriedOverShare:
+    """Share of NEW's text (non-blank characters) carried over from OLD: the whole
+    report's and each section's own text's (heading and body before any subsection)."""
+
+    share: float
+    sections: dict[str, float]
+
+
+def carried_over_share(
+    text: str, sections: Sequence[Section], flags: Sequence[Flag]
+) -> CarriedOverShare:
+    covered = bytearray(len(text))
+    for f in flags:
+        if f.kind == "carried_over" and f.doc == "new":
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    marks = [0] * (len(text) + 1)  # prefix sums of (carried, non-blank) characters
+    blank = [0] * (len(text) + 1)
+    for i, ch in enumerate(text):
+        solid = not ch.isspace()
+        marks[i + 1] = marks[i] + (solid and covered[i])
+        blank[i + 1] = blank[i] + solid
+    per = {}
+    for s in sections:
+        start = s.start if s.id != "0" else 0
+        solid = blank[s.body_end] - blank[start]
+        if solid:
+            per[s.id] = round((marks[s.body_end] - marks[start]) / solid, 4)
+    total = blank[len(text)]
+    return CarriedOverShare(round(marks[len(text)] / total, 4) if total else 0.0, per)

@@ -1,0 +1,316 @@
+"""Finding a document's sentences in other documents, and merging hits into passages.
+
+Candidates first, then exact verification (the datasketch habit): a sentence is
+looked up by its key (exact copies, figures masked) and, failing that, through the
+buckets of its bottom-k MinHash sketch; every bucket candidate is verified with a
+rapidfuzz ratio on the keys, and its edits must be short, before it counts as a near
+copy.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import PurePath
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from ...model import Document, Section, Side
+from ..sections.segment import segment_document
+from .shingles import (
+    SENTENCE_WEIGHT,
+    Sentence,
+    band_keys,
+    key_offsets,
+    sketch,
+    split_sentences,
+)
+
+NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
+# ... and no edit in it longer than this: a word changed is a near copy, a clause
+# added is new writing
+MAX_EDIT_RUN = 4
+_BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge corpora
+_EVIDENCE_CAP = 16  # places kept per sentence: evidence names a few, then "and N more"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Sentence ``index`` of indexed document ``doc`` matches, with a 0..1 score."""
+
+    doc: int
+    index: int
+    score: float
+    lead: int = 0  # key characters at the start of the query that the match lacks
+    trail: int = 0  # ... and at its end (a clause added before or after a copy)
+
+
+class SentenceIndex:
+    """Sentences of many documents, looked up by exact key and by sketch."""
+
+    def __init__(
+        self, near_similarity: float = NEAR_SIMILARITY, max_edit_run: int | None = MAX_EDIT_RUN
+    ) -> None:
+        self.near_similarity = near_similarity
+        self.max_edit_run = max_edit_run
+        self.docs: list[Sequence[Sentence]] = []
+        self._exact: dict[str, list[tuple[int, int]]] = {}
+        self._buckets: dict[int, list[tuple[int, int]]] = {}
+
+    def add(self, sentences: Sequence[Sentence]) -> int:
+        """Index a document's matchable sentences; returns its number."""
+        doc = len(self.docs)
+        self.docs.append(sentences)
+        for i, s in enumerate(sentences):
+            if not s.matchable:
+                continue
+            self._exact.setdefault(s.key, []).append((doc, i))
+            if s.weight < SENTENCE_WEIGHT:
+                continue
+            for band in band_keys(sketch(s.key)):
+                self._buckets.setdefault(band, []).append((doc, i))
+        return doc
+
+    def lookup(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
+        """Every indexed document's best match for ``sentence`` (none for short ones)."""
+        if not sentence.matchable:
+            return []
+        best: dict[int, Hit] = {}
+        for doc, i in self._exact.get(sentence.key, ()):
+            if (doc, i) != skip and doc not in best:
+                best[doc] = Hit(doc, i, 1.0)
+        if sentence.weight < SENTENCE_WEIGHT:
+            return sorted(best.values(), key=lambda h: (h.doc, h.index))
+        for doc, i in self._near_candidates(sentence.key):
+            if (doc, i) == skip or (doc in best and best[doc].score == 1.0):
+                continue
+            score, lead, trail = near_copy(
+                sentence.key, self.docs[doc][i].key, self.near_similarity, self.max_edit_run
+            )
+            if score and (doc not in best or score / 100 > best[doc].score):
+                best[doc] = Hit(doc, i, score / 100, lead, trail)
+        return sorted(best.values(), key=lambda h: (h.doc, h.index))
+
+    def all_hits(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
+        """Every exact copy of ``sentence`` (several per document), for repeats."""
+        if not sentence.matchable:
+            return []
+        found = self._exact.get(sentence.key, ())[: _EVIDENCE_CAP + 1]
+        return [Hit(d, i, 1.0) for d, i in found if (d, i) != skip][:_EVIDENCE_CAP]
+
+    def _near_candidates(self, key: str) -> set[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for band in band_keys(sketch(key)):
+            found.update(self._buckets.get(band, ())[:_BUCKET_CAP])
+        return found
+
+
+def near_copy(
+    a: str, b: str, similarity: float = NEAR_SIMILARITY, max_edit_run: int | None = MAX_EDIT_RUN
+) -> tuple[float, int, int]:
+    """How far ``a`` is a near copy of ``b``: (rapidfuzz ratio 0..100, or 0 when it is
+    not one; key characters added at the start of ``a``; at its end).
+
+    A clause added or dropped at either end is allowed (the copy is the rest); inside,
+    no edit may be longer than ``max_edit_run`` characters (None: any length).
+    """
+    score = fuzz.ratio(a, b, score_cutoff=similarity)
+    if not score or max_edit_run is None:
+        return score, 0, 0
+    ops = [op for op in Indel.opcodes(a, b) if op.tag != "equal"]
+    lead = trail = 0
+    if ops and ops[0].src_start == 0 and ops[0].dest_start == 0:
+        lead = ops[0].src_end
+        ops = ops[1:]
+    if ops and ops[-1].src_end == len(a) and ops[-1].dest_end == len(b):
+        trail = len(a) - ops[-1].src_start
+        ops = ops[:-1]
+    for op in ops:
+        if max(op.src_end - op.src_start, op.dest_end - op.dest_start) > max_edit_run:
+            return 0.0, 0, 0
+    return score, lead, trail
+
+
+@dataclass
+class Passage:
+    """A maximal run of flagged sentences inside one section, with their evidence."""
+
+    start: int
+    end: int
+    section: str
+    evidence: list[Hit]
+    score: float  # the weakest sentence match in the run
+    substantial: bool  # holds a sentence long enough to be flagged (not only headings)
+
+
+def merge_passages(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Sequence[Hit]],
+    section_of: Callable[[int], str],
+    headings: frozenset[int] = frozenset(),
+    trim: Callable[[Sentence, int, int], tuple[int, int]] | None = None,
+) -> list[Passage]:
+    """Merge consecutive sentences with hits into maximal passages.
+
+    A run continues across short unmatchable sentences (a list label, a figure in a
+    table cell) but not across a matchable sentence without hits, nor across a
+    section boundary, so that each passage belongs to one section. Headings (whose
+    starts are ``headings``) and runs without one full sentence (table labels) are
+    left out: they repeat by design. A sentence that matches only without a clause at
+    its start or end (``Hit.lead``/``trail``) is cut by ``trim`` to the part that
+    matches, and the clause breaks the run.
+    """
+    passages: list[Passage] = []
+    current: Passage | None = None
+    for s, found in zip(sentences, hits, strict=True):
+        if s.start in headings:
+            # Headings repeat by design: they neither start nor join a passage, so a
+            # passage's evidence names only documents that hold its own sentences.
+            current = None
+            continue
+        if not found:
+            if s.matchable:
+                current = None
+            continue
+        section = section_of(s.start)
+        score = max(h.score for h in found)
+        qualifies = s.substantial
+        lead, trail = min(h.lead for h in found), min(h.trail for h in found)
+        start, end = trim(s, lead, trail) if trim and (lead or trail) else (s.start, s.end)
+        if start != s.start:
+            current = None
+        if current is not None and current.section == section:
+            current.end = end
+            if len(current.evidence) < 4 * _EVIDENCE_CAP:
+                current.evidence.extend(found)
+            current.score = min(current.score, score)
+            current.substantial = current.substantial or qualifies
+            continue
+        current = Passage(start, end, section, list(found), score, qualifies)
+        passages.append(current)
+        if end != s.end:
+            current = None
+    return [p for p in passages if p.substantial]
+
+
+def section_locator(sections: Sequence[Section]) -> Callable[[int], str]:
+    """A function from a character offset to the id of the deepest section holding it."""
+    ordered = sorted((s for s in sections if s.id != "0"), key=lambda s: (s.start, s.level))
+    starts = [s.start for s in ordered]
+    by_id = {s.id: s for s in ordered}
+
+    def locate(pos: int) -> str:
+        i = bisect_right(starts, pos) - 1
+        s = ordered[i] if i >= 0 else None
+        while s is not None and s.end <= pos:  # past its end: an ancestor may still hold pos
+            s = by_id.get(s.parent) if s.parent else None
+        return s.id if s is not None else "0"
+
+    return locate
+
+
+def section_refs(sections: Sequence[Section]) -> dict[str, str]:
+    """How a reviewer cites each section: its numbering chain, e.g. "§三(二)"."""
+    by_id = {s.id: s for s in sections}
+    refs = {}
+    for sec in sections:
+        chain = []
+        s: Section | None = sec
+        while s is not None:
+            chain.append(_plain_number(s.number))
+            s = by_id.get(s.parent) if s.parent else None
+        refs[sec.id] = "§" + _join_chain(chain[::-1]) if all(chain) else f"§{sec.id}"
+    refs["0"] = "(preamble)"
+    return refs
+
+
+def _join_chain(parts: list[str]) -> str:
+    out = ""
+    for part in parts:  # 三 + (二) -> 三(二); 六 + 一 -> 六.一; 2 + 2.1 -> 2.1
+        if out and part.startswith(out + "."):
+            out = part  # decimal numbering already names its parent
+            continue
+        joint = "" if not out or out.endswith(")") or part.startswith("(") else "."
+        out += joint + part
+    return out
+
+
+def _plain_number(number: str) -> str:
+    n = number.strip().replace("（", "(").replace("）", ")")
+    return n.rstrip("、.．").strip("#").strip()
+
+
+def join_names(names: Iterable[str], limit: int = 3) -> str:
+    """ "a, b and c", or "a, b, c and 4 more" past ``limit``."""
+    items = list(dict.fromkeys(names))
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    """A document with its outline and sentences: what reuse detection needs of it."""
+
+    doc: Document
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+    side: Side = "new"  # which side of a comparison it is, for the flags on it
+
+    @classmethod
+    def of(
+        cls, doc: Document, sections: Sequence[Section] | None = None, side: Side = "new"
+    ) -> IndexedDoc:
+        secs = tuple(sections) if sections is not None else segment_document(doc)
+        return cls(doc, secs, split_sentences(doc.text), side)
+
+    @property
+    def name(self) -> str:
+        return self.label(self.doc)
+
+    @staticmethod
+    def label(doc: Document) -> str:
+        """How evidence names a document: its file name."""
+        return PurePath(doc.path).name or doc.title
+
+    @cached_property
+    def locate(self) -> Callable[[int], str]:
+        """Offset -> id of the deepest section holding it."""
+        return section_locator(self.sections)
+
+    @cached_property
+    def headings(self) -> frozenset[int]:
+        """Starts of the sentences that are a whole heading line, nothing more (a
+        wrapped PDF line taken for a heading continues past it and is prose)."""
+        lines = {s.start: s.body_start for s in self.sections if s.id != "0"}
+        return frozenset(
+            s.start for s in self.sentences if s.start in lines and s.end <= lines[s.start]
+        )
+
+    def passages(self, hits: Sequence[Sequence[Hit]]) -> list[Passage]:
+        """This document's sentences with ``hits`` merged into passages."""
+        return merge_passages(self.sentences, hits, self.locate, self.headings, self._trim)
+
+    def _trim(self, s: Sentence, lead: int, trail: int) -> tuple[int, int]:
+        """The part of sentence ``s`` left when ``lead`` and ``trail`` key characters
+        are cut off, as offsets into the text."""
+        offsets = key_offsets(self.doc.text[s.start : s.end])
+        if len(offsets) != len(s.key) or lead + trail >= len(offsets):
+            return s.start, s.end
+        start = s.start + offsets[lead] if lead else s.start
+        end = s.start + offsets[len(offsets) - 1 - trail] + 1 if trail else s.end
+        return start, end
+
+    @cached_property
+    def refs(self) -> dict[str, str]:
+        """Section id -> how a reviewer cites it ("§三(二)")."""
+        return section_refs(self.sections)
+
+    def ref(self, index: int) -> str:
+        """Where sentence ``index`` stands, as a section reference."""
+        return self.refs[self.locate(self.sentences[index].start)]

@@ -1,0 +1,220 @@
+"""Sentences as reuse detection sees them: located in the original text, keyed by a
+normalised, figure-masked form, and sketched for near-duplicate lookup.
+
+The key makes copies look alike however they were typed or extracted: NFKC folds
+full/half width, whitespace and punctuation are dropped, list numbering at the
+start is ignored, and every figure (5105.15万元, 2023年, 10.93%) becomes one mask
+character, so 「2023年…5105万元」 and 「2024年…5322万元」 share a key. Text extracted
+from PDFs breaks lines mid-sentence at the page width; those soft breaks are undone
+before sentences are cut, so a sentence wrapped differently in two files still
+yields the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..text.tokens import FIGURE_RE
+
+SHINGLE_CHARS = 4  # CJK characters per shingle (Latin text: letters, spaces dropped)
+SKETCH_SIZE = 4  # bottom-k MinHash: the k smallest shingle hashes of a sentence
+MIN_WEIGHT = 10.0  # shorter sentences (headings, table labels) are never matched
+# A passage is flagged when it holds one sentence this long (shorter sentences must
+# also match exactly: one character is 10% of them), or a shorter full sentence.
+SENTENCE_WEIGHT = 20.0
+CLOSED_WEIGHT = 12.0
+
+_TERMINATOR_RE = re.compile(
+    r"[。！？；!?;]+[”’」』）)\"']*"  # Chinese/Latin sentence ends, with closing quotes
+    r"|\.(?=\s)[”’\"']*"  # an English full stop before whitespace
+    r"|[\n\t\f]"  # hard line breaks and table cells
+)
+_LEADING_NUMBER_RE = re.compile(
+    "(?:^|(?<=\ue000))"  # the start of a sentence (keys are made in batches, see below)
+    r"\s*(?:[（(]?(?:[一二三四五六七八九十]+|\d{1,3})[)）]\s*[.．、]?"
+    r"|(?:[一二三四五六七八九十]+|\d{1,3})[、.．](?!\d)"
+    r"|第[一二三四五六七八九十百\d]+(?:章|节|条|部分)"
+    r"|[①-⑳]"
+    r"|#+|\*\*)\s*"
+)
+_NOT_WORD_RE = re.compile("[^\\w\ue000]+|_+")
+_FULL_STOPS = "。！？!?"
+_SEP = "\ue000"  # between sentences normalised in one batch; never in a key
+_HEADING_START_RE = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十]+[）)、]|[（(]?\d{1,3}[）)、.．](?!\d)|第[一二三四五六七八九十\d]+(?:章|节|条|部分)|[①-⑳]|#)"
+)
+_LINE_END_RE = re.compile(r"[。！？；：!?;:]\s*$")
+MASK = "0"
+_ASCII_RE = re.compile(r"[\x00-\x7f]+")
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
+_NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or table cell, or heading line) of a document's text."""
+
+    start: int
+    end: int
+    key: str  # normalised, figure-masked; equal keys mean "the same sentence"
+    weight: float  # roughly the number of CJK characters; Latin letters count 1/4
+    closed: bool = False  # ends with a full stop (。！？), as headings and labels do not
+
+    @property
+    def matchable(self) -> bool:
+        return self.weight >= MIN_WEIGHT
+
+    @property
+    def substantial(self) -> bool:
+        """Long enough to be flagged on its own: a long line, or a short full sentence."""
+        return self.weight >= SENTENCE_WEIGHT or (self.closed and self.weight >= CLOSED_WEIGHT)
+
+
+def sentence_key(text: str) -> str:
+    """The normalised, figure-masked form of a sentence that copies share."""
+    return sentence_keys([text])[0]
+
+
+def sentence_keys(texts: Sequence[str]) -> list[str]:
+    """``sentence_key`` of each text, with one pass of each step over all of them
+    (a document's sentences are keyed together: one call instead of hundreds)."""
+    joined = _SEP.join(t.replace(_SEP, "") for t in texts)
+    joined = unicodedata.normalize("NFKC", joined)
+    joined = _LEADING_NUMBER_RE.sub("", joined)
+    joined = FIGURE_RE.sub(_mask_figure, joined)
+    return _NOT_WORD_RE.sub("", joined).lower().split(_SEP)
+
+
+def key_offsets(text: str) -> list[int]:
+    """For each character of ``sentence_key(text)``, the offset in ``text`` it comes
+    from (a masked figure: where the figure starts), so a part of a key can be
+    mapped back to the text. Slow next to ``sentence_keys``: for the few sentences
+    whose flag is trimmed to the part they share."""
+    pairs = [(c, i) for i, ch in enumerate(text) for c in unicodedata.normalize("NFKC", ch)]
+    norm = "".join(c for c, _ in pairs)
+    m = _LEADING_NUMBER_RE.match(norm)
+    skip = m.end() if m else 0
+    masked: list[tuple[str, int]] = []
+    pos = skip
+    for f in FIGURE_RE.finditer(norm, skip):
+        masked += pairs[pos : f.start()]
+        unit = _mask_figure(f)[1:]
+        masked.append((MASK, pairs[f.start()][1]))
+        masked += pairs[f.end() - len(unit) : f.end()] if unit else []
+        pos = f.end()
+    masked += pairs[pos:]
+    return [i for c, i in masked if not _NOT_WORD_RE.fullmatch(c)]
+
+
+def _mask_figure(m: re.Match[str]) -> str:
+    """A figure's number becomes the mask; its unit stays, so 45人 and 45元 differ."""
+    return MASK + _NUMBER_RE.sub("", m.group(), count=1).strip()
+
+
+def key_weight(key: str) -> float:
+    wide = len(_ASCII_RE.sub("", key))
+    return wide + (len(key) - wide) / 4
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences with offsets into ``text``, soft (PDF) line wraps undone."""
+    work = _join_soft_wraps(text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _TERMINATOR_RE.finditer(work):
+        _append(spans, text, pos, m.end())
+        pos = m.end()
+    _append(spans, text, pos, len(text))
+    keys = sentence_keys([text[a:b] for a, b in spans])
+    return tuple(
+        Sentence(a, b, k, key_weight(k)) for (a, b), k in zip(spans, keys, strict=True) if k
+    )
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+
+
+def sketch(key: str) -> tuple[int, ...]:
+    """Bottom-k MinHash of a key's character shingles: near-identical keys share
+    most of their smallest hashes, unrelated ones rarely more than one."""
+    raw = key.encode("utf-32-le")  # four bytes a character: shingles are byte slices
+    step, width = 4, 4 * SHINGLE_CHARS
+    last = max(0, len(raw) - width)
+    hashes = {zlib.crc32(raw[i : i + width]) for i in range(0, last + 1, step)}
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
+
+
+def band_keys(sk: tuple[int, ...]) -> list[int]:
+    """LSH buckets of a sketch: every pair of its hashes. Two keys land in one bucket
+    when they share two of their smallest shingle hashes — likely for near copies,
+    rare for sentences that merely share one common phrase."""
+    if len(sk) < 2:
+        return [sk[0] << 32 | sk[0]] if sk else []
+    return [a << 32 | b for i, a in enumerate(sk) for b in sk[i + 1 :]]
+
+
+# --- soft line wraps ------------------------------------------------------------------
+
+
+def _cells(line: str) -> int:
+    """Display width: East Asian wide and full-width characters take two cells."""
+    return len(line) + len(_WIDE_RE.findall(line))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The page width a hard-wrapped text was cut at, or None for running text.
+
+    Word and web text keeps a paragraph on one line (hundreds of cells); PDF
+    extraction cuts every line near one width. A document whose long lines are
+    almost all under 100 cells is taken as wrapped at their 95th percentile.
+    """
+    widths = sorted(w for w in map(_cells, lines) if w >= 20)
+    if len(widths) < 10:
+        return None
+    p95 = widths[int(len(widths) * 0.95)]
+    return p95 if p95 <= 100 else None
+
+
+def _join_soft_wraps(text: str) -> str:
+    """``text`` with soft line breaks replaced by spaces (same length, same offsets).
+
+    A break is soft when the line before it fills the page width and does not end a
+    sentence, and the next non-blank line does not start a heading or list item.
+    Blank lines between the two halves (page breaks) are bridged too.
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    chars = list(text)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    threshold = 0.8 * width
+    for i, line in enumerate(lines):
+        stripped = line.rstrip()
+        if "\t" in line or _cells(stripped) < threshold or _LINE_END_RE.search(stripped):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j >= len(lines) or j - i > 3 or _HEADING_START_RE.match(lines[j]):
+            continue
+        for k in range(i + 1, j + 1):
+            chars[starts[k] - 1] = " "  # the newline ending line k-1
+        for k in range(i + 1, j):
+            chars[starts[k] : starts[k] + len(lines[k])] = " " * len(lines[k])
+    return "".join(chars)

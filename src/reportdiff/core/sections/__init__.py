@@ -1,0 +1,1 @@
+"""Sections: heading numbering, heading lines, the outline, and OLD↔NEW alignment."""

@@ -1,0 +1,278 @@
+"""Which lines of a document could be headings, and how each one reads.
+
+This module looks at one line at a time (plus its neighbours for unnumbered English
+title lines); whether a numbered line really is a heading, and at which level, is
+decided over the whole document in segment.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ...model import Document
+from .numbering import Numbering, parse_numbering
+
+# title: a short line without sentence punctuation ("一、部门基本情况")
+# inline: a short heading ended by 。 or ：, with its body on the same line
+# short: a short sentence ending in 。 ("(一) 机构组成。") — a heading or a list item
+# wrapped: a line of hard-wrapped text that starts with a number; it runs on
+# sentence: a full sentence or clause, or a table cell — a list item, never a heading
+Form = Literal["title", "inline", "short", "wrapped", "sentence"]
+
+TITLE_MAX = 60  # characters of a CJK heading without closing punctuation
+SHORT_MAX = 32  # characters of a heading that ends in 。
+LEAD_MAX = 32  # characters of a heading followed by its body on the same line
+LATIN_TITLE_WORDS = 12
+
+_LEAD = re.compile(r"[\s\u3000]*(?:\[bookmark: [^\]]*\][\s\u3000]*)?")
+_MD = re.compile(r"(#{1,6})[ \t]+")
+_INLINE_STOPS = re.compile(r"[。：:！？!?]")
+_CLAUSE = re.compile(r"[，,；;]")
+_STOPS = "。；：:！？.;!?"
+_TRAIL = "。：:；;，,.！？!? \t\u3000"
+_OPEN_QUOTES = "“‘\"'《（(【「"
+_ROW = re.compile(r"\d,\d{3}|[\s\u3000][一二三四五六七八九十]+、")
+_FIGURE_LINE = re.compile(r"[\d,.%\-－（）() ]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TOC_MARKERS = {"目录", "目次", "contents", "tableofcontents"}
+
+
+@dataclass
+class Candidate:
+    """A line that may open a section, with its parts as offsets into the text."""
+
+    block: int  # index into Document.blocks
+    start: int
+    head_end: int  # the heading ends here; the section's own body starts here
+    number: str
+    title: str
+    key: str  # numbering style, or "bold" / "caps" / "title" / "md" / "style"
+    frame: str
+    ordinal: int | None
+    rank: int | None = None  # a declared level: Word heading style or markdown #
+    fixed: bool = False  # chapter-like numbering: never nests under itself
+    form: Form = "title"
+    forced: bool = False  # declared by the source, so always a heading
+
+
+def find_candidates(doc: Document) -> list[Candidate]:
+    """Every line that could be a heading, in document order, table of contents excluded."""
+    wrap = _wrap_width(doc)
+    found: list[Candidate] = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind != "paragraph":
+            continue
+        cand = read_line(doc, i, wrap)
+        if cand is not None:
+            found.append(cand)
+    return _drop_contents(doc, found)
+
+
+def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | None:
+    block = doc.blocks[i]
+    raw = doc.text[block.start : block.end]
+    lead = _LEAD.match(raw)
+    skip = lead.end() if lead else 0
+    line = raw[skip:].rstrip()
+    if not line:
+        return None
+    base = block.start + skip
+    rank, pos = block.style_level, 0
+    md = _MD.match(line)
+    if md:
+        rank, pos = len(md.group(1)), md.end()
+    bold_line = _is_bold_line(line, pos)
+    inner = pos + 2 if bold_line else pos
+    num = parse_numbering(line[inner:])
+    if num is not None:
+        num = dataclasses.replace(num, end=inner + num.end)  # offsets within ``line``
+        return _numbered(doc, i, line, base, num, rank, wrap)
+    title_end = len(line) - 2 if bold_line else len(line)
+    title, _, form = split_title(line[:title_end], inner)
+    if rank is not None:
+        key = "md" if md else "style"
+        return Candidate(
+            i, base, base + len(line), "", title, key, key, None, rank, form=form, forced=True
+        )
+    if (bold_line or block.bold) and form in ("title", "short"):
+        return Candidate(i, base, base + len(line), "", title, "bold", "bold", None, form=form)
+    return _latin_title(doc, i, line, base)
+
+
+def _numbered(
+    doc: Document, i: int, line: str, base: int, num: Numbering, rank: int | None, wrap: int | None
+) -> Candidate | None:
+    """A numbered line: its title, where its heading ends, and its form."""
+    title, end, form = split_title(line, num.end)
+    if line.endswith("**") and end == len(line) - 2:
+        end = len(line)  # "**一、概况**": the heading runs to the closing stars
+    if not title and not (num.fixed or rank is not None):
+        return None
+    if form == "title" and wrap and len(line) >= wrap - 2 and not num.fixed:
+        form = "wrapped"
+    if form != "inline" and not num.fixed and _is_cell(doc, i, title):
+        form = "sentence"
+    return Candidate(
+        block=i,
+        start=base,
+        head_end=base + end,
+        number=num.text,
+        title=title,
+        key=num.key,
+        frame=num.frame,
+        ordinal=num.ordinal,
+        rank=rank,
+        fixed=num.fixed,
+        form=form,
+        forced=rank is not None,
+    )
+
+
+def split_title(line: str, p: int) -> tuple[str, int, Form]:
+    """Title, end of the heading (offset in ``line``) and form of ``line[p:]``."""
+    r = line[p:]
+    if r.startswith("**"):
+        close = r.find("**", 2)
+        if 2 < close <= LEAD_MAX + 3:
+            bold = r[2:close]
+            if line[p + close + 2 :].strip():
+                return bold.strip(_TRAIL), p + close + 2, "inline"
+            return bold.strip(_TRAIL), len(line), _whole_form(bold)
+    stop = _INLINE_STOPS.search(r)
+    if stop and r[stop.end() :].strip(" \u3000*”’\"'）)"):
+        lead = r[: stop.start()]
+        if _lead_ok(lead):
+            return lead.strip(_TRAIL + "*"), p + stop.end(), "inline"
+        return r.strip(_TRAIL), len(line), "sentence"
+    return r.strip(_TRAIL + "*"), len(line), _whole_form(r)
+
+
+def _is_cell(doc: Document, i: int, title: str) -> bool:
+    """A table cell that PDF extraction put on a line of its own: a row holding
+    figures with thousands separators or a second numbered label, or a line followed
+    by a bare figure or by the broken-off end of a cell ("款")."""
+    if _ROW.search(title):
+        return True
+    after = _neighbour(doc, i, 1)
+    return bool(after) and (len(after) <= 2 or _FIGURE_LINE.fullmatch(after) is not None)
+
+
+def _lead_ok(lead: str) -> bool:
+    if is_latin(lead):
+        return len(lead.split()) <= 8 and not _CLAUSE.search(lead)
+    return 0 < len(lead) <= LEAD_MAX and _clauses(lead) <= 1
+
+
+def _whole_form(s: str) -> Form:
+    s = s.strip(" \u3000*")
+    if not s:
+        return "title"
+    last = s[-1]
+    if is_latin(s):
+        words = len(s.split())
+        if last in ";,":
+            return "sentence"
+        if last in ".!?":
+            return "short" if words <= 8 and "," not in s else "sentence"
+        return "title" if words <= LATIN_TITLE_WORDS * 2 else "sentence"
+    if last in "；;，,、" or "；" in s or ";" in s:
+        return "sentence"
+    if last in "。！？!?.":
+        return "short" if len(s) <= SHORT_MAX and _clauses(s) <= 1 else "sentence"
+    return "title" if len(s) <= TITLE_MAX else "sentence"
+
+
+def _clauses(s: str) -> int:
+    """Commas between clauses; a semicolon counts as many: headings never hold one."""
+    return len(_CLAUSE.findall(s)) + 9 * (s.count("；") + s.count(";"))
+
+
+def is_latin(s: str) -> bool:
+    """Mostly Latin script (an English line) rather than CJK."""
+    letters = len(_LATIN.findall(s))
+    return letters > 0 and letters > 3 * len(_HAN.findall(s))
+
+
+def _is_bold_line(line: str, pos: int) -> bool:
+    return (
+        line.startswith("**", pos)
+        and line.endswith("**")
+        and len(line) - pos > 4
+        and "**" not in line[pos + 2 : -2]
+    )
+
+
+def _latin_title(doc: Document, i: int, line: str, base: int) -> Candidate | None:
+    """An unnumbered English heading: an ALL CAPS line, or a short title line that
+    stands alone between paragraphs (not the first line of a wrapped paragraph)."""
+    if not (line[0].isascii() and (line[0].isupper() or line[0].isdigit())) or not is_latin(line):
+        return None
+    words = line.split()
+    letters = [c for c in line if c.isalpha()]
+    if line.upper() == line and len(letters) >= 4 and len(words) <= LATIN_TITLE_WORDS * 2:
+        return Candidate(i, base, base + len(line), "", line.strip(_TRAIL), "caps", "caps", None)
+    if len(words) > LATIN_TITLE_WORDS or line[-1] in _TRAIL or line[0] in "•·-–":
+        return None
+    prev_text, next_text = _neighbour(doc, i, -1), _neighbour(doc, i, 1)
+    if not next_text or not (next_text[0].isupper() or next_text[0] in _OPEN_QUOTES + "•"):
+        return None
+    if prev_text and prev_text[-1] not in '.:;?!”’")' and not prev_text.isupper():
+        return None  # the previous line runs on into this one
+    return Candidate(i, base, base + len(line), "", line.strip(_TRAIL), "title", "title", None)
+
+
+def _neighbour(doc: Document, i: int, step: int) -> str:
+    j = i + step
+    if 0 <= j < len(doc.blocks):
+        b = doc.blocks[j]
+        return doc.text[b.start : b.end].strip()
+    return ""
+
+
+def _wrap_width(doc: Document) -> int | None:
+    """The line width of hard-wrapped text (PDF extraction), if the text is wrapped:
+    then most lines stop mid-sentence, at about the same width."""
+    text = doc.text
+    lengths = [
+        b.end - b.start for b in doc.blocks if b.kind == "paragraph" and b.end - b.start >= 15
+    ]
+    open_lines = sorted(
+        b.end - b.start
+        for b in doc.blocks
+        if b.kind == "paragraph" and b.end - b.start >= 15 and text[b.end - 1] not in _STOPS
+    )
+    if len(open_lines) < 20 or len(open_lines) < 0.6 * len(lengths):
+        return None
+    return open_lines[len(open_lines) // 2]
+
+
+def _drop_contents(doc: Document, found: list[Candidate]) -> list[Candidate]:
+    """Leave out the entries of a table of contents: from a 目录 / Contents line up to
+    where its first entry's numbering comes back as the real heading."""
+    markers = [
+        i
+        for i, b in enumerate(doc.blocks[:400])
+        if b.kind == "paragraph" and _squash(doc.text[b.start : b.end]) in _TOC_MARKERS
+    ]
+    if not markers:
+        return found
+    first = next((k for k, c in enumerate(found) if c.block > markers[0]), None)
+    if first is None:
+        return found
+    head = found[first]
+    for k in range(first + 1, len(found)):
+        c = found[k]
+        if c.key == head.key and c.ordinal == head.ordinal:
+            return found[:first] + found[k:]
+    end = first
+    while end < len(found) and found[end].block == head.block + (end - first):
+        end += 1  # no repeat found: drop the run of lines right after the marker
+    return found[:first] + found[end:]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", s).lower()

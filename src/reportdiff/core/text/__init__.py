@@ -1,0 +1,1 @@
+"""Text primitives: diff tokens, PDF line wraps, similarity keys."""

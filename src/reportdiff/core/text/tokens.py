@@ -1,0 +1,91 @@
+"""Tokens for diffing: a figure with its unit is one token, CJK is one token per
+character, Latin text one token per word, and runs of whitespace or punctuation
+stay separate so edits snap to readable boundaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Units that belong to the number before them: a change of 5105.15万元 to 5322.40万元
+# must read as one replacement, never as digit soup. The pieces are exported so that
+# core/figures/parse.py reads figures with this same grammar.
+NUMBER_PATTERN = r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
+MAGNITUDE_PATTERN = r"万亿|亿|万|千(?![瓦克])"  # 千瓦 and 千克 are units: 10亿千瓦, 5千克
+APPROX_PATTERN = r"余|多|\+|＋"
+UNIT_PATTERN = (
+    r"元|%|％|‰|个百分点|百分点|"
+    # a counter that begins a word (表1 支出, 3台账, 5项目) is not a counter
+    r"年度|年|月|日|号|时|分钟|分|人次|人|名|辆|个|台套|台次|台(?!账)|套|次|起|件次|件|户|所|家(?!庭)|"
+    r"处(?![理置罚])|株|项(?!目)|条(?![件例])|宗|艘|座|张|支(?![出付持])|架|路|份|场次|场(?!所)|"
+    r"期(?![间限])|批|块|亩|轮|公斤|千克|斤|km|平方公里|公里|平方米|立方米|米|吨|小时|天|美元|"
+    r"千瓦时|千瓦|部(?![门署分委长队位件际属级室机])|"  # 行政法规15部 counts laws
+    r"trillion|billion|million|thousand|percentage points?|percent|per cent"
+)
+CURRENCY_PATTERN = r"[$¥￥€£]"
+FIGURE_RE = re.compile(
+    rf"{CURRENCY_PATTERN}?{NUMBER_PATTERN}"
+    rf"(?:\s?(?=\S)(?:(?:{APPROX_PATTERN})?(?:{MAGNITUDE_PATTERN})(?:{APPROX_PATTERN})?(?:{UNIT_PATTERN})?"
+    rf"|(?:{APPROX_PATTERN})(?:{UNIT_PATTERN})?|(?:{UNIT_PATTERN})))?"
+)
+_TOKEN_RE = re.compile(
+    FIGURE_RE.pattern
+    + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"  # a Latin word
+    + r"|\s+"  # whitespace run
+    + r"|.",  # anything else: one CJK character or punctuation mark
+    re.DOTALL,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into diff tokens that concatenate back to exactly the text."""
+    return _TOKEN_RE.findall(text)
+
+
+class TokenEncoder:
+    """Map each distinct token to one character, as diff-match-patch does for lines.
+
+    One encoder must encode both sides of a diff so equal tokens share a character.
+    """
+
+    # Skip the surrogate range, which Python strings can hold but dmp mishandles.
+    _BASE = 0xE000
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+        self.tokens: list[str] = []
+
+    def encode(self, tokens: Sequence[str]) -> str:
+        out = []
+        for tok in tokens:
+            code = self._codes.get(tok)
+            if code is None:
+                code = self._char(len(self.tokens))
+                self._codes[tok] = code
+                self.tokens.append(tok)
+            out.append(code)
+        return "".join(out)
+
+    def decode(self, chars: str) -> str:
+        return "".join(self.tokens[self._index(c)] for c in chars)
+
+    def _char(self, n: int) -> str:
+        cp = self._BASE + n
+        if cp >= 0xF900:  # past the private-use area: continue above the BMP
+            cp = 0x10000 + (cp - 0xF900)
+        return chr(cp)
+
+    def _index(self, c: str) -> int:
+        cp = ord(c)
+        if cp >= 0x10000:
+            return cp - 0x10000 + (0xF900 - self._BASE)
+        return cp - self._BASE
+
+
+_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their closing punctuation (a line break closes one too); they
+    concatenate back to the text."""
+    return [s for s in _SENTENCE_RE.findall(text) if s]
