@@ -12,6 +12,9 @@ MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all members of a .docx, as declared
 MAX_DOCX_XML = 32 * 1024 * 1024  # all its XML parts, which are parsed into trees
 MAX_DOCX_RATIO = 200  # uncompressed / compressed size of any large member
 MAX_DOCX_MEMBERS = 2000
+# Quantities inside a .docx are bounded before use, whatever the file declares.
+MAX_LIST_START = 32767  # the largest start value Word lets a list have
+MAX_LIST_LABEL_CHARS = 64  # a list label ("第一章", "(a)"); longer templates are cut
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,21 @@ def read_reports(
     for path in paths:
         try:
             docs.append(read_document(path))
-        except InputError as exc:
+        except _UNREADABLE as exc:
             if on_skip:
-                on_skip(path, exc.problem)
+                on_skip(path, _problem(exc))
     return docs
+
+
+# One report that cannot be read, or only beyond the limits, is skipped: it must not
+# cost the scan of the whole folder.
+_UNREADABLE = (InputError, MemoryError, RecursionError)
+
+
+def _problem(exc: BaseException) -> str:
+    if isinstance(exc, InputError):
+        return exc.problem
+    return "could not be read within the memory and depth limits"
 
 
 def warn_skip(path: Path, problem: str) -> None:
@@ -69,8 +80,8 @@ def sketch_file(root: str, path: str) -> DocSketch | tuple[str, str]:
     rel = os.path.relpath(path, root)
     try:
         doc = read_document(path)
-    except InputError as exc:
-        return rel, exc.problem
+    except _UNREADABLE as exc:
+        return rel, _problem(exc)
     return sketch_document(rel, doc.text)
 
 

@@ -34,6 +34,7 @@ _RUNS = etree.XPath(  # runs a reader sees: not deleted, not in text boxes, not 
     namespaces={"w": W},
 )
 _T, _NB_HYPHEN = w("t"), w("noBreakHyphen")
+_P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _TABS, _BREAKS = {w("tab"), w("ptab")}, {w("br"), w("cr")}
 _CJK_END = re.compile(r"[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]$")
 
@@ -48,7 +49,7 @@ def read_docx(path: Path) -> Document:
     try:
         styles = WordStyles(doc.styles.element)
         numbering = Numbering(_numbering_xml(doc), lambda s: styles.numbering(s)[0])
-        ctx = _Context(doc.part, styles, numbering)
+        ctx = _Context(styles, numbering)
         _walk(doc.element.body, ctx, builder)
     except ZIP_ERRORS as exc:  # python-docx reads parts lazily in places
         raise InputError(str(path), f"is a damaged .docx file ({describe(exc)})") from None
@@ -139,20 +140,17 @@ class _Builder:
 
 @dataclass
 class _Context:
-    part: Any  # python-docx DocumentPart, for Table proxies
     styles: WordStyles
     numbering: Numbering
 
 
 def _walk(parent: Any, ctx: _Context, out: _Builder) -> None:
     """Body-level paragraphs and tables in order, entering content controls."""
-    from docx.table import Table
-
     for child in parent.iterchildren():
         if child.tag == w("p"):
             _paragraph(child, ctx, out)
         elif child.tag == w("tbl"):
-            out.table(_table_rows(Table(child, ctx.part)))
+            out.table(_table_rows(child))
         elif child.tag == w("sdt") and not _is_toc(child):
             for content in child.findall(w("sdtContent")):
                 _walk(content, ctx, out)
@@ -233,32 +231,35 @@ def _all_bold(runs: list[Any], style: str | None, styles: WordStyles) -> bool:
     return seen
 
 
-def _table_rows(table: Any) -> list[list[str]]:
-    """Rows of cell texts; a merged cell appears once, where it starts."""
+def _table_rows(tbl: Any) -> list[list[str]]:
+    """Rows of cell texts; a merged cell appears once, where it starts.
+
+    Read from the XML rather than python-docx's row.cells, which repeats a cell for
+    every grid column it spans (w:gridSpan is the file's to choose) and finds a
+    vertical merge's top cell recursively, row by row. Here a horizontal span is one
+    cell and a vertical merge's lower rows are empty cells: no quantity from the file
+    is used.
+    """
     rows: list[list[str]] = []
-    earlier: set[Any] = set()  # lxml elements, kept alive so identity is stable
-    for row in table.rows:
-        cells: list[str] = []
-        here: set[Any] = set()
-        for cell in row.cells:
-            tc = cell._tc
-            if tc in here:
-                continue  # a horizontal span repeats its cell
-            here.add(tc)
-            # a vertical merge's lower rows repeat the top cell: keep the column, empty
-            cells.append("" if tc in earlier else _cell_text(cell))
-        earlier |= here
+    for tr in tbl.iterchildren(_TR):
+        cells = ["" if _continues_merge(tc) else _cell_text(tc) for tc in tr.iterchildren(_TC)]
         if any(cells):
             rows.append(cells)
     return rows
 
 
-def _cell_text(cell: Any) -> str:
+def _continues_merge(tc: Any) -> bool:
+    merge = tc.find(f"{w('tcPr')}/{w('vMerge')}")
+    return merge is not None and merge.get(w("val"), "continue") == "continue"
+
+
+def _cell_text(tc: Any) -> str:
     """A cell's paragraphs (and nested tables) on one line, tab-free."""
     parts = [
-        clean_line(clean_chars(_paragraph_text(p._p)).replace("\n", " ")) for p in cell.paragraphs
+        clean_line(clean_chars(_paragraph_text(p)).replace("\n", " "))
+        for p in tc.iterchildren(_P)
     ]
-    for nested in cell.tables:
+    for nested in tc.iterchildren(_TBL):
         parts.extend(" ".join(row) for row in _table_rows(nested))
     return " ".join(s for s in parts if s)
 

@@ -1,7 +1,8 @@
 """Decode the bytes of a text report: UTF-8 (with or without BOM), GB18030/GBK, UTF-16/32.
 
 Order matters. Strict UTF-8 is almost never wrong when it succeeds; BOMs are certain;
-BOM-less UTF-16 shows itself by NUL bytes in one byte position; GB18030 is tried
+BOM-less UTF-16 shows itself by NUL bytes in one byte position (a few NULs anywhere
+else are read as spaces, many mean binary data); GB18030 is tried
 and mostly-ASCII Windows-1252 before charset-normalizer, because the latter often
 calls short Chinese GBK texts Big5 or UTF-16, and accented English cp1250.
 Any decoding with many control characters is judged binary.
@@ -34,7 +35,11 @@ def decode(raw: bytes) -> tuple[str, str]:
         utf16 = _bomless_utf16(raw)
         if utf16:
             return utf16
-        raise NotText("contains NUL bytes")
+        if raw.count(0) > max(1, len(raw) // 100):
+            raise NotText("contains NUL bytes")
+        # A stray NUL (a copy-paste or a damaged save) is a space, not a reason to
+        # refuse the report; in UTF-8 and GB18030 no character contains the byte 0.
+        raw = raw.replace(b"\x00", b" ")
     try:
         return _checked(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..options import MAX_LIST_LABEL_CHARS, MAX_LIST_START
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": W}
 _LEVELS = 9
@@ -83,7 +85,7 @@ class Numbering:
                 start = _child_val(override, "w:startOverride")
                 if start is not None:
                     restarts.add(ilvl)
-                levels[ilvl] = replace(level, start=_int(start, level.start))
+                levels[ilvl] = replace(level, start=_start(start, level.start))
             self._nums[_val(num, "numId")] = _Instance(aid, levels, frozenset(restarts))
 
     def next_label(self, num_id: str, ilvl: int) -> tuple[str, str]:
@@ -118,7 +120,7 @@ class Numbering:
             fmt = "decimal" if level.legal and k < ilvl else lv.fmt
             return format_number(n or 0, fmt)
 
-        return _PLACEHOLDER.sub(number, level.text)
+        return _PLACEHOLDER.sub(number, level.text)[:MAX_LIST_LABEL_CHARS]
 
 
 def _level(lvl: Any) -> Level:
@@ -130,8 +132,8 @@ def _level(lvl: Any) -> Level:
     )
     return Level(
         fmt=fmt,
-        text=text or "",
-        start=_int(_child_val(lvl, "w:start"), 1),
+        text=(text or "")[:MAX_LIST_LABEL_CHARS],  # bounds the placeholders rendered
+        start=_start(_child_val(lvl, "w:start"), 1),
         legal=legal,
         suffix=_child_val(lvl, "w:suff") or "tab",
     )
@@ -150,6 +152,11 @@ def _ilvl(el: Any) -> int:
     return _int(el.get(f"{{{W}}}ilvl"), 0)
 
 
+def _start(s: str | None, default: int) -> int:
+    """A list's start value, within what Word itself accepts (0..MAX_LIST_START)."""
+    return min(max(_int(s, default), 0), MAX_LIST_START)
+
+
 def _int(s: str | None, default: int) -> int:
     try:
         return int(s) if s is not None else default
@@ -166,10 +173,11 @@ _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 
 
 def format_number(n: int, fmt: str) -> str:
-    """``n`` written in Word number format ``fmt``; unknown formats fall back to decimal."""
+    """``n`` written in Word number format ``fmt``; unknown formats fall back to decimal,
+    and so does a rendering longer than a label can be (a letter repeated n/26 times)."""
     fn = _FORMATS.get(fmt)
     out = fn(n) if fn else None
-    return out if out is not None else str(n)
+    return out if out is not None and len(out) <= MAX_LIST_LABEL_CHARS else str(n)
 
 
 def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str | None:
@@ -208,7 +216,7 @@ def _enclosed_circle(n: int) -> str | None:
 
 def _letters(n: int, upper: bool) -> str | None:
     """A..Z, then AA..ZZ, AAA..: Word repeats the letter rather than counting in base 26."""
-    if n < 1:
+    if n < 1 or (n - 1) // 26 >= MAX_LIST_LABEL_CHARS:
         return None
     letter = chr(ord("A" if upper else "a") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)

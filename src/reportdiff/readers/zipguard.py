@@ -5,11 +5,15 @@ limit; its parser leaves entities unresolved, which silently truncates paragraph
 text. So: the zip must open, hold word/document.xml, stay within the member-count,
 size and compression-ratio limits of options.py (as its directory declares them;
 zipfile never inflates a member past its declared size), and no XML part may carry
-a DOCTYPE. Only each XML part's prolog is read, so the check costs little.
+a DOCTYPE. A part is XML by its name (.xml, .rels) or by the content type
+[Content_Types].xml gives it — python-docx goes by the latter, so a main part named
+word/main.dat is checked like any other. Only each XML part's prolog is read, so
+the check costs little.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
@@ -30,6 +34,8 @@ _PROLOG_BYTES = 64 * 1024
 _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
 _ROOT = re.compile(rb"<[A-Za-z_:]")
 _XML_SUFFIXES = (".xml", ".rels")
+_CONTENT_TYPES = "[Content_Types].xml"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError)
 
 
@@ -42,6 +48,11 @@ def check_docx_zip(path: Path) -> None:
             _check_members(name, members)
             for info in members:
                 if info.filename.lower().endswith(_XML_SUFFIXES):
+                    _check_prolog(name, info.filename, _head(z, info))
+            xml = _xml_members(z, members)
+            _check_xml_size(name, xml)
+            for info in xml:
+                if not info.filename.lower().endswith(_XML_SUFFIXES):
                     _check_prolog(name, info.filename, _head(z, info))
     except ZIP_ERRORS as exc:
         raise InputError(
@@ -68,11 +79,6 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
             f"{MAX_DOCX_UNCOMPRESSED // 2**20} MiB limit; refusing it as a "
             "possible zip bomb",
         )
-    xml = sum(m.file_size for m in members if m.filename.lower().endswith(_XML_SUFFIXES))
-    if xml > MAX_DOCX_XML:
-        raise InputError(
-            name, f"holds {xml // 2**20} MiB of XML, over the {MAX_DOCX_XML // 2**20} MiB limit"
-        )
     for m in members:
         if m.file_size > _RATIO_FLOOR and m.file_size > MAX_DOCX_RATIO * max(m.compress_size, 1):
             raise InputError(
@@ -81,6 +87,50 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
                 f"-fold, over the limit of {MAX_DOCX_RATIO}; refusing it as a "
                 "possible zip bomb",
             )
+
+
+def _xml_members(z: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+    """The members python-docx parses: XML by name, or by the content type declared."""
+    types = _content_types(z)
+    return [m for m in members if m.filename.lower().endswith(_XML_SUFFIXES) or _is_xml(m, types)]
+
+
+def _content_types(z: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
+    """(extension -> type, /part/name -> type) from [Content_Types].xml, empty if absent.
+
+    Its prolog was checked (no DOCTYPE) and its size bounded before it is parsed here.
+    """
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(z.read(_CONTENT_TYPES))
+    except (KeyError, etree.XMLSyntaxError):
+        return {}, {}
+    defaults = {
+        (el.get("Extension") or "").lower(): el.get("ContentType") or ""
+        for el in root.iter(f"{_CT_NS}Default")
+    }
+    overrides = {
+        (el.get("PartName") or "").lower(): el.get("ContentType") or ""
+        for el in root.iter(f"{_CT_NS}Override")
+    }
+    return defaults, overrides
+
+
+def _is_xml(member: zipfile.ZipInfo, types: tuple[dict[str, str], dict[str, str]]) -> bool:
+    defaults, overrides = types
+    name = member.filename.lower()
+    extension = posixpath.splitext(name)[1].lstrip(".")
+    kind = overrides.get("/" + name) or defaults.get(extension, "")
+    return "xml" in kind and not kind.startswith("image/")  # an SVG picture is not parsed
+
+
+def _check_xml_size(name: str, xml: list[zipfile.ZipInfo]) -> None:
+    size = sum(m.file_size for m in xml)
+    if size > MAX_DOCX_XML:
+        raise InputError(
+            name, f"holds {size // 2**20} MiB of XML, over the {MAX_DOCX_XML // 2**20} MiB limit"
+        )
 
 
 def _head(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
