@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.core.reuse.corpus import ScanResult, scan_corpus, sketch_document
+from reportdiff.core.reuse.corpus import ScanResult, sketch_document
 from reportdiff.core.reuse.shingles import split_sentences
+from reportdiff.corpusdb import CorpusIndex, cluster_index
 from reportdiff.errors import InputError
 from reportdiff.readers import read_document
 from reportdiff.scan import find_reports, scan_folder
@@ -29,6 +30,17 @@ def own(i: int) -> str:
 
 def report(i: int, *parts: str) -> str:
     return f"第{i}号单位2024年度报告\n一、概况\n" + "\n".join([own(i), *parts, own(i + 10)]) + "\n"
+
+
+def scan_texts(texts: dict[str, str]) -> ScanResult:
+    """Cluster texts held in memory, through a throwaway index."""
+    with CorpusIndex(":memory:") as index:
+        with index.transaction():
+            batch = index.new_batch("memory")
+            for path, text in texts.items():
+                index.add(sketch_document(path, text), path, batch, (0, 0))
+        result = cluster_index(index, texts.__getitem__)
+        return ScanResult(result.paths, tuple(result.clusters), result.shares)
 
 
 def occurrences(result: ScanResult, path: str) -> list[tuple[int, int]]:
@@ -52,7 +64,7 @@ def test_shared_passage_found_through_figures_width_and_wraps() -> None:
         "c.txt": report(3, TEMPLATE),
         "d.txt": report(4, TEMPLATE),
     }
-    result = scan_corpus([sketch_document(p, t) for p, t in texts.items()])
+    result = scan_texts(texts)
     by_text = {c.text[:8]: c for c in result.clusters}
     shared = next(c for c in result.clusters if SHARED[:10] in c.text)
     assert shared.kind == "shared"
@@ -78,7 +90,7 @@ def test_pdf_wrapped_copy_is_the_same_passage() -> None:
         "plain.txt": f"标题\n{para}\n{filler}\n",
         "pdf.txt": f"标题\n{wrapped}\n{filler[::-1]}\n",
     }
-    result = scan_corpus([sketch_document(p, t) for p, t in texts.items()])
+    result = scan_texts(texts)
     cluster = max(result.clusters, key=lambda c: len(c.text))
     assert {result.paths[o.doc] for o in cluster.occurrences} == {"plain.txt", "pdf.txt"}
     pdf = next(o for o in cluster.occurrences if result.paths[o.doc] == "pdf.txt")
@@ -88,7 +100,7 @@ def test_pdf_wrapped_copy_is_the_same_passage() -> None:
 def test_near_copy_joins_the_cluster() -> None:
     near = SHARED.replace("专款专用", "专项专用")
     texts = {"a.txt": report(1, SHARED), "b.txt": report(2, near)}
-    result = scan_corpus([sketch_document(p, t) for p, t in texts.items()])
+    result = scan_texts(texts)
     assert len(result.clusters) == 1
     assert len(result.clusters[0].documents) == 2
 

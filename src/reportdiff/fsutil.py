@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -13,6 +15,15 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 
     A symlink is followed (the file it names is replaced, the link stays), and the
     file keeps its permissions, or gets the umask's default when new."""
+    with atomic_writer(path) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, piece by piece: the pieces go to a temp
+    file in the same folder that replaces ``path`` only when the block ends without an
+    error (fsync first), so a reader never sees half of it."""
     target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file():
         # A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never
@@ -20,7 +31,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         if target.is_dir():
             raise IsADirectoryError(f"{target} is a directory")
         with open(target, "wb") as fh:
-            fh.write(data)
+            yield fh
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target)
@@ -28,7 +39,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -1,5 +1,5 @@
 """Reading a folder of reports for `scan` and `compare --corpus`: file walking,
-parallel sketching over the cores, and a progress bar on a terminal."""
+parallel sketching over the cores into a corpus index, and a progress bar on a terminal."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from .core.reuse.corpus import TEMPLATE_SHARE, DocSketch, ScanResult, scan_corpus, sketch_document
+from .core.reuse.corpus import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
+from .corpusdb import CorpusIndex, cluster_index
 from .errors import InputError, ReportdiffError
 from .model import Document
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-MAX_REPORTS = 100_000  # a bound on what one scan walks, against pointing it at /
+MAX_REPORTS = 1_000_000  # a bound on what one scan walks, against pointing it at /
 _PARALLEL_FROM = 24  # fewer files are sketched in-process: a pool costs more than it saves
 
 
@@ -77,12 +78,77 @@ def sketch_file(root: str, path: str) -> DocSketch | tuple[str, str]:
     """Read and sketch one report (in a worker process); a bad file gives (path, problem)."""
     from .readers import read_document
 
-    rel = os.path.relpath(path, root)
+    rel = Path(os.path.relpath(path, root)).as_posix()
     try:
         doc = read_document(path)
     except _UNREADABLE as exc:
         return rel, _problem(exc)
     return sketch_document(rel, doc.text)
+
+
+def load_text(path: str) -> str:
+    """A report's text, read again to quote a passage from it."""
+    from .readers import read_document
+
+    try:
+        return read_document(path).text
+    except InputError as exc:
+        raise ReportdiffError(
+            f"{path}: changed or gone since it was indexed ({exc.problem})"
+        ) from None
+
+
+def add_folder(
+    index: CorpusIndex,
+    folder: str | Path,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, list[tuple[str, str]]]:
+    """Sketch the reports under ``folder`` that the index does not hold yet (or that
+    changed since) into it, in one transaction. The batch's id and the skipped files."""
+    root = Path(folder)
+    known = index.stamps()
+    todo: list[tuple[str, tuple[int, int]]] = []
+    for p in find_reports(root):
+        full = str(p.resolve())
+        st = p.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+        if known.get(full) != stamp:
+            todo.append((full, stamp))
+    skipped: list[tuple[str, str]] = []
+    with index.transaction():
+        batch = index.new_batch(str(root.resolve()))
+        results = _sketch_all(str(root.resolve()), [p for p, _ in todo], jobs)
+        for done, ((full, stamp), result) in enumerate(zip(todo, results, strict=True), start=1):
+            if isinstance(result, DocSketch):
+                index.add(result, full, batch, stamp)
+            else:
+                skipped.append(result)
+            if progress:
+                progress(done, len(todo))
+    return batch, skipped
+
+
+def scan_index(
+    index: CorpusIndex,
+    folder: str | Path,
+    *,
+    jobs: int | None = None,
+    template_share: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ScanResult:
+    """Add ``folder`` to ``index`` and cluster it all. When the index held reports
+    before, the result is about this folder's reports and what they share with those."""
+    had_documents = bool(index.stamps())
+    batch, skipped = add_folder(index, folder, jobs=jobs, progress=progress)
+    return cluster_index(
+        index,
+        load_text,
+        template_share=template_share or TEMPLATE_SHARE,
+        skipped=skipped,
+        new_batch=batch if had_documents else None,
+    )
 
 
 def scan_folder(
@@ -92,18 +158,20 @@ def scan_folder(
     template_share: float | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ScanResult:
-    """Scan every report under ``folder`` for passages shared between them."""
-    paths = [str(p) for p in find_reports(folder)]
-    sketches: list[DocSketch] = []
-    skipped: list[tuple[str, str]] = []
-    for done, result in enumerate(_sketch_all(str(folder), paths, jobs), start=1):
-        if isinstance(result, DocSketch):
-            sketches.append(result)
-        else:
-            skipped.append(result)
-        if progress:
-            progress(done, len(paths))
-    return scan_corpus(sketches, template_share or TEMPLATE_SHARE, skipped)
+    """Scan every report under ``folder`` for passages shared between them (a
+    throwaway in-memory index: for a few hundred reports, or tests)."""
+    with CorpusIndex(":memory:") as index:
+        result = scan_index(
+            index, folder, jobs=jobs, template_share=template_share, progress=progress
+        )
+        return ScanResult(
+            result.paths,
+            tuple(result.clusters),
+            result.shares,
+            result.skipped,
+            result.new_from,
+            result.years,
+        )
 
 
 def _sketch_all(

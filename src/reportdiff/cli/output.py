@@ -6,10 +6,11 @@ import argparse
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ReportdiffError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, atomic_writer
 from ..options import RenderOptions
 
 
@@ -55,14 +56,34 @@ def emit(args: argparse.Namespace, text: str) -> None:
         sys.stdout.flush()
 
 
-def write_output(path: str, text: str) -> None:
-    """Write a file the user named with -o; problems become one-line errors."""
+def _check_target(path: str) -> None:
     target = Path(path)
     if target.is_dir():
         raise ReportdiffError(f"{path}: is a directory; give a file name to -o")
     if not target.parent.is_dir():
         raise ReportdiffError(f"{path}: folder {target.parent} does not exist")
+
+
+def write_output(path: str, text: str) -> None:
+    """Write a file the user named with -o; problems become one-line errors."""
+    _check_target(path)
     try:
-        atomic_write_text(target, text)
+        atomic_write_text(path, text)
     except OSError as exc:
         raise ReportdiffError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+
+
+def emit_chunks(args: argparse.Namespace, chunks: Iterable[str]) -> None:
+    """Like ``emit``, for output produced piece by piece (never held whole)."""
+    if not args.output:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return
+    _check_target(args.output)
+    try:
+        with atomic_writer(args.output) as fh:
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8"))
+    except OSError as exc:
+        raise ReportdiffError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc

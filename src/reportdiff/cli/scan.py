@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 from ..errors import ExitStatus, ReportdiffError
-from .output import emit
+from .output import emit, emit_chunks
 
-FORMATS = ("text", "json", "csv")
+FORMATS = ("text", "json", "jsonl", "csv")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,10 +20,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="find passages shared across a folder of reports",
         description="Scan every .txt, .md and .docx report under DIR: clusters of shared "
         "passages (the passage, how many reports, which ones) and each report's "
-        "boilerplate share, ranked. Exit status: 0 done, 2 trouble.",
+        "boilerplate share, ranked. With --index, the reports are added to an index "
+        "file kept from scan to scan, and the output is about what the new ones share "
+        "with everything indexed before. Exit status: 0 done, 2 trouble.",
     )
     p.add_argument("folder", metavar="DIR", help="folder of reports (searched recursively)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument(
+        "--index",
+        metavar="FILE",
+        help="add the reports to this corpus index (made if missing) and scan them "
+        "against everything in it; reports already indexed and unchanged are not read again",
+    )
     p.add_argument(
         "--table",
         choices=("documents", "clusters"),
@@ -47,23 +59,43 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render.scan import render_scan_csv, render_scan_json, render_scan_text
-    from ..scan import ProgressBar, scan_folder
+    from ..corpusdb import CorpusIndex
+    from ..render.scan import iter_scan_csv, iter_scan_json, iter_scan_jsonl, render_scan_text
+    from ..scan import ProgressBar, scan_index
 
     if args.jobs is not None and args.jobs < 1:
         raise ReportdiffError("--jobs must be at least 1")
     share = args.template_share
     if share is not None and not 0 < share <= 1:
         raise ReportdiffError("--template-share must be in (0, 1]")
-    result = scan_folder(
-        args.folder, jobs=args.jobs, template_share=share, progress=ProgressBar("scanning")
-    )
-    if not result.paths and not result.skipped:
-        raise ReportdiffError(f"{args.folder}: no .txt, .md or .docx reports in it")
-    if args.format == "json":
-        emit(args, render_scan_json(result))
-    elif args.format == "csv":
-        emit(args, render_scan_csv(result, args.table))
-    else:
-        emit(args, render_scan_text(result, args.top))
+    if not Path(args.folder).is_dir():
+        raise ReportdiffError(f"{args.folder}: is not a directory")
+    with _index_file(args.index) as path, CorpusIndex(path) as index:
+        result = scan_index(
+            index,
+            args.folder,
+            jobs=args.jobs,
+            template_share=share,
+            progress=ProgressBar("scanning"),
+        )
+        if not result.paths and not result.skipped:
+            raise ReportdiffError(f"{args.folder}: no .txt, .md or .docx reports in it")
+        if args.format == "json":
+            emit_chunks(args, iter_scan_json(result))
+        elif args.format == "jsonl":
+            emit_chunks(args, iter_scan_jsonl(result))
+        elif args.format == "csv":
+            emit_chunks(args, iter_scan_csv(result, args.table))
+        else:
+            emit(args, render_scan_text(result, args.top))
     return ExitStatus.SAME
+
+
+@contextlib.contextmanager
+def _index_file(named: str | None) -> Iterator[str]:
+    """The index the user named, or a throwaway one on disk (memory stays flat)."""
+    if named:
+        yield named
+        return
+    with tempfile.TemporaryDirectory(prefix="reportdiff-scan-") as folder:
+        yield str(Path(folder) / "corpus.db")
