@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportdiff.core.sections.numbering import cn_value, parse_numbering, roman_value
+from reportdiff.core.text.numbering import cn_value, parse_numbering, roman_value
 
 
 @pytest.mark.parametrize(

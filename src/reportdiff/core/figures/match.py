@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ...model import Document, Figure, NumberChange, Section, SectionPair
-from ..sections.numbering import parse_numbering
+from ..text.numbering import parse_numbering
 from .dates import (
     date_change,
     date_figures,

@@ -1,1 +1,1 @@
-"""Sections: heading numbering, heading lines, the outline, and OLD↔NEW alignment."""
+"""Sections: heading lines, the outline, and OLD↔NEW alignment."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...model import Document
-from .numbering import Numbering, parse_numbering
+from ..text.numbering import Numbering, parse_numbering
 
 # title: a short line without sentence punctuation ("一、部门基本情况")
 # inline: a short heading ended by 。 or ：, with its body on the same line

@@ -1,1 +1,1 @@
-"""Text primitives: diff tokens, PDF line wraps, similarity keys."""
+"""Text primitives: diff tokens, heading numbering, PDF line wraps, similarity keys."""

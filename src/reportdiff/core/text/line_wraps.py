@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections.numbering import parse_numbering
+from .numbering import parse_numbering
 from .tokens import APPROX_PATTERN, MAGNITUDE_PATTERN, UNIT_PATTERN
 
 # display cells (a Chinese character takes two): shorter lines end where their writer
