@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from .core.reuse.corpus import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
+from .core.reuse import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
 from .corpusdb import CorpusIndex, cluster_index
 from .errors import InputError, ReportdiffError
 from .model import Document

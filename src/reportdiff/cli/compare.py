@@ -14,7 +14,7 @@ from .exports import EXPORTS
 from .output import add_output_arguments, emit, render_options
 
 if TYPE_CHECKING:
-    from ..core.reuse.boilerplate import ReuseContext
+    from ..core.reuse import ReuseContext
     from ..review import ReviewStore
 
 FORMATS = ("text", "json", "html", "docx")
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
     """Templates (--template) and a reference corpus (--corpus) to check NEW against."""
-    from ..core.reuse.boilerplate import ReuseContext
+    from ..core.reuse import ReuseContext
     from ..readers import read_document
 
     templates = getattr(args, "template", None) or []

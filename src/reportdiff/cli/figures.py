@@ -22,9 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.checks.document import check_document
-    from ..core.figures.extract import extract_figures
-    from ..core.sections.segment import segment_document
+    from ..core.checks import check_document
+    from ..core.figures import extract_figures
+    from ..core.sections import segment_document
     from ..readers import read_document
 
     doc = read_document(args.file)

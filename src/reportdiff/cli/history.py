@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _year_row(before: tuple[int, Document] | None, this: tuple[int, Document]) -> dict[str, Any]:
     from ..core.compare import compare
-    from ..core.reuse.boilerplate import carried_over_share
+    from ..core.reuse import carried_over_share
 
     year, doc = this
     row: dict[str, Any] = {"year": year, "previous": before[0] if before else None}

@@ -27,9 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.figures.extract import extract_figures
-    from ..core.figures.trend import trend
-    from ..core.sections.segment import segment_document
+    from ..core.figures import extract_figures, trend
+    from ..core.sections import segment_document
     from ..errors import ReportdiffError
     from .history import agency_documents
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import groupby
 from pathlib import PurePath
 
-from ..core.reuse.corpus import (
+from ..core.reuse import (
     TEMPLATE_SHARE,
     DocShare,
     Occurrence,

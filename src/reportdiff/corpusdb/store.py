@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.reuse.corpus import DocSketch, key_hash
-from ..core.reuse.shingles import (
+from ..core.reuse import (
     CLOSED_WEIGHT,
     MIN_WEIGHT,
     SENTENCE_WEIGHT,
     SHINGLE_CHARS,
     SKETCH_SIZE,
+    DocSketch,
+    key_hash,
 )
 from ..errors import ReportdiffError
 

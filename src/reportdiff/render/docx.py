@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ..core.diff.textdiff import DELETE, EQUAL, INSERT, diff_texts
+from ..core.diff import DELETE, EQUAL, INSERT, diff_texts
 from ..model import Comparison
 
 DEFAULT_AUTHOR = "reportdiff"

@@ -12,10 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..core.checks.common import WRITTEN_NUMBER, show, shown_scale, written_scale
-from ..core.figures.dates import date_delta_text
-from ..core.figures.english import is_english
-from ..core.figures.parse import MAX_SHOWN_DECIMALS, display_scale
+from ..core.checks import WRITTEN_NUMBER, show, shown_scale, written_scale
+from ..core.figures import MAX_SHOWN_DECIMALS, date_delta_text, display_scale, is_english
 from ..model import Document, Figure, NumberChange
 
 # A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"

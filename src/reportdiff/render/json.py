@@ -164,7 +164,7 @@ def flag_to_dict(f: Flag) -> dict[str, Any]:
 
 def carried_over_to_dict(c: Comparison) -> dict[str, Any]:
     """Share of NEW carried over from OLD, whole and per section ("stickiness")."""
-    from ..core.reuse.boilerplate import carried_over_share
+    from ..core.reuse import carried_over_share
 
     shares = carried_over_share(c.new.text, c.new_sections, c.boilerplate)
     return {"share": shares.share, "sections": shares.sections}

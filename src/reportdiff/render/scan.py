@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..core.reuse.corpus import PassageCluster, ScanResult
+from ..core.reuse import PassageCluster, ScanResult
 from .text import pad
 
 SCHEMA_ID = "reportdiff.scan/1"

@@ -213,7 +213,7 @@ def _flags(c: Comparison, style: _Style) -> str:
     how much of NEW was carried over (whole, and the stickiest sections)."""
     if not c.boilerplate:
         return ""
-    from ..core.reuse.boilerplate import carried_over_share
+    from ..core.reuse import carried_over_share
 
     lines = [style("bold", "Boilerplate")]
     order = ("carried_over", "shared", "template", "duplicate", "stale")

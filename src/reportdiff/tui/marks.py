@@ -15,8 +15,7 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from ..core.figures.english import PREVIOUS
-from ..core.figures.sentence import FROM_SUFFIX
+from ..core.figures import FROM_SUFFIX, PREVIOUS
 from ..model import Comparison, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
 

@@ -1,1 +1,6 @@
 """A report checked against itself: totals, stated changes, label conflicts, tables."""
+
+from .common import WRITTEN_NUMBER, show, shown_scale, written_scale
+from .document import check_document
+
+__all__ = ["WRITTEN_NUMBER", "check_document", "show", "shown_scale", "written_scale"]

@@ -1,1 +1,35 @@
 """Text primitives: diff tokens, heading numbering, PDF line wraps, similarity keys."""
+
+from .line_wraps import is_soft_break, soft_break
+from .numbering import Numbering, parse_numbering
+from .similarity import bigram_set, normalise_title, shingle_set
+from .tokens import (
+    APPROX_PATTERN,
+    CURRENCY_PATTERN,
+    FIGURE_RE,
+    MAGNITUDE_PATTERN,
+    NUMBER_PATTERN,
+    UNIT_PATTERN,
+    TokenEncoder,
+    split_sentences,
+    tokenize,
+)
+
+__all__ = [
+    "APPROX_PATTERN",
+    "CURRENCY_PATTERN",
+    "FIGURE_RE",
+    "MAGNITUDE_PATTERN",
+    "NUMBER_PATTERN",
+    "UNIT_PATTERN",
+    "Numbering",
+    "TokenEncoder",
+    "bigram_set",
+    "is_soft_break",
+    "normalise_title",
+    "parse_numbering",
+    "shingle_set",
+    "soft_break",
+    "split_sentences",
+    "tokenize",
+]
