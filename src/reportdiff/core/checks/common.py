@@ -70,3 +70,11 @@ def show(value: float, like: Figure, places: int | None = None) -> str:
     unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
     grouping = "," if "," in written else ""
     return f"{value / scale:{grouping}.{decimals if places is None else places}f}{unit}"
+
+
+def sum_message(label: str, total: str, count: int, summed: str, gap: str) -> str:
+    """「基本支出 45万元, but its 2 parts add up to 44万元 (−1万元)」; a lone part "is"."""
+    head = f"{label or 'total'} {total}, but its"
+    if count == 1:
+        return f"{head} one part is {summed} ({gap})"
+    return f"{head} {count} parts add up to {summed} ({gap})"

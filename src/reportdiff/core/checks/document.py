@@ -13,7 +13,10 @@ from collections.abc import Sequence
 
 from ...model import Check, Document, Figure, Section, Side
 from ..figures.extract import extract_figures
-from .common import show, sum_tolerance
+from .changes import check_changes
+from .common import show, sum_message, sum_tolerance
+from .labels import check_labels
+from .tables import check_tables
 
 _EXHAUSTIVE = re.compile(r"包含|包括|分别")
 
@@ -25,10 +28,6 @@ def check_document(
     figures: Sequence[Figure] | None = None,
 ) -> tuple[Check, ...]:
     """Every check that fails in doc, in text order."""
-    from .changes import check_changes
-    from .labels import check_labels
-    from .tables import check_tables
-
     figures = extract_figures(doc, sections) if figures is None else figures
     found = [
         *check_sums(doc.text, figures, side),
@@ -70,11 +69,3 @@ def _sum_check(text: str, total: Figure, parts: list[Figure], side: Side) -> Che
     gap_shown = f"{sign}{show(abs(gap), total)}"
     message = sum_message(total.label, total.text, len(parts), show(summed, total), gap_shown)
     return Check("sum", side, message, (total, *parts))
-
-
-def sum_message(label: str, total: str, count: int, summed: str, gap: str) -> str:
-    """「基本支出 45万元, but its 2 parts add up to 44万元 (−1万元)」; a lone part "is"."""
-    head = f"{label or 'total'} {total}, but its"
-    if count == 1:
-        return f"{head} one part is {summed} ({gap})"
-    return f"{head} {count} parts add up to {summed} ({gap})"

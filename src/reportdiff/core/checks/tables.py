@@ -22,8 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ...model import Check, Document, Figure, Side
-from .common import rounding, show, sum_tolerance
-from .document import sum_message
+from .common import rounding, show, sum_message, sum_tolerance
 from .table_grid import (
     CHILD,
     NUMBERED,
