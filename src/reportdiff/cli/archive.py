@@ -7,7 +7,7 @@ import sys
 
 from rich.cells import cell_len
 
-from ..render.text import pad
+from ..render.columns import pad
 
 ARCHIVE_HELP = (
     "the report archive folder (default: $REPORTDIFF_ARCHIVE, else "

@@ -72,7 +72,7 @@ def _row(point: Any, before: Any) -> dict[str, Any]:
 
 
 def _text(agency: str, label: str, rows: list[dict[str, Any]]) -> str:
-    from ..render.text import pad
+    from ..render.columns import pad
 
     lines = [f"{agency}: {label}", f"year  {pad('as written', 18)} {pad('change', 18)} %"]
     for r in rows:

@@ -8,9 +8,9 @@ from typing import Any
 
 from ..model import Check, Document, Figure
 from ..wording import counted
+from .columns import pad
 from .figure_display import delta_text, figure_value_text
 from .json import check_to_dict, figure_to_dict
-from .text import pad
 
 __all__ = [
     "FIGURES_SCHEMA",

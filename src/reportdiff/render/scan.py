@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..core.reuse import PassageCluster, ScanResult
-from .text import pad
+from .columns import pad
 
 SCHEMA_ID = "reportdiff.scan/1"
 

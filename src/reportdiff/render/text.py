@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.cells import cell_len
-
 from ..model import Comparison, Edit, Section, SectionPair
 from ..options import RenderOptions
+from .columns import pad
 from .figure_display import change_text, document_is_english, figure_text
+from .figures import check_lines
 
 _STATUS_MARK = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
 _ANSI = {
@@ -56,20 +56,6 @@ def section_label(s: Section | None) -> str:
 
 def short_label(s: Section | None, width: int = 40) -> str:
     return pad(section_label(s), width).rstrip()
-
-
-def pad(text: str, width: int) -> str:
-    """Left-justify by terminal cells, so CJK columns line up; truncate with …."""
-    if cell_len(text) > width:
-        out, used = [], 0
-        for ch in text:
-            w = cell_len(ch)
-            if used + w > width - 1:
-                break
-            out.append(ch)
-            used += w
-        text = "".join(out) + "…"
-    return text + " " * max(0, width - cell_len(text))
 
 
 def _header(c: Comparison, style: _Style) -> str:
@@ -203,8 +189,6 @@ def _figures(c: Comparison, style: _Style) -> str:
 def _checks(c: Comparison, style: _Style) -> str:
     if not c.checks:
         return ""
-    from .figures import check_lines
-
     return "\n".join(check_lines(c.checks, style))
 
 
