@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "trend",
     "history",
     "textconv",
+    "batch",
 )
 
 
