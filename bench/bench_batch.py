@@ -14,18 +14,14 @@ differently), then measures in the same run:
 from __future__ import annotations
 
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench_scan import tree_rss  # noqa: E402
+from bench_scan import measure as measure_command  # noqa: E402
 
 from tests.batch.agency_reports import Plan, agency_name, report_text, write  # noqa: E402
 
@@ -43,27 +39,8 @@ def build(root: Path, pairs: int) -> list[tuple[Path, Path]]:
 
 
 def measure(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (all child processes) and peak memory of one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-
-    def sample() -> None:
-        nonlocal peak
-        while proc.poll() is None:
-            peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    _, err = proc.communicate()
-    sampler.join()
-    wall = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd[:4])} failed ({proc.returncode}): {err.decode()[-300:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), peak
+    """Wall seconds, CPU seconds and peak memory; compare exits 1 on differences."""
+    return measure_command(cmd, ENV, ok=(0, 1))
 
 
 def main(pairs: int) -> None:

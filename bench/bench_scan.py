@@ -48,9 +48,16 @@ def run_scan(folder: Path, out: Path) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (all processes) and peak memory of one scan."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     cmd = [sys.executable, "-m", "reportdiff", "scan", str(folder), "--format", "json"]
+    return measure([*cmd, "-o", str(out)], env)
+
+
+def measure(
+    cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)
+) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (it and its children) and peak memory of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen([*cmd, "-o", str(out)], env=env)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
     peak = 0
 
     def sample() -> None:
@@ -64,8 +71,8 @@ def run_scan(folder: Path, out: Path) -> tuple[float, float, int]:
     proc.wait()
     sampler.join()
     wall = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"scan failed with status {proc.returncode}")
+    if proc.returncode not in ok:
+        raise SystemExit(f"{cmd[3]} failed with status {proc.returncode}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, peak
