@@ -13,7 +13,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-COUNTIES = ("青石县", "白河县", "柳溪县", "云岭县", "松坪县", "梅江县", "石门县", "桂阳县", "东岸县")
+COUNTIES = (
+    "青石县", "白河县", "柳溪县", "云岭县", "松坪县", "梅江县", "石门县", "桂阳县", "东岸县",
+)  # fmt: skip
 DEPARTMENTS = (
     "公安局", "财政局", "教育局", "水利局", "农业农村局", "卫生健康局", "交通运输局",
     "自然资源局", "住房和城乡建设局", "民政局", "司法局", "审计局", "统计局", "林业局",
@@ -79,7 +81,8 @@ def report_text(i: int, year: int, plan: Plan = Plan(), *, bump: float = 0.0) ->
             f"{agency_name(i)}{year}年度部门整体支出绩效自评报告",
             "一、部门基本情况",
             "（一）机构职能",
-            f"　　{agency_name(i)}是县人民政府的工作部门，主要负责{DUTIES[i % len(DUTIES)]}等工作。",
+            f"　　{agency_name(i)}是县人民政府的工作部门，"
+            f"主要负责{DUTIES[i % len(DUTIES)]}等工作。",
             "（二）人员概况",
             f"　　截至{staff_year}年末，本部门实有在编人员{staff}人，"
             "行政编制和事业编制人员均按照核定编制数配备到位。",

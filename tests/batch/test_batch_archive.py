@@ -25,7 +25,7 @@ def test_the_archive_compares_each_agencys_last_two_years(tmp_path: Path) -> Non
     assert main(["batch", "--archive", str(archive.path), "-o", str(out), "--jobs", "2"]) == 0
     data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     rows = data["rows"]
-    assert [r["agency"] for r in rows][0] == agency_name(1)
+    assert rows[0]["agency"] == agency_name(1)
     assert {(r["old_path"], r["new_path"]) for r in rows} == {
         (f"{agency_name(i)}@2023", f"{agency_name(i)}@2024") for i in range(3)
     }

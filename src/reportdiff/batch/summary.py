@@ -103,7 +103,7 @@ def _change_text(c: Comparison, n: NumberChange | None) -> str:
 
 
 def _carried_over(c: Comparison) -> float:
-    from ..core.reuse.boilerplate import carried_over_share
+    from ..core.reuse import carried_over_share
 
     return carried_over_share(c.new.text, c.new_sections, c.boilerplate).share
 

@@ -24,6 +24,7 @@ from .archive import add_archive_argument
 
 if TYPE_CHECKING:
     from ..batch.summary import BatchResult, Skipped, SummaryRow
+    from ..core.reuse import DocSketch
     from .batch_jobs import FileInfo, PairJob, PairOutcome
 
 T = TypeVar("T")
@@ -115,7 +116,7 @@ def run_batch(args: argparse.Namespace, out: Path) -> BatchResult:
 
 def _folder_jobs(
     old_dir: str, new_dir: str, out: Path, jobs: int
-) -> tuple[list[PairJob], list[Skipped], list[Skipped], list]:
+) -> tuple[list[PairJob], list[Skipped], list[Skipped], list[DocSketch]]:
     """Read both folders, pair their reports: the jobs, the unpaired, the unreadable."""
     from ..batch.pairing import Named, pair_reports
     from ..batch.summary import Skipped
@@ -154,11 +155,11 @@ def _folder_jobs(
 
 def _archive_jobs(
     archive_dir: str | None, out: Path
-) -> tuple[list[PairJob], list[Skipped], list[Skipped], list]:
+) -> tuple[list[PairJob], list[Skipped], list[Skipped], list[DocSketch]]:
     """Every agency's latest archived year against its previous one."""
     from ..archive import DEFAULT_KIND, Archive
     from ..batch.summary import Skipped
-    from ..core.reuse.corpus import sketch_document
+    from ..core.reuse import sketch_document
     from .batch_jobs import PairJob
 
     archive = Archive(archive_dir)
@@ -223,15 +224,22 @@ def _compare_all(
     return rows, failed, len(done)
 
 
-def _with_shares(rows: list[SummaryRow], sketches: list) -> list[SummaryRow]:
+def _with_shares(rows: list[SummaryRow], sketches: list[DocSketch]) -> list[SummaryRow]:
     """Each NEW report's share of text found in other agencies' NEW reports."""
     from ..batch.summary import with_attention
-    from ..core.reuse.corpus import scan_corpus
+    from ..corpusdb import CorpusIndex, cluster_index
+    from ..scan import load_text
 
     if len(sketches) < 2:
         return rows
-    result = scan_corpus(sketches)
-    share = {result.paths[s.doc]: s.shared for s in result.shares}
+    with CorpusIndex(":memory:") as index:
+        with index.transaction():
+            batch = index.new_batch("batch")
+            for s in sketches:
+                index.add(s, s.path, batch, (0, 0))
+        paths = [d.path for d in index.documents()]
+        result = cluster_index(index, load_text)  # only shares are read: nothing is quoted
+    share = {paths[s.doc]: s.shared for s in result.shares}
     return [with_attention(replace(r, shared_with_others=share.get(r.new_path))) for r in rows]
 
 

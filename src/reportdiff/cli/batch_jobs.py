@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..core.reuse.corpus import DocSketch
+from ..core.reuse import DocSketch
 from ..errors import ReportdiffError
 from ..fsutil import atomic_write_text
 
@@ -34,7 +34,7 @@ class FileInfo:
 
 def describe_file(path: str, with_sketch: bool) -> FileInfo:
     """Read one report for pairing; a bad file gives its problem instead."""
-    from ..core.reuse.corpus import sketch_document
+    from ..core.reuse import sketch_document
     from ..readers import read_document
 
     try:
