@@ -64,7 +64,25 @@ def test_corpus_that_is_not_a_directory_is_one_line_error(tmp_path, capsys) -> N
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1
-    assert "is not a directory" in err
+    assert "is not a reportdiff corpus index" in err
+
+
+def test_corpus_index_made_by_scan_stands_for_the_folder(tmp_path, capsys) -> None:
+    paths, corpus = _files(tmp_path)
+    (corpus / "new.txt").write_text(NEW, encoding="utf-8")  # NEW itself: never its own evidence
+    index = tmp_path / "corpus.db"
+    assert main(["scan", str(corpus), "--index", str(index), "-o", str(tmp_path / "s.txt")]) == 0
+    capsys.readouterr()
+    args = ["compare", str(paths["old.txt"]), str(corpus / "new.txt"), "--format", "json"]
+    main([*args, "--corpus", str(index)])
+    with_index = json.loads(capsys.readouterr().out)
+    shared = [f for f in with_index["boilerplate"] if f["kind"] == "shared"]
+    assert [f["detail"] for f in shared] == ["also in other.txt"]
+    assert "防火瞭望塔" in shared[0]["text"]
+    main([*args, "--corpus", str(corpus)])
+    with_folder = json.loads(capsys.readouterr().out)
+    spans = {(f["start"], f["end"]) for f in with_folder["boilerplate"] if f["kind"] == "shared"}
+    assert spans == {(f["start"], f["end"]) for f in shared}
 
 
 def test_missing_template_is_one_line_error(tmp_path, capsys) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus
@@ -60,9 +61,9 @@ def add_compare_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--corpus",
-        metavar="DIR",
-        help="a folder of other reports; passages NEW shares with them are flagged as "
-        "shared (or template, when most of them have it)",
+        metavar="DIR|INDEX",
+        help="a folder of other reports, or a corpus index made by `scan --index`; passages "
+        "NEW shares with them are flagged as shared (or template, when most of them have it)",
     )
 
 
@@ -89,11 +90,21 @@ def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
     if not templates and not corpus_dir:
         return None
     corpus: tuple[Document, ...] = ()
-    if corpus_dir:
+    lookup = None
+    if corpus_dir and Path(corpus_dir).is_file():
+        from ..corpusdb import CorpusIndex, IndexLookup
+
+        inputs = [str(Path(p).resolve()) for p in (args.old, args.new)]
+        lookup = IndexLookup(CorpusIndex(corpus_dir), exclude=inputs)
+    elif corpus_dir:
         from ..scan import find_reports, read_reports, warn_skip
 
         corpus = tuple(read_reports(find_reports(corpus_dir), warn_skip))
-    return ReuseContext(templates=tuple(read_document(t) for t in templates), corpus=corpus)
+    return ReuseContext(
+        templates=tuple(read_document(t) for t in templates),
+        corpus=corpus,
+        corpus_index=lookup,
+    )
 
 
 def wants_ui(args: argparse.Namespace) -> bool:

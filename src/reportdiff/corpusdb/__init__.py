@@ -2,6 +2,7 @@
 year, and the shared-passage clustering that runs over it in bounded memory."""
 
 from .cluster import cluster_index
+from .lookup import IndexLookup
 from .store import CorpusIndex, IndexedDocument
 
-__all__ = ["CorpusIndex", "IndexedDocument", "cluster_index"]
+__all__ = ["CorpusIndex", "IndexLookup", "IndexedDocument", "cluster_index"]

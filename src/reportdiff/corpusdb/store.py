@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS sentences(
     unit INTEGER NOT NULL, substantial INTEGER NOT NULL,
     solid_start INTEGER NOT NULL, solid_end INTEGER NOT NULL,
     PRIMARY KEY(doc, seq)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sentences_by_unit ON sentences(unit);
 """
 
 
@@ -217,6 +218,30 @@ class CorpusIndex:
             "SELECT doc, start, end, unit, substantial, solid_start, solid_end "
             "FROM sentences ORDER BY doc, seq"
         )
+
+    def unit_of(self, key: str) -> int | None:
+        row = self.db.execute("SELECT id FROM units WHERE hash = ?", (key_hash(key),)).fetchone()
+        return None if row is None else int(row[0])
+
+    def bucket_units(self, bands: Iterable[int], cap: int) -> list[tuple[int, str]]:
+        """(unit, key) of up to ``cap`` units in each of these buckets."""
+        found: dict[int, str] = {}
+        for band in bands:
+            found.update(
+                self.db.execute(
+                    "SELECT u.id, u.key FROM bands b JOIN units u ON u.id = b.unit "
+                    "WHERE b.band = ? LIMIT ?",
+                    (band, cap),
+                )
+            )
+        return list(found.items())
+
+    def holders(self, unit: int, cap: int) -> list[tuple[int, int]]:
+        """(document, sentence number) of the first documents holding a unit."""
+        return self.db.execute(
+            "SELECT doc, min(seq) FROM sentences WHERE unit = ? GROUP BY doc ORDER BY doc LIMIT ?",
+            (unit, cap),
+        ).fetchall()
 
     def chars(self) -> dict[int, int]:
         return dict(self.db.execute("SELECT id, chars FROM documents"))

@@ -17,7 +17,17 @@ from .corpus import (
     shared_runs,
     sketch_document,
 )
-from .shingles import CLOSED_WEIGHT, MIN_WEIGHT, SENTENCE_WEIGHT, SHINGLE_CHARS, SKETCH_SIZE
+from .passages import CorpusLookup, Hit, near_copy
+from .shingles import (
+    CLOSED_WEIGHT,
+    MIN_WEIGHT,
+    SENTENCE_WEIGHT,
+    SHINGLE_CHARS,
+    SKETCH_SIZE,
+    Sentence,
+    band_keys,
+    sketch,
+)
 from .stale import report_year
 
 __all__ = [
@@ -27,21 +37,27 @@ __all__ = [
     "SHINGLE_CHARS",
     "SKETCH_SIZE",
     "TEMPLATE_SHARE",
+    "CorpusLookup",
     "DocShare",
     "DocSketch",
+    "Hit",
     "Occurrence",
     "PassageCluster",
     "PlacedSentence",
     "ReuseContext",
     "ScanResult",
+    "Sentence",
     "UnionFind",
+    "band_keys",
     "carried_over_share",
     "cluster_order",
     "find_boilerplate",
     "frequent",
     "join_bucket",
     "key_hash",
+    "near_copy",
     "report_year",
     "shared_runs",
+    "sketch",
     "sketch_document",
 ]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from ...model import Document, Flag, Section, SectionPair
 from .corpus import TEMPLATE_SHARE, frequent
 from .passages import (
+    CorpusLookup,
+    DocumentsLookup,
     IndexedDoc,
     Passage,
     SentenceIndex,
@@ -35,6 +37,9 @@ class ReuseContext:
     templates: tuple[Document, ...] = ()
     corpus: tuple[Document, ...] = ()
     template_share: float = TEMPLATE_SHARE
+    # A corpus kept in an index instead of read into ``corpus`` (reportdiff.corpusdb);
+    # the caller leaves NEW and OLD themselves out of it.
+    corpus_index: CorpusLookup | None = None
 
 
 def find_boilerplate(
@@ -146,31 +151,26 @@ def template_document_flags(new: IndexedDoc, templates: Sequence[IndexedDoc]) ->
 def corpus_flags(new: IndexedDoc, old: Document, context: ReuseContext) -> list[Flag]:
     """Passages of NEW found in other documents of the corpus: "shared", or
     "template" when they stand in a large share of it."""
-    others = [
-        IndexedDoc.of(d)
-        for d in context.corpus
-        if d.text != new.doc.text and d.text != old.text and d.path != new.doc.path
-    ]
-    if not others:
+    corpus = context.corpus_index or DocumentsLookup(
+        [
+            IndexedDoc.of(d)
+            for d in context.corpus
+            if d.text != new.doc.text and d.text != old.text and d.path != new.doc.path
+        ]
+    )
+    if not corpus.size:
         return []
-    index = SentenceIndex()
-    for o in others:
-        index.add(o.sentences)
-    hits = [index.lookup(s) for s in new.sentences]
+    hits = [corpus.lookup(s) for s in new.sentences]
     flags = []
     for p in new.passages(hits):
-        docs = sorted({h.doc for h in p.evidence})
-        where = join_names(f"{others[d].name} {others[d].ref(_first_hit(p, d))}" for d in docs)
-        if frequent(len(docs), len(others), context.template_share):
-            detail = f"in {len(docs)} of {len(others)} corpus documents: {where}"
+        first = {h.doc: h for h in reversed(p.evidence)}
+        where = join_names(corpus.place(first[d]) for d in sorted(first))
+        if frequent(len(first), corpus.size, context.template_share):
+            detail = f"in {len(first)} of {corpus.size} corpus documents: {where}"
             flags.append(_flag("template", new, p, detail))
         else:
             flags.append(_flag("shared", new, p, f"also in {where}"))
     return flags
-
-
-def _first_hit(p: Passage, doc: int) -> int:
-    return next(h.index for h in p.evidence if h.doc == doc)
 
 
 def _flag(kind: str, side: IndexedDoc, p: Passage, detail: str) -> Flag:

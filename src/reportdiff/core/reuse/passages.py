@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -314,3 +315,39 @@ class IndexedDoc:
     def ref(self, index: int) -> str:
         """Where sentence ``index`` stands, as a section reference."""
         return self.refs[self.locate(self.sentences[index].start)]
+
+
+class CorpusLookup(Protocol):
+    """Other reports that a report's sentences are looked up in (``--corpus``)."""
+
+    @property
+    def size(self) -> int: ...
+
+    def lookup(self, sentence: Sentence) -> list[Hit]:
+        """Each corpus document's best match for ``sentence``."""
+        ...
+
+    def place(self, hit: Hit) -> str:
+        """Where a hit stands, as evidence names it ("a.txt §二")."""
+        ...
+
+
+class DocumentsLookup:
+    """A corpus read into memory: its documents' sentences in a ``SentenceIndex``."""
+
+    def __init__(self, docs: Sequence[IndexedDoc]) -> None:
+        self.docs = list(docs)
+        self.index = SentenceIndex()
+        for d in self.docs:
+            self.index.add(d.sentences)
+
+    @property
+    def size(self) -> int:
+        return len(self.docs)
+
+    def lookup(self, sentence: Sentence) -> list[Hit]:
+        return self.index.lookup(sentence)
+
+    def place(self, hit: Hit) -> str:
+        doc = self.docs[hit.doc]
+        return f"{doc.name} {doc.ref(hit.index)}"
