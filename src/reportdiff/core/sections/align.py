@@ -13,38 +13,14 @@ the other side.
 
 from __future__ import annotations
 
-import bisect
-import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
 
 from ...model import Document, Section, SectionPair
 from ...options import CompareOptions
-from ..text.similarity import bigram_set, normalise_title, shingle_set
+from .scoring import SMALL_BODY, Features, Scores, base_scores, contextual_scores, features
 
-_TITLE_WEIGHT = 0.45
-_BODY_WEIGHT = 0.55
-_PARENT_BONUS = 0.12
-_CHILD_WEIGHT = 0.3
 _SPLIT_CONTAINMENT = 0.6
-_MAX_POSTINGS = 32
-_SKETCH = 32
 _WEIGHTED_LIMIT = 400  # siblings; above this the plain longest run is used
-_CANDIDATES = 48  # per section: the rest share too few sketched bigrams to matter
-_SMALL_BODY = 12  # bigrams; below this a body says little and the title decides
-
-
-@dataclass
-class _Features:
-    section: Section
-    index: int
-    title: str
-    shingles: frozenset[int]
-    children: list[int] = field(default_factory=list)
-    parent: int | None = None
 
 
 def align_sections(
@@ -54,140 +30,16 @@ def align_sections(
     new_sections: Sequence[Section],
     options: CompareOptions,
 ) -> tuple[SectionPair, ...]:
-    a = _features(old, old_sections)
-    b = _features(new, new_sections)
-    base, body_overlap = _base_scores(a, b)
+    a = features(old, old_sections)
+    b = features(new, new_sections)
+    base, body_overlap = base_scores(a, b)
     matches = _assign(base, options.min_section_similarity)
-    scores = _contextual_scores(a, b, base, matches)
+    scores = contextual_scores(a, b, base, matches)
     matches = _assign(scores, options.min_section_similarity)
     matches = _pin_preambles(a, b, matches)
     moved = _moved(a, b, matches)
     splits = _splits_and_merges(a, b, matches, body_overlap)
     return _pairs(a, b, matches, scores, moved, splits)
-
-
-def _features(doc: Document, sections: Sequence[Section]) -> list[_Features]:
-    index = {s.id: i for i, s in enumerate(sections)}
-    feats = [
-        _Features(
-            section=s,
-            index=i,
-            title=normalise_title(s.title),
-            shingles=shingle_set(doc.text[s.body_start : s.body_end]),
-        )
-        for i, s in enumerate(sections)
-    ]
-    for f in feats:
-        if f.section.parent is not None and f.section.parent in index:
-            f.parent = index[f.section.parent]
-            feats[f.parent].children.append(f.index)
-    return feats
-
-
-Scores = dict[tuple[int, int], float]
-
-
-def _base_scores(
-    a: list[_Features], b: list[_Features]
-) -> tuple[Scores, dict[tuple[int, int], float]]:
-    """Title and body scores for every pair that shares a title or body bigram."""
-    body = _overlap_scores([f.shingles for f in a], [f.shingles for f in b])
-    titles = [bigram_set(f.title) for f in a], [bigram_set(f.title) for f in b]
-    candidates = set(body) | set(_overlap_scores(*titles, min_dice=0.0))
-    scores: Scores = {}
-    for i, j in candidates:
-        title = title_similarity(a[i].title, b[j].title)
-        small = min(len(a[i].shingles), len(b[j].shingles)) < _SMALL_BODY
-        body_sim = body.get((i, j), 0.0)
-        if small:
-            score = 0.85 * title + 0.15 * body_sim
-        else:
-            score = _TITLE_WEIGHT * title + _BODY_WEIGHT * body_sim
-        score -= 0.03 * abs(a[i].section.level - b[j].section.level)
-        if score > 0:
-            scores[i, j] = score
-    return scores, body
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Edit similarity, or for Chinese titles how much of the shorter title the longer
-    one contains ("存在问题" in "存在的问题及原因分析"), whichever is higher. Latin
-    letters are too few for containment to mean anything ("emergencydrills" holds much
-    of "watertaxipilot"), so English titles use edit similarity alone."""
-    if not a or not b:
-        return 1.0 if a == b else 0.0
-    ratio = fuzz.ratio(a, b) / 100
-    shorter = min(a, b, key=len)
-    if len(shorter) < 3 or _cjk_share(shorter) < 0.5:
-        return ratio
-    return max(ratio, 0.9 * LCSseq.similarity(a, b) / len(shorter))
-
-
-def _cjk_share(text: str) -> float:
-    return sum("\u3400" <= ch <= "\u9fff" for ch in text) / len(text)
-
-
-def _overlap_scores(
-    a: Sequence[frozenset[int]], b: Sequence[frozenset[int]], min_dice: float = 0.1
-) -> dict[tuple[int, int], float]:
-    """Dice overlap of bigram sets for the pairs whose sketches agree.
-
-    Candidates come from an inverted index of each B set's bottom-k sketch (its
-    _SKETCH smallest bigram hashes); a bigram common to many sections proposes only the
-    ones nearest in relative place, and only the best-agreeing candidates are kept.
-    Each candidate's exact overlap is then one C-level set intersection, so cost stays
-    near-linear even when sections repeat.
-    """
-    postings: dict[int, list[int]] = {}
-    for j, shingles in enumerate(b):
-        for sh in heapq.nsmallest(_SKETCH, shingles):
-            postings.setdefault(sh, []).append(j)
-    result: dict[tuple[int, int], float] = {}
-    for i, shingles in enumerate(a):
-        hits: dict[int, int] = {}
-        # A bigram found in many sections (a repeated heading word) only proposes the
-        # ones nearest this section's relative place: bounded work, local candidates.
-        near = round(i / max(1, len(a)) * len(b))
-        for sh in heapq.nsmallest(_SKETCH, shingles):
-            posting = postings.get(sh, ())
-            if len(posting) > _MAX_POSTINGS:
-                k = bisect.bisect_left(posting, near)
-                lo = max(0, min(k - _MAX_POSTINGS // 2, len(posting) - _MAX_POSTINGS))
-                posting = posting[lo : lo + _MAX_POSTINGS]
-            for j in posting:
-                hits[j] = hits.get(j, 0) + 1
-        # Ties (e.g. repeated passages) go to the candidate nearest in relative place.
-        here = i / max(1, len(a))
-        best = (
-            heapq.nlargest(
-                _CANDIDATES, hits, key=lambda j: (hits[j], -abs(j / max(1, len(b)) - here))
-            )
-            if len(hits) > _CANDIDATES
-            else hits
-        )
-        for j in best:
-            dice = 2 * len(shingles & b[j]) / (len(shingles) + len(b[j]))
-            if dice >= min_dice:
-                result[i, j] = dice
-    return result
-
-
-def _contextual_scores(
-    a: list[_Features], b: list[_Features], base: Scores, matches: dict[int, int]
-) -> Scores:
-    """Second pass: add the parents' match and how many children agree."""
-    scores: Scores = {}
-    for (i, j), score in base.items():
-        pa, pb = a[i].parent, b[j].parent
-        if pa is not None and pb is not None and matches.get(pa) == pb:
-            score += _PARENT_BONUS
-        if a[i].children and b[j].children:
-            kids_b = set(b[j].children)
-            agree = sum(matches.get(c) in kids_b for c in a[i].children)
-            support = agree / max(len(a[i].children), len(b[j].children))
-            score = (1 - _CHILD_WEIGHT) * score + _CHILD_WEIGHT * support
-        scores[i, j] = score
-    return scores
 
 
 def _assign(scores: Scores, threshold: float) -> dict[int, int]:
@@ -251,7 +103,7 @@ def _reassign(
         by_new.pop(jj, None)
 
 
-def _pin_preambles(a: list[_Features], b: list[_Features], match: dict[int, int]) -> dict[int, int]:
+def _pin_preambles(a: list[Features], b: list[Features], match: dict[int, int]) -> dict[int, int]:
     """The text before the first heading always answers to the other side's."""
     if a and b and a[0].section.id == "0" and b[0].section.id == "0":
         for i, j in list(match.items()):
@@ -261,7 +113,7 @@ def _pin_preambles(a: list[_Features], b: list[_Features], match: dict[int, int]
     return match
 
 
-def _moved(a: list[_Features], b: list[_Features], match: dict[int, int]) -> set[int]:
+def _moved(a: list[Features], b: list[Features], match: dict[int, int]) -> set[int]:
     """Old indices of sections whose place in the document changed.
 
     Matched sections are taken in old order; those off the heaviest increasing run of
@@ -328,8 +180,8 @@ def _longest_increasing(seq: list[int]) -> set[int]:
 
 
 def _splits_and_merges(
-    a: list[_Features],
-    b: list[_Features],
+    a: list[Features],
+    b: list[Features],
     match: dict[int, int],
     overlap: dict[tuple[int, int], float],
 ) -> list[tuple[int, int, str]]:
@@ -354,17 +206,17 @@ def _splits_and_merges(
     ]
 
 
-def _contained(part: _Features, whole: _Features, shared: float) -> bool:
+def _contained(part: Features, whole: Features, shared: float) -> bool:
     return (
-        len(part.shingles) >= _SMALL_BODY
+        len(part.shingles) >= SMALL_BODY
         and len(whole.shingles) >= len(part.shingles) // 2
         and shared / len(part.shingles) > _SPLIT_CONTAINMENT
     )
 
 
 def _pairs(
-    a: list[_Features],
-    b: list[_Features],
+    a: list[Features],
+    b: list[Features],
     match: dict[int, int],
     scores: Scores,
     moved: set[int],
@@ -417,7 +269,7 @@ def _pairs(
     return tuple(pairs)
 
 
-def _related_pair(fa: _Features, fb: _Features, relation: str) -> SectionPair:
+def _related_pair(fa: Features, fb: Features, relation: str) -> SectionPair:
     return SectionPair(
         fa.section.id,
         fb.section.id,
