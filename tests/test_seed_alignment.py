@@ -33,6 +33,35 @@ def test_cross_agency_sections_of_the_same_meaning_are_paired(seeds):
     assert "部门基本情况" in _partner(c, "部门基本情况")
 
 
+def _pair_of(c, old_title_part):
+    return next(
+        p
+        for p in c.pairs
+        if (o := c.section("old", p.old)) is not None and old_title_part in o.title
+    )
+
+
+def test_cross_agency_sections_named_differently_are_paired_through_the_genre_outline(seeds):
+    c = compare(*seeds)
+    assert "改进建议" in _partner(c, "下一步改进措施")
+    assert _pair_of(c, "下一步改进措施").basis == "outline"
+    assert "部门财政资金支出情况" in _partner(c, "一般公共预算支出情况")
+    assert "结果应用情况" in _partner(c, "绩效自评结果拟就用和公开情况")
+
+
+def test_cross_agency_pairs_of_unrelated_sections_are_never_plain_matches(seeds):
+    c = compare(*seeds)
+    for old_part in ("政府性基金预算支出情况", "部门整体支出绩效情况", "其他需要说明"):
+        pair = _pair_of(c, old_part)
+        partner = c.section("new", pair.new)
+        unrelated = ("整体情况", "部门财政资金收支情况")
+        assert pair.weak or partner is None or partner.title not in unrelated
+    for pair in c.pairs:
+        if pair.old and pair.new and not pair.secondary and pair.similarity < 0.05:
+            # Text shares next to nothing: only titles or the outline may hold it.
+            assert pair.weak or pair.basis in ("title", "outline", "position")
+
+
 def test_year_over_year_edit_of_a_seed_is_found_exactly(seeds, tmp_path):
     daoxian = seeds[0]
     text = daoxian.text

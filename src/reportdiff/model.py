@@ -16,6 +16,7 @@ EditOp = Literal["insert", "delete", "replace", "move"]
 FigureStatus = Literal["changed", "added", "removed", "unchanged"]
 FlagKind = Literal["carried_over", "shared", "template", "duplicate", "stale"]
 Side = Literal["old", "new"]
+PairBasis = Literal["title", "content", "outline", "position"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,10 @@ class SectionPair:
     # A further part of a split or merge (not the one-to-one match): its text is shown
     # as all new (split) or all gone (merge), and where it came from or went as moves.
     secondary: bool = False
+    # What paired the two sections: alike titles, shared text, the same part of the
+    # genre's standard outline, or their place (parents and children matched).
+    basis: PairBasis | None = None
+    weak: bool = False  # nothing but a loose resemblance holds the pair: a guess
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,23 @@
-"""Counts in sentences: "1 section changed", "2 sections changed"."""
+"""Words every output uses alike: counts in sentences ("1 section changed"), and the
+words for a section pair's status ("changed, moved, weak: paired by title")."""
 
 from __future__ import annotations
+
+from .model import SectionPair
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """n with its noun in the number n takes: counted(1, "section") → "1 section"."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def pair_words(pair: SectionPair) -> list[str]:
+    """The status of a pair in words: status, moved, renamed, split or merge, and for a
+    weak pair what alone paired it."""
+    words = [pair.status]
+    words += [w for w, on in (("moved", pair.moved), ("renamed", pair.renamed)) if on]
+    if pair.relation != "match":
+        words.append(pair.relation)
+    if pair.weak:
+        words.append(f"weak: paired by {pair.basis or 'position'} only")
+    return words

@@ -13,7 +13,7 @@ from html import escape
 from itertools import pairwise
 
 from ..model import Comparison, NumberChange, Section, SectionPair, Side
-from ..wording import counted
+from ..wording import counted, pair_words
 from .figure_display import change_text, document_is_english, figure_text
 from .text import section_label
 
@@ -112,10 +112,7 @@ def _legend() -> str:
 
 
 def _status_words(p: SectionPair) -> list[str]:
-    words = [p.status]
-    words += [w for w, on in (("moved", p.moved), ("renamed", p.renamed)) if on]
-    if p.relation != "match":
-        words.append(p.relation)
+    words = pair_words(p)
     if p.status == "changed":
         words.append(f"{p.similarity:.0%} similar")
     return words

@@ -89,6 +89,8 @@ def pair_to_dict(p: SectionPair) -> dict[str, Any]:
         "renamed": p.renamed,
         "relation": p.relation,
         "secondary": p.secondary,
+        "weak": p.weak,
+        "basis": p.basis,
         "similarity": p.similarity,
         "edits": [edit_to_dict(e) for e in p.edits],
     }

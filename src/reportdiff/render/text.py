@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..model import Comparison, Edit, Section, SectionPair
 from ..options import RenderOptions
+from ..wording import pair_words
 from .columns import pad
 from .figure_display import change_text, document_is_english, figure_text
 from .figures import check_lines
@@ -75,13 +76,7 @@ def _header(c: Comparison, style: _Style) -> str:
 
 
 def _pair_status(p: SectionPair) -> str:
-    words = [p.status]
-    if p.moved:
-        words.append("moved")
-    if p.renamed:
-        words.append("renamed")
-    if p.relation != "match":
-        words.append(p.relation)
+    words = pair_words(p)
     if p.status == "changed":
         words.append(f"{len(p.edits)} edit{'s' if len(p.edits) != 1 else ''}")
         words.append(f"{p.similarity:.0%} similar")

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from ..core.figures import FROM_SUFFIX, PREVIOUS
 from ..model import Comparison, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
+from ..wording import pair_words
 
 CHANGE_KINDS = frozenset({"del", "ins", "move"})
 # Labels of the figures a stated change starts from (较上年8000万元, from 88%): their
@@ -207,11 +208,7 @@ STATUS_GLYPH = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
 
 def pair_status(pair: SectionPair) -> str:
     """ "changed, moved, renamed" — the words for a pair's status."""
-    words = [pair.status]
-    words += [w for w, on in (("moved", pair.moved), ("renamed", pair.renamed)) if on]
-    if pair.relation != "match":
-        words.append(pair.relation)
-    return ", ".join(words)
+    return ", ".join(pair_words(pair))
 
 
 def pair_title(c: Comparison, pair: SectionPair) -> str:

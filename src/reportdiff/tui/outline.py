@@ -66,6 +66,8 @@ class Outline(Tree[int]):
         glyph = "↕" if pair.moved and pair.status == "unchanged" else STATUS_GLYPH[pair.status]
         text.append(glyph + " ", style=STATUS_STYLE[pair.status])
         text.append(title, style="dim" if pair.status == "unchanged" else "")
+        if pair.weak:
+            text.append(" ?weak", style="italic #ff8700")
         text.append(self._counts(pi), style="#8787af")
         if self.review.note(pair_key(pair)):
             text.append(" ✎", style="#87afff")

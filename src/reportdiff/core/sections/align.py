@@ -17,7 +17,16 @@ from collections.abc import Sequence
 
 from ...model import Document, Section, SectionPair
 from ...options import CompareOptions
-from .scoring import SMALL_BODY, Features, Scores, base_scores, contextual_scores, features
+from .outline import outline_slots
+from .scoring import (
+    SMALL_BODY,
+    Features,
+    Scores,
+    base_scores,
+    contextual_scores,
+    evidence,
+    features,
+)
 
 _SPLIT_CONTAINMENT = 0.6
 _WEIGHTED_LIMIT = 400  # siblings; above this the plain longest run is used
@@ -30,8 +39,9 @@ def align_sections(
     new_sections: Sequence[Section],
     options: CompareOptions,
 ) -> tuple[SectionPair, ...]:
-    a = features(old, old_sections)
-    b = features(new, new_sections)
+    slots = outline_slots(old, old_sections, new, new_sections)
+    a = features(old, old_sections, slots[0] if slots else None)
+    b = features(new, new_sections, slots[1] if slots else None)
     base, body_overlap = base_scores(a, b)
     matches = _assign(base, options.min_section_similarity)
     scores = contextual_scores(a, b, base, matches)
@@ -39,7 +49,7 @@ def align_sections(
     matches = _pin_preambles(a, b, matches)
     moved = _moved(a, b, matches)
     splits = _splits_and_merges(a, b, matches, body_overlap)
-    return _pairs(a, b, matches, scores, moved, splits)
+    return _pairs(a, b, matches, scores, moved, splits, body_overlap)
 
 
 def _assign(scores: Scores, threshold: float) -> dict[int, int]:
@@ -221,6 +231,7 @@ def _pairs(
     scores: Scores,
     moved: set[int],
     extra: list[tuple[int, int, str]],
+    body_overlap: Scores,
 ) -> tuple[SectionPair, ...]:
     """Pairs in NEW's order, each removed section placed after its old predecessor."""
     by_new = {j: i for i, j in match.items()}
@@ -254,6 +265,10 @@ def _pairs(
         emitted_old.add(i)
         fa = a[i]
         relation = "split" if i in split_sources else "merge" if j in merge_targets else "match"
+        if fa.section.id == "0":
+            basis, weak = "position", False  # the preambles always answer to each other
+        else:
+            basis, weak = evidence(fa, fb, body_overlap.get((i, j), 0.0), match)
         pairs.append(
             SectionPair(
                 fa.section.id,
@@ -263,6 +278,8 @@ def _pairs(
                 renamed=fa.title != fb.title and fa.section.id != "0",
                 similarity=round(min(1.0, scores.get((i, j), 0.0)), 4),
                 relation=relation,
+                basis=basis,
+                weak=weak,
             )
         )
     flush_removed(len(a))

@@ -1,9 +1,16 @@
 """How alike two sections are: the scores the alignment assigns pairs by.
 
 A pair's base score comes from its titles (numbering stripped, figures masked,
-rapidfuzz) and its bodies (character-bigram overlap of figure-masked text, found
-through an inverted index so cost stays near-linear). The contextual score adds the
-parents' match and the children's support.
+rapidfuzz), its bodies (character-bigram overlap of figure-masked text, found through
+an inverted index so cost stays near-linear) and, when both reports are of a genre
+with a standard outline, whether both sections stand in the same part of it. The
+contextual score adds the parents' match and the children's support. Every weight is
+a field of ``AlignWeights``; ``WEIGHTS`` is the one set in use.
+
+A matched pair is *weak* when nothing but a loose resemblance holds it: its bodies
+share little, its titles are not alike, it is not in one outline slot and its
+children do not agree. ``evidence`` says which of title, content, outline or position
+(parent and children) paired it.
 """
 
 from __future__ import annotations
@@ -12,17 +19,38 @@ import bisect
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from ...model import Document, Section
 from ..text.similarity import bigram_set, normalise_title, shingle_set
+from .genres import GENERIC_TITLE_WORDS
 
-_TITLE_WEIGHT = 0.45
-_BODY_WEIGHT = 0.55
-_PARENT_BONUS = 0.12
-_CHILD_WEIGHT = 0.3
+
+@dataclass(frozen=True)
+class AlignWeights:
+    """Every weight and floor of section scoring, in one place."""
+
+    title: float = 0.45  # share of the title in the base score
+    body: float = 0.55  # share of the body overlap
+    small_body_title: float = 0.85  # title share when either body is too small to judge
+    level_step: float = 0.03  # taken off per level of difference in depth
+    parent_bonus: float = 0.12  # second pass: the parents are matched to each other
+    child_weight: float = 0.3  # second pass: share of the children's agreement
+    outline_bonus: float = 0.25  # both sections in the same slot of the genre outline
+    outline_penalty: float = 0.15  # both in slots, but different ones
+    # Evidence floors: a pair that meets none of them is weak.
+    content_floor: float = 0.25  # body overlap (dice of bigram sets)
+    title_floor: float = 0.8  # title similarity
+    children_floor: float = 0.5  # share of children matched to each other's
+
+
+WEIGHTS = AlignWeights()
+Basis = Literal["title", "content", "outline", "position"]
+_OUTLINE_GROUP = 8  # sections per slot and side beyond which a slot proposes no pairs
+_GENERIC = [w for w in GENERIC_TITLE_WORDS if w]
 _MAX_POSTINGS = 32
 _SKETCH = 32
 _CANDIDATES = 48  # per section: the rest share too few sketched bigrams to matter
@@ -37,9 +65,12 @@ class Features:
     shingles: frozenset[int]
     children: list[int] = field(default_factory=list)
     parent: int | None = None
+    slot: str | None = None  # part of the genre's standard outline, if one applies
 
 
-def features(doc: Document, sections: Sequence[Section]) -> list[Features]:
+def features(
+    doc: Document, sections: Sequence[Section], slots: Sequence[str | None] | None = None
+) -> list[Features]:
     index = {s.id: i for i, s in enumerate(sections)}
     feats = [
         Features(
@@ -47,6 +78,7 @@ def features(doc: Document, sections: Sequence[Section]) -> list[Features]:
             index=i,
             title=normalise_title(s.title),
             shingles=shingle_set(doc.text[s.body_start : s.body_end]),
+            slot=slots[i] if slots else None,
         )
         for i, s in enumerate(sections)
     ]
@@ -66,27 +98,53 @@ def base_scores(
     """Title and body scores for every pair that shares a title or body bigram."""
     body = _overlap_scores([f.shingles for f in a], [f.shingles for f in b])
     titles = [bigram_set(f.title) for f in a], [bigram_set(f.title) for f in b]
-    candidates = set(body) | set(_overlap_scores(*titles, min_dice=0.0))
+    candidates = set(body) | set(_overlap_scores(*titles, min_dice=0.0)) | _same_slot(a, b)
+    w = WEIGHTS
     scores: Scores = {}
     for i, j in candidates:
         title = title_similarity(a[i].title, b[j].title)
         small = min(len(a[i].shingles), len(b[j].shingles)) < SMALL_BODY
         body_sim = body.get((i, j), 0.0)
         if small:
-            score = 0.85 * title + 0.15 * body_sim
+            score = w.small_body_title * title + (1 - w.small_body_title) * body_sim
         else:
-            score = _TITLE_WEIGHT * title + _BODY_WEIGHT * body_sim
-        score -= 0.03 * abs(a[i].section.level - b[j].section.level)
+            score = w.title * title + w.body * body_sim
+        score -= w.level_step * abs(a[i].section.level - b[j].section.level)
+        score += _outline_score(a[i], b[j])
         if score > 0:
             scores[i, j] = score
     return scores, body
+
+
+def _same_slot(a: list[Features], b: list[Features]) -> set[tuple[int, int]]:
+    """Pairs in the same outline slot: candidates even when they share no words."""
+    groups: dict[str, tuple[list[int], list[int]]] = {}
+    for side, feats in enumerate((a, b)):
+        for f in feats:
+            if f.slot is not None:
+                groups.setdefault(f.slot, ([], []))[side].append(f.index)
+    return {
+        (i, j)
+        for olds, news in groups.values()
+        if len(olds) <= _OUTLINE_GROUP and len(news) <= _OUTLINE_GROUP
+        for i in olds
+        for j in news
+    }
+
+
+def _outline_score(fa: Features, fb: Features) -> float:
+    if fa.slot is None or fb.slot is None:
+        return 0.0
+    return WEIGHTS.outline_bonus if fa.slot == fb.slot else -WEIGHTS.outline_penalty
 
 
 def title_similarity(a: str, b: str) -> float:
     """Edit similarity, or for Chinese titles how much of the shorter title the longer
     one contains ("存在问题" in "存在的问题及原因分析"), whichever is higher. Latin
     letters are too few for containment to mean anything ("emergencydrills" holds much
-    of "watertaxipilot"), so English titles use edit similarity alone."""
+    of "watertaxipilot"), so English titles use edit similarity alone. Generic heading
+    words (情况, 工作 …) are left out first, unless a title is nothing else."""
+    a, b = _specific(a), _specific(b)
     if not a or not b:
         return 1.0 if a == b else 0.0
     ratio = fuzz.ratio(a, b) / 100
@@ -94,6 +152,13 @@ def title_similarity(a: str, b: str) -> float:
     if len(shorter) < 3 or _cjk_share(shorter) < 0.5:
         return ratio
     return max(ratio, 0.9 * LCSseq.similarity(a, b) / len(shorter))
+
+
+def _specific(title: str) -> str:
+    specific = title
+    for word in _GENERIC:
+        specific = specific.replace(word, "")
+    return specific or title
 
 
 def _cjk_share(text: str) -> float:
@@ -149,15 +214,45 @@ def contextual_scores(
     a: list[Features], b: list[Features], base: Scores, matches: dict[int, int]
 ) -> Scores:
     """Second pass: add the parents' match and how many children agree."""
+    w = WEIGHTS
     scores: Scores = {}
     for (i, j), score in base.items():
         pa, pb = a[i].parent, b[j].parent
         if pa is not None and pb is not None and matches.get(pa) == pb:
-            score += _PARENT_BONUS
+            score += w.parent_bonus
         if a[i].children and b[j].children:
-            kids_b = set(b[j].children)
-            agree = sum(matches.get(c) in kids_b for c in a[i].children)
-            support = agree / max(len(a[i].children), len(b[j].children))
-            score = (1 - _CHILD_WEIGHT) * score + _CHILD_WEIGHT * support
+            support = children_support(a[i], b[j], matches)
+            score = (1 - w.child_weight) * score + w.child_weight * support
         scores[i, j] = score
     return scores
+
+
+def children_support(fa: Features, fb: Features, matches: dict[int, int]) -> float:
+    """Share of the two sections' children that are matched to each other."""
+    if not fa.children or not fb.children:
+        return 0.0
+    kids_b = set(fb.children)
+    agree = sum(matches.get(c) in kids_b for c in fa.children)
+    return agree / max(len(fa.children), len(fb.children))
+
+
+def evidence(
+    fa: Features, fb: Features, body_overlap: float, matches: dict[int, int]
+) -> tuple[Basis, bool]:
+    """What paired ``fa`` with ``fb`` and whether that is too little (a weak pair)."""
+    w = WEIGHTS
+    small = min(len(fa.shingles), len(fb.shingles)) < SMALL_BODY
+    content = 0.0 if small else body_overlap
+    title = title_similarity(fa.title, fb.title)
+    if content >= w.content_floor:
+        return "content", False
+    if title >= w.title_floor:
+        return "title", False
+    if fa.slot is not None and fa.slot == fb.slot:
+        return "outline", False
+    if children_support(fa, fb, matches) >= w.children_floor:
+        return "position", False
+    parents = fa.parent is not None and fb.parent is not None
+    if parents and matches.get(fa.parent) == fb.parent and title < w.title * 0.5:  # type: ignore[arg-type]
+        return "position", True
+    return ("title" if w.title * title >= w.body * content else "content"), True
