@@ -13,6 +13,7 @@ from typing import Literal
 BlockKind = Literal["paragraph", "table"]
 PairStatus = Literal["unchanged", "changed", "added", "removed"]
 EditOp = Literal["insert", "delete", "replace", "move"]
+PairRelation = Literal["match", "split", "merge"]
 FigureStatus = Literal["changed", "added", "removed", "unchanged"]
 FlagKind = Literal["carried_over", "shared", "template", "duplicate", "stale"]
 Side = Literal["old", "new"]
@@ -121,7 +122,7 @@ class SectionPair:
     renamed: bool = False
     similarity: float = 0.0
     edits: tuple[Edit, ...] = ()
-    relation: Literal["match", "split", "merge"] = "match"
+    relation: PairRelation = "match"
     note: str = ""  # e.g. why a coarser diff was used
     # A further part of a split or merge (not the one-to-one match): its text is shown
     # as all new (split) or all gone (merge), and where it came from or went as moves.

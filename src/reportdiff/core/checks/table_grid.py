@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...model import Block, Figure
@@ -86,7 +86,7 @@ def _sides(rows: list[list[Cell]], width: int) -> list[int]:
     """A column of names right of a column of figures starts a new side: the rows
     of a two-sided table (收入 | 决算数 | 支出 | 决算数) have a header on each."""
 
-    def share(col: int, test) -> float:
+    def share(col: int, test: Callable[[Cell], bool]) -> float:
         filled = [r[col] for r in rows if not r[col].blank]
         return sum(map(test, filled)) / len(filled) if filled else 0.0
 
@@ -192,5 +192,5 @@ def summed_column(grid: Grid, col: int, least: int = 2) -> bool:
     header = grid.headers[col]
     if col in grid.code_cols or _NOT_SUMMED.search(header) or names(header, _YEAR_HEAD):
         return False
-    data = [r[col].fig for r in grid.rows[grid.head :] if r[col].fig]
+    data = [f for r in grid.rows[grid.head :] if (f := r[col].fig)]
     return len(data) >= least and all(f.kind in SUMMED_KINDS for f in data)

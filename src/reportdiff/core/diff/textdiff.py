@@ -10,7 +10,7 @@ from dataclasses import replace
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
 
-from ...model import Document, Edit, Section, SectionPair
+from ...model import Document, Edit, EditOp, PairStatus, Section, SectionPair
 from ...options import CompareOptions
 from ..text.similarity import shingle_set
 from ..text.tokens import TokenEncoder, split_sentences, tokenize
@@ -164,14 +164,15 @@ def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int)
     with offsets into the documents; whitespace-only groups are dropped."""
     edits: list[Edit] = []
     old_pos, new_pos = old_at, new_at
-    gone, came = [], []
+    gone: list[str] = []
+    came: list[str] = []
     gone_at, came_at = old_pos, new_pos
 
     def flush() -> None:
         old_text, new_text = "".join(gone), "".join(came)
         if not (old_text.strip() or new_text.strip()):
             return
-        op = "replace" if old_text and new_text else ("delete" if old_text else "insert")
+        op: EditOp = "replace" if old_text and new_text else ("delete" if old_text else "insert")
         edits.append(
             Edit(
                 op,
@@ -254,8 +255,10 @@ def _diff_pair(
     if n is not None and (o is None or (pair.secondary and pair.relation == "split")):
         start, end = section_span(n)
         text = new.text[start:end]
-        edits = (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
-        status = "added" if o is None else "changed"
+        edits: tuple[Edit, ...] = (
+            (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
+        )
+        status: PairStatus = "added" if o is None else "changed"
         return replace(pair, status=status, similarity=pair.similarity, edits=edits)
     if o is not None and (n is None or (pair.secondary and pair.relation == "merge")):
         start, end = section_span(o)

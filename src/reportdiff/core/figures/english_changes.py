@@ -65,11 +65,18 @@ _SKIPPED = ("year", "date")
 
 
 class Placed(Protocol):
-    start: int
-    end: int
-    kind: str
-    unit: str
-    value: float
+    """A figure read or extracted: read-only, as Reading and Figure both are."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def value(self) -> float: ...
 
 
 @dataclass

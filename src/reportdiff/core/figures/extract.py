@@ -12,7 +12,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from ...model import Block, Document, Figure, Section
+from ...model import Block, Document, Figure, Section, Span
 from ..text.line_wraps import soft_break
 from .english import english_counts, english_labels, is_english
 from .label import clean_label, prose_labels
@@ -194,7 +194,7 @@ def _unit_named(cell: str) -> str:
     return m.group(1) if m else ""
 
 
-def _is_header(cells: list, per_cell: list[list[Reading]]) -> bool:
+def _is_header(cells: list[tuple[Span, str]], per_cell: list[list[Reading]]) -> bool:
     """一级指标 | 二级指标 | 指标值 | 得分: short words, no figures, two or more cells."""
     words = [s for _, s in cells if s]
     return not any(per_cell) and len(words) >= 2 and all(len(w) <= 12 for w in words)
@@ -207,7 +207,7 @@ def _cell_readings(numbers: _Numbers, start: int, end: int, stripped: str) -> li
     return [r for r in found if not r.bare or r.text.strip() == stripped]
 
 
-def _row_label(cells: list, per_cell: list[list[Reading]], col: int) -> str:
+def _row_label(cells: list[tuple[Span, str]], per_cell: list[list[Reading]], col: int) -> str:
     """The nearest cell with words in it, left first: the row's header."""
     order = [*range(col - 1, -1, -1), *range(col + 1, len(cells))]
     for i in order:

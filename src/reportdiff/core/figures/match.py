@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from ...model import Document, Figure, NumberChange, Section, SectionPair
+from ...model import Document, Figure, FigureStatus, NumberChange, Section, SectionPair
 from ..text.numbering import parse_numbering
 from .dates import (
     date_change,
@@ -256,7 +256,7 @@ def _same_label_candidates(
     old: _Side, new: _Side, free_old: list[int], free_new: list[int], pairs: Sequence[SectionPair]
 ) -> Iterable[tuple[float, int, int]]:
     """Anywhere in the documents: the same (non-trivial) label, unit and kind."""
-    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
     for j in free_new:
         f = new.figures[j]
         if len(new.keys[j]) >= 2:
@@ -278,7 +278,7 @@ def _similar_label_candidates(
     product, and documents that far apart have little to gain from it."""
     if len(free_old) * len(free_new) > _MAX_FUZZY_PAIRS:
         return
-    by_unit: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_unit: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for j in free_new:
         if len(new.keys[j]) >= 3:
             by_unit[(new.figures[j].unit, new.figures[j].kind, new.heads[j])].append(j)
@@ -350,7 +350,7 @@ def _changes(
 ) -> list[tuple[tuple[float, float], NumberChange]]:
     """Each change with a sort key: NEW's order; a removed figure after the NEW figure
     matched to the OLD figure just before it."""
-    out = []
+    out: list[tuple[tuple[float, float], NumberChange]] = []
     old_to_new = dict(matches)
     anchor = -1.0
     for i, f in enumerate(old_figs):
@@ -370,7 +370,7 @@ def _changes(
 def _change(a: Figure | None, b: Figure | None, shift: int = 0) -> NumberChange:
     label = (b.label if b and b.label else a.label if a else "") or ""
     if a is None or b is None:
-        status = "added" if a is None else "removed"
+        status: FigureStatus = "added" if a is None else "removed"
         return NumberChange(label, _sec(a), _sec(b), a, b, status)
     if a.kind == "date":
         return date_change(a, b, shift, label)

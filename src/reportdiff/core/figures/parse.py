@@ -160,9 +160,10 @@ def _wrapped(text: str, m: re.Match[str], limit: int) -> Reading | None:
         b += 1
     if b >= limit or text[b].isdigit():
         return None  # the next line is another number: a table cut into lines
-    b = soft_break(text, nl)
-    if b is None or b >= limit:
+    wrapped = soft_break(text, nl)
+    if wrapped is None or wrapped >= limit:
         return None
+    b = wrapped
     head = text[m.start() : num_end]
     joined = head + text[b : min(limit, b + 24)]  # enough for a unit or a month and day
     j = _SCAN.match(joined)

@@ -214,8 +214,8 @@ def carried_over_share(
     per = {}
     for s in sections:
         start = s.start if s.id != "0" else 0
-        solid = blank[s.body_end] - blank[start]
-        if solid:
-            per[s.id] = round((marks[s.body_end] - marks[start]) / solid, 4)
+        filled = blank[s.body_end] - blank[start]
+        if filled:
+            per[s.id] = round((marks[s.body_end] - marks[start]) / filled, 4)
     total = blank[len(text)]
     return CarriedOverShare(round(marks[len(text)] / total, 4) if total else 0.0, per)

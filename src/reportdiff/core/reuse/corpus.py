@@ -146,7 +146,7 @@ class UnionFind:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
-    def roots(self) -> array:
+    def roots(self) -> array[int]:
         return array("q", (self.find(x) for x in range(len(self.parent))))
 
 

@@ -115,7 +115,7 @@ def _unmoved_years(mine: str, theirs: str, stale_year: int) -> list[tuple[int, i
 def _foreign(old: IndexedDoc, new: IndexedDoc, corpus: Sequence[Document]) -> list[tuple[str, str]]:
     """Names of the other documents' places and agencies, with whose they are."""
     mine = own_names(new.doc.title, new.doc.text)
-    out = []
+    out: list[tuple[str, str]] = []
     for doc, label in [(old.doc, old.name), *((d, IndexedDoc.label(d)) for d in corpus)]:
         if doc.text == new.doc.text:
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable
 
 from ...model import Document, Section
 from .headings import Candidate, find_candidates, is_latin, read_line
@@ -159,7 +160,7 @@ def _place(stack: list[Candidate], h: Candidate, last_level: dict[str, int]) -> 
     """How many open headings stay above ``h`` (its depth, 0 for the top level)."""
     if h.rank is not None:
         depth = len(stack)
-        while depth and (stack[depth - 1].rank is None or stack[depth - 1].rank >= h.rank):
+        while depth and ((above := stack[depth - 1].rank) is None or above >= h.rank):
             depth -= 1
         return depth
     if h.ordinal is None:
@@ -177,7 +178,7 @@ def _place_unnumbered(stack: list[Candidate], h: Candidate) -> int:
         return same
     top = stack[-1] if stack else None
     after_series = top is not None and top.rank is None and (top.ordinal or 0) >= 2
-    if h.key == "bold" and after_series and h.block > top.block + 1:
+    if h.key == "bold" and top is not None and after_series and h.block > top.block + 1:
         return len(stack) - 1  # the last point had its own text: not its sub-point
     return len(stack)
 
@@ -205,12 +206,14 @@ def _place_numbered(stack: list[Candidate], h: Candidate, last_level: dict[str, 
     return len(stack)
 
 
-def _continued(stack: list[Candidate], h: Candidate, test) -> int | None:  # type: ignore[no-untyped-def]
+def _continued(
+    stack: list[Candidate], h: Candidate, test: Callable[[Candidate], bool]
+) -> int | None:
     """The open heading ``h`` continues; when an inner and an outer sequence both
     could be continued, the one whose titles are shaped like ``h``'s (clauses or not)."""
     found = [d for d, e in enumerate(stack) if test(e)]
     alike = [d for d in found if _clausal(stack[d].title) == _clausal(h.title)]
-    return (alike or found or [None])[-1]
+    return (alike or found)[-1] if found else None
 
 
 def _place_restart(stack: list[Candidate], h: Candidate) -> int:
