@@ -1,9 +1,18 @@
 """Words every output uses alike: counts in sentences ("1 section changed"), and the
-words for a section pair's status ("changed, moved, weak: paired by title")."""
+words and the outline mark for a section pair's status ("changed, moved, weak: paired by title",
+"~")."""
 
 from __future__ import annotations
 
-from .model import SectionPair
+from .model import PairStatus, SectionPair
+
+STATUS_MARK: dict[PairStatus, str] = {
+    "unchanged": "=",
+    "changed": "~",
+    "added": "+",
+    "removed": "-",
+}
+MOVED_MARK = "↕"  # a section that only moved
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -21,3 +30,8 @@ def pair_words(pair: SectionPair) -> list[str]:
     if pair.weak:
         words.append(f"weak: paired by {pair.basis or 'position'} only")
     return words
+
+
+def status_mark(pair: SectionPair) -> str:
+    """The pair's mark in an outline: a moved, unchanged section shows its move."""
+    return MOVED_MARK if pair.moved and pair.status == "unchanged" else STATUS_MARK[pair.status]

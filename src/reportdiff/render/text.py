@@ -7,12 +7,11 @@ from collections.abc import Iterable
 
 from ..model import Comparison, Edit, Section, SectionPair
 from ..options import RenderOptions
-from ..wording import pair_words
+from ..wording import pair_words, status_mark
 from .columns import pad
 from .figure_display import change_text, document_is_english, figure_text
 from .figures import check_lines
 
-_STATUS_MARK = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
 _ANSI = {
     "del": "\x1b[31m",
     "ins": "\x1b[32m",
@@ -88,7 +87,7 @@ def _outline(c: Comparison, style: _Style, options: RenderOptions) -> str:
     lines = [style("bold", "Outline") + "  (old → new)"]
     for p in c.pairs:
         o, n = c.section("old", p.old), c.section("new", p.new)
-        mark = "↕" if p.moved and p.status == "unchanged" else _STATUS_MARK[p.status]
+        mark = status_mark(p)
         indent = "  " * max(0, ((n or o).level if (n or o) else 1) - 1)
         left = pad(indent + section_label(o), col)
         right = pad(indent + section_label(n), col)

@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from ..core.figures import FROM_SUFFIX, PREVIOUS
 from ..model import Comparison, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
-from ..wording import pair_words
+from ..wording import STATUS_MARK, pair_words
 
 CHANGE_KINDS = frozenset({"del", "ins", "move"})
 # Labels of the figures a stated change starts from (较上年8000万元, from 88%): their
@@ -203,9 +203,6 @@ def short_label(s: Section | None) -> str:
     return "(preamble)" if s.id == "0" else f"§{s.id}"
 
 
-STATUS_GLYPH = {"unchanged": "=", "changed": "~", "added": "+", "removed": "-"}
-
-
 def pair_status(pair: SectionPair) -> str:
     """ "changed, moved, renamed" — the words for a pair's status."""
     return ", ".join(pair_words(pair))
@@ -218,7 +215,7 @@ def pair_title(c: Comparison, pair: SectionPair) -> str:
     names = left if left == right else f"{left or '(none)'} → {right or '(none)'}"
     edits = len(pair.edits)
     extra = f" · {edits} edit{'s' if edits != 1 else ''}" if edits else ""
-    return f"{STATUS_GLYPH[pair.status]} {names}  [{pair_status(pair)}{extra}]"
+    return f"{STATUS_MARK[pair.status]} {names}  [{pair_status(pair)}{extra}]"
 
 
 def heading_label(s: Section | None) -> str:

@@ -8,7 +8,8 @@ from textual.widgets.tree import TreeNode
 
 from ..model import Comparison, SectionPair
 from ..review import ReviewState, pair_key
-from .marks import STATUS_GLYPH, PairCounts, pair_counts
+from ..wording import status_mark
+from .marks import PairCounts, pair_counts
 
 STATUS_STYLE = {
     "unchanged": "dim",
@@ -63,7 +64,7 @@ class Outline(Tree[int]):
         done = self.review.is_reviewed(pair_key(pair))
         text = Text()
         text.append("✓ " if done else "  ", style="bold #5fff5f")
-        glyph = "↕" if pair.moved and pair.status == "unchanged" else STATUS_GLYPH[pair.status]
+        glyph = status_mark(pair)
         text.append(glyph + " ", style=STATUS_STYLE[pair.status])
         text.append(title, style="dim" if pair.status == "unchanged" else "")
         if pair.weak:
