@@ -123,7 +123,8 @@ def review_store(comparison: Comparison, args: argparse.Namespace) -> ReviewStor
     if any(versions):
         from ..archive.reviews import ArchiveReviewStore
 
-        return ArchiveReviewStore(archive_dir, *versions, comparison=comparison)
+        old, new = versions
+        return ArchiveReviewStore(archive_dir, old, new, comparison=comparison)
     from ..review import DirectoryReviewStore
 
     return DirectoryReviewStore()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from pathlib import PurePath
+from typing import overload
 
 from ..core.reuse import (
     TEMPLATE_SHARE,
@@ -223,7 +224,7 @@ class _ClusterList(Sequence[PassageCluster]):
         self.load = lru_cache(maxsize=_TEXTS_CACHED)(load_text)
         clusters = built.clusters
         docs = built.group_docs
-        ids = range(len(clusters))
+        ids: Sequence[int] = range(len(clusters))
         if new_from:  # about an add: the passages its documents hold
             ids = [c for c in ids if docs[clusters[c].group][-1] >= new_from]
         self.order = cluster_order(
@@ -236,7 +237,11 @@ class _ClusterList(Sequence[PassageCluster]):
     def __len__(self) -> int:
         return len(self.order)
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+    @overload
+    def __getitem__(self, i: int) -> PassageCluster: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[PassageCluster]: ...
+    def __getitem__(self, i: int | slice) -> PassageCluster | list[PassageCluster]:
         if isinstance(i, slice):
             return [self._materialise(c) for c in self.order[i]]
         return self._materialise(self.order[i])

@@ -247,7 +247,7 @@ def _range(base: int, n: int, last: int = 20) -> str | None:
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str | None]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: str(n).translate(_FULLWIDTH),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Comparison, Edit, Section, SectionPair
+from ..model import Comparison, Document, Edit, Section, SectionPair, Side
 from ..options import RenderOptions
 from ..wording import pair_words, status_mark
 from .columns import pad
@@ -88,7 +88,7 @@ def _outline(c: Comparison, style: _Style, options: RenderOptions) -> str:
     for p in c.pairs:
         o, n = c.section("old", p.old), c.section("new", p.new)
         mark = status_mark(p)
-        indent = "  " * max(0, ((n or o).level if (n or o) else 1) - 1)
+        indent = "  " * max(0, (s.level if (s := n or o) else 1) - 1)
         left = pad(indent + section_label(o), col)
         right = pad(indent + section_label(n), col)
         kind = {"added": "ins", "removed": "del"}.get(p.status, "dim" if mark == "=" else "bold")
@@ -195,7 +195,8 @@ def _flags(c: Comparison, style: _Style) -> str:
 
     lines = [style("bold", "Boilerplate")]
     order = ("carried_over", "shared", "template", "duplicate", "stale")
-    for side, doc in (("new", c.new), ("old", c.old)):
+    sides: tuple[tuple[Side, Document], ...] = (("new", c.new), ("old", c.old))
+    for side, doc in sides:
         flags = sorted(
             (f for f in c.boilerplate if f.doc == side),
             key=lambda f: (order.index(f.kind), f.start),

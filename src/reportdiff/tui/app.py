@@ -106,7 +106,7 @@ class ReviewApp(App[None]):
     def _first_layout(self) -> None:
         if self.diff.layout_ is None:
             self.diff.rebuild()
-        self.outline.fill(self.diff.layout_.order, self.diff.hide_unchanged)
+        self.outline.fill(self.diff.laid_out.order, self.diff.hide_unchanged)
         self._update_bars()
 
     # -- current pair ---------------------------------------------------------------
@@ -118,7 +118,7 @@ class ReviewApp(App[None]):
         return self.diff.current_pair
 
     def pair_at(self, d: int):
-        return self.c.pairs[self.diff.layout_.order[d]]
+        return self.c.pairs[self.diff.laid_out.order[d]]
 
     def on_diff_view_pair_changed(self, event: DiffView.PairChanged) -> None:
         if not self.outline.has_focus:
@@ -174,10 +174,10 @@ class ReviewApp(App[None]):
         self._step(self.diff.change_starts(), -1, "no more changes above")
 
     def action_next_section(self) -> None:
-        self._step(sorted(self.diff.layout_.pair_start.values()), 1, "last section")
+        self._step(sorted(self.diff.laid_out.pair_start.values()), 1, "last section")
 
     def action_prev_section(self) -> None:
-        self._step(sorted(self.diff.layout_.pair_start.values()), -1, "first section")
+        self._step(sorted(self.diff.laid_out.pair_start.values()), -1, "first section")
 
     def _step(self, stops: list[int], direction: int, at_end: str) -> None:
         here = self.diff.cursor
@@ -193,10 +193,10 @@ class ReviewApp(App[None]):
         if not event.spans[side]:
             return
         offset = event.spans[side][0][0]
-        y = self.diff.layout_.row_of(side, offset)
+        y = self.diff.laid_out.row_of(side, offset)
         if y is None and self.diff.hide_unchanged:
             self.action_toggle_unchanged()
-            y = self.diff.layout_.row_of(side, offset)
+            y = self.diff.laid_out.row_of(side, offset)
         self.diff.refresh_rows()
         if y is not None:
             self.diff.goto(y)
@@ -224,7 +224,7 @@ class ReviewApp(App[None]):
     def _matches(self, query: str) -> Iterable[int]:
         for side in ("old", "new"):
             for start, _ in self.diff.search_hits(side, query):
-                y = self.diff.layout_.row_of(side, start)
+                y = self.diff.laid_out.row_of(side, start)
                 if y is not None:
                     yield y
 
@@ -239,7 +239,7 @@ class ReviewApp(App[None]):
     def action_toggle_unchanged(self) -> None:
         self.diff.hide_unchanged = not self.diff.hide_unchanged
         self.diff.rebuild()
-        self.outline.fill(self.diff.layout_.order, self.diff.hide_unchanged)
+        self.outline.fill(self.diff.laid_out.order, self.diff.hide_unchanged)
         shown = "hidden" if self.diff.hide_unchanged else "shown"
         self.notify(f"unchanged sections {shown}", timeout=2)
 
@@ -291,7 +291,7 @@ class ReviewApp(App[None]):
             self.store.save(self.review)
         except ReportdiffError as exc:
             self.notify(str(exc), severity="error", timeout=10)
-        self.outline.refresh_pair(d, self.diff.layout_.order[d])
+        self.outline.refresh_pair(d, self.diff.laid_out.order[d])
         self.diff.refresh_rows()
         self._update_bars()
 

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..model import Comparison
+from ..model import Comparison, Side
 from ..review import ReviewState, pair_key
 from .layout import Layout, Range, Row
 from .marks import SideMarks, build_marks, pair_title
@@ -43,7 +43,11 @@ NOTE_STYLES = {
     "flag": Style(color="#d7af87", italic=True),
 }
 _PRIORITY = ("heading", "flag", "fig", "del", "ins", "move")
-GUTTER = (("move", ">", "#5fd7ff"), ("del", "-", "#ff5f5f"), ("ins", "+", "#5fff5f"))
+GUTTER: tuple[tuple[str, str, str], ...] = (
+    ("move", ">", "#5fd7ff"),
+    ("del", "-", "#ff5f5f"),
+    ("ins", "+", "#5fff5f"),
+)
 GUTTER += (("fig", "#", "#ffd75f"), ("flag", "B", "#d7af87"))
 FILLER = Style(color="#3a3a3a")
 RULE = Style(color="#5f5f87")
@@ -83,13 +87,19 @@ class DiffView(ScrollView, can_focus=True):
         self.search = ""
         self._hits: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self.focus_spans: dict[str, list[Range]] = {"old": [], "new": []}
-        self.marks: dict[str, SideMarks] = build_marks(comparison)
+        self.marks: dict[Side, SideMarks] = build_marks(comparison)
         self.layout_: Layout | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._pair = -1
         self._stops: tuple[Layout | None, list[int]] | None = None
 
     # -- layout ---------------------------------------------------------------------
+    @property
+    def laid_out(self) -> Layout:
+        """The current layout: there is one from the first refresh on."""
+        assert self.layout_ is not None
+        return self.layout_
+
     @property
     def rows(self) -> list[Row]:
         return self.layout_.rows if self.layout_ else []
@@ -240,7 +250,7 @@ class DiffView(ScrollView, can_focus=True):
         if row.kind == "pair":
             return self._header(row, width)
         if self.unified:
-            side = "old" if row.old else "new"
+            side: Side = "old" if row.old else "new"
             sign = "" if row.kind == "ctx" else ("-" if side == "old" else "+")
             return Strip(self._side(side, row.old or row.new, width - 1, sign), width)
         left = (width - 1) // 2
@@ -261,7 +271,7 @@ class DiffView(ScrollView, can_focus=True):
         segments = Segment.adjust_line_length([Segment(text, style)], width, style)
         return Strip(segments, width)
 
-    def _side(self, side: str, rng: Range | None, width: int, sign: str = "") -> list:
+    def _side(self, side: Side, rng: Range | None, width: int, sign: str = "") -> list:
         """One column of a row; ``sign`` ("-"/"+") overrides the gutter in one column."""
         if rng is None:
             return [Segment(" " + "╱" * width, FILLER)]

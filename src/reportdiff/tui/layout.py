@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
-from ..model import Comparison, Section, SectionPair
+from ..model import Comparison, Section, SectionPair, Side
 from .marks import Range, SideMarks
 
 # Closing punctuation never starts a row; the character before it moves down instead.
@@ -227,7 +227,7 @@ class Layout:
     def __init__(
         self,
         c: Comparison,
-        marks: dict[str, SideMarks],
+        marks: dict[Side, SideMarks],
         width: int,
         *,
         unified: bool = False,
@@ -260,7 +260,7 @@ class Layout:
     def _pair_rows(self, d: int, pair: SectionPair) -> list[Row]:
         old, new = pair_ranges(self.c, pair)
         if old is None or new is None:
-            side = "old" if old is not None else "new"
+            side: Side = "old" if old is not None else "new"
             span = old or new
             assert span is not None
             lines = self._wrap(side, span)
@@ -285,7 +285,7 @@ class Layout:
             return [Row("ctx", d, None, r) for r in right]
         return [Row("text", d, r, None) for r in left] + [Row("text", d, None, r) for r in right]
 
-    def _wrap(self, side: str, span: Range) -> list[Range]:
+    def _wrap(self, side: Side, span: Range) -> list[Range]:
         text = self.c.old.text if side == "old" else self.c.new.text
         marks = self.marks[side]
         out: list[Range] = []

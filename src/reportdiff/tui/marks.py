@@ -16,7 +16,7 @@ from itertools import accumulate
 from rich.cells import cell_len
 
 from ..core.figures import FROM_SUFFIX, PREVIOUS
-from ..model import Comparison, Edit, Figure, NumberChange, Section, SectionPair, Side
+from ..model import Comparison, Document, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
 from ..wording import STATUS_MARK, pair_words
 
@@ -106,7 +106,11 @@ class SideMarks:
 def build_marks(c: Comparison, *, boilerplate: bool = True) -> dict[Side, SideMarks]:
     marks: dict[Side, list[Mark]] = {"old": [], "new": []}
     notes: dict[Side, list[Note]] = {"old": [], "new": []}
-    for side, sections in (("old", c.old_sections), ("new", c.new_sections)):
+    outlines: tuple[tuple[Side, tuple[Section, ...]], ...] = (
+        ("old", c.old_sections),
+        ("new", c.new_sections),
+    )
+    for side, sections in outlines:
         marks[side].extend(Mark(s.start, s.body_start, "heading") for s in sections if s.id != "0")
     for pair in c.pairs:
         for e in pair.edits:
@@ -179,7 +183,11 @@ def _figure_spans(c: Comparison) -> dict[Side, list[Range]]:
     """Every figure of each document, with its bound word, as (start, end)."""
     out: dict[Side, list[Range]] = {"old": [], "new": []}
     for n in c.numbers:
-        for side, f, doc in (("old", n.old, c.old), ("new", n.new, c.new)):
+        ends: tuple[tuple[Side, Figure | None, Document], ...] = (
+            ("old", n.old, c.old),
+            ("new", n.new, c.new),
+        )
+        for side, f, doc in ends:
             if f is not None:
                 out[side].append((f.start, figure_end(doc.text, f)))
     return out
