@@ -23,7 +23,7 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 def pair_words(pair: SectionPair) -> list[str]:
     """The status of a pair in words: status, moved, renamed, split or merge, and for a
     weak pair what alone paired it."""
-    words = [pair.status]
+    words: list[str] = [pair.status]
     words += [w for w, on in (("moved", pair.moved), ("renamed", pair.renamed)) if on]
     if pair.relation != "match":
         words.append(pair.relation)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from functools import partial
@@ -140,7 +140,7 @@ def _folder_jobs(
             sides[side].append(info)
     named = {s: [Named(i.path, i.title, Path(i.path).stem) for i in sides[s]] for s in sides}
     pairing = pair_reports(named["old"], named["new"])
-    used = set()
+    used: set[str] = set()
     pair_jobs = []
     for pair in pairing.pairs:
         old, new = sides["old"][pair.old], sides["new"][pair.new]
@@ -167,7 +167,8 @@ def _archive_jobs(
     for v in archive.versions():
         if v.kind == DEFAULT_KIND:
             by_agency.setdefault(v.agency, []).append(v)
-    pair_jobs, unpaired, sketches, used = [], [], [], set()
+    pair_jobs, unpaired, sketches = [], [], []
+    used: set[str] = set()
     for agency, versions in sorted(by_agency.items()):
         versions.sort(key=lambda v: v.year)
         if len(versions) < 2:
@@ -244,7 +245,7 @@ def _with_shares(rows: list[SummaryRow], sketches: list[DocSketch]) -> list[Summ
 
 
 def _in_pool(
-    tasks: list[Callable[[], T]],
+    tasks: Sequence[Callable[[], T]],
     jobs: int,
     progress: Callable[[int, int], None],
     already: int = 0,

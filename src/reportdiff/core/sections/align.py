@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...model import Document, Section, SectionPair
+from ...model import Document, PairBasis, PairRelation, Section, SectionPair
 from ...options import CompareOptions
 from .outline import outline_slots
 from .scoring import (
@@ -264,7 +264,10 @@ def _pairs(
         flush_removed(i)
         emitted_old.add(i)
         fa = a[i]
-        relation = "split" if i in split_sources else "merge" if j in merge_targets else "match"
+        relation: PairRelation = (
+            "split" if i in split_sources else "merge" if j in merge_targets else "match"
+        )
+        basis: PairBasis
         if fa.section.id == "0":
             basis, weak = "position", False  # the preambles always answer to each other
         else:

@@ -10,11 +10,13 @@ reports must fill before the outline counts as evidence) and its slots.
 
 from __future__ import annotations
 
+from typing import Any
+
 # Heading words that say nothing of what a section is about: "整体情况" is no nearer
 # to "部门整体支出绩效情况" for sharing 情况. Left out when titles are compared.
 GENERIC_TITLE_WORDS = ("情况", "工作", "有关", "相关", "具体", "说明")
 
-GENRES: tuple[dict, ...] = (
+GENRES: tuple[dict[str, Any], ...] = (
     {
         "id": "cn-department-report",
         "name": "部门整体支出绩效自评 / 部门决算、预算 / 政府信息公开年度报告",

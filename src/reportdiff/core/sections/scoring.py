@@ -187,7 +187,7 @@ def _overlap_scores(
         # ones nearest this section's relative place: bounded work, local candidates.
         near = round(i / max(1, len(a)) * len(b))
         for sh in heapq.nsmallest(_SKETCH, shingles):
-            posting = postings.get(sh, ())
+            posting: Sequence[int] = postings.get(sh, ())
             if len(posting) > _MAX_POSTINGS:
                 k = bisect.bisect_left(posting, near)
                 lo = max(0, min(k - _MAX_POSTINGS // 2, len(posting) - _MAX_POSTINGS))
