@@ -77,6 +77,88 @@ def grown_pair(tmp: Path, k: int) -> tuple[Path, Path]:
     return old, new
 
 
+_DIFF_STAGE = """
+import json, sys, time
+from reportdiff.readers import read_document
+from reportdiff.options import CompareOptions
+from reportdiff.core.diff.textdiff import diff_pairs
+from reportdiff.core.sections.align import align_sections
+from reportdiff.core.sections.segment import segment_document
+a, b = read_document(sys.argv[1]), read_document(sys.argv[2])
+opts = CompareOptions()
+sa, sb = segment_document(a), segment_document(b)
+pairs = align_sections(a, sa, b, sb, opts)
+t = time.perf_counter(); out, notes = diff_pairs(a, sa, b, sb, pairs, opts)
+took = time.perf_counter() - t
+print(json.dumps({"diff": took, "notes": list(notes), "pairs": len(out),
+                  "fallbacks": sum(bool(p.note) for p in out)}))
+"""
+REAL = ROOT.parent / "shared" / "real"
+
+
+def run_diff_stage(old: Path, new: Path) -> dict:
+    """The narrative diff alone (diff_pairs, moves included) on aligned sections."""
+    out = subprocess.run(
+        [sys.executable, "-c", _DIFF_STAGE, str(old), str(new)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+    )
+    return json.loads(out.stdout)
+
+
+def difflib_seconds(old: Path, new: Path, timeout: float) -> float | None:
+    """difflib.SequenceMatcher over characters, in a fresh interpreter."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", _DIFFLIB, str(old), str(new)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return float(out.stdout) if out.returncode == 0 else None
+
+
+def report_gwr_pair(timeout: float) -> None:
+    """The 60 KB 政府工作报告 pair: whole compare, the diff stage, its fallbacks."""
+    old, new = REAL / "gwr_national_2023.txt", REAL / "gwr_national_2024.txt"
+    if not old.is_file():
+        print(f"\n(d) 政府工作报告 pair: skipped, needs {REAL}")
+        return
+    core = min((run_core(old, new) for _ in range(3)), key=lambda r: r["core"])
+    stage = min((run_diff_stage(old, new) for _ in range(3)), key=lambda r: r["diff"])
+    dl = difflib_seconds(old, new, timeout)
+    git = wall(["git", "diff", "--no-index", "--word-diff", str(old), str(new)], timeout)
+    print("\n(d) 政府工作报告 2023 → 2024 (~55 KB + ~52 KB)")
+    print(f"  core compare():                      {fmt(core['core'], timeout)}")
+    print(
+        f"  narrative diff stage (diff_pairs):   {fmt(stage['diff'], timeout)}"
+        f"   {stage['pairs']} pairs, {stage['fallbacks']} with a coarser fallback"
+    )
+    print(f"  difflib characters (baseline):       {fmt(dl, timeout)}")
+    print(f"  git diff --word-diff (baseline):     {fmt(git, timeout)}")
+    for note in stage["notes"]:
+        print(f"  note: {note}")
+
+
+def report_diff_stage_series(sizes: list[int], timeout: float) -> None:
+    """The narrative diff stage alone on the grown pairs, with its growth per 4x."""
+    print("\n(e) narrative diff stage alone on the grown pairs (diff_pairs incl. moves)")
+    print(f"  {'size':>5} {'diff stage':>12} {'growth':>7} {'fallbacks':>9}")
+    prev = None
+    with tempfile.TemporaryDirectory() as tmp_name:
+        for k in sizes:
+            old, new = grown_pair(Path(tmp_name), k)
+            r = run_diff_stage(old, new)
+            growth = f"{r['diff'] / prev:6.1f}x" if prev else "      "
+            prev = r["diff"]
+            print(f"  {k:>4}x {fmt(r['diff'], timeout):>12} {growth} {r['fallbacks']:>9}")
+
+
 def ratio(base: float | None, ours: float) -> str:
     return f"{base / ours:.2f}x" if base else "n/a"
 
@@ -162,6 +244,8 @@ def main() -> None:
     )
     print("  difflib: SequenceMatcher over characters (skipped above 16x: quadratic).")
     print("  git wd: `git diff --no-index --word-diff` (a whole process, incl. its start).")
+    report_gwr_pair(timeout)
+    report_diff_stage_series([int(s) for s in args.sizes.split(",")], timeout)
 
 
 if __name__ == "__main__":

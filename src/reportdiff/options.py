@@ -21,8 +21,8 @@ MAX_LIST_LABEL_CHARS = 64  # a list label ("第一章", "(a)"); longer templates
 class CompareOptions:
     """Knobs of the comparison core."""
 
-    diff_timeout_s: float = 1.0  # per section pair, for diff-match-patch
-    total_budget_s: float = 20.0  # over all pairs; past it, pairs get the coarse diff
+    diff_timeout_s: float = 1.0  # per section pair, for every stage of its diff
+    total_budget_s: float = 10.0  # over every diff stage and pair; past it, coarse diffs
     all_numbers: bool = False
     min_section_similarity: float = 0.35
     move_min_chars: int = 12  # shorter passages are not worth calling a move

@@ -1,4 +1,5 @@
-from reportdiff.core.diff.textdiff import diff_texts, edits_from_diffs, split_sentences
+from reportdiff.core.diff.textdiff import diff_texts, edits_from_diffs
+from reportdiff.core.text.sentences import split_sentences
 
 
 def _edits(a: str, b: str):

@@ -17,10 +17,15 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ...model import Document, Edit, SectionPair
-from ..text.tokens import split_sentences
+from ..text.sentences import split_sentences
+from .budget import Budget
 
 MOVE_SIMILARITY = 90.0
 _FUZZY_LIMIT = 3000  # above this many sentences per side, match exact copies only
+# Scoring two keys costs about the product of their lengths (rapidfuzz's Indel is
+# bit-parallel: ~6e10 character pairs a second here); past this much work the rest is
+# matched exactly only, so near-copy search stays well under a second.
+_FUZZY_WORK = 3e10
 _NOISE_RE = re.compile(r"[\s\W_]+")
 
 
@@ -36,15 +41,22 @@ class _Piece:
 
 
 def detect_moves(
-    pairs: Sequence[SectionPair], old: Document, new: Document, min_chars: int
-) -> list[SectionPair]:
+    pairs: Sequence[SectionPair],
+    old: Document,
+    new: Document,
+    min_chars: int,
+    budget: Budget | None = None,
+) -> tuple[list[SectionPair], bool]:
+    """The pairs with moved sentences cut out of their edits as "move" edits, and
+    whether the budget ran out before every near copy was looked for (exact copies
+    are always found: that is one dictionary lookup per sentence)."""
     gone = _pieces(pairs, "old", min_chars)
     came = _pieces(pairs, "new", min_chars)
     if not gone or not came:
-        return list(pairs)
-    _match(gone, came)
+        return list(pairs), False
+    cut = _match(gone, came, budget or Budget(0))
     if not any(p.match for p in gone):
-        return list(pairs)
+        return list(pairs), cut
     by_edit: dict[tuple[int, int], list[_Piece]] = {}
     for piece in (*gone, *came):
         if piece.match:
@@ -60,7 +72,7 @@ def detect_moves(
             if len(edits) != len(pair.edits) or edits != list(pair.edits)
             else pair
         )
-    return out
+    return out, cut
 
 
 def normalise_passage(text: str) -> str:
@@ -84,7 +96,8 @@ def _pieces(pairs: Sequence[SectionPair], side: str, min_chars: int) -> list[_Pi
     return pieces
 
 
-def _match(gone: list[_Piece], came: list[_Piece]) -> None:
+def _match(gone: list[_Piece], came: list[_Piece], budget: Budget) -> bool:
+    """Link moved pieces; True when the budget stopped the search for near copies."""
     exact: dict[str, list[_Piece]] = {}
     for piece in came:
         exact.setdefault(piece.key, []).append(piece)
@@ -96,18 +109,22 @@ def _match(gone: list[_Piece], came: list[_Piece]) -> None:
         else:
             rest.append(piece)
     if not rest or len(rest) > _FUZZY_LIMIT or len(came) > _FUZZY_LIMIT:
-        return
+        return False
     # A ratio of at least MOVE_SIMILARITY bounds the length of a match, so only a
     # window of the free pieces, sorted by length, needs scoring.
     free = sorted((c for c in came if c.match is None), key=lambda c: len(c.key))
     lengths = [len(c.key) for c in free]
     stretch = 200 / MOVE_SIMILARITY - 1
+    work = 0.0
     for piece in rest:
+        if budget.expired or work > _FUZZY_WORK:
+            return True
         lo = bisect.bisect_left(lengths, len(piece.key) / stretch)
         hi = bisect.bisect_right(lengths, len(piece.key) * stretch)
         window = [k for k in range(lo, hi) if free[k].match is None]
         if not window:
             continue
+        work += len(piece.key) * sum(lengths[k] for k in window)
         best = process.extractOne(
             piece.key,
             [free[k].key for k in window],
@@ -116,6 +133,7 @@ def _match(gone: list[_Piece], came: list[_Piece]) -> None:
         )
         if best is not None:
             _link(piece, free[window[best[2]]])
+    return False
 
 
 def _link(a: _Piece, b: _Piece) -> None:

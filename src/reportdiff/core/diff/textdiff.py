@@ -3,7 +3,6 @@ edit groups, a time budget with a stated coarser fallback, and moved passages.""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -12,8 +11,10 @@ from rapidfuzz import fuzz
 
 from ...model import Document, Edit, EditOp, PairStatus, Section, SectionPair
 from ...options import CompareOptions
+from ..text.sentences import split_sentences
 from ..text.similarity import shingle_set
-from ..text.tokens import TokenEncoder, split_sentences, tokenize
+from ..text.tokens import TokenEncoder, tokenize
+from .budget import Budget
 from .moves import detect_moves
 
 DELETE, EQUAL, INSERT = -1, 0, 1
@@ -32,29 +33,33 @@ def section_span(section: Section) -> tuple[int, int]:
 
 
 def diff_texts(
-    a: str, b: str, timeout_s: float, *, coarse: bool = False
-) -> tuple[list[tuple[int, str]], bool]:
+    a: str, b: str, budget: Budget | float, *, coarse: bool = False
+) -> tuple[list[tuple[int, str]], str]:
     """Sentence-level diff first, then a token-level diff inside each replaced run of
     sentences that is similar enough to be an edit rather than a rewrite.
 
     Diffing sentences first keeps diff-match-patch fast on long and dissimilar texts
     (its bisection is O(N·D)) and keeps rewrites readable instead of confetti. With
-    ``coarse`` no run is refined. Returns (op, text) tuples and whether a token-level
-    diff ran out of time (that run is then left at sentence level).
+    ``coarse`` no run is refined. ``budget`` (or a number of seconds) bounds the whole
+    call. Returns (op, text) tuples and the stage the budget cut short: "" (none),
+    "word" (some runs left at sentence level) or "sentence" (some passages left as one
+    deletion and one insertion).
     """
-    timed_out = False
-    runs = _runs(_dmp_diff(split_sentences(a), split_sentences(b), 0))
+    if not isinstance(budget, Budget):
+        budget = Budget(budget)
+    sentence_diffs = _dmp_diff(split_sentences(a), split_sentences(b), budget)
+    cut = "sentence" if budget.limited and budget.expired else ""
     result: list[tuple[int, str]] = []
-    for run in runs:
+    for run in _runs(sentence_diffs):
         gone = "".join(t for op, t in run if op == DELETE)
         came = "".join(t for op, t in run if op == INSERT)
         if coarse or not gone or not came:
             result.extend(run)
             continue
-        fine, run_timed_out = _refine_run(gone, came, timeout_s)
-        timed_out |= run_timed_out
-        result.extend(run if run_timed_out else fine)
-    return result, timed_out
+        fine, late = (run, True) if budget.expired else _refine_run(gone, came, budget)
+        cut = cut or ("word" if late else "")
+        result.extend(fine)
+    return result, cut
 
 
 def _runs(diffs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -80,32 +85,35 @@ def _runs(diffs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return merged
 
 
-def _refine_run(gone: str, came: str, timeout_s: float) -> tuple[list[tuple[int, str]], bool]:
+def _refine_run(gone: str, came: str, budget: Budget) -> tuple[list[tuple[int, str]], bool]:
     """Pair the run's old and new sentences in order by similarity, token-diff each
     pair, and leave the rest as whole deletions and insertions, so a changed figure in
-    one line of a list never reads as one item turned into its neighbour."""
+    one line of a list never reads as one item turned into its neighbour. Returns the
+    diff and whether the budget ran out (pairs past it stay whole sentences)."""
     gs, cs = split_sentences(gone), split_sentences(came)
     if len(gs) * len(cs) > _PAIRING_LIMIT:
         if not _worth_refining(gone, came):
             return [(DELETE, gone), (INSERT, came)], False
-        return _token_diff(gone, came, timeout_s)
+        fine, late = _token_diff(gone, came, budget)
+        return ([(DELETE, gone), (INSERT, came)] if late else fine), late
     out: list[tuple[int, str]] = []
-    timed_out = False
+    late = False
     gi = ci = 0
     for pg, pc in _pair_sentences(gs, cs):
         out += [(DELETE, t) for t in gs[gi:pg]] + [(INSERT, t) for t in cs[ci:pc]]
-        fine, late = _token_diff(gs[pg], cs[pc], timeout_s)
-        timed_out |= late
-        out += [(DELETE, gs[pg]), (INSERT, cs[pc])] if late else fine
+        fine, pair_late = ([], True) if budget.expired else _token_diff(gs[pg], cs[pc], budget)
+        late |= pair_late
+        out += [(DELETE, gs[pg]), (INSERT, cs[pc])] if pair_late else fine
         gi, ci = pg + 1, pc + 1
     out += [(DELETE, t) for t in gs[gi:]] + [(INSERT, t) for t in cs[ci:]]
-    return out, timed_out
+    return out, late
 
 
 def _pair_sentences(gs: list[str], cs: list[str]) -> list[tuple[int, int]]:
     """The order-keeping pairing of similar sentences with the greatest total
     similarity (a small alignment DP; runs are a few sentences long)."""
-    sim = [[_sentence_similarity(g, c) for c in cs] for g in gs]
+    keys_g, keys_c = [_SentenceKey(g) for g in gs], [_SentenceKey(c) for c in cs]
+    sim = [[g.similarity(c) for c in keys_c] for g in keys_g]
     best = [[0.0] * (len(cs) + 1) for _ in range(len(gs) + 1)]
     for i in range(len(gs) - 1, -1, -1):
         for j in range(len(cs) - 1, -1, -1):
@@ -123,13 +131,22 @@ def _pair_sentences(gs: list[str], cs: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _sentence_similarity(a: str, b: str) -> float:
-    if a.strip() == b.strip():
-        return 1.0
-    sa, sb = shingle_set(a), shingle_set(b)
-    if len(sa) < 3 or len(sb) < 3:
-        return fuzz.ratio(a, b) / 100
-    return 2 * len(sa & sb) / (len(sa) + len(sb))
+class _SentenceKey:
+    """A sentence with its shingles computed once, for the pairing's many scores."""
+
+    __slots__ = ("shingles", "stripped")
+
+    def __init__(self, text: str) -> None:
+        self.stripped = text.strip()
+        self.shingles = shingle_set(text)
+
+    def similarity(self, other: _SentenceKey) -> float:
+        if self.stripped == other.stripped:
+            return 1.0
+        sa, sb = self.shingles, other.shingles
+        if len(sa) < 3 or len(sb) < 3:
+            return fuzz.ratio(self.stripped, other.stripped) / 100
+        return 2 * len(sa & sb) / (len(sa) + len(sb))
 
 
 def _worth_refining(gone: str, came: str) -> bool:
@@ -139,20 +156,23 @@ def _worth_refining(gone: str, came: str) -> bool:
     return 2 * len(a & b) / (len(a) + len(b)) >= _REFINE_SIMILARITY
 
 
-def _token_diff(a: str, b: str, timeout_s: float) -> tuple[list[tuple[int, str]], bool]:
-    started = time.perf_counter()
-    diffs = _dmp_diff(tokenize(a), tokenize(b), timeout_s, semantic=True)
-    timed_out = timeout_s > 0 and time.perf_counter() - started >= timeout_s
-    return diffs, timed_out
+def _token_diff(a: str, b: str, budget: Budget) -> tuple[list[tuple[int, str]], bool]:
+    diffs = _dmp_diff(tokenize(a), tokenize(b), budget, semantic=True)
+    return diffs, budget.limited and budget.expired
 
 
 def _dmp_diff(
-    a: list[str], b: list[str], timeout_s: float, *, semantic: bool = False
+    a: list[str], b: list[str], budget: Budget, *, semantic: bool = False
 ) -> list[tuple[int, str]]:
+    """diff-match-patch over units (sentences or tokens), each mapped to one
+    character as its line mode does, within what is left of the budget."""
     encoder = TokenEncoder()
-    ca, cb = encoder.encode(a), encoder.encode(b)
+    try:
+        ca, cb = encoder.encode(a), encoder.encode(b)
+    except OverflowError:  # over a million distinct units: no diff can be that useful
+        return [(op, t) for op, t in ((DELETE, "".join(a)), (INSERT, "".join(b))) if t]
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = timeout_s
+    dmp.Diff_Timeout = budget.dmp_timeout()
     diffs = dmp.diff_main(ca, cb, False)
     if semantic:
         dmp.diff_cleanupSemantic(diffs)
@@ -218,25 +238,53 @@ def diff_pairs(
     pairs: Sequence[SectionPair],
     options: CompareOptions,
 ) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
-    """Fill each pair's edits, status and similarity; then find moved passages."""
+    """Fill each pair's edits, status and similarity; then find moved passages.
+
+    One budget of ``options.total_budget_s`` covers every stage; each pair's diff is
+    also held to ``options.diff_timeout_s``. What a stage could not finish in time is
+    done the cheap way and counted in the notes returned."""
     old_by_id = {s.id: s for s in old_sections}
     new_by_id = {s.id: s for s in new_sections}
-    started = time.perf_counter()
-    out: list[SectionPair] = []
-    coarse_pairs = 0
-    for pair in pairs:
-        over_budget = time.perf_counter() - started > options.total_budget_s
-        result = _diff_pair(old, old_by_id, new, new_by_id, pair, options, over_budget)
-        coarse_pairs += bool(result.note)
-        out.append(result)
-    notes: list[str] = []
-    if coarse_pairs:
+    total = Budget(options.total_budget_s)
+    out = [_diff_pair(old, old_by_id, new, new_by_id, pair, options, total) for pair in pairs]
+    moved, moves_cut = detect_moves(out, old, new, options.move_min_chars, total)
+    return tuple(moved), _budget_notes(out, options, moves_cut)
+
+
+def _budget_notes(
+    pairs: Sequence[SectionPair], options: CompareOptions, moves_cut: bool
+) -> tuple[str, ...]:
+    """One line per way a diff was cut short, with how many pairs it touched."""
+    notes = []
+    for why, note in _pair_notes(options).items():
+        count = sum(p.note == note for p in pairs)
+        if count:
+            notes.append(f"{count} section pair(s): {_SUMMARY[why]}; see each pair's note")
+    if moves_cut:
         notes.append(
-            f"{coarse_pairs} section pair(s) exceeded the diff time budget and are shown "
-            "with sentence-level changes"
+            "moved passages: the search for near copies reached its time or work limit; "
+            "beyond it only exact copies were matched"
         )
-    moved = detect_moves(out, old, new, options.move_min_chars)
-    return tuple(moved), tuple(notes)
+    return tuple(notes)
+
+
+_SUMMARY = {
+    "word": "the word-level diff ran out of time, so some changes are whole sentences",
+    "sentence": "the sentence-level diff ran out of time, so some changes are whole passages",
+    "total": "the comparison's time budget was used up before them, so their diff is coarse",
+}
+
+
+def _pair_notes(options: CompareOptions) -> dict[str, str]:
+    """The note a pair carries for each way its diff was cut short."""
+    return {
+        "word": f"sentence-level diff in part: the word-level diff took over "
+        f"{options.diff_timeout_s:g} s",
+        "sentence": f"passage-level diff in part: the sentence-level diff took over "
+        f"{options.diff_timeout_s:g} s",
+        "total": f"coarse diff: the comparison's {options.total_budget_s:g} s time budget "
+        "was used up",
+    }
 
 
 def _diff_pair(
@@ -246,7 +294,7 @@ def _diff_pair(
     new_by_id: dict[str, Section],
     pair: SectionPair,
     options: CompareOptions,
-    over_budget: bool,
+    total: Budget,
 ) -> SectionPair:
     o = old_by_id.get(pair.old) if pair.old else None
     n = new_by_id.get(pair.new) if pair.new else None
@@ -272,16 +320,10 @@ def _diff_pair(
     a, b = old.text[os_:oe], new.text[ns:ne]
     if a == b:
         return replace(pair, status="unchanged", similarity=1.0, edits=())
-    diffs, timed_out = diff_texts(a, b, options.diff_timeout_s, coarse=over_budget)
-    note = ""
-    if timed_out or over_budget:
-        diffs, _ = diff_texts(a, b, 0, coarse=True)
-        why = (
-            "the comparison's time budget was used up"
-            if over_budget
-            else (f"the word-level diff took over {options.diff_timeout_s:g} s")
-        )
-        note = f"sentence-level diff: {why}"
+    over_budget = total.expired
+    budget = Budget(options.diff_timeout_s, within=total)
+    diffs, cut = diff_texts(a, b, budget, coarse=over_budget)
+    note = _pair_notes(options)["total" if over_budget else cut] if over_budget or cut else ""
     edits = tuple(edits_from_diffs(diffs, os_, ns))
     status = "changed" if edits else "unchanged"
     return replace(

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from ...model import Document, Figure, NumberChange, SectionPair
 from ..reuse.stale import report_year
-from ..text.tokens import split_sentences
+from ..text.sentences import split_sentences
 from .label import CLAUSE_BREAK
 from .parse import read_numbers
 

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.sentences import sentence_ends
 from ..text.tokens import FIGURE_RE
 
 SHINGLE_CHARS = 4  # CJK characters per shingle (Latin text: letters, spaces dropped)
@@ -28,11 +29,6 @@ MIN_WEIGHT = 10.0  # shorter sentences (headings, table labels) are never matche
 SENTENCE_WEIGHT = 20.0
 CLOSED_WEIGHT = 12.0
 
-_TERMINATOR_RE = re.compile(
-    r"[。！？；!?;]+[”’」』）)\"']*"  # Chinese/Latin sentence ends, with closing quotes
-    r"|\.(?=\s)[”’\"']*"  # an English full stop before whitespace
-    r"|[\n\t\f]"  # hard line breaks and table cells
-)
 _LEADING_NUMBER_RE = re.compile(
     "(?:^|(?<=\ue000))"  # the start of a sentence (keys are made in batches, see below)
     r"\s*(?:[（(]?(?:[一二三四五六七八九十]+|\d{1,3})[)）]\s*[.．、]?"
@@ -129,10 +125,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     work = _join_soft_wraps(text)
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _TERMINATOR_RE.finditer(work):
-        _append(spans, text, pos, m.end())
-        pos = m.end()
-    _append(spans, text, pos, len(text))
+    for end in sentence_ends(work):
+        _append(spans, text, pos, end)
+        pos = end
     keys = sentence_keys([text[a:b] for a, b in spans])
     return tuple(
         Sentence(a, b, k, key_weight(k)) for (a, b), k in zip(spans, keys, strict=True) if k

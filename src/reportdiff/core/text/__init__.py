@@ -1,7 +1,8 @@
-"""Text primitives: diff tokens, heading numbering, PDF line wraps, similarity keys."""
+"""Text primitives: diff tokens, sentences, heading numbering, PDF line wraps, similarity keys."""
 
 from .line_wraps import is_soft_break, soft_break
 from .numbering import Numbering, parse_numbering
+from .sentences import MAX_SENTENCE_CHARS, sentence_ends, split_sentences
 from .similarity import bigram_set, normalise_title, shingle_set
 from .tokens import (
     APPROX_PATTERN,
@@ -11,7 +12,6 @@ from .tokens import (
     NUMBER_PATTERN,
     UNIT_PATTERN,
     TokenEncoder,
-    split_sentences,
     tokenize,
 )
 
@@ -20,6 +20,7 @@ __all__ = [
     "CURRENCY_PATTERN",
     "FIGURE_RE",
     "MAGNITUDE_PATTERN",
+    "MAX_SENTENCE_CHARS",
     "NUMBER_PATTERN",
     "UNIT_PATTERN",
     "Numbering",
@@ -28,6 +29,7 @@ __all__ = [
     "is_soft_break",
     "normalise_title",
     "parse_numbering",
+    "sentence_ends",
     "shingle_set",
     "soft_break",
     "split_sentences",

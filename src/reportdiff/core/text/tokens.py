@@ -53,39 +53,28 @@ class TokenEncoder:
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
-        self.tokens: list[str] = []
+        self._tokens: dict[str, str] = {}
+
+    @property
+    def tokens(self) -> list[str]:
+        return list(self._codes)
 
     def encode(self, tokens: Sequence[str]) -> str:
-        out = []
+        codes = self._codes
         for tok in tokens:
-            code = self._codes.get(tok)
-            if code is None:
-                code = self._char(len(self.tokens))
-                self._codes[tok] = code
-                self.tokens.append(tok)
-            out.append(code)
-        return "".join(out)
+            if tok not in codes:
+                code = self._char(len(codes))
+                codes[tok] = code
+                self._tokens[code] = tok
+        return "".join(map(codes.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:
-        return "".join(self.tokens[self._index(c)] for c in chars)
+        return "".join(map(self._tokens.__getitem__, chars))
 
     def _char(self, n: int) -> str:
         cp = self._BASE + n
         if cp >= 0xF900:  # past the private-use area: continue above the BMP
             cp = 0x10000 + (cp - 0xF900)
+        if cp > 0x10FFFF:
+            raise OverflowError("more distinct tokens than characters to stand for them")
         return chr(cp)
-
-    def _index(self, c: str) -> int:
-        cp = ord(c)
-        if cp >= 0x10000:
-            return cp - 0x10000 + (0xF900 - self._BASE)
-        return cp - self._BASE
-
-
-_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences with their closing punctuation (a line break closes one too); they
-    concatenate back to the text."""
-    return [s for s in _SENTENCE_RE.findall(text) if s]
