@@ -18,6 +18,8 @@ _LEAST_S = 1e-4
 class Budget:
     """A deadline on the monotonic clock; ``seconds`` ≤ 0 or infinite: no limit."""
 
+    deadline: float
+
     def __init__(self, seconds: float, *, within: Budget | None = None) -> None:
         now = time.perf_counter()
         own = now + seconds if 0 < seconds < math.inf else math.inf
