@@ -184,3 +184,16 @@ def test_json_streamed_to_a_file_equals_stdout(tmp_path: Path, capsys) -> None:
     written = (tmp_path / "out.json").read_text(encoding="utf-8")
     assert written == printed
     assert json.loads(written)["summary"]["documents"] == 12
+
+
+def test_bucket_keys_past_the_signed_64_bit_range_are_stored_and_found() -> None:
+    from reportdiff.core.reuse import DocSketch
+    from reportdiff.core.reuse.corpus import SketchedSentence
+
+    top = (1 << 64) - 1  # two 32-bit hashes of all ones
+    sentence = SketchedSentence(0, 30, "某" * 30, (top, 5), True, 0, 30)
+    with CorpusIndex(":memory:") as index:
+        with index.transaction():
+            index.add(DocSketch("a.txt", (sentence,), 30), "a.txt", index.new_batch("m"), (0, 0))
+        assert index.bucket_units([top], 8) == [(1, "某" * 30)]
+        assert index.bucket_units([5], 8) == [(1, "某" * 30)]

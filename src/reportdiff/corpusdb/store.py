@@ -170,7 +170,9 @@ class CorpusIndex:
             if uid is None:
                 cur = self.db.execute("INSERT INTO units(hash, key) VALUES (?, ?)", (h, s.key))
                 uid = int(cur.lastrowid or 0)
-                self.db.executemany("INSERT INTO bands VALUES (?, ?)", ((b, uid) for b in s.bands))
+                self.db.executemany(
+                    "INSERT INTO bands VALUES (?, ?)", ((_signed64(b), uid) for b in s.bands)
+                )
             ids[s.key] = uid
         return ids
 
@@ -231,7 +233,7 @@ class CorpusIndex:
                 self.db.execute(
                     "SELECT u.id, u.key FROM bands b JOIN units u ON u.id = b.unit "
                     "WHERE b.band = ? LIMIT ?",
-                    (band, cap),
+                    (_signed64(band), cap),
                 )
             )
         return list(found.items())
@@ -259,6 +261,11 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _signed64(band: int) -> int:
+    """A bucket key (two 32-bit hashes, up to 2**64) as SQLite's signed 64-bit integer."""
+    return band - (1 << 64) if band >= 1 << 63 else band
 
 
 def _year_of(name: str) -> int | None:
