@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,20 +25,23 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through, piece by piece: the pieces go to a temp
     file in the same folder that replaces ``path`` only when the block ends without an
     error (fsync first), so a reader never sees half of it."""
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():
+    if _is_special(path):
         # A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never
-        # replaced: renaming over it would turn it into a plain file.
-        if target.is_dir():
-            raise IsADirectoryError(f"{target} is a directory")
-        with open(target, "wb") as fh:
+        # replaced: renaming over it would turn it into a plain file. It is opened by
+        # its own name, not its resolved one: /dev/stdout resolves to a pipe's
+        # pseudo-name under /proc that cannot be opened by that name.
+        with open(path, "wb") as fh:
             yield fh
         return
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a directory")
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.fchmod(fd, mode)
+        if hasattr(os, "fchmod"):  # not on Windows, where the mode is the default
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
@@ -47,6 +51,20 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(path: str | Path) -> bool:
+    """True for a device, pipe or descriptor name: anything but a user's file or folder.
+
+    /dev/stdout redirected to a file is a regular file, yet its name is the stream's:
+    nothing under /dev or /proc is replaced by renaming."""
+    if Path(path).is_absolute() and Path(path).parts[1:2] in (("dev",), ("proc",)):
+        return os.path.exists(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode))
 
 
 def _mode_for(target: Path) -> int:

@@ -135,14 +135,16 @@ class ReviewStore(Protocol):
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """$REPORTDIFF_STATE_DIR, else $XDG_STATE_HOME/reportdiff, else
-    ~/.local/state/reportdiff."""
+    """$REPORTDIFF_STATE_DIR, else $XDG_STATE_HOME/reportdiff, else the platform's
+    user state folder (~/.local/state/reportdiff on Linux, %LOCALAPPDATA% on Windows)."""
     env = os.environ if environ is None else environ
     if env.get("REPORTDIFF_STATE_DIR"):
         return Path(env["REPORTDIFF_STATE_DIR"])
     if env.get("XDG_STATE_HOME"):
         return Path(env["XDG_STATE_HOME"]) / "reportdiff"
-    return Path.home() / ".local" / "state" / "reportdiff"
+    import platformdirs
+
+    return platformdirs.user_state_path("reportdiff", appauthor=False)
 
 
 class DirectoryReviewStore:

@@ -16,6 +16,7 @@ from .core.reuse import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
 from .corpusdb import CorpusIndex, cluster_index
 from .errors import InputError, ReportdiffError
 from .model import Document
+from .safetext import safe_line, shown_name
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 MAX_REPORTS = 1_000_000  # a bound on what one scan walks, against pointing it at /
@@ -71,14 +72,14 @@ def _problem(exc: BaseException) -> str:
 
 
 def warn_skip(path: Path, problem: str) -> None:
-    print(f"reportdiff: skipped {path}: {problem}", file=sys.stderr)
+    print(f"reportdiff: skipped {safe_line(f'{path}: {problem}')}", file=sys.stderr)
 
 
 def sketch_file(root: str, path: str) -> DocSketch | tuple[str, str]:
     """Read and sketch one report (in a worker process); a bad file gives (path, problem)."""
     from .readers import read_document
 
-    rel = Path(os.path.relpath(path, root)).as_posix()
+    rel = shown_name(Path(os.path.relpath(path, root)).as_posix())  # a GBK name on Linux
     try:
         doc = read_document(path)
     except _UNREADABLE as exc:

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,16 +49,26 @@ class Run:
         assert lines[0].startswith("reportdiff"), lines[0]
 
 
-def _limits() -> None:
+def _limits(file_size: int | None = None) -> None:
     if resource is not None:
         resource.setrlimit(resource.RLIMIT_AS, (_ADDRESS_SPACE, _ADDRESS_SPACE))
         cpu = int(MAX_SECONDS * 2)
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        if file_size is not None:  # a full disk, as far as the child can tell
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
 
 
-def run_bounded(*args: str | bytes, cwd: Path | None = None, stdin: bytes = b"") -> Run:
-    """``reportdiff ARGS`` in a fresh interpreter on this checkout, limited and measured."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+def run_bounded(
+    *args: str | bytes,
+    cwd: Path | None = None,
+    stdin: bytes = b"",
+    file_size: int | None = None,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """``reportdiff ARGS`` in a fresh interpreter on this checkout, limited and measured.
+
+    ``file_size`` caps the bytes any file the child writes may hold (RLIMIT_FSIZE)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **(env or {})}
     env.pop("REPORTDIFF_DEBUG", None)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
@@ -68,7 +79,7 @@ def run_bounded(*args: str | bytes, cwd: Path | None = None, stdin: bytes = b"")
             stderr=err,
             cwd=cwd,
             env=env,
-            preexec_fn=_limits if resource is not None else None,
+            preexec_fn=partial(_limits, file_size) if resource is not None else None,
         )
         if stdin:
             assert child.stdin is not None

@@ -3,17 +3,16 @@
 Every write builds blobs and trees straight into the object database, makes a commit
 and moves the branch with ``update-ref NEW OLD`` — a compare-and-swap. An add that is
 interrupted leaves at most unreachable objects; the branch always names a whole
-commit. A lock file serialises writers on one machine; the compare-and-swap catches
-anything the lock does not. A ``Repo`` is opened per operation and closed after it,
-so no ``git cat-file`` process outlives a command.
+commit. A lock file (filelock: flock on POSIX, msvcrt on Windows) serialises writers
+on one machine; the compare-and-swap catches anything the lock does not. A ``Repo``
+is opened per operation and closed after it, so no ``git cat-file`` process outlives
+a command. An archive is marked as reportdiff's in its git config, and a folder that
+holds anything else — another git repository, other files — is never written into.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
-import time
 from collections.abc import Iterator, Mapping
 from io import BytesIO
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from ..errors import ArchiveError
 
 LOCK_NAME = "reportdiff.lock"
+MARK_SECTION, MARK_OPTION = "reportdiff", "archive"
 LOCK_TIMEOUT_S = 30.0
 _TREE_MODE = 0o040000
 _BLOB_MODE = 0o100644
@@ -38,13 +38,14 @@ def open_repo(path: Path, *, create: bool = False) -> Iterator:
 
     if not is_repository(path):
         if not create:
+            check_folder(path)
             raise ArchiveError(
                 f"no report archive at {path} (add a report with `reportdiff archive add`)"
             )
-        if path.exists() and not path.is_dir():
-            raise ArchiveError(f"{path} is a file, not an archive folder")
+        check_writable(path)
         path.mkdir(parents=True, exist_ok=True)
-        git.Repo.init(path, bare=True, initial_branch="main").close()
+        with git.Repo.init(path, bare=True, initial_branch="main") as repo:
+            _mark(repo)
     try:
         repo = git.Repo(path)
     except git.exc.GitError as exc:
@@ -53,26 +54,68 @@ def open_repo(path: Path, *, create: bool = False) -> Iterator:
         yield repo
 
 
+def check_folder(path: Path) -> None:
+    """A one-line error when ``path`` cannot be an archive folder at all."""
+    if path.is_symlink() and not path.exists():
+        raise ArchiveError(f"{path} is a broken symbolic link, not an archive folder")
+    if path.exists() and not path.is_dir():
+        raise ArchiveError(f"{path} is a file, not an archive folder")
+
+
+def check_writable(path: Path) -> None:
+    """Refuse to write an archive into a folder that holds something else."""
+    check_folder(path)
+    if is_repository(path):
+        if not _is_ours(path):
+            raise ArchiveError(
+                f"{path} is a git repository that is not a report archive; "
+                "give --archive a new or empty folder"
+            )
+        return
+    if (path / ".git").exists():
+        raise ArchiveError(f"{path} is a git working tree; give --archive a new or empty folder")
+    if path.is_dir() and any(p.name != LOCK_NAME for p in path.iterdir()):
+        raise ArchiveError(
+            f"{path} is a folder with other files in it; give --archive a new or empty folder"
+        )
+
+
+def _is_ours(path: Path) -> bool:
+    """Marked in its config, or (made before the mark) holding reportdiff's lock file."""
+    import configparser
+
+    config = configparser.ConfigParser(strict=False, interpolation=None)
+    try:
+        config.read(path / "config", encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return False
+    marked = config.has_option(MARK_SECTION, MARK_OPTION)
+    return marked or (path / LOCK_NAME).is_file()
+
+
+def _mark(repo) -> None:
+    with repo.config_writer() as config:
+        config.set_value(MARK_SECTION, MARK_OPTION, "true")
+
+
 @contextlib.contextmanager
 def write_lock(path: Path, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold an exclusive lock on the archive folder while writing to it."""
+    from filelock import FileLock, Timeout
+
+    check_writable(path)
     path.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = FileLock(path / LOCK_NAME, timeout=timeout_s)
     try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise ArchiveError(
-                        f"the archive at {path} is busy (another reportdiff is writing); try again"
-                    ) from None
-                time.sleep(0.05)
+        lock.acquire(poll_interval=0.05)
+    except Timeout:
+        raise ArchiveError(
+            f"the archive at {path} is busy (another reportdiff is writing); try again"
+        ) from None
+    try:
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        lock.release()
 
 
 def branch_commit(repo, branch: str):

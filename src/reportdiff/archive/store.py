@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import ArchiveError
 from ..model import Document
+from ..safetext import shown_name
 from ..wording import counted
 from . import gitstore
 from .names import DEFAULT_KIND, Ref, agency_key, check_kind, check_year, clean_agency
@@ -30,14 +31,17 @@ from .names import DEFAULT_KIND, Ref, agency_key, check_kind, check_year, clean_
 ENV_VAR = "REPORTDIFF_ARCHIVE"
 BRANCH = "main"
 _SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
+_ADD_ATTEMPTS = 3
 
 
 def default_archive_dir() -> Path:
-    """$REPORTDIFF_ARCHIVE, else $XDG_DATA_HOME/reportdiff/archive (~/.local/share/…)."""
+    """$REPORTDIFF_ARCHIVE, else the user data folder's reportdiff/archive
+    (~/.local/share/… or $XDG_DATA_HOME on Linux, %LOCALAPPDATA% on Windows)."""
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR]).expanduser()
-    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data) / "reportdiff" / "archive"
+    import platformdirs
+
+    return platformdirs.user_data_path("reportdiff", appauthor=False) / "archive"
 
 
 @dataclass(frozen=True)
@@ -172,40 +176,52 @@ class Archive:
         path = Path(file)
         if path.suffix.lower() not in _SUFFIXES:
             raise ArchiveError(f"{file}: only .txt, .md and .docx reports can be archived")
+        agency, year, kind = clean_agency(agency), check_year(year), check_kind(kind)
+        gitstore.check_writable(self.path)  # before the work, not only under the lock
         doc = read_document(path)  # refuses what the readers refuse, before any write
         raw = path.read_bytes()
         version = Version(
-            agency=clean_agency(agency),
-            year=check_year(year),
-            kind=check_kind(kind),
-            source=path.name,
+            agency=agency,
+            year=year,
+            kind=kind,
+            source=shown_name(path.name),  # a GBK name unzipped on Linux is not UTF-8
             sha256=hashlib.sha256(raw).hexdigest(),
             original="original" + path.suffix.lower(),
             added=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        with gitstore.write_lock(self.path):
-            return self._add_locked(version, raw, doc)
-
-    def _add_locked(self, version: Version, raw: bytes, doc: Document) -> AddResult:
-        with gitstore.open_repo(self.path, create=True) as repo:
-            head = gitstore.branch_commit(repo, BRANCH)
-            old_tree = gitstore.subtree(head.tree if head else None, version.parts)
-            old_meta = gitstore.blob_bytes(old_tree, "meta.json")
+        # The comparison that summarises the change runs unlocked, against the stored
+        # version it read; the lock is held only for the write, which goes ahead if
+        # that version is still the stored one (else the summary is made again).
+        for _ in range(_ADD_ATTEMPTS):
+            old_meta = self._stored_meta(version)
             if old_meta and _meta_version(old_meta).sha256 == version.sha256:
                 return AddResult("unchanged", _meta_version(old_meta), None, "already archived")
-        status = "revised" if old_meta else "added"
-        summary = self._describe(version, doc, _meta_version(old_meta) if old_meta else None)
+            status = "revised" if old_meta else "added"
+            summary = self._describe(version, doc, _meta_version(old_meta) if old_meta else None)
+            with gitstore.write_lock(self.path):
+                if self._stored_meta(version) == old_meta:
+                    commit = self._write(version, raw, doc, _message(version, status, summary))
+                    return AddResult(status, version, commit, summary)
+        raise ArchiveError(f"{version.ref} keeps changing in the archive as it is added; try again")
+
+    def _stored_meta(self, version: Version) -> bytes | None:
+        if not gitstore.is_repository(self.path):
+            return None
+        with gitstore.open_repo(self.path) as repo:
+            head = gitstore.branch_commit(repo, BRANCH)
+            old_tree = gitstore.subtree(head.tree if head else None, version.parts)
+            return gitstore.blob_bytes(old_tree, "meta.json")
+
+    def _write(self, version: Version, raw: bytes, doc: Document, message: str) -> str:
         files = {
             version.original: raw,
             "text.txt": doc.text.encode("utf-8"),
             "meta.json": _meta_json(version),
         }
-        message = _message(version, status, summary)
-        with gitstore.open_repo(self.path) as repo:
+        with gitstore.open_repo(self.path, create=True) as repo:
             head = gitstore.branch_commit(repo, BRANCH)
             tree = gitstore.put_tree(repo, head.tree if head else None, version.parts, files)
-            commit = gitstore.commit_tree(repo, BRANCH, tree, message, head)
-        return AddResult(status, version, commit, summary)
+            return gitstore.commit_tree(repo, BRANCH, tree, message, head)
 
     def _describe(self, version: Version, doc: Document, revised: Version | None) -> str:
         """A one-line summary of what this version changed against the one before."""
@@ -225,6 +241,8 @@ class Archive:
         )
 
     def _previous_year(self, version: Version) -> Version | None:
+        if not gitstore.is_repository(self.path):
+            return None  # the first add: the archive is made when it writes
         earlier = [
             v
             for v in self.versions(version.agency)

@@ -1,18 +1,23 @@
 """Command line: one module per command, each a thin layer over a library call.
 
-Every ReportdiffError becomes one line on stderr and exit status 2; textual is only
-imported by the commands that open the terminal UI.
+Every failure — a ReportdiffError, a bad argument, an OS error, even a bug — becomes
+one line on stderr and exit status 2; only "the reports differ" exits 1. No traceback
+reaches the user unless REPORTDIFF_DEBUG is set. Textual is only imported by the
+commands that open the terminal UI.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..errors import ExitStatus, ReportdiffError
+from ..safetext import safe_line
 
 # Each module has register(subparsers) and sets args.run to a function(args) -> int.
 COMMAND_MODULES = (
@@ -28,8 +33,20 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line (its subcommand parsers inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{message} (see `{self.prog} --help`)")
+
+
+def fail(message: str) -> NoReturn:
+    print(f"reportdiff: error: {safe_line(message)}", file=sys.stderr)
+    raise SystemExit(ExitStatus.TROUBLE)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reportdiff",
         description="Show what changed between two versions of a sectioned report, "
         "and what in it is copy-pasted boilerplate.",
@@ -45,9 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except ReportdiffError as exc:
-        print(f"reportdiff: error: {exc}", file=sys.stderr)
-        return ExitStatus.TROUBLE
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)
         return 130
@@ -55,6 +69,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) went away; that is not an error of ours.
         sys.stderr.close()
         return ExitStatus.TROUBLE
+    except Exception as exc:  # the one place every failure is turned into one line
+        if os.environ.get("REPORTDIFF_DEBUG"):
+            raise
+        print(f"reportdiff: error: {safe_line(describe_failure(exc))}", file=sys.stderr)
+        return ExitStatus.TROUBLE
+
+
+def describe_failure(exc: Exception) -> str:
+    """One line for any exception: the user's problem as it is, anything else named."""
+    if isinstance(exc, ReportdiffError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "out of memory; the input is too large for this machine"
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    first = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return (
+        f"unexpected {type(exc).__name__}{': ' + first if first else ''} "
+        "(a bug; rerun with REPORTDIFF_DEBUG=1 for details)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,10 +8,11 @@ import sys
 from rich.cells import cell_len
 
 from ..render.columns import pad
+from ..safetext import safe_line, safe_text
 
 ARCHIVE_HELP = (
-    "the report archive folder (default: $REPORTDIFF_ARCHIVE, else "
-    "~/.local/share/reportdiff/archive)"
+    "the report archive folder (default: $REPORTDIFF_ARCHIVE, else reportdiff/archive "
+    "in the user data folder: ~/.local/share on Linux, %%LOCALAPPDATA%% on Windows)"
 )
 
 
@@ -60,13 +61,18 @@ _ADD_DOC = (
 )
 
 
+def say(text: str = "") -> None:
+    """Print a line made of names and notes from the archive, escaped for the terminal."""
+    print(safe_text(text))
+
+
 def run_add(args: argparse.Namespace) -> int:
     from ..archive import Archive
 
     archive = Archive(args.archive)
     result = archive.add(args.file, args.agency, args.year, args.kind)
     where = f" as {result.commit[:10]}" if result.commit else ""
-    print(f"{result.status}: {result.version.ref}{where} ({result.summary})")
+    say(f"{result.status}: {result.version.ref}{where} ({result.summary})")
     return 0
 
 
@@ -75,12 +81,12 @@ def run_list(args: argparse.Namespace) -> int:
 
     versions = Archive(args.archive).versions(args.agency)
     if not versions:
-        print("the archive holds no reports" + (f" of {args.agency}" if args.agency else ""))
+        say("the archive holds no reports" + (f" of {args.agency}" if args.agency else ""))
         return 0
     width = max(12, *(cell_len(v.agency) for v in versions))
-    print(f"{pad('agency', width)}  year  {pad('kind', 10)} {pad('added', 25)} source")
+    say(f"{pad('agency', width)}  year  {pad('kind', 10)} {pad('added', 25)} source")
     for v in versions:
-        print(f"{pad(v.agency, width)}  {v.year}  {pad(v.kind, 10)} {pad(v.added, 25)} {v.source}")
+        say(f"{pad(v.agency, width)}  {v.year}  {pad(v.kind, 10)} {pad(v.added, 25)} {v.source}")
     return 0
 
 
@@ -89,10 +95,10 @@ def run_log(args: argparse.Namespace) -> int:
 
     entries = Archive(args.archive).log(args.agency)
     if not entries:
-        print(f"no archived versions of {args.agency}")
+        say(f"no archived versions of {args.agency}")
         return 0
     for e in entries:
-        print(f"{e.commit[:10]}  {e.date:%Y-%m-%d %H:%M}  {e.summary}")
+        say(f"{e.commit[:10]}  {e.date:%Y-%m-%d %H:%M}  {e.summary}")
     return 0
 
 
@@ -101,11 +107,11 @@ def run_show(args: argparse.Namespace) -> int:
 
     archive = Archive(args.archive)
     v = archive.resolve(parse_ref(args.ref))
-    print(f"agency: {v.agency}\nyear:   {v.year}\nkind:   {v.kind}")
-    print(f"source: {v.source}\nadded:  {v.added}\nsha256: {v.sha256}")
+    say(f"agency: {v.agency}\nyear:   {v.year}\nkind:   {v.kind}")
+    say(f"source: {v.source}\nadded:  {v.added}\nsha256: {v.sha256}")
     if not args.meta:
-        print()
-        sys.stdout.write(archive.text(v))
+        say()
+        sys.stdout.write(safe_text(archive.text(v)))
     return 0
 
 
@@ -136,15 +142,15 @@ def run_reviews(args: argparse.Namespace) -> int:
         print(json.dumps({"version": version.ref, "reviews": rows}, ensure_ascii=False, indent=1))
         return 0
     if not rows:
-        print(f"no reviews of {version.ref}")
+        say(f"no reviews of {version.ref}")
     for row in rows:
         total = "?" if row["total"] is None else row["total"]
-        print(
+        say(
             f"{version.ref} vs {row['other']}: {row['reviewed']}/{total} pairs reviewed, "
             f"last saved {row['updated'] or 'unknown'}"
         )
         for note in row["notes"]:
-            print(f"  {note['section'] or note['pair']}: {note['text']}")
+            say(f"  {note['section'] or note['pair']}: {safe_line(note['text'])}")
     return 0
 
 

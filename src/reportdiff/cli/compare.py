@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,7 +46,7 @@ def add_compare_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=1.0,
         metavar="SECONDS",
         help="word-level diff budget per section pair before a sentence-level "
@@ -65,6 +66,17 @@ def add_compare_arguments(p: argparse.ArgumentParser) -> None:
         help="a folder of other reports, or a corpus index made by `scan --index`; passages "
         "NEW shares with them are flagged as shared (or template, when most of them have it)",
     )
+
+
+def seconds(text: str) -> float:
+    """A --timeout value: a finite number of seconds above zero (not 0, nan or inf)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds above 0")
+    return value
 
 
 def compare_options(args: argparse.Namespace) -> CompareOptions:
@@ -144,7 +156,7 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
     if fmt in EXPORTS:
         from .exports import export
 
-        export(comparison, fmt, args.output)
+        export(comparison, fmt, args)
     elif fmt == "json":
         from ..render.json import render_json
 

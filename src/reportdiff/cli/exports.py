@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+
 from ..errors import ReportdiffError
-from ..fsutil import atomic_write_bytes
 from ..model import Comparison
+from .output import input_paths, write_output
 
 EXPORTS = ("html", "docx")
 
 
-def export(comparison: Comparison, fmt: str, output: str | None) -> None:
-    """Write the HTML report or the Word redline to ``output``, atomically."""
+def export(comparison: Comparison, fmt: str, args: argparse.Namespace) -> None:
+    """Write the HTML report or the Word redline to -o FILE, atomically."""
+    output = args.output
     if not output:
         raise ReportdiffError(f"--format {fmt} writes a file: add -o FILE.{fmt}")
     if fmt == "html":
@@ -21,4 +24,4 @@ def export(comparison: Comparison, fmt: str, output: str | None) -> None:
         from ..render.docx import render_docx
 
         data = render_docx(comparison)
-    atomic_write_bytes(output, data)
+    write_output(output, data, input_paths(args))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document
+from ..safetext import safe_text
 from ..wording import counted
 from .archive import add_archive_argument
 from .output import add_output_arguments, emit
@@ -96,4 +97,4 @@ def _text(agency: str, rows: list[dict[str, Any]]) -> str:
             f"{r['sections_moved']} moved; {counted(r['figures_changed'], 'figure')} changed; "
             f"{r['carried_over']:.0%} carried over"
         )
-    return "\n".join(lines) + "\n"
+    return safe_text("\n".join(lines) + "\n")

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from ..safetext import safe_text
 from .archive import add_archive_argument
 from .output import add_output_arguments, emit
 
@@ -82,4 +83,4 @@ def _text(agency: str, label: str, rows: list[dict[str, Any]]) -> str:
         lines.append(
             f"{r['year']}  {pad(r['text'], 18)} {pad(r['delta_text'], 18)} {r['pct_text']}{mark}"
         )
-    return "\n".join(lines) + "\n"
+    return safe_text("\n".join(lines) + "\n")

@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Block, Document, Span
+from ..safetext import shown_name
 from .blocks import MAX_TITLE_CHARS, first_paragraph, tab_cells
 from .normalize import clean_chars, clean_line
 from .numbering import Numbering
@@ -58,7 +59,7 @@ def read_docx(path: Path) -> Document:
         raise InputError(str(path), "contains no text; there is nothing to compare")
     title = builder.title[:MAX_TITLE_CHARS] or first_paragraph(text, builder.blocks)
     return Document(
-        path=str(path),
+        path=shown_name(str(path)),  # valid UTF-8 in every output
         title=title or path.stem,
         text=text,
         blocks=tuple(builder.blocks),
@@ -256,8 +257,7 @@ def _continues_merge(tc: Any) -> bool:
 def _cell_text(tc: Any) -> str:
     """A cell's paragraphs (and nested tables) on one line, tab-free."""
     parts = [
-        clean_line(clean_chars(_paragraph_text(p)).replace("\n", " "))
-        for p in tc.iterchildren(_P)
+        clean_line(clean_chars(_paragraph_text(p)).replace("\n", " ")) for p in tc.iterchildren(_P)
     ]
     for nested in tc.iterchildren(_TBL):
         parts.extend(" ".join(row) for row in _table_rows(nested))

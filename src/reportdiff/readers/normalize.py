@@ -14,8 +14,9 @@ import unicodedata
 
 # Line and page separators that Word exports and extractors leave behind.
 _BREAKS = re.compile(r"\r\n|[\r\f\v\x85\u2028\u2029]")
-# Zero-width and formatting characters, BOMs in mid-text, soft hyphens.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Zero-width and formatting characters, BOMs in mid-text, soft hyphens, and the bidi
+# embeddings, overrides and isolates, which would make text display other than it reads.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 # C0/C1 control characters other than tab and newline.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")

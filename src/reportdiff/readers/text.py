@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from ..options import MAX_TEXT_BYTES
+from ..safetext import shown_name
 from .blocks import blocks_from_lines, first_paragraph
 from .encoding import NotText, decode
 from .normalize import normalize_text
@@ -34,7 +35,7 @@ def read_text(path: Path) -> Document:
     fmt = "md" if path.suffix.lower() in _MARKDOWN_SUFFIXES else "txt"
     title = _TITLE_MARKUP.sub("", first_paragraph(text, blocks)).strip() or path.stem
     return Document(
-        path=str(path),
+        path=shown_name(str(path)),  # valid UTF-8 in every output
         title=title,
         text=text,
         blocks=blocks,

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..model import Check, Document, Figure
+from ..safetext import safe_text
 from ..wording import counted
 from .columns import pad
 from .figure_display import delta_text, figure_value_text
@@ -62,7 +63,7 @@ def render_figures_text(
     if checks:
         lines.append("")
         lines.extend(check_lines(checks, lambda kind, text: text))
-    return "\n".join(lines) + "\n"
+    return safe_text("\n".join(lines) + "\n")
 
 
 def _depth(figures: Sequence[Figure], f: Figure) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..core.reuse import PassageCluster, ScanResult
+from ..safetext import safe_text
 from .columns import pad
 
 SCHEMA_ID = "reportdiff.scan/1"
@@ -140,7 +141,7 @@ def render_scan_text(r: ScanResult, top: int = 20) -> str:
         lines.append(f"      {_flat(c.text)[:120]}")
     if len(r.clusters) > top:
         lines.append(f"  … and {len(r.clusters) - top} more (--format json for all)")
-    return "\n".join(lines) + "\n"
+    return safe_text("\n".join(lines) + "\n")
 
 
 def _names(r: ScanResult, docs: tuple[int, ...], limit: int = 4) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..model import Comparison, Document, Edit, Section, SectionPair, Side
 from ..options import RenderOptions
+from ..safetext import safe_styled
 from ..wording import pair_words, status_mark
 from .columns import pad
 from .figure_display import change_text, document_is_english, figure_text
@@ -43,7 +44,8 @@ def render_text(c: Comparison, options: RenderOptions | None = None) -> str:
         _flags(c, style),
         _notes(c, style),
     ]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    report = "\n\n".join(p for p in parts if p) + "\n"
+    return safe_styled(report, tuple(_ANSI.values()) if options.color else ())
 
 
 def section_label(s: Section | None) -> str:

@@ -18,6 +18,7 @@ from ..errors import ReportdiffError
 from ..model import Comparison
 from ..render.figure_display import document_is_english
 from ..review import MemoryReviewStore, ReviewStore, open_review, pair_key
+from ..safetext import safe_line
 from .diffview import DiffView
 from .marks import heading_label, pair_title
 from .outline import Outline
@@ -143,7 +144,7 @@ class ReviewApp(App[None]):
         done, total = self.review.progress(self.pair_keys)
         bar = Text.assemble(
             (f" {done}/{total} reviewed ", "bold reverse" if done < total else "bold #5fff5f"),
-            f"  {Path(self.c.old.path).name} → {Path(self.c.new.path).name}   ",
+            f"  {_name(self.c.old.path)} → {_name(self.c.new.path)}   ",
             (f"{s.sections_changed} changed · {s.sections_added} added · ", "#d0d0d0"),
             (f"{s.sections_removed} removed · {s.sections_moved} moved", "#d0d0d0"),
             no_wrap=True,
@@ -315,6 +316,10 @@ class ReviewApp(App[None]):
             assert isinstance(b, Binding)
             key = b.key_display or b.key
             yield SystemCommand(b.description, f"key: {key}", partial(self.run_action, b.action))
+
+
+def _name(path: str) -> str:
+    return safe_line(Path(path).name)
 
 
 def build_app(comparison: Comparison, store: ReviewStore | None = None) -> ReviewApp:

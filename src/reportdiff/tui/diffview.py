@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from ..model import Comparison, Side
 from ..review import ReviewState, pair_key
+from ..safetext import safe_line
 from .layout import Layout, Range, Row
 from .marks import SideMarks, build_marks, pair_title
 
@@ -264,7 +265,7 @@ class DiffView(ScrollView, can_focus=True):
         if pair is None:
             return Strip.blank(width)
         mark = "✓ " if self.review.is_reviewed(pair_key(pair)) else "  "
-        note = " ".join(self.review.note(pair_key(pair)).split())
+        note = safe_line(" ".join(self.review.note(pair_key(pair)).split()))
         note = f"   ✎ {note}" if note else ""
         text = f"{mark}{pair_title(self.c, pair)}{note}"
         style = HEADER_CURSOR if self.rows[self.cursor] is row and self.has_focus else HEADER

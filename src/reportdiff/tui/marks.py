@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from ..core.figures import FROM_SUFFIX, PREVIOUS
 from ..model import Comparison, Document, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
+from ..safetext import safe_line
 from ..wording import STATUS_MARK, pair_words
 
 CHANGE_KINDS = frozenset({"del", "ins", "move"})
@@ -229,7 +230,7 @@ def pair_title(c: Comparison, pair: SectionPair) -> str:
 def heading_label(s: Section | None) -> str:
     if s is None:
         return ""
-    return "(preamble)" if s.id == "0" else f"§{s.id} {s.heading.strip()}"
+    return "(preamble)" if s.id == "0" else f"§{s.id} {safe_line(s.heading.strip())}"
 
 
 @dataclass(frozen=True, slots=True)
