@@ -10,6 +10,7 @@ out; each shows the odd character as a visible escape rather than dropping it.
 
 from __future__ import annotations
 
+import os
 import re
 
 # C0 and C1 controls and DEL, line/paragraph separators, and the bidi controls:
@@ -18,6 +19,7 @@ _NOT_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE_LINE = re.compile(f"[\x00-\x1f{_NOT_C0}]")
 _UNSAFE_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f{_NOT_C0}]")  # tab and newline kept
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BYTE_ESCAPE = re.compile(rb"\\x([0-9a-f]{2})")
 
 
 def shown_name(text: str) -> str:
@@ -29,6 +31,12 @@ def shown_name(text: str) -> str:
     except UnicodeEncodeError:  # a surrogate that did not come from undecodable bytes
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return raw.decode("utf-8", "backslashreplace")
+
+
+def file_name(shown: str) -> str:
+    """The file name shown_name showed: ``\\xNN`` escapes back to the bytes they stand for."""
+    raw = _BYTE_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), shown.encode("utf-8"))
+    return os.fsdecode(raw)
 
 
 def safe_line(text: str) -> str:

@@ -16,7 +16,7 @@ from .core.reuse import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
 from .corpusdb import CorpusIndex, cluster_index
 from .errors import InputError, ReportdiffError
 from .model import Document
-from .safetext import safe_line, shown_name
+from .safetext import file_name, safe_line, shown_name
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 MAX_REPORTS = 1_000_000  # a bound on what one scan walks, against pointing it at /
@@ -92,7 +92,7 @@ def load_text(path: str) -> str:
     from .readers import read_document
 
     try:
-        return read_document(path).text
+        return read_document(path if os.path.exists(path) else file_name(path)).text
     except InputError as exc:
         raise ReportdiffError(
             f"{path}: changed or gone since it was indexed ({exc.problem})"
@@ -112,7 +112,7 @@ def add_folder(
     known = index.stamps()
     todo: list[tuple[str, tuple[int, int]]] = []
     for p in find_reports(root):
-        full = str(p.resolve())
+        full = shown_name(str(p.resolve()))  # the index holds UTF-8; file_name reverses it
         st = p.stat()
         stamp = (st.st_size, st.st_mtime_ns)
         if known.get(full) != stamp:
@@ -120,7 +120,8 @@ def add_folder(
     skipped: list[tuple[str, str]] = []
     with index.transaction():
         batch = index.new_batch(str(root.resolve()))
-        results = _sketch_all(str(root.resolve()), [p for p, _ in todo], jobs)
+        paths = [p if os.path.exists(p) else file_name(p) for p, _ in todo]
+        results = _sketch_all(str(root.resolve()), paths, jobs)
         for done, ((full, stamp), result) in enumerate(zip(todo, results, strict=True), start=1):
             if isinstance(result, DocSketch):
                 index.add(result, full, batch, stamp)

@@ -74,7 +74,9 @@ def check_writable(path: Path) -> None:
         return
     if (path / ".git").exists():
         raise ArchiveError(f"{path} is a git working tree; give --archive a new or empty folder")
-    if path.is_dir() and any(p.name != LOCK_NAME for p in path.iterdir()):
+    if (path / LOCK_NAME).is_file():
+        return  # an archive being made by another reportdiff right now
+    if path.is_dir() and any(path.iterdir()):
         raise ArchiveError(
             f"{path} is a folder with other files in it; give --archive a new or empty folder"
         )
