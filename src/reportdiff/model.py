@@ -199,6 +199,17 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class OutlineRow:
+    """One line of the outline over both documents: ``pair`` indexes
+    ``Comparison.pairs``; ``parent`` indexes ``Comparison.outline`` (None at the top,
+    where ``depth`` is 1)."""
+
+    pair: int
+    depth: int
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The one result of the core: everything every output needs, nothing more."""
 
@@ -211,6 +222,19 @@ class Comparison:
     checks: tuple[Check, ...] = ()
     boilerplate: tuple[Flag, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    # The pairs as one tree over both documents, in the order every output lists them.
+    outline: tuple[OutlineRow, ...] = field(default=())
+
+    def outline_rows(self) -> tuple[OutlineRow, ...]:
+        """The outline; a Comparison built without one lists its pairs in order, each at
+        its section's level."""
+        if self.outline:
+            return self.outline
+        rows = []
+        for k, p in enumerate(self.pairs):
+            s = self.section("new", p.new) or self.section("old", p.old)
+            rows.append(OutlineRow(k, max(1, s.level) if s else 1))
+        return tuple(rows)
 
     @property
     def identical(self) -> bool:

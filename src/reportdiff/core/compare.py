@@ -9,6 +9,7 @@ from .diff.textdiff import diff_pairs
 from .figures.extract import diff_figures
 from .reuse.boilerplate import ReuseContext, find_boilerplate
 from .sections.align import align_sections
+from .sections.pair_outline import pair_outline
 from .sections.segment import segment_document
 
 
@@ -40,4 +41,5 @@ def compare(
         checks=checks,
         boilerplate=flags,
         notes=notes,
+        outline=pair_outline(pairs, old_sections, new_sections),
     )

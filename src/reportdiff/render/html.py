@@ -121,13 +121,15 @@ def _status_words(p: SectionPair) -> list[str]:
 def _outline(c: Comparison) -> str:
     marks = {"unchanged": "=", "changed": "~", "added": "+", "removed": "−"}
     rows = []
-    for i, p in enumerate(c.pairs):
+    for row in c.outline_rows():
+        i, p = row.pair, c.pairs[row.pair]
         old, new = c.section("old", p.old), c.section("new", p.new)
         mark = "↕" if p.moved and p.status == "unchanged" else marks[p.status]
+        indent = f' style="padding-left:{max(0, row.depth - 1) * 1.2:.1f}em"'
         rows.append(
             f'<tr class="s-{p.status}"><td class="mark">{mark}</td>'
-            f'<td><a href="#pair-{i}">{escape(section_label(old))}</a></td>'
-            f'<td><a href="#pair-{i}">{escape(section_label(new))}</a></td>'
+            f'<td{indent}><a href="#pair-{i}">{escape(section_label(old))}</a></td>'
+            f'<td{indent}><a href="#pair-{i}">{escape(section_label(new))}</a></td>'
             f"<td>{escape(', '.join(_status_words(p)))}</td></tr>"
         )
     return (
@@ -139,7 +141,7 @@ def _outline(c: Comparison) -> str:
 def _pairs(c: Comparison) -> str:
     marks = {"old": _marks(c, "old"), "new": _marks(c, "new")}
     out = ["<h2>Sections side by side</h2>"]
-    for i, p in enumerate(c.pairs):
+    for i, p in ((r.pair, c.pairs[r.pair]) for r in c.outline_rows()):
         old, new = c.section("old", p.old), c.section("new", p.new)
         heading = f"{section_label(old) or '—'}  →  {section_label(new) or '—'}"
         badges = "".join(f' <span class="badge">{escape(w)}</span>' for w in _status_words(p))

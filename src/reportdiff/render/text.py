@@ -87,10 +87,11 @@ def _pair_status(p: SectionPair) -> str:
 def _outline(c: Comparison, style: _Style, options: RenderOptions) -> str:
     col = max(20, (options.width - 30) // 2)
     lines = [style("bold", "Outline") + "  (old → new)"]
-    for p in c.pairs:
+    for row in c.outline_rows():
+        p = c.pairs[row.pair]
         o, n = c.section("old", p.old), c.section("new", p.new)
         mark = status_mark(p)
-        indent = "  " * max(0, (s.level if (s := n or o) else 1) - 1)
+        indent = "  " * max(0, row.depth - 1)
         left = pad(indent + section_label(o), col)
         right = pad(indent + section_label(n), col)
         kind = {"added": "ins", "removed": "del"}.get(p.status, "dim" if mark == "=" else "bold")
@@ -100,7 +101,7 @@ def _outline(c: Comparison, style: _Style, options: RenderOptions) -> str:
 
 def _changes(c: Comparison, style: _Style, options: RenderOptions) -> str:
     blocks = []
-    for p in c.pairs:
+    for p in (c.pairs[row.pair] for row in c.outline_rows()):
         if p.status == "unchanged" and not p.edits:
             continue
         o, n = c.section("old", p.old), c.section("new", p.new)

@@ -107,24 +107,9 @@ def _latin(ch: str) -> bool:
 
 
 def display_order(c: Comparison) -> list[int]:
-    """Pairs in reading order: as the comparison lists them, with each removed section
-    placed after the pair that holds the old section before it."""
-    order = [i for i, p in enumerate(c.pairs) if p.new is not None]
-    old_index = {s.id: k for k, s in enumerate(c.old_sections)}
-    for i, p in enumerate(c.pairs):
-        if p.new is not None:
-            continue
-        k = old_index.get(p.old or "", -1)
-        at = 0
-        for prev in range(k - 1, -1, -1):
-            holder = [j for j, q in enumerate(order) if c.pairs[q].old == c.old_sections[prev].id]
-            if holder:
-                at = holder[-1] + 1
-                while at < len(order) and c.pairs[order[at]].new is None:
-                    at += 1
-                break
-        order.insert(at, i)
-    return order
+    """Pairs in reading order: the comparison's outline over both documents, the
+    order the text and HTML reports list them in."""
+    return [row.pair for row in c.outline_rows()]
 
 
 def pair_ranges(c: Comparison, pair: SectionPair) -> tuple[Range | None, Range | None]:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..model import Comparison, SectionPair
+from ..model import Comparison
 from ..review import ReviewState, pair_key
 from ..wording import status_mark
 from .marks import PairCounts, pair_counts
@@ -33,15 +33,17 @@ class Outline(Tree[int]):
         self.nodes_by_pair: dict[int, TreeNode[int]] = {}
 
     def fill(self, order: list[int], hide_unchanged: bool) -> None:
-        """(Re)build the tree for the displayed pairs, nested by section level."""
+        """(Re)build the tree for the displayed pairs, nested as the comparison's outline
+        over both documents nests them (a hidden pair's children move up to its place)."""
         self.clear()
         self.nodes_by_pair = {}
+        depth = {row.pair: row.depth for row in self.c.outline_rows()}
         stack: list[tuple[int, TreeNode[int]]] = []
         for d, pi in enumerate(order):
             pair = self.c.pairs[pi]
             if hide_unchanged and pair.status == "unchanged" and not pair.moved:
                 continue
-            level = self._level(pair)
+            level = depth.get(pi, 0)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             parent = stack[-1][1] if stack else self.root
@@ -51,10 +53,6 @@ class Outline(Tree[int]):
         for node in list(self.nodes_by_pair.values()):
             if not node.children:
                 node.allow_expand = False
-
-    def _level(self, pair: SectionPair) -> int:
-        s = self.c.section("new", pair.new) or self.c.section("old", pair.old)
-        return s.level if s else 1
 
     def label(self, pi: int) -> Text:
         """The node text of the comparison's pair ``pi``."""
