@@ -186,6 +186,15 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class CarriedOverShare:
+    """Share of NEW's text (non-blank characters) carried over from OLD: the whole
+    report's and each section's own text's (heading and body before any subsection)."""
+
+    share: float = 0.0
+    sections: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Summary:
     sections_changed: int
     sections_added: int

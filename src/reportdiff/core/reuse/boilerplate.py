@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...model import Document, Flag, Section, SectionPair
+from ...model import CarriedOverShare, Document, Flag, Section, SectionPair
 from .corpus import TEMPLATE_SHARE, frequent
 from .passages import (
     CorpusLookup,
@@ -187,15 +187,6 @@ def _flag(kind: str, side: IndexedDoc, p: Passage, detail: str) -> Flag:
 
 
 # --- stickiness -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CarriedOverShare:
-    """Share of NEW's text (non-blank characters) carried over from OLD: the whole
-    report's and each section's own text's (heading and body before any subsection)."""
-
-    share: float
-    sections: dict[str, float]
 
 
 def carried_over_share(
