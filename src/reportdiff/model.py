@@ -233,6 +233,7 @@ class Comparison:
     notes: tuple[str, ...] = field(default=())
     # The pairs as one tree over both documents, in the order every output lists them.
     outline: tuple[OutlineRow, ...] = field(default=())
+    carried_over: CarriedOverShare = field(default_factory=CarriedOverShare)
 
     def outline_rows(self) -> tuple[OutlineRow, ...]:
         """The outline; a Comparison built without one lists its pairs in order, each at

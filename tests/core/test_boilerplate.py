@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -10,9 +11,12 @@ import pytest
 
 from reportdiff.core.compare import compare
 from reportdiff.core.reuse.boilerplate import ReuseContext, carried_over_share
-from reportdiff.model import Comparison, Document, Flag
+from reportdiff.model import CarriedOverShare, Comparison, Document, Flag
+from reportdiff.options import RenderOptions
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines
+from reportdiff.render.json import render_json
+from reportdiff.render.text import render_text
 from tests.conftest import SAMPLES
 
 
@@ -83,6 +87,17 @@ def test_stickiness_share_per_section(forestry: Comparison) -> None:
     assert shares.sections["2"] > 0.8  # the problems section was copied whole
     assert 0.5 < shares.sections["1"] < 0.8  # two of three sentences, not the heading
     assert 0.6 < shares.share < 0.85
+
+
+def test_the_comparison_carries_the_share_its_outputs_show(forestry: Comparison) -> None:
+    shares = carried_over_share(forestry.new.text, forestry.new_sections, forestry.boilerplate)
+    assert forestry.carried_over == shares
+    # the outputs show the share the comparison carries; they do not work it out again
+    told = dataclasses.replace(forestry, carried_over=CarriedOverShare(0.25, {"2": 0.5}))
+    assert json.loads(render_json(told))["carried_over"] == {"share": 0.25, "sections": {"2": 0.5}}
+    text = render_text(told, RenderOptions(color=False))
+    assert "Carried over from OLD: 25% of NEW's text" in text
+    assert re.search(r"\b50%  §2\b", text)
 
 
 def test_year_left_unchanged_in_a_carried_sentence_is_stale() -> None:

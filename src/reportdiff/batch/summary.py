@@ -66,7 +66,7 @@ def summarize(c: Comparison, agency: str) -> SummaryRow:
         new_path=c.new.path,
         checks_failed=sum(k.kind != "change" for k in new_checks),
         changes_not_adding_up=sum(k.kind == "change" for k in new_checks),
-        carried_over=_carried_over(c),
+        carried_over=c.carried_over.share,
         stale_references=sum(f.kind == "stale" for f in flags),
         template_leftovers=sum(f.kind == "template" for f in flags),
         shared_with_others=None,
@@ -100,12 +100,6 @@ def _change_text(c: Comparison, n: NumberChange | None) -> str:
 
     shown = change_text(n, document_is_english(c.new))
     return f"{n.label or 'figure'}: {figure_text(n.old)} → {figure_text(n.new)} ({shown.pct})"
-
-
-def _carried_over(c: Comparison) -> float:
-    from ..core.reuse import carried_over_share
-
-    return carried_over_share(c.new.text, c.new_sections, c.boilerplate).share
 
 
 def with_attention(row: SummaryRow) -> SummaryRow:

@@ -62,7 +62,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _year_row(before: tuple[int, Document] | None, this: tuple[int, Document]) -> dict[str, Any]:
     from ..core.compare import compare
-    from ..core.reuse import carried_over_share
 
     year, doc = this
     row: dict[str, Any] = {"year": year, "previous": before[0] if before else None}
@@ -70,7 +69,6 @@ def _year_row(before: tuple[int, Document] | None, this: tuple[int, Document]) -
         return row
     c = compare(before[1], doc)
     s = c.summary()
-    shares = carried_over_share(c.new.text, c.new_sections, c.boilerplate)
     row.update(
         sections_changed=s.sections_changed,
         sections_added=s.sections_added,
@@ -79,7 +77,7 @@ def _year_row(before: tuple[int, Document] | None, this: tuple[int, Document]) -
         figures_changed=s.numbers_changed,
         figures_added=s.numbers_added,
         figures_removed=s.numbers_removed,
-        carried_over=shares.share,
+        carried_over=c.carried_over.share,
     )
     return row
 

@@ -7,7 +7,7 @@ from ..options import CompareOptions
 from .checks.document import check_document
 from .diff.textdiff import diff_pairs
 from .figures.extract import diff_figures
-from .reuse.boilerplate import ReuseContext, find_boilerplate
+from .reuse.boilerplate import ReuseContext, carried_over_share, find_boilerplate
 from .sections.align import align_sections
 from .sections.pair_outline import pair_outline
 from .sections.segment import segment_document
@@ -42,4 +42,5 @@ def compare(
         boilerplate=flags,
         notes=notes,
         outline=pair_outline(pairs, old_sections, new_sections),
+        carried_over=carried_over_share(new.text, new_sections, flags),
     )

@@ -166,7 +166,4 @@ def flag_to_dict(f: Flag) -> dict[str, Any]:
 
 def carried_over_to_dict(c: Comparison) -> dict[str, Any]:
     """Share of NEW carried over from OLD, whole and per section ("stickiness")."""
-    from ..core.reuse import carried_over_share
-
-    shares = carried_over_share(c.new.text, c.new_sections, c.boilerplate)
-    return {"share": shares.share, "sections": shares.sections}
+    return {"share": c.carried_over.share, "sections": c.carried_over.sections}

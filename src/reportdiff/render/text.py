@@ -194,8 +194,6 @@ def _flags(c: Comparison, style: _Style) -> str:
     how much of NEW was carried over (whole, and the stickiest sections)."""
     if not c.boilerplate:
         return ""
-    from ..core.reuse import carried_over_share
-
     lines = [style("bold", "Boilerplate")]
     order = ("carried_over", "shared", "template", "duplicate", "stale")
     sides: tuple[tuple[Side, Document], ...] = (("new", c.new), ("old", c.old))
@@ -212,7 +210,7 @@ def _flags(c: Comparison, style: _Style) -> str:
                 style("warn", f"  {f.kind:<12} ") + f"{pad(where, 30)} {_oneline(f.text, 70)}"
             )
             lines.append(style("dim", f"               {f.detail}"))
-    shares = carried_over_share(c.new.text, c.new_sections, c.boilerplate)
+    shares = c.carried_over
     if any(f.kind == "carried_over" for f in c.boilerplate):
         lines.append(f"  Carried over from OLD: {shares.share:.0%} of NEW's text")
         top = sorted(shares.sections.items(), key=lambda kv: -kv[1])[:5]

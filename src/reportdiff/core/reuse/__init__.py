@@ -1,6 +1,6 @@
 """Boilerplate: carried-over, shared, template, repeated and stale passages."""
 
-from .boilerplate import ReuseContext, carried_over_share, find_boilerplate
+from .boilerplate import ReuseContext, find_boilerplate
 from .corpus import (
     TEMPLATE_SHARE,
     DocShare,
@@ -49,7 +49,6 @@ __all__ = [
     "Sentence",
     "UnionFind",
     "band_keys",
-    "carried_over_share",
     "cluster_order",
     "find_boilerplate",
     "frequent",
