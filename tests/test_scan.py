@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.core.reuse.corpus import ScanResult, sketch_document
-from reportdiff.core.reuse.shingles import split_sentences
+from reportdiff.core.reuse.shingles import keyed_sentences
 from reportdiff.corpusdb import CorpusIndex, cluster_index
 from reportdiff.errors import InputError
 from reportdiff.readers import read_document
@@ -150,7 +150,7 @@ def test_samples_shared_truth(tmp_path: Path) -> None:
     checked = 0
     for entry in truth["shared"]:
         passages = entry["passages"]
-        if not any(s.substantial for s in split_sentences(next(iter(passages.values())))):
+        if not any(s.substantial for s in keyed_sentences(next(iter(passages.values())))):
             continue  # too short to flag on its own (a bracketed instruction, a label)
         for name, passage in passages.items():
             assert covered(result, name, texts[name], passage), (name, passage)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportdiff.core.reuse.shingles import sentence_key, split_sentences, wrap_width
+from reportdiff.core.reuse.shingles import keyed_sentences, sentence_key, wrap_width
 from reportdiff.core.reuse.template_phrases import find_template_phrases
 
 
@@ -21,7 +21,7 @@ def test_key_folds_width_punctuation_space_and_list_numbers() -> None:
 
 def test_sentences_carry_offsets_into_the_original_text() -> None:
     text = "一、概况\n  本局共有职工20人。主要职责是：\n\t负责全县水利工作；"
-    sentences = split_sentences(text)
+    sentences = keyed_sentences(text)
     assert [text[s.start : s.end] for s in sentences] == [
         "一、概况",
         "本局共有职工20人。",
@@ -40,8 +40,8 @@ def test_pdf_hard_wraps_are_undone_wherever_the_line_broke() -> None:
         * 3
     )
     filler = "\n".join(["预算执行情况良好，各项工作任务完成。"] * 12)
-    a = split_sentences(_wrap(para, 30) + "\n" + filler)
-    b = split_sentences(_wrap(para, 27) + "\n" + filler)
+    a = keyed_sentences(_wrap(para, 30) + "\n" + filler)
+    b = keyed_sentences(_wrap(para, 27) + "\n" + filler)
     assert wrap_width((_wrap(para, 30) + "\n" + filler).split("\n")) is not None
     keys_a = [s.key for s in a if s.weight > 30]
     keys_b = [s.key for s in b if s.weight > 30]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .passages import near_copy
-from .shingles import SENTENCE_WEIGHT, band_keys, sketch, split_sentences
+from .shingles import SENTENCE_WEIGHT, band_keys, keyed_sentences, sketch
 
 REPS_PER_BUCKET = 8
 TEMPLATE_SHARE = 0.5  # a passage in at least this share of the corpus (and 3 documents)
@@ -68,7 +68,7 @@ def sketch_document(path: str, text: str) -> DocSketch:
             solid[s.start],
             solid[s.end],
         )
-        for s in split_sentences(text)
+        for s in keyed_sentences(text)
         if s.matchable
     )
     return DocSketch(path, sentences, count)

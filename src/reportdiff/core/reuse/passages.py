@@ -26,8 +26,8 @@ from .shingles import (
     Sentence,
     band_keys,
     key_offsets,
+    keyed_sentences,
     sketch,
-    split_sentences,
 )
 
 NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
@@ -268,7 +268,7 @@ class IndexedDoc:
         cls, doc: Document, sections: Sequence[Section] | None = None, side: Side = "new"
     ) -> IndexedDoc:
         secs = tuple(sections) if sections is not None else segment_document(doc)
-        return cls(doc, secs, split_sentences(doc.text), side)
+        return cls(doc, secs, keyed_sentences(doc.text), side)
 
     @property
     def name(self) -> str:
