@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from ..text.line_wraps import soft_break
+from ..text.numbering import chinese_value
 from ..text.tokens import (
     APPROX_PATTERN,
     CURRENCY_PATTERN,
@@ -33,10 +34,6 @@ _DATE = (
     rf"(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>{_MONTH})\s?月(?:\s?(?P<d>{_DAY})\s?[日号])?"
     rf"|(?P<m2>{_MONTH})\s?月\s?(?P<d2>{_DAY})\s?[日号]"
 )
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
 # A Chinese numeral counts when a counter follows it (两名) or it holds a magnitude
 # (一千); the lookahead keeps the scan from stopping at every 一 of 统一 or 一般.
@@ -256,28 +253,12 @@ def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, str]:
     return _PEOPLE.get(unit, unit), "count"
 
 
-def chinese_value(num: str) -> float | None:
-    """两千三百 → 2300, 三万 → 30000, 十二 → 12; None for what is not a numeral."""
-    total, section, digit = 0, 0, None
-    for ch in num:
-        if ch in _CN_DIGITS:
-            if digit is not None:
-                return None  # 一二三: a list of names, not a number
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL:
-            section += (1 if digit is None else digit) * _CN_SMALL[ch]
-            digit = None
-        else:
-            total = (total + section + (digit or 0)) * _CN_BIG[ch]
-            section, digit = 0, None
-    return float(total + section + (digit or 0))
-
-
 def _chinese(m: re.Match[str]) -> Reading | None:
     num, unit = m.group("cnnum"), m.group("cnunit")
-    value = chinese_value(num)
-    if value is None or not (unit or any(c in num for c in "百千万亿")):
+    counted = chinese_value(num)
+    if counted is None or not (unit or any(c in num for c in "百千万亿")):
         return None
+    value = float(counted)
     if _named(m.string, m.start()):
         return None
     if value < 2 or (unit == "个" and m.end() < len(m.string) and m.string[m.end()] == "亿"):

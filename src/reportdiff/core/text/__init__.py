@@ -1,7 +1,7 @@
 """Text primitives: diff tokens, sentences, heading numbering, PDF line wraps, similarity keys."""
 
 from .line_wraps import is_soft_break, soft_break
-from .numbering import Numbering, parse_numbering
+from .numbering import Numbering, chinese_value, parse_numbering
 from .sentences import MAX_SENTENCE_CHARS, sentence_ends, split_sentences
 from .similarity import bigram_set, normalise_title, shingle_set
 from .tokens import (
@@ -26,6 +26,7 @@ __all__ = [
     "Numbering",
     "TokenEncoder",
     "bigram_set",
+    "chinese_value",
     "is_soft_break",
     "normalise_title",
     "parse_numbering",

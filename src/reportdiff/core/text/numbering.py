@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_ZEROS = "〇零"
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_CN_DIGITS |= {"八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_NUM = "〇零一二两三四五六七八九十百"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -44,20 +47,41 @@ class Numbering:
 
 
 def cn_value(s: str) -> int | None:
-    """Value of a Chinese numeral up to 999 ("十一" 11, "二十六" 26, "一百零五" 105)."""
+    """Value of a heading's Chinese numeral, up to 999 ("十一" 11, "一百零五" 105)."""
     if not s or any(c not in _CN_NUM for c in s):
         return None
-    total, digit = 0, 0
-    for c in s:
-        if c == "百":
-            total += (digit or 1) * 100
-            digit = 0
-        elif c == "十":
-            total += (digit or 1) * 10
-            digit = 0
+    return chinese_value(s)
+
+
+def chinese_value(num: str) -> int | None:
+    """两千三百 → 2300, 三万 → 30000, 十二 → 12, 一百零五 → 105, 一亿二千万 → 120000000;
+    None for what is not one numeral (一二三 and 二〇二三 spell digits out)."""
+    total, section = 0, 0
+    digit: int | None = None
+    for ch in num:
+        if ch in _CN_ZEROS:  # a zero only holds a place after a unit: 一百零五
+            if len(num) == 1:
+                return 0
+            if digit is not None or not (section or total):
+                return None
+        elif ch in _CN_DIGITS:
+            if digit is not None:
+                return None
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            digit = None
+            if _CN_BIG[ch] > _CN_BIG["万"]:
+                total = (total + section) * _CN_BIG[ch]  # 三万亿: the 亿 counts the 万s
+            else:
+                total += section * _CN_BIG[ch]
+            section = 0
         else:
-            digit = _CN_DIGITS[c]
-    return total + digit
+            return None
+    return total + section + (digit or 0)
 
 
 def roman_value(s: str) -> int | None:
