@@ -122,8 +122,8 @@ def key_weight(key: str) -> float:
 
 def keyed_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into ``text``, soft (PDF) line wraps undone, each with
-    its reuse key. Unlike ``text.split_sentences`` (the diff's units, which tile the
-    text), blank space is left out and a sentence may end at an English full stop."""
+    its reuse key: the sentences of ``text.split_sentences`` (the diff's units, which
+    tile the text), here as trimmed spans with keys."""
     work = _join_soft_wraps(text)
     spans: list[tuple[int, int]] = []
     pos = 0

@@ -38,14 +38,14 @@ def pair_outline(
     # (pair, depth, parent row); top-level rows have depth 1, as top-level sections do.
     stack: list[tuple[int | None, int, int]] = [(None, 0, -1)]
     while stack:
-        k, depth, parent_row = stack.pop()
-        if k is not None:
-            if k in seen:
+        node, depth, parent_row = stack.pop()
+        if node is not None:
+            if node in seen:
                 continue
-            seen.add(k)
-            rows.append(OutlineRow(k, depth, None if parent_row < 0 else parent_row))
-        here = len(rows) - 1 if k is not None else -1
-        stack.extend((c, depth + 1, here) for c in reversed(children.get(k, [])))
+            seen.add(node)
+            rows.append(OutlineRow(node, depth, None if parent_row < 0 else parent_row))
+        here = len(rows) - 1 if node is not None else -1
+        stack.extend((c, depth + 1, here) for c in reversed(children.get(node, [])))
     # A pair whose parent chain never reaches the top (it cannot, but stay total) is
     # listed at the top level rather than lost.
     rows.extend(OutlineRow(k, 1, None) for k in range(len(pairs)) if k not in seen)
