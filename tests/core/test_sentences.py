@@ -1,6 +1,6 @@
 import random
 
-from reportdiff.core.reuse.shingles import split_sentences as reuse_sentences
+from reportdiff.core.reuse.shingles import keyed_sentences as reuse_sentences
 from reportdiff.core.text.sentences import MAX_SENTENCE_CHARS, sentence_ends, split_sentences
 from reportdiff.core.text.tokens import FIGURE_RE
 
