@@ -6,10 +6,17 @@ same pair of reports finds its marks again however the files are named. Stores a
 anything with ``load(key)`` and ``save(state)``: the directory store below writes one
 JSON file per comparison atomically (every change is saved at once, so a crash or
 Ctrl-C loses nothing); an archive can store the same ``to_dict()`` elsewhere.
+
+Several reviewers may have one comparison open at once, so a save never writes the
+whole state it loaded: it re-reads what the store holds, applies this reviewer's own
+edits since the last save (``ReviewState.merged_into``), writes that under the
+store's lock, and the state takes the result — marks colleagues saved meanwhile
+included. The last writer wins only for the same field of the same pair.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -24,6 +31,7 @@ from .fsutil import atomic_write_text
 from .model import Comparison, SectionPair
 
 SCHEMA = "reportdiff.review/1"
+_LOCK_TIMEOUT_S = 30.0
 
 
 def comparison_key(old_text: str, new_text: str) -> str:
@@ -56,6 +64,12 @@ class ReviewState:
     new_path: str = ""
     pairs: dict[str, PairReview] = field(default_factory=dict)
     updated: str = ""
+    # This reviewer's edits not yet saved: pair key -> (edit number, changed fields).
+    pending: dict[str, tuple[int, dict[str, Any]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    edits: int = field(default=0, repr=False, compare=False)
+    adopted: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def for_comparison(cls, comparison: Comparison) -> ReviewState:
@@ -87,11 +101,52 @@ class ReviewState:
         review = PairReview(
             changes.get("reviewed", current.reviewed), changes.get("note", current.note)
         )
+        self._put(key, review)
+        self.edits += 1
+        earlier = self.pending.get(key, (0, {}))[1]
+        self.pending[key] = (self.edits, {**earlier, **changes})
+        self.updated = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def _put(self, key: str, review: PairReview) -> None:
         if review.reviewed or review.note:
             self.pairs[key] = review
         else:
             self.pairs.pop(key, None)
-        self.updated = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def _apply(self, edits: Mapping[str, tuple[int, dict[str, Any]]]) -> None:
+        for key, (_, changes) in edits.items():
+            current = self.get(key)
+            self._put(
+                key,
+                PairReview(
+                    changes.get("reviewed", current.reviewed), changes.get("note", current.note)
+                ),
+            )
+
+    def snapshot(self) -> ReviewState:
+        """A copy to save from another thread while this one goes on being edited."""
+        return copy.deepcopy(self)
+
+    def merged_into(self, stored: ReviewState | None) -> ReviewState:
+        """What the store should hold: ``stored`` (a colleague's saves included) with
+        this reviewer's pending edits applied on top."""
+        base = copy.deepcopy(stored) if stored is not None else ReviewState(self.key)
+        base.old_path = self.old_path or base.old_path
+        base.new_path = self.new_path or base.new_path
+        base._apply(self.pending)
+        base.pending, base.edits, base.adopted = {}, self.edits, self.edits
+        base.updated = self.updated or base.updated
+        return base
+
+    def adopt(self, saved: ReviewState) -> None:
+        """Take the state a save wrote (``saved.adopted`` edits in it); edits made since
+        stay pending and shown. An older save finishing late changes nothing."""
+        if saved.adopted < self.adopted:
+            return
+        self.adopted = saved.adopted
+        self.pending = {k: v for k, v in self.pending.items() if v[0] > saved.adopted}
+        self.pairs = {k: PairReview(v.reviewed, v.note) for k, v in saved.pairs.items()}
+        self._apply(self.pending)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,7 +186,10 @@ class ReviewStore(Protocol):
 
     def load(self, key: str) -> ReviewState | None: ...
 
-    def save(self, state: ReviewState) -> None: ...
+    def save(self, state: ReviewState) -> None:
+        """Merge ``state``'s pending edits into the stored state, write it, and let
+        ``state`` adopt what was written."""
+        ...
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -172,11 +230,20 @@ class DirectoryReviewStore:
             ) from None
 
     def save(self, state: ReviewState) -> None:
-        text = json.dumps(state.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        from filelock import FileLock, Timeout
+
+        path = self.path(state.key)
         try:
-            atomic_write_text(self.path(state.key), text)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(self.root / "reviews.lock", timeout=_LOCK_TIMEOUT_S):
+                merged = state.merged_into(self.load(state.key))
+                text = json.dumps(merged.to_dict(), ensure_ascii=False, indent=1) + "\n"
+                atomic_write_text(path, text)
+        except Timeout:
+            raise ReportdiffError(f"review state {path} is locked by another reportdiff") from None
         except OSError as exc:
             raise ReportdiffError(f"cannot save review state in {self.root}: {exc}") from None
+        state.adopt(merged)
 
 
 class MemoryReviewStore:
@@ -190,7 +257,9 @@ class MemoryReviewStore:
         return ReviewState.from_dict(data) if data else None
 
     def save(self, state: ReviewState) -> None:
-        self.states[state.key] = state.to_dict()
+        merged = state.merged_into(self.load(state.key))
+        self.states[state.key] = merged.to_dict()
+        state.adopt(merged)
 
 
 def open_review(comparison: Comparison, store: ReviewStore) -> ReviewState:

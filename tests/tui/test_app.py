@@ -142,12 +142,14 @@ async def test_review_marks_and_notes_are_saved_at_once_and_restored(sample_comp
         await pilot.pause()
         await pilot.press("right_square_bracket", "r")
         pair = app.pair_at(app.diff.current_pair)
+        await app.workers.wait_for_complete()  # saves run in a worker thread
         saved = store.load(app.review.key)
         assert saved is not None
         assert saved.is_reviewed(pair_key(pair))
         await pilot.press("e")
         await pilot.press(*"核对", "ctrl+s")
         await pilot.pause()
+        await app.workers.wait_for_complete()
         assert store.load(app.review.key).note(pair_key(pair)) == "核对"
     again = build_app(sample_comparison, store)
     async with again.run_test(size=SIZE) as pilot:
@@ -197,6 +199,7 @@ async def test_outline_enter_jumps_and_marks_the_highlighted_pair(sample_compari
         d = app.outline.cursor_node.data
         assert app.diff.cursor == app.diff.pair_row(d)
         await pilot.press("r")
+        await app.workers.wait_for_complete()
         assert store.load(app.review.key).is_reviewed(pair_key(app.pair_at(d)))
         assert "✓" in str(app.outline.cursor_node.label)
 

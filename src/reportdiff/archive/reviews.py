@@ -5,7 +5,8 @@ Branch ``reviews`` holds ``reviews/<comparison key>.json``: the ReviewState reco
 and the section headings the notes belong to. Every save is one commit, written under
 the archive's lock and moved with the same compare-and-swap as ``archive add``, so a
 team shares reviews by pushing and pulling ``refs/heads/reviews``; branch ``main`` is
-never touched.
+never touched. A save merges: it applies this reviewer's edits to the review as the
+branch holds it at that moment, so two reviewers never undo each other's marks.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import gitstore
 from .store import Archive, Version
 
 BRANCH = "reviews"
+_SAVE_ATTEMPTS = 3
 FOLDER = ("reviews",)
 
 
@@ -79,16 +81,33 @@ class ArchiveReviewStore:
         return sorted(found, key=lambda r: r.state.updated, reverse=True)
 
     def save(self, state: ReviewState) -> None:
-        with gitstore.write_lock(self.archive.path):
-            previous = self.record(state.key)
-            data = self._record_json(state, previous)
-            with gitstore.open_repo(self.archive.path, create=True) as repo:
-                head = gitstore.branch_commit(repo, BRANCH)
-                folder = gitstore.subtree(head.tree if head else None, FOLDER)
-                files = {b.name: b.data_stream.read() for b in folder.blobs} if folder else {}
-                files[f"{state.key}.json"] = data
-                tree = gitstore.put_tree(repo, head.tree if head else None, FOLDER, files)
-                gitstore.commit_tree(repo, BRANCH, tree, self._message(state), head)
+        """Merge this reviewer's edits into the review as the branch holds it now, and
+        commit that; a commit made elsewhere meanwhile (the compare-and-swap fails)
+        means merging again onto it."""
+        for attempt in range(_SAVE_ATTEMPTS):
+            with gitstore.write_lock(self.archive.path):
+                try:
+                    merged = self._save_merged(state)
+                except ArchiveError:
+                    if attempt == _SAVE_ATTEMPTS - 1:
+                        raise
+                    continue
+            state.adopt(merged)
+            return
+
+    def _save_merged(self, state: ReviewState) -> ReviewState:
+        with gitstore.open_repo(self.archive.path, create=True) as repo:
+            head = gitstore.branch_commit(repo, BRANCH)
+            folder = gitstore.subtree(head.tree if head else None, FOLDER)
+            name = f"{state.key}.json"
+            stored = gitstore.blob_bytes(folder, name)
+            previous = _record(stored, name) if stored is not None else None
+            merged = state.merged_into(previous.state if previous else None)
+            files = {b.name: b.data_stream.read() for b in folder.blobs} if folder else {}
+            files[name] = self._record_json(merged, previous)
+            tree = gitstore.put_tree(repo, head.tree if head else None, FOLDER, files)
+            gitstore.commit_tree(repo, BRANCH, tree, self._message(merged), head)
+        return merged
 
     def _folder(self, repo):
         head = gitstore.branch_commit(repo, BRANCH)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -17,7 +18,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tree
 from ..errors import ReportdiffError
 from ..model import Comparison
 from ..render.figure_display import document_is_english
-from ..review import MemoryReviewStore, ReviewStore, open_review, pair_key
+from ..review import MemoryReviewStore, ReviewState, ReviewStore, open_review, pair_key
 from ..safetext import safe_line
 from .diffview import DiffView
 from .marks import heading_label, pair_title
@@ -288,10 +289,33 @@ class ReviewApp(App[None]):
         self.push_screen(NoteScreen(title, self.review.note(pair_key(pair))), done)
 
     def _save_and_show(self, d: int) -> None:
+        """Show the edit at once; save it in a worker thread, so the UI never waits on
+        the store's lock (another reviewer may hold it); the saved state, with marks
+        colleagues saved meanwhile, is shown when the save is done."""
+        self._show_review(d)
+        self.run_worker(partial(self._save, self.review.snapshot()), thread=True, group="save")
+
+    def _save(self, snapshot: ReviewState) -> None:
         try:
-            self.store.save(self.review)
-        except ReportdiffError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.store.save(snapshot)
+        except (ReportdiffError, OSError) as exc:
+            message = safe_line(str(exc))
+            self._from_thread(partial(self.notify, message, severity="error", timeout=10))
+            return  # the edits stay pending: the next save takes them along
+        self._from_thread(partial(self._adopt, snapshot))
+
+    def _from_thread(self, callback: Callable[[], object]) -> None:
+        with contextlib.suppress(RuntimeError):  # the app closed while the save ran
+            self.call_from_thread(callback)
+
+    def _adopt(self, saved: ReviewState) -> None:
+        self.review.adopt(saved)
+        for d, pi in enumerate(self.diff.laid_out.order):
+            self.outline.refresh_pair(d, pi)
+        self.diff.refresh_rows()
+        self._update_bars()
+
+    def _show_review(self, d: int) -> None:
         self.outline.refresh_pair(d, self.diff.laid_out.order[d])
         self.diff.refresh_rows()
         self._update_bars()
