@@ -32,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 PAIRS = (
     ("zh/qingshui-water-2023.txt", "zh/qingshui-water-2023.docx"),
     ("zh/qingshui-water-2024.txt", "zh/qingshui-water-2024.docx"),
+    ("en/harbor-transit-2023.md", "en/harbor-transit-2023.docx"),
+    ("en/harbor-transit-2024.md", "en/harbor-transit-2024.docx"),
 )
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -39,6 +41,8 @@ TOP = re.compile(rf"^(?:[{CN_DIGITS}]+、|\d+、(?!.*[。；]$))")  # "1、…�
 SUB_TYPED = re.compile(r"^(?:\d）．|\([一二三四五六七八九十]\))")
 SUB_AUTO = re.compile(rf"^（[{CN_DIGITS}]+）")
 BOLD = re.compile(r"^\*\*(.+)\*\*$")
+EN_TOP = re.compile(r"^(?:\d+\. [A-Z]|[A-Z][A-Z ]+$)")  # "1. OVERVIEW", "KEY PERFORMANCE …"
+EN_SUB = re.compile(r"^(?:\d+\.\d+|[A-Z]\.) [A-Z]")  # "1.1 Mission", "A. Ferry Services"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -130,9 +134,29 @@ def blocks(lines: list[str]) -> Iterator[str]:
         i += 1
 
 
-def document_xml(text: str) -> str:
-    body = "".join(blocks(text.rstrip("\n").split("\n")))
-    sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+def english_blocks(lines: list[str]) -> Iterator[str]:
+    """Body XML of an English report: blank lines only separate paragraphs."""
+    for i, line in enumerate(line for line in lines if line.strip()):
+        if i == 0:
+            yield paragraph(line, "Title")
+        elif EN_TOP.match(line):
+            yield paragraph(line, "Heading1")
+        elif EN_SUB.match(line):
+            yield paragraph(line, "Heading2")
+        else:
+            yield paragraph(line)
+
+
+def document_xml(text: str, english: bool = False, printed: bool = False) -> str:
+    lines = text.rstrip("\n").split("\n")
+    body = "".join(english_blocks(lines) if english else blocks(lines))
+    refs = (
+        '<w:headerReference w:type="default" r:id="rId3"/>'
+        '<w:footerReference w:type="default" r:id="rId4"/>'
+        if printed
+        else ""
+    )
+    sect = f'<w:sectPr>{refs}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
     root = f'<w:document xmlns:w="{W}" xmlns:r="{R}">'
     return f"{XML_HEAD}{root}<w:body>{body}{sect}</w:body></w:document>"
 
@@ -148,9 +172,23 @@ def style(style_id: str, name: str, ppr: str = "", rpr: str = "", kind: str = "p
     )
 
 
-def styles_xml() -> str:
-    font = '<w:rFonts w:ascii="SimSun" w:eastAsia="SimSun" w:hAnsi="SimSun"/><w:sz w:val="24"/>'
-    heading = '<w:rFonts w:eastAsia="SimHei"/><w:b/><w:sz w:val="{}"/>'
+# Printed, a report's paragraphs stand apart: Chinese ones by a two-character first-line
+# indent, English ones by space after; a font LibreOffice has keeps the PDFs small.
+PRINT_FONT = "WenQuanYi Micro Hei"
+PRINT_PARAGRAPH = {
+    False: '<w:ind w:firstLineChars="200" w:firstLine="480"/>',
+    True: '<w:spacing w:after="160"/>',
+}
+
+
+def styles_xml(printed: bool = False, english: bool = False) -> str:
+    body_font, heading_font = (PRINT_FONT, PRINT_FONT) if printed else ("SimSun", "SimHei")
+    font = (
+        f'<w:rFonts w:ascii="{body_font}" w:eastAsia="{body_font}" w:hAnsi="{body_font}"/>'
+        '<w:sz w:val="24"/>'
+    )
+    heading = f'<w:rFonts w:eastAsia="{heading_font}"/><w:b/><w:sz w:val="{{}}"/>'
+    normal_ppr = PRINT_PARAGRAPH[english] if printed else ""
     border = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -161,7 +199,7 @@ def styles_xml() -> str:
     )
     return (
         f'{XML_HEAD}<w:styles xmlns:w="{W}">'
-        + style("Normal", "Normal", rpr=font)
+        + style("Normal", "Normal", normal_ppr, rpr=font)
         + style("Title", "Title", '<w:jc w:val="center"/>', heading.format(36))
         + style(
             "Heading1", "heading 1", '<w:keepNext/><w:outlineLvl w:val="0"/>', heading.format(32)
@@ -206,8 +244,32 @@ def core_xml(title: str) -> str:
     )
 
 
-def package_parts(text: str) -> dict[str, str]:
+def page_part(kind: str, content: str) -> str:
+    """A header or footer part holding one centred paragraph of ``content`` (XML)."""
+    tag = "hdr" if kind == "header" else "ftr"
+    return (
+        f'{XML_HEAD}<w:{tag} xmlns:w="{W}" xmlns:r="{R}">'
+        f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{content}</w:p></w:{tag}>'
+    )
+
+
+def page_number(english: bool) -> str:
+    """Footer runs: "- 3 -" in English, "第 3 页" in Chinese."""
+    field = '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    before, after = ("- ", " -") if english else ("第 ", " 页")
+    return run(before) + field + run(after)
+
+
+def package_parts(text: str, english: bool = False, printed: bool = False) -> dict[str, str]:
+    """The parts of the .docx; ``printed`` lays it out as a printed report: a running
+    header (the title), a page-number footer and paragraphs that stand apart."""
     ct = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    page_types = (
+        f'<Override PartName="/word/header1.xml" ContentType="{ct}.header+xml"/>'
+        f'<Override PartName="/word/footer1.xml" ContentType="{ct}.footer+xml"/>'
+        if printed
+        else ""
+    )
     types = (
         f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" '
@@ -216,6 +278,7 @@ def package_parts(text: str) -> dict[str, str]:
         f'<Override PartName="/word/document.xml" ContentType="{ct}.document.main+xml"/>'
         f'<Override PartName="/word/styles.xml" ContentType="{ct}.styles+xml"/>'
         f'<Override PartName="/word/numbering.xml" ContentType="{ct}.numbering+xml"/>'
+        f"{page_types}"
         '<Override PartName="/docProps/core.xml" '
         'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
     )
@@ -225,25 +288,38 @@ def package_parts(text: str) -> dict[str, str]:
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
         'relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
     )
+    page_rels = (
+        f'<Relationship Id="rId3" Type="{R}/header" Target="header1.xml"/>'
+        f'<Relationship Id="rId4" Type="{R}/footer" Target="footer1.xml"/>'
+        if printed
+        else ""
+    )
     doc_rels = (
         f'{XML_HEAD}<Relationships xmlns="{PKG}">'
         f'<Relationship Id="rId1" Type="{R}/styles" Target="styles.xml"/>'
-        f'<Relationship Id="rId2" Type="{R}/numbering" Target="numbering.xml"/></Relationships>'
+        f'<Relationship Id="rId2" Type="{R}/numbering" Target="numbering.xml"/>'
+        f"{page_rels}</Relationships>"
     )
-    return {
+    title = text.split("\n", 1)[0]
+    parts = {
         "[Content_Types].xml": types,
         "_rels/.rels": rels,
-        "docProps/core.xml": core_xml(text.split("\n", 1)[0]),
-        "word/document.xml": document_xml(text),
-        "word/styles.xml": styles_xml(),
+        "docProps/core.xml": core_xml(title),
+        "word/document.xml": document_xml(text, english, printed),
+        "word/styles.xml": styles_xml(printed, english),
         "word/numbering.xml": numbering_xml(),
         "word/_rels/document.xml.rels": doc_rels,
     }
+    if printed:
+        parts["word/header1.xml"] = page_part("header", run(title))
+        parts["word/footer1.xml"] = page_part("footer", page_number(english))
+    return parts
 
 
-def build(txt: Path, out: Path) -> None:
+def build(txt: Path, out: Path, printed: bool = False) -> None:
     """Write ``out`` from ``txt``; the same input always yields the same parts."""
-    parts = package_parts(txt.read_text(encoding="utf-8"))
+    english = txt.suffix == ".md"
+    parts = package_parts(txt.read_text(encoding="utf-8"), english, printed)
     tmp = out.with_name(out.name + ".tmp")
     with zipfile.ZipFile(tmp, "w") as zf:
         for name, xml in parts.items():

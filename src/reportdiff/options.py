@@ -15,6 +15,11 @@ MAX_DOCX_MEMBERS = 2000
 # Quantities inside a .docx are bounded before use, whatever the file declares.
 MAX_LIST_START = 32767  # the largest start value Word lets a list have
 MAX_LIST_LABEL_CHARS = 64  # a list label ("第一章", "(a)"); longer templates are cut
+MAX_PDF_BYTES = 100 * 1024 * 1024  # a PDF on disk (scanned pages make them large)
+MAX_PDF_PAGES = 2000  # a long statute or budget runs to a few hundred
+MAX_PDF_PAGE_OBJECTS = 200_000  # drawing objects on one page; a report page has thousands
+MAX_PDF_CHARS = 5_000_000  # characters of text over all pages
+MAX_PDF_SECONDS = 60.0  # to read all pages, so a hostile file cannot stall a scan
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Readers turn a file on disk into a Document; everything after them is pure.
 
 The file's first bytes, not its name, decide how it is read: a zip goes to the
-.docx reader, known non-report formats are refused, and the rest is read as text.
+.docx reader, a PDF to the PDF reader, known non-report formats are refused, and
+the rest is read as text.
 """
 
 from __future__ import annotations
@@ -10,15 +11,22 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from ..options import MAX_DOCX_BYTES, MAX_TEXT_BYTES
+from ..options import MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES
 from .sniff import check_file, sniff
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a .txt/.md or .docx report, refusing anything else with an InputError."""
+    """Read a .txt/.md, .docx or .pdf report, refusing anything else with an InputError."""
     p = Path(path)
-    check_file(p, max(MAX_DOCX_BYTES, MAX_TEXT_BYTES))
-    if sniff(p) == "zip":
+    check_file(p, max(MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES))
+    kind = sniff(p)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(p)
+    if p.suffix.lower() == ".pdf":
+        raise InputError(str(p), "is named .pdf but is not a PDF (no %PDF- header)")
+    if kind == "zip":
         from .docx import read_docx
 
         return read_docx(p)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Block, Span
+from .normalize import clean_line
 
 _MD_HEADING = re.compile(r"#{1,6}(?=[ \t]+\S)")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S).+?(?<=\S)\1")
@@ -99,3 +100,52 @@ def _pipe_cells(offset: int, line: str) -> tuple[Span, ...]:
         spans.append(Span(inner_start + lead, inner_start + len(cell.rstrip())))
         inner_start += len(cell) + 1
     return tuple(spans)
+
+
+class BlockBuilder:
+    """Collects lines of text and the blocks that index them (the docx and PDF readers)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.pos = 0
+        self.blocks: list[Block] = []
+        self.title = ""
+
+    def _append(self, line: str) -> int:
+        if not line and (not self.lines or not self.lines[-1]):
+            return self.pos  # no leading blank lines, no runs of blank lines
+        start = self.pos + (1 if self.lines else 0)
+        self.lines.append(line)
+        self.pos = start + len(line)
+        return start
+
+    def paragraph(self, text: str, level: int | None, label: str, bold: bool) -> None:
+        lines = [clean_line(s) for s in text.split("\n")]
+        if not any(lines):
+            self._append("")
+            return
+        first = True
+        for line in lines:
+            if not line:
+                continue
+            start = self._append(line)
+            block = Block(start, start + len(line), style_level=level, label=label, bold=bold)
+            self.blocks.append(block)
+            if first:  # a soft line break's later lines are not the heading or list item
+                level, label, first = None, "", False
+
+    def table(self, rows: list[list[str]]) -> None:
+        spans: list[tuple[Span, ...]] = []
+        start = None
+        for cells in rows:
+            line = "\t".join(cells)
+            line_start = self._append(line)
+            start = line_start if start is None else start
+            spans.append(tab_cells(line_start, line))
+        if start is not None:
+            self.blocks.append(Block(start, self.pos, "table", cells=tuple(spans)))
+
+    def text(self) -> str:
+        while self.lines and not self.lines[-1]:
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n" if self.lines else ""

@@ -18,9 +18,9 @@ from typing import Any
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Block, Document, Span
+from ..model import Document
 from ..safetext import shown_name
-from .blocks import MAX_TITLE_CHARS, first_paragraph, tab_cells
+from .blocks import MAX_TITLE_CHARS, BlockBuilder, first_paragraph
 from .normalize import clean_chars, clean_line
 from .numbering import Numbering
 from .sniff import check_file
@@ -46,7 +46,7 @@ def read_docx(path: Path) -> Document:
     check_file(path, MAX_DOCX_BYTES)
     check_docx_zip(path)
     doc = _open(path)
-    builder = _Builder()
+    builder = BlockBuilder()
     try:
         styles = WordStyles(doc.styles.element)
         numbering = Numbering(_numbering_xml(doc), lambda s: styles.numbering(s)[0])
@@ -90,62 +90,13 @@ def _numbering_xml(doc: Any) -> Any | None:
         return None
 
 
-class _Builder:
-    """Collects lines of text and the blocks that index them."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.pos = 0
-        self.blocks: list[Block] = []
-        self.title = ""
-
-    def _append(self, line: str) -> int:
-        if not line and (not self.lines or not self.lines[-1]):
-            return self.pos  # no leading blank lines, no runs of blank lines
-        start = self.pos + (1 if self.lines else 0)
-        self.lines.append(line)
-        self.pos = start + len(line)
-        return start
-
-    def paragraph(self, text: str, level: int | None, label: str, bold: bool) -> None:
-        lines = [clean_line(s) for s in text.split("\n")]
-        if not any(lines):
-            self._append("")
-            return
-        first = True
-        for line in lines:
-            if not line:
-                continue
-            start = self._append(line)
-            block = Block(start, start + len(line), style_level=level, label=label, bold=bold)
-            self.blocks.append(block)
-            if first:  # a soft line break's later lines are not the heading or list item
-                level, label, first = None, "", False
-
-    def table(self, rows: list[list[str]]) -> None:
-        spans: list[tuple[Span, ...]] = []
-        start = None
-        for cells in rows:
-            line = "\t".join(cells)
-            line_start = self._append(line)
-            start = line_start if start is None else start
-            spans.append(tab_cells(line_start, line))
-        if start is not None:
-            self.blocks.append(Block(start, self.pos, "table", cells=tuple(spans)))
-
-    def text(self) -> str:
-        while self.lines and not self.lines[-1]:
-            self.lines.pop()
-        return "\n".join(self.lines) + "\n" if self.lines else ""
-
-
 @dataclass
 class _Context:
     styles: WordStyles
     numbering: Numbering
 
 
-def _walk(parent: Any, ctx: _Context, out: _Builder) -> None:
+def _walk(parent: Any, ctx: _Context, out: BlockBuilder) -> None:
     """Body-level paragraphs and tables in order, entering content controls."""
     for child in parent.iterchildren():
         if child.tag == w("p"):
@@ -157,7 +108,7 @@ def _walk(parent: Any, ctx: _Context, out: _Builder) -> None:
                 _walk(content, ctx, out)
 
 
-def _paragraph(p: Any, ctx: _Context, out: _Builder) -> None:
+def _paragraph(p: Any, ctx: _Context, out: BlockBuilder) -> None:
     style = _style_id(p) or ctx.styles.default_paragraph
     if ctx.styles.is_toc(style):
         return

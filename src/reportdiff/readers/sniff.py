@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..errors import InputError
 
-Kind = Literal["text", "zip"]
+Kind = Literal["text", "zip", "pdf"]
 
 _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (
@@ -20,7 +20,6 @@ _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
         "is a legacy Word .doc (or an encrypted Office file), "
         "which is not supported; save it as .docx",
     ),
-    (b"%PDF-", "is a PDF, which is not supported yet; save or export it as .docx or .txt"),
     (b"{\\rtf", "is an RTF file, which is not supported; save it as .docx or .txt"),
     (b"\x1f\x8b", "is gzip-compressed; decompress it first"),
     (b"7z\xbc\xaf\x27\x1c", "is a 7-Zip archive; extract the report first"),
@@ -30,6 +29,7 @@ _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "is a program (ELF binary), not a report"),
 )
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_PDF_MAGIC = b"%PDF-"
 _SNIFF_BYTES = 16
 
 
@@ -72,12 +72,14 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
 
 
 def sniff(path: Path) -> Kind:
-    """ "zip" or "text" from the first bytes; refuse formats known not to be reports."""
+    """ "zip", "pdf" or "text" from the first bytes; refuse formats known not to be reports."""
     try:
         with path.open("rb") as f:
             head = f.read(_SNIFF_BYTES)
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if head.lstrip(b" \t\r\n").startswith(_PDF_MAGIC):
+        return "pdf"
     refuse_magic(path, head)
     return "zip" if head.startswith(_ZIP_MAGIC) else "text"
 

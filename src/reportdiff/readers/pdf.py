@@ -1,0 +1,248 @@
+"""PDF reports: guard the file, then take characters, fonts and ruled lines from pdfium.
+
+Only what a page shows is read here: each character with its box, size and
+boldness, and the thin lines that rule tables. Turning that geometry back into
+paragraphs, headings and tables is pdf_layout's job, on plain records. pypdfium2
+is imported here only, and lazily.
+
+Bad files end in one InputError: encrypted, damaged, no text layer (a scan), a text
+layer without Unicode mapping, or beyond the page, object and character limits of
+options.py, so a hostile file is refused before it costs unbounded time or memory.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Document
+from ..options import (
+    MAX_PDF_BYTES,
+    MAX_PDF_CHARS,
+    MAX_PDF_PAGE_OBJECTS,
+    MAX_PDF_PAGES,
+    MAX_PDF_SECONDS,
+)
+from .pdf_layout import Char, Page, Rule, layout_document
+from .sniff import check_file, read_bounded
+
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+_FILL_STROKE = 2  # text render mode that fakes bold by stroking the outline
+_RULE_THICKNESS = 2.5  # points: thicker paths are shapes or shading, not rules
+_UNMAPPED_SHARE = 0.1  # above this share of unreadable characters the layer is garbage
+NO_TEXT = "has no text layer — it is a scanned image; run OCR first, e.g. ocrmypdf, and compare its output"
+
+
+def read_pdf(path: Path) -> Document:
+    """A Document from a PDF with a text layer, or an InputError that says why not."""
+    check_file(path, MAX_PDF_BYTES)
+    data = read_bounded(path, MAX_PDF_BYTES)
+    pages = extract_pages(str(path), data)
+    return layout_document(str(path), pages)
+
+
+def extract_pages(name: str, data: bytes) -> list[Page]:
+    """Every page's characters and rules; refuses files that are not readable reports."""
+    import pypdfium2 as pdfium
+
+    pdf = _open(name, data)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise InputError(name, "is a PDF with no pages")
+        if count > MAX_PDF_PAGES:
+            raise InputError(
+                name,
+                f"has {count} pages, over the limit of {MAX_PDF_PAGES}; is it really a report?",
+            )
+        deadline = time.monotonic() + MAX_PDF_SECONDS
+        pages: list[Page] = []
+        total = 0
+        for index in range(count):
+            page = _read_page(name, pdf, index, pdfium)
+            total += len(page.chars)
+            if total > MAX_PDF_CHARS:
+                raise InputError(
+                    name, f"holds over {MAX_PDF_CHARS} characters of text; is it really a report?"
+                )
+            if time.monotonic() > deadline:
+                raise InputError(name, f"took over {MAX_PDF_SECONDS:.0f} s to read; refusing it")
+            pages.append(page)
+    finally:
+        pdf.close()
+    _check_text_layer(name, pages)
+    return pages
+
+
+def _open(name: str, data: bytes) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == raw.FPDF_ERR_PASSWORD:
+            raise InputError(
+                name, "is an encrypted (password-protected) PDF; save an unprotected copy first"
+            ) from None
+        if exc.err_code == raw.FPDF_ERR_SECURITY:
+            raise InputError(name, "is a PDF with an unsupported security handler") from None
+        raise InputError(
+            name, "is a damaged or truncated PDF that cannot be opened; download it again"
+        ) from None
+
+
+def _read_page(name: str, pdf: Any, index: int, pdfium: Any) -> Page:
+    import pypdfium2.raw as raw
+
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError:
+        raise InputError(name, f"has a damaged page {index + 1}") from None
+    try:
+        width, height = page.get_size()
+        objects = raw.FPDFPage_CountObjects(page)
+        if objects > MAX_PDF_PAGE_OBJECTS:
+            raise InputError(
+                name,
+                f"page {index + 1} holds {objects} drawing objects, over the limit of "
+                f"{MAX_PDF_PAGE_OBJECTS}; refusing it",
+            )
+        textpage = page.get_textpage()
+        try:
+            chars, unmapped = _chars(textpage, height)
+        finally:
+            textpage.close()
+        rules = _rules(page, objects, height)
+    finally:
+        page.close()
+    return Page(index, width, height, tuple(chars), tuple(rules), unmapped)
+
+
+def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
+    """The characters of a page in top-down coordinates, and how many lack a Unicode value."""
+    import pypdfium2.raw as raw
+
+    count = textpage.count_chars()
+    if count > MAX_PDF_CHARS:
+        count = MAX_PDF_CHARS + 1  # enough to trip the limit in the caller
+    rect = raw.FS_RECTF()
+    styles: dict[int | None, tuple[float, bool]] = {}
+    chars: list[Char] = []
+    unmapped = 0
+    for i in range(count):
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        if raw.FPDFText_HasUnicodeMapError(textpage, i) or _garbage(code):
+            unmapped += 1
+            continue
+        text = chr(code)
+        if text in "\r\n":
+            continue
+        generated = bool(raw.FPDFText_IsGenerated(textpage, i))
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        obj = raw.FPDFText_GetTextObject(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = _style(obj, rect)
+        chars.append(
+            Char(
+                text,
+                rect.left,
+                height - rect.top,
+                rect.right,
+                height - rect.bottom,
+                style[0],
+                style[1],
+                generated,
+            )
+        )
+    return chars, unmapped
+
+
+def _garbage(code: int) -> bool:
+    """No Unicode value, a control character, a private-use glyph or U+FFFD."""
+    return (
+        code == 0
+        or (code < 0x20 and code not in (0x09, 0x0A, 0x0D))
+        or 0xE000 <= code <= 0xF8FF
+        or code == 0xFFFD
+    )
+
+
+def _style(obj: Any, rect: Any) -> tuple[float, bool]:
+    """Font size in points (as drawn, after the object's scaling) and boldness."""
+    import pypdfium2.raw as raw
+
+    fallback = abs(rect.top - rect.bottom)
+    if not obj:
+        return fallback, False
+    size = ctypes.c_float()
+    matrix = raw.FS_MATRIX()
+    scaled = fallback
+    if raw.FPDFTextObj_GetFontSize(obj, size) and raw.FPDFPageObj_GetMatrix(obj, matrix):
+        scaled = size.value * (matrix.c**2 + matrix.d**2) ** 0.5
+    return (scaled if scaled > 0 else fallback), _is_bold(obj)
+
+
+def _is_bold(obj: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    if raw.FPDFTextObj_GetTextRenderMode(obj) == _FILL_STROKE:
+        return True
+    font = raw.FPDFTextObj_GetFont(obj)
+    if not font:
+        return False
+    if raw.FPDFFont_GetWeight(font) >= 600 or raw.FPDFFont_GetFlags(font) & _FORCE_BOLD:
+        return True
+    buf = ctypes.create_string_buffer(128)
+    size = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
+    name = buf.value.decode("latin-1").lower() if size else ""
+    return any(word in name for word in _BOLD_NAMES)
+
+
+def _rules(page: Any, objects: int, height: float) -> list[Rule]:
+    """Thin horizontal and vertical paths: the lines that rule a table."""
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    rules: list[Rule] = []
+    for i in range(objects):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, x1 = left.value, right.value
+        y0, y1 = height - top.value, height - bottom.value
+        w, h = x1 - x0, y1 - y0
+        if min(w, h) <= _RULE_THICKNESS:
+            rules.append(Rule(x0, y0, x1, y1))
+        else:  # a rectangle: its four edges rule a cell
+            rules.extend(
+                (
+                    Rule(x0, y0, x1, y0),
+                    Rule(x0, y1, x1, y1),
+                    Rule(x0, y0, x0, y1),
+                    Rule(x1, y0, x1, y1),
+                )
+            )
+    return rules
+
+
+def _check_text_layer(name: str, pages: list[Page]) -> None:
+    shown = sum(1 for p in pages for c in p.chars if not c.text.isspace())
+    unmapped = sum(p.unmapped for p in pages)
+    if unmapped and unmapped > _UNMAPPED_SHARE * (shown + unmapped):
+        raise InputError(
+            name,
+            f"has a text layer without Unicode mapping ({unmapped} of {shown + unmapped} "
+            "characters cannot be read as text); export it again with embedded Unicode "
+            "fonts, or run OCR on it",
+        )
+    if shown == 0:
+        raise InputError(name, NO_TEXT)
