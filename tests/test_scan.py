@@ -120,10 +120,14 @@ def test_folder_scan_in_parallel_equals_in_process(tmp_path: Path) -> None:
     (tmp_path / "c" / ".hidden.txt").write_text(SHARED, encoding="utf-8")
     (tmp_path / "c" / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "c" / "sub" / "gbk.txt").write_bytes(report(9, SHARED).encode("gb18030"))
+    (tmp_path / "c" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     one = scan_folder(tmp_path / "c", jobs=1)
     two = scan_folder(tmp_path / "c", jobs=2)
-    assert len(one.paths) == 31  # .pdf and hidden files are not walked; empty.txt skipped
-    assert [p for p, _ in one.skipped] == ["empty.txt"]
+    assert len(one.paths) == 31  # hidden files are not walked; the rest are read or skipped
+    assert [p for p, _ in one.skipped] == ["empty.txt", "notes.pdf", "old.doc"]
+    assert "damaged" in dict(one.skipped)["notes.pdf"]
+    assert "save it as .docx" in dict(one.skipped)["old.doc"]
+    assert one.skipped == two.skipped
     assert one.paths == two.paths
     assert [(c.text, c.documents) for c in one.clusters] == [
         (c.text, c.documents) for c in two.clusters

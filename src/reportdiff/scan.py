@@ -18,29 +18,56 @@ from .errors import InputError, ReportdiffError
 from .model import Document
 from .safetext import file_name, safe_line, shown_name
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
+# Office formats a reviewer may expect to be read, and what to do about them.
+_UNREAD_FORMATS = {
+    ".doc": "a legacy Word .doc, which is not read; save it as .docx",
+    ".wps": "a WPS document, which is not read; save it as .docx",
+    ".rtf": "an RTF file, which is not read; save it as .docx",
+    ".odt": "an OpenDocument text, which is not read; save it as .docx",
+    ".xls": "a spreadsheet, not a report",
+    ".xlsx": "a spreadsheet, not a report",
+}
 MAX_REPORTS = 1_000_000  # a bound on what one scan walks, against pointing it at /
 _PARALLEL_FROM = 24  # fewer files are sketched in-process: a pool costs more than it saves
 
 
 def find_reports(folder: str | Path) -> list[Path]:
     """The report files under ``folder`` (recursively, hidden entries skipped), sorted."""
+    return walk_folder(folder)[0]
+
+
+def walk_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The report files under ``folder``, sorted, and every other (non-hidden) file
+    with the reason it is not read."""
     root = Path(folder)
     if not root.is_dir():
         raise InputError(str(folder), "is not a directory")
     found: list[Path] = []
+    others: list[tuple[Path, str]] = []
     for path in _walk(root):
-        found.append(path)
-        if len(found) > MAX_REPORTS:
-            raise ReportdiffError(f"{folder}: more than {MAX_REPORTS} report files")
-    return sorted(found)
+        if path.name.lower().endswith(REPORT_SUFFIXES):
+            found.append(path)
+        else:
+            others.append((path, not_a_report(path)))
+        if len(found) + len(others) > MAX_REPORTS:
+            raise ReportdiffError(f"{folder}: more than {MAX_REPORTS} files")
+    return sorted(found), sorted(others)
+
+
+def not_a_report(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return _UNREAD_FORMATS.get(
+        suffix,
+        f"not a report format ({suffix or 'no extension'}); reports are .txt, .md, .docx or .pdf",
+    )
 
 
 def _walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if not name.startswith(".") and name.lower().endswith(REPORT_SUFFIXES):
+            if not name.startswith("."):
                 yield Path(dirpath) / name
 
 
@@ -79,12 +106,17 @@ def sketch_file(root: str, path: str) -> DocSketch | tuple[str, str]:
     """Read and sketch one report (in a worker process); a bad file gives (path, problem)."""
     from .readers import read_document
 
-    rel = shown_name(Path(os.path.relpath(path, root)).as_posix())  # a GBK name on Linux
+    rel = _relative(Path(root), Path(path))
     try:
         doc = read_document(path)
     except _UNREADABLE as exc:
         return rel, _problem(exc)
     return sketch_document(rel, doc.text)
+
+
+def _relative(root: Path, path: Path) -> str:
+    """A file's name under the scanned folder, as shown (a GBK name on Linux too)."""
+    return shown_name(Path(os.path.relpath(path, root)).as_posix())
 
 
 def load_text(path: str) -> str:
@@ -111,13 +143,14 @@ def add_folder(
     root = Path(folder)
     known = index.stamps()
     todo: list[tuple[str, tuple[int, int]]] = []
-    for p in find_reports(root):
+    reports, others = walk_folder(root)
+    for p in reports:
         full = shown_name(str(p.resolve()))  # the index holds UTF-8; file_name reverses it
         st = p.stat()
         stamp = (st.st_size, st.st_mtime_ns)
         if known.get(full) != stamp:
             todo.append((full, stamp))
-    skipped: list[tuple[str, str]] = []
+    skipped = [(_relative(root, p), why) for p, why in others]
     with index.transaction():
         batch = index.new_batch(str(root.resolve()))
         paths = [p if os.path.exists(p) else file_name(p) for p, _ in todo]
@@ -129,7 +162,7 @@ def add_folder(
                 skipped.append(result)
             if progress:
                 progress(done, len(todo))
-    return batch, skipped
+    return batch, sorted(skipped)
 
 
 def scan_index(

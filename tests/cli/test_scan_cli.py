@@ -59,7 +59,7 @@ def test_errors_are_one_line(tmp_path, capsys) -> None:
     assert main(["scan", str(tmp_path / "missing")]) == 2
     assert "is not a directory" in capsys.readouterr().err
     assert main(["scan", str(tmp_path)]) == 2
-    assert "no .txt, .md or .docx reports" in capsys.readouterr().err
+    assert "no .txt, .md, .docx or .pdf reports" in capsys.readouterr().err
 
 
 def test_no_progress_bar_when_not_a_terminal(folder) -> None:

@@ -18,9 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "scan",
         help="find passages shared across a folder of reports",
-        description="Scan every .txt, .md and .docx report under DIR: clusters of shared "
-        "passages (the passage, how many reports, which ones) and each report's "
-        "boilerplate share, ranked. With --index, the reports are added to an index "
+        description="Scan every .txt, .md, .docx and .pdf report under DIR: clusters of "
+        "shared passages (the passage, how many reports, which ones) and each report's "
+        "boilerplate share, ranked; every file not read is listed with the reason. With --index, the reports are added to an index "
         "file kept from scan to scan, and the output is about what the new ones share "
         "with everything indexed before. Exit status: 0 done, 2 trouble.",
     )
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             progress=ProgressBar("scanning"),
         )
         if not result.paths and not result.skipped:
-            raise ReportdiffError(f"{args.folder}: no .txt, .md or .docx reports in it")
+            raise ReportdiffError(f"{args.folder}: no .txt, .md, .docx or .pdf reports in it")
         if args.format == "json":
             emit_chunks(args, iter_scan_json(result))
         elif args.format == "jsonl":

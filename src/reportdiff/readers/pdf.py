@@ -13,6 +13,7 @@ options.py, so a hostile file is refused before it costs unbounded time or memor
 from __future__ import annotations
 
 import ctypes
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,10 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _FILL_STROKE = 2  # text render mode that fakes bold by stroking the outline
 _RULE_THICKNESS = 2.5  # points: thicker paths are shapes or shading, not rules
 _UNMAPPED_SHARE = 0.1  # above this share of unreadable characters the layer is garbage
-NO_TEXT = "has no text layer — it is a scanned image; run OCR first, e.g. ocrmypdf, and compare its output"
+NO_TEXT = (
+    "has no text layer — it is a scanned image; run OCR first, e.g. ocrmypdf, "
+    "and compare its output"
+)
 
 
 def read_pdf(path: Path) -> Document:
@@ -149,6 +153,8 @@ def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
         style = styles.get(key)
         if style is None:
             style = styles[key] = _style(obj, rect)
+        if not all(map(math.isfinite, (rect.left, rect.top, rect.right, rect.bottom))):
+            continue  # a broken file's character that stands nowhere
         chars.append(
             Char(
                 text,
@@ -186,7 +192,8 @@ def _style(obj: Any, rect: Any) -> tuple[float, bool]:
     scaled = fallback
     if raw.FPDFTextObj_GetFontSize(obj, size) and raw.FPDFPageObj_GetMatrix(obj, matrix):
         scaled = size.value * (matrix.c**2 + matrix.d**2) ** 0.5
-    return (scaled if scaled > 0 else fallback), _is_bold(obj)
+    size_pt = scaled if math.isfinite(scaled) and scaled > 0 else fallback
+    return (size_pt if math.isfinite(size_pt) and size_pt > 0 else 0.0), _is_bold(obj)
 
 
 def _is_bold(obj: Any) -> bool:

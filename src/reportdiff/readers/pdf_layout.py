@@ -31,11 +31,16 @@ from .blocks import MAX_TITLE_CHARS, BlockBuilder, first_paragraph
 from .normalize import clean_chars, clean_line
 
 TOUCH = 2.0  # points: rules closer than this meet
+_MIN_SIZE = 1.0  # points: a smaller font size is a broken file's, measured as this
 _WORD_GAP = 0.2  # of the font size: a wider gap between Latin characters is a space
+# Printers set CJK and Latin apart by about a fifth of an em; a gap clearly wider
+# than that is a space the source had (a space is a quarter em or more).
+_CJK_SPACE = 0.24
 _FURNITURE_BAND = 0.12  # of the page height: where headers and footers stand
 _SAME_PLACE = 4.0  # points: a running header stands at the same height on every page
 # Punctuation that may not open a line, so a wrap carries it along with the word before.
 _NO_LINE_START = set("，。、；：？！）》」』】〕”’%‰,.;:?!)]}")
+_FEW_LINES = 3  # a page with fewer long lines does not tell where its column ends
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":")
 _CN_NUMBER = "一二三四五六七八九十百零〇"
 # Numbering that opens a heading or list item: 一、 （二） (3) 4、 5. 6） 第七章 …
@@ -124,8 +129,11 @@ class Line:
 
     @property
     def bold(self) -> bool:
+        """All bold, but for a numbering label (a list's label need not be bold)."""
         shown = self.visible()
-        return bool(shown) and all(c.bold for c in shown)
+        label = _NUMBERED.match("".join(c.text for c in shown))
+        rest = shown[len(label.group(0).rstrip()) :] if label else shown
+        return bool(shown) and all(c.bold for c in (rest or shown))
 
     def visible(self) -> list[Char]:
         return [c for c in self.chars if not c.text.isspace()]
@@ -178,27 +186,40 @@ def is_wide(ch: str) -> bool:
 
 
 def line_text(chars: Sequence[Char]) -> str:
-    """The text of characters on one line; spaces only between Latin words, where
-    the PDF draws a space or leaves a gap."""
+    """The text of characters on one line. A space the PDF draws is the source's and
+    stays; a gap is a space between Latin words and figures, but next to CJK only
+    when wider than the printer's own spacing. pdfium's inferred spaces are ignored."""
     out: list[str] = []
     prev: Char | None = None
-    gap_seen = False
+    drawn: list[str] = []
     for c in chars:
-        if c.text.isspace():  # a drawn space; pdfium's inferred ones mean nothing more
-            gap_seen = gap_seen or (prev is not None and not c.generated)
+        if c.text.isspace():
+            if prev is not None and not c.generated:
+                drawn.append(c.text)
             continue
-        if prev is not None and not is_wide(prev.text[-1]) and not is_wide(c.text[0]):
-            if gap_seen or c.x0 - prev.x1 > _WORD_GAP * max(c.size, prev.size):
-                out.append(" ")
+        if drawn:
+            out.extend(drawn)
+        elif prev is not None and _word_gap(prev, c):
+            out.append(" ")
         out.append(c.text)
-        prev, gap_seen = c, False
+        prev, drawn = c, []
+    if drawn:  # a space drawn at the end of a wrapped line still parts two words
+        out.append(" ")
     return "".join(out)
+
+
+def _word_gap(a: Char, b: Char) -> bool:
+    latin = not is_wide(a.text[-1]) and not is_wide(b.text[0])
+    gap = (b.x0 - a.x1) / max(a.size, b.size, _MIN_SIZE)
+    return gap > (_WORD_GAP if latin else _CJK_SPACE)
 
 
 def join_text(a: str, b: str) -> str:
     """Two pieces of one paragraph that a line wrap split."""
     if not a or not b:
         return a + b
+    if a.endswith(" "):
+        return a.rstrip() + " " + b
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[0].islower():
         return a[:-1] + b
     if is_wide(a[-1]) or is_wide(b[0]):
@@ -375,26 +396,34 @@ def furniture(pages: Sequence[list[Line]], heights: Sequence[float]) -> set[int]
 # --- paragraphs ---------------------------------------------------------------------
 
 
+def page_tables(page: Page) -> tuple[list[Item], list[Char]]:
+    """The tables of a page, and the characters outside them. A ruled box of one
+    column (a frame around a page or a list) is no table: its text stays prose."""
+    found: list[Item] = []
+    inside: set[int] = set()
+    for g in find_grids(page.rules):
+        held = [i for i, c in enumerate(page.chars) if g.holds(c) and i not in inside]
+        rows = table_rows(g, [page.chars[i] for i in held])
+        if any(len(row) > 1 for row in rows):
+            found.append(Item(page.index, g.y0, rows=rows))
+            inside.update(held)
+    return found, [c for i, c in enumerate(page.chars) if i not in inside]
+
+
 def layout_items(pages: Sequence[Page]) -> list[Item]:
     """Paragraphs and tables of all pages in reading order."""
     per_page: list[list[Line]] = []
     tables: list[list[Item]] = []
     for page in pages:
-        grids = find_grids(page.rules)
-        loose = [c for c in page.chars if not any(g.holds(c) for g in grids)]
+        found, loose = page_tables(page)
         per_page.append(group_lines(loose, page.index))
-        found = []
-        for g in grids:
-            rows = table_rows(g, [c for c in page.chars if g.holds(c)])
-            if rows:
-                found.append(Item(page.index, g.y0, rows=rows))
         tables.append(found)
     drop = furniture(per_page, [p.height for p in pages])
     body = [[line for line in lines if id(line) not in drop] for lines in per_page]
-    spacing = leading(body)
+    spacing, usual = leading(body), usual_right(body)
     items: list[Item] = []
-    for lines, found in zip(body, tables, strict=True):
-        column = text_column(lines, spacing)
+    for page, lines, found in zip(pages, body, tables, strict=True):
+        column = text_column(lines, spacing, usual, page.width)
         page_items = [Item(ln.page, ln.y0, text=ln.text, bold=ln.bold, lines=[ln]) for ln in lines]
         for item in sorted(page_items + found, key=lambda it: it.y):
             _append(items, item, column)
@@ -416,16 +445,29 @@ class Column:
         return inset > line.size and abs(inset - (self.reach - line.x1)) <= line.size
 
 
-def text_column(lines: Sequence[Line], leading: float) -> Column:
+def text_column(
+    lines: Sequence[Line], leading: float, usual: float | None = None, width: float = 0.0
+) -> Column:
     """A page's text column: from its leftmost line start to the median end of its
-    long lines (those reaching the last quarter of the page's text). Ragged or
-    stretched lines, and one line running past the column, do not move it far."""
+    long lines (those reaching the last quarter of the page's text), so ragged or
+    stretched lines, and one line running past the column, do not move it far. A
+    page of a few short lines takes the ``usual`` right edge of the document, or
+    else a margin as wide as the left one on a page ``width`` wide."""
     if not lines:
         return Column(0.0, 0.0, leading)
     left = min(ln.x0 for ln in lines)
     reach = max(ln.x1 for ln in lines)
     long = [ln.x1 for ln in lines if ln.x1 >= left + 0.75 * (reach - left)]
+    if len(long) < _FEW_LINES:
+        edge = max(usual if usual is not None else width - left, reach)
+        return Column(left, edge, leading, edge)
     return Column(left, statistics.median(long), leading, reach)
+
+
+def usual_right(pages: Sequence[list[Line]]) -> float | None:
+    """The right edge of the text on pages with enough lines to tell it."""
+    edges = [text_column(lines, 0.0).right for lines in pages if len(lines) >= 2 * _FEW_LINES]
+    return statistics.median(edges) if edges else None
 
 
 def leading(pages: Sequence[list[Line]]) -> float:
@@ -507,14 +549,38 @@ def first_word_width(line: Line) -> float:
 # --- the document ---------------------------------------------------------------------
 
 
+def heading_levels(items: Sequence[Item]) -> list[int | None]:
+    """A heading level for each paragraph set larger than the body text: the largest
+    such size is level 1. A size used only before the first body paragraph is the
+    title's (a cover page), as Word's Title style, and no level."""
+    sizes = [_size(it) for it in items]
+    weight: dict[float, int] = defaultdict(int)
+    for it, size in zip(items, sizes, strict=True):
+        if size:
+            weight[size] += len(it.text)
+    if not weight:
+        return [None] * len(items)
+    body = max(weight, key=lambda k: weight[k])
+    first_body = next((i for i, sz in enumerate(sizes) if sz == body), len(items))
+    later = {sz for sz in sizes[first_body:] if sz and sz > body * 1.1}
+    ranks = {sz: rank for rank, sz in enumerate(sorted(later, reverse=True), start=1)}
+    return [ranks.get(sz) if sz else None for sz in sizes]
+
+
+def _size(item: Item) -> float:
+    """A paragraph's font size to the half point; 0 for a table."""
+    return round(item.lines[0].size * 2) / 2 if item.lines else 0.0
+
+
 def layout_document(name: str, pages: Sequence[Page]) -> Document:
     """The Document of a PDF's pages: blocks as the txt and docx readers make them."""
     out = BlockBuilder()
-    for item in layout_items(pages):
+    items = layout_items(pages)
+    for item, level in zip(items, heading_levels(items), strict=True):
         if item.rows:
             out.table(item.rows)
         else:
-            out.paragraph(clean_chars(item.text), None, "", item.bold)
+            out.paragraph(clean_chars(item.text), level, "", item.bold)
     text = out.text()
     if not text:
         raise InputError(name, "contains no text; there is nothing to compare")
