@@ -135,75 +135,77 @@ def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
     if count > MAX_PDF_CHARS:
         count = MAX_PDF_CHARS + 1  # enough to trip the limit in the caller
     rect = raw.FS_RECTF()
-    styles: dict[int | None, tuple[float, bool]] = {}
+    styles = _Styles()
     chars: list[Char] = []
     unmapped = 0
+    finite = math.isfinite
+    handle = textpage.raw
+    last_obj, style = None, (0.0, False)
     for i in range(count):
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        if raw.FPDFText_HasUnicodeMapError(textpage, i) or _garbage(code):
+        code = raw.FPDFText_GetUnicode(handle, i)
+        if code in (0x0A, 0x0D):
+            continue
+        if _garbage(code) or raw.FPDFText_HasUnicodeMapError(handle, i):
             unmapped += 1
             continue
-        text = chr(code)
-        if text in "\r\n":
-            continue
-        generated = bool(raw.FPDFText_IsGenerated(textpage, i))
-        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-        obj = raw.FPDFText_GetTextObject(textpage, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
-        style = styles.get(key)
-        if style is None:
-            style = styles[key] = _style(obj, rect)
-        if not all(map(math.isfinite, (rect.left, rect.top, rect.right, rect.bottom))):
+        raw.FPDFText_GetLooseCharBox(handle, i, rect)
+        left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
+        if not (finite(left) and finite(top) and finite(right) and finite(bottom)):
             continue  # a broken file's character that stands nowhere
-        chars.append(
-            Char(
-                text,
-                rect.left,
-                height - rect.top,
-                rect.right,
-                height - rect.bottom,
-                style[0],
-                style[1],
-                generated,
-            )
-        )
+        obj = raw.FPDFText_GetTextObject(handle, i)
+        address = ctypes.c_void_p.from_buffer(obj).value if obj else None
+        if address is None or address != last_obj:  # characters of one object share it
+            style, last_obj = styles.of(obj, top - bottom), address
+        # only a space can be one pdfium inferred, and only then does it matter
+        generated = code == 0x20 and bool(raw.FPDFText_IsGenerated(handle, i))
+        chars.append(Char(chr(code), left, height - top, right, height - bottom, *style, generated))
     return chars, unmapped
 
 
 def _garbage(code: int) -> bool:
     """No Unicode value, a control character, a private-use glyph or U+FFFD."""
-    return (
-        code == 0
-        or (code < 0x20 and code not in (0x09, 0x0A, 0x0D))
-        or 0xE000 <= code <= 0xF8FF
-        or code == 0xFFFD
-    )
+    return code == 0 or (code < 0x20 and code != 0x09) or 0xE000 <= code <= 0xF8FF or code == 0xFFFD
 
 
-def _style(obj: Any, rect: Any) -> tuple[float, bool]:
-    """Font size in points (as drawn, after the object's scaling) and boldness."""
+class _Styles:
+    """Font size and boldness of text objects, with the buffers pdfium fills reused
+    and each font's boldness looked up once (some producers draw every character
+    as its own text object)."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.size = ctypes.c_float()
+        self.matrix = raw.FS_MATRIX()
+        self.fonts: dict[int | None, bool] = {}
+
+    def of(self, obj: Any, box_height: float) -> tuple[float, bool]:
+        """Size in points as drawn (after the object's scaling) and boldness."""
+        raw = self.raw
+        fallback = abs(box_height) if math.isfinite(box_height) else 0.0
+        if not obj:
+            return fallback, False
+        scaled = fallback
+        if raw.FPDFTextObj_GetFontSize(obj, self.size) and raw.FPDFPageObj_GetMatrix(
+            obj, self.matrix
+        ):
+            m = self.matrix
+            scaled = self.size.value * math.hypot(m.c, m.d)
+        size = scaled if math.isfinite(scaled) and scaled > 0 else fallback
+        if raw.FPDFTextObj_GetTextRenderMode(obj) == _FILL_STROKE:
+            return size, True
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.c_void_p.from_buffer(font).value if font else None
+        bold = self.fonts.get(key)
+        if bold is None:
+            bold = self.fonts[key] = bool(font) and _bold_font(font)
+        return size, bold
+
+
+def _bold_font(font: Any) -> bool:
     import pypdfium2.raw as raw
 
-    fallback = abs(rect.top - rect.bottom)
-    if not obj:
-        return fallback, False
-    size = ctypes.c_float()
-    matrix = raw.FS_MATRIX()
-    scaled = fallback
-    if raw.FPDFTextObj_GetFontSize(obj, size) and raw.FPDFPageObj_GetMatrix(obj, matrix):
-        scaled = size.value * (matrix.c**2 + matrix.d**2) ** 0.5
-    size_pt = scaled if math.isfinite(scaled) and scaled > 0 else fallback
-    return (size_pt if math.isfinite(size_pt) and size_pt > 0 else 0.0), _is_bold(obj)
-
-
-def _is_bold(obj: Any) -> bool:
-    import pypdfium2.raw as raw
-
-    if raw.FPDFTextObj_GetTextRenderMode(obj) == _FILL_STROKE:
-        return True
-    font = raw.FPDFTextObj_GetFont(obj)
-    if not font:
-        return False
     if raw.FPDFFont_GetWeight(font) >= 600 or raw.FPDFFont_GetFlags(font) & _FORCE_BOLD:
         return True
     buf = ctypes.create_string_buffer(128)

@@ -18,12 +18,14 @@ caused, so no space is written there; Latin words keep one space.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..errors import InputError
 from ..model import Document
@@ -102,43 +104,45 @@ class Page:
 
 @dataclass
 class Line:
-    """Characters on one baseline, left to right."""
+    """Characters on one baseline, left to right. Its measures are taken once."""
 
     chars: list[Char]
     page: int = 0
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.chars[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c.x1 for c in self.chars)
 
-    @property
+    @cached_property
     def y0(self) -> float:
         return min(c.y0 for c in self.chars)
 
-    @property
+    @cached_property
     def y1(self) -> float:
         return max(c.y1 for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
-        return statistics.median(c.size for c in self.visible()) if self.visible() else 0.0
+        shown = self.visible
+        return statistics.median(c.size for c in shown) if shown else 0.0
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         """All bold, but for a numbering label (a list's label need not be bold)."""
-        shown = self.visible()
+        shown = self.visible
         label = _NUMBERED.match("".join(c.text for c in shown))
         rest = shown[len(label.group(0).rstrip()) :] if label else shown
         return bool(shown) and all(c.bold for c in (rest or shown))
 
+    @cached_property
     def visible(self) -> list[Char]:
         return [c for c in self.chars if not c.text.isspace()]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return line_text(self.chars)
 
@@ -312,23 +316,27 @@ def table_rows(grid: Grid, chars: Sequence[Char]) -> list[list[str]]:
     uprights = [r for r in grid.rules if not r.horizontal]
     ys = _cluster((r.y0 + r.y1) / 2 for r in flats)
     xs = _cluster((r.x0 + r.x1) / 2 for r in uprights)
+    across = _extents(flats, ys, horizontal=True)  # per row rule: where it runs
+    down = _extents(uprights, xs, horizontal=False)
     bands = [(top, bottom) for top, bottom in itertools.pairwise(ys) if bottom - top > TOUCH]
     cells: list[list[tuple[float, float]]] = []
     owner: dict[tuple[int, int], tuple[int, int]] = {}
     for b, (top, bottom) in enumerate(bands):
         mid = (top + bottom) / 2
-        cuts = [x for x in xs if any(_covers_y(r, x, mid) for r in uprights)]
+        cuts = [x for x, spans in zip(xs, down, strict=True) if _covered(spans, mid)]
         row = list(itertools.pairwise(cuts))
         cells.append(row)
+        rule_above = across[bisect.bisect_right(ys, top) - 1]
         for k, (left, right) in enumerate(row):
             centre = (left + right) / 2
             above = _cell_at(cells[b - 1], centre) if b else None
-            ruled = any(_covers_x(r, centre, top) for r in flats)
+            ruled = _covered(rule_above, centre)
             owner[(b, k)] = owner[(b - 1, above)] if above is not None and not ruled else (b, k)
     texts: dict[tuple[int, int], list[Char]] = defaultdict(list)
+    tops = [top for top, _ in bands]
     for c in chars:
-        b = next((i for i, (t, btm) in enumerate(bands) if t <= c.mid_y <= btm), None)
-        if b is None:
+        b = bisect.bisect_right(tops, c.mid_y) - 1
+        if b < 0 or c.mid_y > bands[b][1]:
             continue
         k = _cell_at(cells[b], c.mid_x)
         if k is not None:
@@ -344,12 +352,19 @@ def table_rows(grid: Grid, chars: Sequence[Char]) -> list[list[str]]:
     return rows
 
 
-def _covers_y(r: Rule, x: float, y: float) -> bool:
-    return abs((r.x0 + r.x1) / 2 - x) <= TOUCH and r.y0 - TOUCH <= y <= r.y1 + TOUCH
+def _extents(
+    rules: Sequence[Rule], at: list[float], horizontal: bool
+) -> list[list[tuple[float, float]]]:
+    """For each clustered rule position in ``at``, the stretches its rules cover."""
+    out: list[list[tuple[float, float]]] = [[] for _ in at]
+    for r in rules:
+        pos = (r.y0 + r.y1) / 2 if horizontal else (r.x0 + r.x1) / 2
+        out[bisect.bisect_right(at, pos) - 1].append((r.x0, r.x1) if horizontal else (r.y0, r.y1))
+    return out
 
 
-def _covers_x(r: Rule, x: float, y: float) -> bool:
-    return abs((r.y0 + r.y1) / 2 - y) <= TOUCH and r.x0 - TOUCH <= x <= r.x1 + TOUCH
+def _covered(spans: list[tuple[float, float]], v: float) -> bool:
+    return any(a - TOUCH <= v <= b + TOUCH for a, b in spans)
 
 
 def _cell_at(row: list[tuple[float, float]], x: float) -> int | None:
@@ -532,7 +547,7 @@ def opens_numbered(text: str) -> bool:
 def first_word_width(line: Line) -> float:
     """How much room the line's first word needed: a CJK character or a Latin word,
     with the punctuation that may not open a line."""
-    shown = line.visible()
+    shown = line.visible
     first = shown[0]
     end = first.x1
     latin = not is_wide(first.text[0])
