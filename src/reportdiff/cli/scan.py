@@ -20,9 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="find passages shared across a folder of reports",
         description="Scan every .txt, .md, .docx and .pdf report under DIR: clusters of "
         "shared passages (the passage, how many reports, which ones) and each report's "
-        "boilerplate share, ranked; every file not read is listed with the reason. With --index, the reports are added to an index "
-        "file kept from scan to scan, and the output is about what the new ones share "
-        "with everything indexed before. Exit status: 0 done, 2 trouble.",
+        "boilerplate share, ranked; every file not read is listed with the reason. "
+        "With --index, the reports are added to an index file kept from scan to scan, "
+        "and the output is about what the new ones share with everything indexed before. "
+        "Exit status: 0 done, 2 trouble.",
     )
     p.add_argument("folder", metavar="DIR", help="folder of reports (searched recursively)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
