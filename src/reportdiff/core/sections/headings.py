@@ -36,6 +36,14 @@ _TRAIL = "。：:；;，,.！？!? \t\u3000"
 _OPEN_QUOTES = "“‘\"'《（(【「"
 _ROW = re.compile(r"\d,\d{3}|[\s\u3000][一二三四五六七八九十]+、")
 _FIGURE_LINE = re.compile(r"[\d,.%\-－（）() ]+")
+# A table cell's figure opening the next line ("9746.50   一、一般公共服务支出"): the
+# line before is the row's label. Written as an amount (thousands separators or two
+# decimals) and set apart by a column gap or the line's end, so a body starting
+# "2023年" and a numbered heading "2.1 Operating Budget" are not one.
+_LEADING_CELL = re.compile(
+    r"[-－]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?:[ \u3000]{2,}|\t|$)"
+)
+_BLOCK_LINE_WORDS = 6  # an address or signature line: this many words at most, no stop
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOC_MARKERS = {"目录", "目次", "contents", "tableofcontents"}
@@ -98,7 +106,7 @@ def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | Non
         return Candidate(
             i, base, base + len(line), "", title, key, key, None, rank, form=form, forced=True
         )
-    if (bold_line or block.bold) and form in ("title", "short"):
+    if (bold_line or block.bold) and form in ("title", "short") and not _labels_a_block(doc, i):
         return Candidate(i, base, base + len(line), "", title, "bold", "bold", None, form=form)
     return _latin_title(doc, i, line, base)
 
@@ -158,7 +166,31 @@ def _is_cell(doc: Document, i: int, title: str) -> bool:
     if _ROW.search(title):
         return True
     after = _neighbour(doc, i, 1)
-    return bool(after) and (len(after) <= 2 or _FIGURE_LINE.fullmatch(after) is not None)
+    return bool(after) and (
+        len(after) <= 2
+        or _FIGURE_LINE.fullmatch(after) is not None
+        or _LEADING_CELL.match(after) is not None
+    )
+
+
+def _labels_a_block(doc: Document, i: int) -> bool:
+    """A bold line that labels what follows rather than heads a section: a table row
+    (a figure comes next) or an address or signature block (two or more short Latin
+    lines without sentence punctuation come next)."""
+    after = _neighbour(doc, i, 1)
+    if after and (_FIGURE_LINE.fullmatch(after) or _LEADING_CELL.match(after)):
+        return True
+    return all(_block_line(_neighbour(doc, i, k)) for k in (1, 2))
+
+
+def _block_line(text: str) -> bool:
+    """A line of an address or signature: a few Latin words, no sentence, no table."""
+    return (
+        is_latin(text)
+        and "\t" not in text
+        and len(text.split()) <= _BLOCK_LINE_WORDS
+        and text[-1] not in _STOPS + ","
+    )
 
 
 def _lead_ok(lead: str) -> bool:
