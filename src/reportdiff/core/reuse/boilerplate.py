@@ -9,18 +9,23 @@ its passage stands, so a reviewer can check it; offsets index that side's text a
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import CarriedOverShare, Document, Flag, Section, SectionPair
+from ..text.tokens import FIGURE_RE
 from .corpus import TEMPLATE_SHARE, frequent
 from .passages import (
     CorpusLookup,
     DocumentsLookup,
+    Hit,
     IndexedDoc,
     Passage,
     SentenceIndex,
     join_names,
+    near_copy,
 )
 from .shingles import Sentence
 from .stale_flags import stale_flags
@@ -28,6 +33,7 @@ from .template_phrases import find_template_phrases
 
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0
+_DIGITS = re.compile(r"[^\d.%]")  # a figure compared by its digits: 1,234 is 1234
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,11 @@ def find_boilerplate(
     old_side = IndexedDoc.of(old, old_sections, "old")
     new_side = IndexedDoc.of(new, new_sections, "new")
     templates = [IndexedDoc.of(t) for t in context.templates]
-    carried = carried_over_flags(old_side, new_side)
+    carried, same_template = carried_over_flags(old_side, new_side)
     flags = [
         *carried,
         *corpus_flags(new_side, old, context),
-        *stale_flags(new_side, old_side, carried, context.corpus),
+        *stale_flags(new_side, old_side, same_template, context.corpus),
         *stale_flags(old_side, new_side, (), context.corpus),
     ]
     for side in (old_side, new_side):  # what a document holds by itself, on both sides
@@ -68,21 +74,47 @@ def find_boilerplate(
     return tuple(sorted(flags, key=lambda f: (f.doc != "old", f.start, f.end, f.kind)))
 
 
-def carried_over_flags(old: IndexedDoc, new: IndexedDoc) -> list[Flag]:
-    """Passages of NEW unchanged, or changed only in figures or a few characters, from OLD."""
+def carried_over_flags(old: IndexedDoc, new: IndexedDoc) -> tuple[list[Flag], list[Flag]]:
+    """Passages of NEW carried over from OLD: unchanged but for spacing and punctuation
+    (a passage whose figures or words changed is an edit, not a carry-over). Second,
+    the passages that kept OLD's wording with figures or a few characters changed,
+    which the stale check reads for years that were not moved on."""
     if not old.doc.text.strip():
-        return []
+        return [], []
     index = SentenceIndex()
     index.add(old.sentences)
     hits = [index.lookup(s) for s in new.sentences]
-    passages = new.passages(hits)
+    same = [
+        [h for h in found if _unchanged(new, s, old, h)]
+        for s, found in zip(new.sentences, hits, strict=True)
+    ]
+    return _carried(old, new, same), _carried(old, new, hits)
+
+
+def _carried(old: IndexedDoc, new: IndexedDoc, hits: Sequence[Sequence[Hit]]) -> list[Flag]:
     flags = []
-    for p in passages:
+    for p in new.passages(hits):
         places = join_names(old.ref(h.index) for h in p.evidence)
-        how = "" if p.score == 1.0 else " (nearly)"
+        how = "" if p.score == 1.0 else " (in part)"
         detail = f"same as {old.name} {places}{how}"
         flags.append(_flag("carried_over", new, p, detail))
     return flags
+
+
+def _unchanged(new: IndexedDoc, s: Sentence, old: IndexedDoc, hit: Hit) -> bool:
+    """The sentence says what OLD's did, word for word and figure for figure (a clause
+    added before or after it aside): only spacing or punctuation changed."""
+    o = old.sentences[hit.index]
+    if s.key != o.key and not near_copy(s.key, o.key, max_edit_run=0)[0]:
+        return False
+    start, end = new.trimmed(s, hit.lead, hit.trail)
+    return _figures(new.doc.text[start:end]) == _figures(old.doc.text[o.start : o.end])
+
+
+def _figures(text: str) -> list[str]:
+    return [
+        _DIGITS.sub("", unicodedata.normalize("NFKC", m.group())) for m in FIGURE_RE.finditer(text)
+    ]
 
 
 def duplicate_flags(side: IndexedDoc) -> list[Flag]:

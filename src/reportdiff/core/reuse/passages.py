@@ -297,6 +297,10 @@ class IndexedDoc:
         """This document's sentences with ``hits`` merged into passages."""
         return merge_passages(self.sentences, hits, self.locate, self.headings, self._trim)
 
+    def trimmed(self, s: Sentence, lead: int, trail: int) -> tuple[int, int]:
+        """Where sentence ``s`` stands without ``lead`` and ``trail`` key characters."""
+        return self._trim(s, lead, trail) if lead or trail else (s.start, s.end)
+
     def _trim(self, s: Sentence, lead: int, trail: int) -> tuple[int, int]:
         """The part of sentence ``s`` left when ``lead`` and ``trail`` key characters
         are cut off, as offsets into the text."""
