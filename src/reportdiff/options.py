@@ -40,3 +40,4 @@ class RenderOptions:
     color: bool = False
     width: int = 100
     context: int = 30  # characters of unchanged text shown around an edit
+    full: bool = False  # show long edits whole instead of cut at a few hundred characters

@@ -1,9 +1,9 @@
 import time
 
 from reportdiff.core.compare import compare
+from reportdiff.core.diff import DELETE, INSERT, diff_texts
 from reportdiff.core.diff.budget import Budget
 from reportdiff.core.diff.moves import detect_moves
-from reportdiff.core.diff.textdiff import DELETE, INSERT, diff_texts
 from reportdiff.model import Document, Edit, SectionPair
 from reportdiff.options import CompareOptions
 from reportdiff.readers.blocks import blocks_from_lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_compare_arguments(p)
     add_archive_argument(p)
     add_output_arguments(p, FORMATS, interactive=True)
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="in the text report, show long edits whole instead of cut at 400 characters",
+    )
     p.set_defaults(run=run)
 
 
@@ -164,6 +170,7 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
     else:
         from ..render.text import render_text
 
-        emit(args, render_text(comparison, render_options(args)))
+        options = replace(render_options(args), full=getattr(args, "full", False))
+        emit(args, render_text(comparison, options))
     sys.stdout.flush()
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..core.text import unsplit_cut
 from ..model import Comparison, Document, Edit, Section, SectionPair, Side
 from ..options import RenderOptions
 from ..safetext import safe_styled
@@ -125,7 +126,8 @@ def _edit_lines(
             )
             arrow = "moved to" if e.move_role == "source" else "moved from"
             text = e.old_text if e.move_role == "source" else e.new_text
-            lines.append("  " + style("move", f"↷ {arrow} {where}: ") + _oneline(text, 160))
+            shown = _oneline(text, None if options.full else 160)
+            lines.append("  " + style("move", f"↷ {arrow} {where}: ") + shown)
             continue
         # Context comes from NEW where the edit has a place there, so consecutive
         # edits in one sentence read as the new text with the changes marked.
@@ -137,30 +139,41 @@ def _edit_lines(
             after = _context(c.old.text, e.old_end, options.context)
         if (e.new_text or e.old_text).endswith("\n"):
             after = ""  # the next line is another paragraph, often the next heading
-        body = ""
+        body, limit = "", None if options.full else 400
         if e.old_text:
-            body += style("del", f"[-{_oneline(e.old_text, 400)}-]")
+            body += style("del", f"[-{_oneline(e.old_text, limit)}-]")
         if e.new_text:
-            body += style("ins", f"{{+{_oneline(e.new_text, 400)}+}}")
+            body += style("ins", f"{{+{_oneline(e.new_text, limit)}+}}")
         lines.append(f"  {e.op:<7} " + style("dim", before) + body + style("dim", after))
     return lines
 
 
 def _context(text: str, at: int | None, span: int) -> str:
+    """Up to ``span`` characters of the line before (span < 0) or after ``at``; a
+    figure or word at the cut is shown whole, a cut elsewhere is marked with …."""
     if at is None:
         return ""
     if span < 0:
-        chunk = text[max(0, at + span) : at]
-        chunk = chunk.rsplit("\n", 1)[-1]
-        return ("…" if len(chunk) == -span else "") + chunk
-    chunk = text[at : at + span].split("\n", 1)[0]
-    return chunk + ("…" if len(chunk) == span else "")
+        start = unsplit_cut(text, max(0, at + span), forward=False)
+        chunk = text[start:at]
+        if "\n" in chunk:
+            return chunk.rsplit("\n", 1)[-1]
+        return ("…" if start > 0 else "") + chunk
+    end = unsplit_cut(text, min(len(text), at + span), forward=True)
+    chunk = text[at:end]
+    if "\n" in chunk:
+        return chunk.split("\n", 1)[0]
+    return chunk + ("…" if end < len(text) else "")
 
 
-def _oneline(text: str, limit: int) -> str:
+def _oneline(text: str, limit: int | None) -> str:
+    """The text on one line (line breaks as ⏎), cut at ``limit`` characters (None:
+    whole) but never inside a figure or word."""
     # Spaces stay: "{+and AI +}services" must not read as "and AIservices".
     flat = " ⏎ ".join(text.strip("\n").split("\n"))
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    if limit is None or len(flat) <= limit:
+        return flat
+    return flat[: unsplit_cut(flat, limit - 1, forward=False) or limit - 1] + "…"
 
 
 def _figures(c: Comparison, style: _Style) -> str:

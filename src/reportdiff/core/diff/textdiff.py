@@ -16,8 +16,8 @@ from ..text.similarity import shingle_set
 from ..text.tokens import TokenEncoder, tokenize
 from .budget import Budget
 from .moves import detect_moves
+from .readable import DELETE, EQUAL, INSERT, absorb_scraps
 
-DELETE, EQUAL, INSERT = -1, 0, 1
 _REFINE_SIMILARITY = 0.3  # below this Dice overlap, a replaced run is a rewrite
 _PAIR_SIMILARITY = 0.5  # sentences at least this alike are one edited sentence
 _PAIRING_LIMIT = 40_000  # sentence pairs per run; beyond, the run is refined whole
@@ -181,7 +181,9 @@ def _dmp_diff(
 
 def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int) -> list[Edit]:
     """Group consecutive deletions and insertions into delete/insert/replace edits,
-    with offsets into the documents; whitespace-only groups are dropped."""
+    with offsets into the documents; short scraps of equal text between edits are
+    folded in (see readable.py) and whitespace-only groups are dropped."""
+    diffs = absorb_scraps(diffs)
     edits: list[Edit] = []
     old_pos, new_pos = old_at, new_at
     gone: list[str] = []

@@ -13,6 +13,7 @@ from .tokens import (
     UNIT_PATTERN,
     TokenEncoder,
     tokenize,
+    unsplit_cut,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "soft_break",
     "split_sentences",
     "tokenize",
+    "unsplit_cut",
 ]

@@ -78,3 +78,20 @@ class TokenEncoder:
         if cp > 0x10FFFF:
             raise OverflowError("more distinct tokens than characters to stand for them")
         return chr(cp)
+
+
+_WHOLE_RE = re.compile(FIGURE_RE.pattern + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*")
+_LONGEST_WHOLE = 64  # no figure or word is longer; a cut is looked for this far around
+
+
+def unsplit_cut(text: str, at: int, *, forward: bool) -> int:
+    """Move a cut at ``at`` out of the figure or Latin word it falls inside: to that
+    token's end when ``forward``, else to its start (``at`` itself when it splits
+    nothing). Excerpts cut this way never show 3862.4… for 3862.47万元."""
+    lo = max(0, at - _LONGEST_WHOLE)
+    for m in _WHOLE_RE.finditer(text, lo, min(len(text), at + _LONGEST_WHOLE)):
+        if m.start() >= at:
+            break
+        if m.end() > at:
+            return m.end() if forward else m.start()
+    return at
