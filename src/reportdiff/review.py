@@ -28,7 +28,16 @@ from typing import Any, Protocol
 
 from .errors import ReportdiffError
 from .fsutil import atomic_write_text
-from .model import Comparison, SectionPair
+from .model import Comparison
+from .review_carry import (
+    ReviewEntry,
+    carry_forward,
+    current_anchors,
+    find_previous,
+    review_entries,
+    text_sha,
+)
+from .review_carry import pair_key as pair_key  # where the review UI and outputs find it
 
 SCHEMA = "reportdiff.review/1"
 _LOCK_TIMEOUT_S = 30.0
@@ -44,11 +53,6 @@ def comparison_key(old_text: str, new_text: str) -> str:
     return h.hexdigest()[:32]
 
 
-def pair_key(pair: SectionPair) -> str:
-    """A section pair's key within its comparison: "OLD_ID>NEW_ID", "-" for no side."""
-    return f"{pair.old or '-'}>{pair.new or '-'}"
-
-
 @dataclass
 class PairReview:
     reviewed: bool = False
@@ -57,7 +61,13 @@ class PairReview:
 
 @dataclass
 class ReviewState:
-    """Reviewed marks and notes of one comparison, by pair_key."""
+    """Reviewed marks and notes of one comparison, by pair_key.
+
+    ``anchors`` hold, per marked pair, its headings and a hash of its text as they were
+    when it was marked (review_carry.pair_anchor): what lets a mark follow its section
+    into a revised comparison and tell when the text changed since. ``current`` are the
+    anchors of the comparison the state is open on; an edit takes the pair's from there.
+    """
 
     key: str
     old_path: str = ""
@@ -70,11 +80,21 @@ class ReviewState:
     )
     edits: int = field(default=0, repr=False, compare=False)
     adopted: int = field(default=0, repr=False, compare=False)
+    old_sha: str = ""  # text_sha of each document, to find this review from a revision
+    new_sha: str = ""
+    anchors: dict[str, dict[str, str]] = field(default_factory=dict)
+    current: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def for_comparison(cls, comparison: Comparison) -> ReviewState:
-        key = comparison_key(comparison.old.text, comparison.new.text)
-        return cls(key, comparison.old.path, comparison.new.path)
+        old, new = comparison.old, comparison.new
+        key = comparison_key(old.text, new.text)
+        return cls(key, old.path, new.path, old_sha=text_sha(old.text), new_sha=text_sha(new.text))
+
+    def changed_since_reviewed(self, key: str) -> bool:
+        """The pair was marked or noted on a text that has changed since."""
+        then, now = self.anchors.get(key), self.current.get(key)
+        return key in self.pairs and bool(then and now) and then["text"] != now["text"]
 
     def get(self, key: str) -> PairReview:
         return self.pairs.get(key, PairReview())
@@ -106,6 +126,20 @@ class ReviewState:
         earlier = self.pending.get(key, (0, {}))[1]
         self.pending[key] = (self.edits, {**earlier, **changes})
         self.updated = datetime.now(UTC).isoformat(timespec="seconds")
+        # Marking or writing on a pair reviews the text it has now.
+        if key in self.current:
+            self.anchors[key] = self.current[key]
+        else:
+            self.anchors.pop(key, None)
+
+    def carry(self, key: str, review: PairReview, anchor: dict[str, str] | None) -> None:
+        """Take a mark from the review of an earlier version, with the anchor it was made
+        on; it is saved with this state's next save, as an edit of this reviewer's."""
+        self._put(key, review)
+        if anchor:
+            self.anchors[key] = anchor
+        self.edits += 1
+        self.pending[key] = (self.edits, {"reviewed": review.reviewed, "note": review.note})
 
     def _put(self, key: str, review: PairReview) -> None:
         if review.reviewed or review.note:
@@ -134,6 +168,10 @@ class ReviewState:
         base.old_path = self.old_path or base.old_path
         base.new_path = self.new_path or base.new_path
         base._apply(self.pending)
+        base.old_sha = self.old_sha or base.old_sha
+        base.new_sha = self.new_sha or base.new_sha
+        base.current = self.current
+        base.anchors.update({k: self.anchors[k] for k in self.pending if k in self.anchors})
         base.pending, base.edits, base.adopted = {}, self.edits, self.edits
         base.updated = self.updated or base.updated
         return base
@@ -146,6 +184,8 @@ class ReviewState:
         self.adopted = saved.adopted
         self.pending = {k: v for k, v in self.pending.items() if v[0] > saved.adopted}
         self.pairs = {k: PairReview(v.reviewed, v.note) for k, v in saved.pairs.items()}
+        mine = {k: self.anchors[k] for k in self.pending if k in self.anchors}
+        self.anchors = {**saved.anchors, **mine}
         self._apply(self.pending)
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,6 +197,13 @@ class ReviewState:
             "updated": self.updated,
             "pairs": {
                 k: {"reviewed": v.reviewed, "note": v.note} for k, v in sorted(self.pairs.items())
+            },
+            "old_sha": self.old_sha,
+            "new_sha": self.new_sha,
+            "anchors": {
+                k: anchor
+                for k in sorted(self.pairs)
+                if (anchor := self.anchors.get(k) or self.current.get(k))
             },
         }
 
@@ -173,7 +220,16 @@ class ReviewState:
             str(data.get("old_path", "")),
             str(data.get("new_path", "")),
             updated=str(data.get("updated", "")),
+            old_sha=str(data.get("old_sha", "")),
+            new_sha=str(data.get("new_sha", "")),
         )
+        anchors = data.get("anchors", {})
+        if isinstance(anchors, Mapping):
+            state.anchors = {
+                str(k): {str(f): str(x) for f, x in v.items()}
+                for k, v in anchors.items()
+                if isinstance(v, Mapping) and "text" in v
+            }
         for k, v in pairs.items():
             if not isinstance(v, Mapping):
                 raise ValueError(f"pair {k!r} is not an object")
@@ -229,6 +285,16 @@ class DirectoryReviewStore:
                 f"review state {path} is damaged ({exc}); move it away to start afresh"
             ) from None
 
+    def all_states(self) -> list[ReviewState]:
+        """Every readable state in the folder (a damaged one is passed over here)."""
+        found = []
+        for path in sorted((self.root / "reviews").glob("*.json")):
+            try:
+                found.append(ReviewState.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError):
+                continue
+        return found
+
     def save(self, state: ReviewState) -> None:
         from filelock import FileLock, Timeout
 
@@ -261,8 +327,29 @@ class MemoryReviewStore:
         self.states[state.key] = merged.to_dict()
         state.adopt(merged)
 
+    def all_states(self) -> list[ReviewState]:
+        return [ReviewState.from_dict(d) for d in self.states.values()]
+
 
 def open_review(comparison: Comparison, store: ReviewStore) -> ReviewState:
-    """The saved state of this comparison, or a fresh one."""
+    """The saved state of this comparison; else the review of an earlier version of
+    the pair (one side since revised) carried forward onto it; else a fresh one.
+
+    A store that can list its states (``all_states()``) is searched for that earlier
+    review; a carried review is saved only when the reviewer next changes it.
+    """
     fresh = ReviewState.for_comparison(comparison)
-    return store.load(fresh.key) or fresh
+    state = store.load(fresh.key)
+    if state is None:
+        listing = getattr(store, "all_states", None)
+        previous = find_previous(fresh, listing() if listing else [])
+        state = carry_forward(comparison, previous, fresh) if previous else fresh
+    state.current = current_anchors(comparison)
+    return state
+
+
+def saved_entries(comparison: Comparison, store: ReviewStore) -> list[ReviewEntry] | None:
+    """The marks and notes a reviewer saved on this comparison (or on an earlier version
+    of it, carried forward), as the outputs show them; None when there are none."""
+    state = open_review(comparison, store)
+    return review_entries(comparison, state) if state.pairs else None

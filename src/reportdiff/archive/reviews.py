@@ -80,6 +80,10 @@ class ArchiveReviewStore:
             found = [_record(b.data_stream.read(), b.name) for b in tree.blobs] if tree else []
         return sorted(found, key=lambda r: r.state.updated, reverse=True)
 
+    def all_states(self) -> list[ReviewState]:
+        """Every stored review's state: where an earlier version's review is found."""
+        return [r.state for r in self.records()]
+
     def save(self, state: ReviewState) -> None:
         """Merge this reviewer's edits into the review as the branch holds it now, and
         commit that; a commit made elsewhere meanwhile (the compare-and-swap fails)

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "history",
     "textconv",
     "batch",
+    "reviews",
 )
 
 

@@ -19,6 +19,7 @@ from .output import add_output_arguments, emit, render_options
 if TYPE_CHECKING:
     from ..core.reuse import ReuseContext
     from ..review import ReviewStore
+    from ..review_carry import ReviewEntry
 
 FORMATS = ("text", "json", "html", "docx")
 
@@ -148,6 +149,13 @@ def review_store(comparison: Comparison, args: argparse.Namespace) -> ReviewStor
     return DirectoryReviewStore()
 
 
+def saved_reviews(comparison: Comparison, args: argparse.Namespace) -> list[ReviewEntry] | None:
+    """The review saved on this pair (where the review UI would keep it), for an export."""
+    from ..review import saved_entries
+
+    return saved_entries(comparison, review_store(comparison, args))
+
+
 def show(comparison: Comparison, args: argparse.Namespace) -> int:
     """Print (or open) a comparison as args ask; the exit status follows diff(1).
 
@@ -162,11 +170,11 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
     if fmt in EXPORTS:
         from .exports import export
 
-        export(comparison, fmt, args)
+        export(comparison, fmt, args, saved_reviews(comparison, args) or ())
     elif fmt == "json":
         from ..render.json import render_json
 
-        emit(args, render_json(comparison) + "\n")
+        emit(args, render_json(comparison, reviews=saved_reviews(comparison, args)) + "\n")
     else:
         from ..render.text import render_text
 

@@ -8,14 +8,19 @@ boilerplate flags are marked in place, so the report reads without reportdiff.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..model import Comparison, NumberChange, Section, SectionPair, Side
 from ..wording import counted, pair_words
 from .figure_display import change_text, document_is_english, figure_text
 from .text import section_label
+
+if TYPE_CHECKING:
+    from ..review_carry import ReviewEntry
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _CSS = """
@@ -46,6 +51,8 @@ ins{background:var(--ins);text-decoration:none}
 .flag{background-image:linear-gradient(transparent 60%,var(--flag) 60%)}
 .fig{background:var(--fig);border-radius:2px}
 .legend span{margin-right:1rem}.note{color:#9a6700}
+.review{margin:.3rem .7rem;padding:.2rem .5rem;border-left:4px solid #1a7f37;background:#f0fff4;
+white-space:pre-wrap}.review.changed{border-color:#bf8700;background:#fff8c5}
 @media print{details.pair{break-inside:avoid}details.pair:not([open])>:not(summary){display:none}}
 """
 
@@ -58,14 +65,16 @@ class _Mark:
     title: str = ""
 
 
-def render_html(c: Comparison) -> str:
+def render_html(c: Comparison, reviews: Sequence[ReviewEntry] = ()) -> str:
+    """The report; ``reviews`` (marks and notes) are shown next to their sections."""
     title = f"reportdiff: {c.old.path} → {c.new.path}"
     body = [
         f"<h1>{escape(title)}</h1>",
         _summary(c),
         _legend(),
-        _outline(c),
-        _pairs(c),
+        _outline(c, reviews),
+        _reviews(c, reviews),
+        _pairs(c, reviews),
         _figures(c),
         _checks(c),
         _flags(c),
@@ -118,27 +127,60 @@ def _status_words(p: SectionPair) -> list[str]:
     return words
 
 
-def _outline(c: Comparison) -> str:
+def _outline(c: Comparison, reviews: Sequence[ReviewEntry] = ()) -> str:
     marks = {"unchanged": "=", "changed": "~", "added": "+", "removed": "−"}
+    reviewed = {e.pair: e for e in reviews if e.pair is not None}
     rows = []
     for row in c.outline_rows():
         i, p = row.pair, c.pairs[row.pair]
         old, new = c.section("old", p.old), c.section("new", p.new)
         mark = "↕" if p.moved and p.status == "unchanged" else marks[p.status]
         indent = f' style="padding-left:{max(0, row.depth - 1) * 1.2:.1f}em"'
+        entry = reviewed.get(i)
+        review = escape(entry.status) if entry else ""
         rows.append(
             f'<tr class="s-{p.status}"><td class="mark">{mark}</td>'
             f'<td{indent}><a href="#pair-{i}">{escape(section_label(old))}</a></td>'
             f'<td{indent}><a href="#pair-{i}">{escape(section_label(new))}</a></td>'
-            f"<td>{escape(', '.join(_status_words(p)))}</td></tr>"
+            f"<td>{escape(', '.join(_status_words(p)))}</td>"
+            + (f"<td>{review}</td>" if reviews else "")
+            + "</tr>"
         )
+    review_head = "<th>review</th>" if reviews else ""
     return (
         '<h2>Outline</h2>\n<table class="outline"><thead><tr><th></th><th>old</th>'
-        "<th>new</th><th>status</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+        f"<th>new</th><th>status</th>{review_head}</tr></thead><tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table>"
     )
 
 
-def _pairs(c: Comparison) -> str:
+def _review_note(entry: ReviewEntry) -> str:
+    """A mark and its note, as shown inside its section."""
+    cls = "review changed" if entry.changed else "review"
+    mark = "✓ " if entry.reviewed else "✎ "
+    note = f": {escape(entry.note)}" if entry.note else ""
+    return f'<p class="{cls}">{mark}{escape(entry.status)}{note}</p>'
+
+
+def _reviews(c: Comparison, reviews: Sequence[ReviewEntry]) -> str:
+    """The review at a glance: progress and every mark, linked to its section."""
+    if not reviews:
+        return ""
+    done = sum(e.reviewed and e.pair is not None for e in reviews)
+    changed = sum(e.changed for e in reviews)
+    head = f"{done} of {counted(len(c.pairs), 'section pair')} reviewed"
+    head += f", {changed} changed since reviewed" if changed else ""
+    items = []
+    for e in reviews:
+        where = escape(e.heading or e.key)
+        link = f'<a href="#pair-{e.pair}">{where}</a>' if e.pair is not None else where
+        note = f": {escape(e.note)}" if e.note else ""
+        items.append(f"<li>{link} — {escape(e.status)}{note}</li>")
+    return f"<h2>Review</h2>\n<p>{escape(head)}</p>\n<ul>{''.join(items)}</ul>"
+
+
+def _pairs(c: Comparison, reviews: Sequence[ReviewEntry] = ()) -> str:
     marks = {"old": _marks(c, "old"), "new": _marks(c, "new")}
     out = ["<h2>Sections side by side</h2>"]
     for i, p in ((r.pair, c.pairs[r.pair]) for r in c.outline_rows()):
@@ -146,6 +188,7 @@ def _pairs(c: Comparison) -> str:
         heading = f"{section_label(old) or '—'}  →  {section_label(new) or '—'}"
         badges = "".join(f' <span class="badge">{escape(w)}</span>' for w in _status_words(p))
         note = f'<p class="note">note: {escape(p.note)}</p>' if p.note else ""
+        note += "".join(_review_note(e) for e in reviews if e.pair == i)
         is_open = " open" if p.status != "unchanged" or p.moved else ""
         out.append(
             f'<details class="pair s-{p.status}" id="pair-{i}"{is_open}>'
@@ -260,11 +303,25 @@ def _figures(c: Comparison) -> str:
     )
 
 
+def _section_link(c: Comparison, side: Side, section_id: str | None) -> str:
+    """ "in <a href=#pair-N>§label</a>: " for the pair holding that section, or ""."""
+    if section_id is None:
+        return ""
+    for i, p in enumerate(c.pairs):
+        if (p.old if side == "old" else p.new) == section_id and not p.secondary:
+            label = section_label(c.section(side, section_id)) or section_id
+            return f'in <a href="#pair-{i}">{escape(label)}</a>: '
+    return ""
+
+
 def _checks(c: Comparison) -> str:
     if not c.checks:
         return ""
     items = "".join(
-        f"<li><b>[{escape(k.doc)}] {escape(k.kind)}</b>: {escape(k.message)}</li>" for k in c.checks
+        f"<li><b>[{escape(k.doc)}] {escape(k.kind)}</b> "
+        f"{_section_link(c, k.doc, next((f.section for f in k.figures if f.section), None))}"
+        f"{escape(k.message)}</li>"
+        for k in c.checks
     )
     return f"<h2>Checks (the report's own arithmetic)</h2>\n<ul>{items}</ul>"
 
@@ -274,6 +331,7 @@ def _flags(c: Comparison) -> str:
         return ""
     items = "".join(
         f'<li><span class="flag"><b>{escape(f.kind)}</b> [{escape(f.doc)}]</span> '
+        f"{_section_link(c, f.doc, f.section)}"
         f"{escape(f.text)}<br><small>{escape(f.detail)}</small></li>"
         for f in c.boilerplate
     )

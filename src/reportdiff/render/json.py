@@ -6,7 +6,8 @@ The schema itself is ``schema/compare.schema.json`` in this package; README docu
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     Check,
@@ -20,12 +21,18 @@ from ..model import (
     SectionPair,
 )
 
+if TYPE_CHECKING:
+    from ..review_carry import ReviewEntry
+
 SCHEMA_ID = "reportdiff.compare/1"
 
 
-def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+def comparison_to_dict(
+    c: Comparison, reviews: Sequence[ReviewEntry] | None = None
+) -> dict[str, Any]:
+    """The contract view; ``reviews`` (the review's marks and notes) add a "reviews" block."""
     s = c.summary()
-    return {
+    out = {
         "schema": SCHEMA_ID,
         "old": doc_to_dict(c.old, c.old_sections),
         "new": doc_to_dict(c.new, c.new_sections),
@@ -47,10 +54,34 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         },
         "notes": list(c.notes),
     }
+    if reviews is not None:
+        out["reviews"] = reviews_to_dict(c, reviews)
+    return out
 
 
-def render_json(c: Comparison, *, indent: int | None = 2) -> str:
-    return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=indent)
+def reviews_to_dict(c: Comparison, reviews: Sequence[ReviewEntry]) -> dict[str, Any]:
+    return {
+        "reviewed": sum(e.reviewed and e.pair is not None for e in reviews),
+        "total": len(c.pairs),
+        "pairs": [
+            {
+                "key": e.key,
+                "section": e.pair,
+                "heading": e.heading,
+                "reviewed": e.reviewed,
+                "note": e.note,
+                "changed_since_reviewed": e.changed,
+                "status": e.status,
+            }
+            for e in reviews
+        ],
+    }
+
+
+def render_json(
+    c: Comparison, *, indent: int | None = 2, reviews: Sequence[ReviewEntry] | None = None
+) -> str:
+    return json.dumps(comparison_to_dict(c, reviews), ensure_ascii=False, indent=indent)
 
 
 def doc_to_dict(doc: Document, sections: tuple[Section, ...]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from ..model import Comparison, Side
 from ..review import ReviewState, pair_key
+from ..review_carry import CHANGED_SINCE_REVIEWED
 from ..safetext import safe_line
 from .layout import Layout, Range, Row
 from .marks import SideMarks, build_marks, pair_title
@@ -267,6 +268,8 @@ class DiffView(ScrollView, can_focus=True):
         mark = "✓ " if self.review.is_reviewed(pair_key(pair)) else "  "
         note = safe_line(" ".join(self.review.note(pair_key(pair)).split()))
         note = f"   ✎ {note}" if note else ""
+        if self.review.changed_since_reviewed(pair_key(pair)):
+            mark, note = "! ", f"   ({CHANGED_SINCE_REVIEWED}){note}"
         text = f"{mark}{pair_title(self.c, pair)}{note}"
         style = HEADER_CURSOR if self.rows[self.cursor] is row and self.has_focus else HEADER
         segments = Segment.adjust_line_length([Segment(text, style)], width, style)

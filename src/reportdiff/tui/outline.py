@@ -61,7 +61,10 @@ class Outline(Tree[int]):
         title = "(preamble)" if s is None or s.id == "0" else s.heading.strip()
         done = self.review.is_reviewed(pair_key(pair))
         text = Text()
-        text.append("✓ " if done else "  ", style="bold #5fff5f")
+        if self.review.changed_since_reviewed(pair_key(pair)):
+            text.append("! ", style="bold #ffd75f")  # its text changed since it was marked
+        else:
+            text.append("✓ " if done else "  ", style="bold #5fff5f")
         glyph = status_mark(pair)
         text.append(glyph + " ", style=STATUS_STYLE[pair.status])
         text.append(title, style="dim" if pair.status == "unchanged" else "")
