@@ -252,5 +252,8 @@ async def test_the_review_ui_shows_a_changed_section_as_such(tmp_path) -> None:
         await pilot.pause()
         outline = app.query_one("#outline")
         labels = {heading_of(c, p): outline.label(i).plain for i, p in enumerate(c.pairs)}
-    assert labels[SPENDING].startswith("! ")
-    assert labels[DUTIES].startswith("✓ ")
+        assert labels[SPENDING].startswith("! ")
+        assert labels[DUTIES].startswith("✓ ")
+        spending = next(i for i, p in enumerate(c.pairs) if heading_of(c, p) == SPENDING)
+        app.review.set_reviewed(key_of(c, SPENDING), True)  # reviewed again
+        assert outline.label(spending).plain.startswith("✓ ")

@@ -273,7 +273,9 @@ class ReviewApp(App[None]):
     def action_toggle_reviewed(self) -> None:
         d = self.current()
         key = pair_key(self.pair_at(d))
-        self.review.set_reviewed(key, not self.review.is_reviewed(key))
+        # On a section changed since it was reviewed, the key confirms the new text.
+        confirm = self.review.changed_since_reviewed(key)
+        self.review.set_reviewed(key, confirm or not self.review.is_reviewed(key))
         self._save_and_show(d)
 
     def action_edit_note(self) -> None:
