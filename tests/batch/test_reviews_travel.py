@@ -257,3 +257,22 @@ async def test_the_review_ui_shows_a_changed_section_as_such(tmp_path) -> None:
         spending = next(i for i, p in enumerate(c.pairs) if heading_of(c, p) == SPENDING)
         app.review.set_reviewed(key_of(c, SPENDING), True)  # reviewed again
         assert outline.label(spending).plain.startswith("✓ ")
+
+
+def test_a_carried_review_is_saved_whole_with_the_next_edit(reviewed, state) -> None:
+    old, new = reviewed
+    revise(new, 10.0)
+    c = compare(read_document(old), read_document(new))
+    store = DirectoryReviewStore(state)
+    review = open_review(c, store)
+    other = next(pair_key(p) for p in c.pairs if heading_of(c, p) == "四、存在的问题及改进措施")
+    review.set_reviewed(other, True)
+    store.save(review)
+    saved = store.load(review.key)
+    assert saved is not None
+    spending = key_of(c, SPENDING)
+    assert saved.note(spending) == NOTE
+    assert saved.is_reviewed(key_of(c, DUTIES))
+    again = open_review(c, store)
+    assert again.changed_since_reviewed(spending)
+    assert not again.changed_since_reviewed(other)

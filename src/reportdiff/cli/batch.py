@@ -83,9 +83,11 @@ def run(args: argparse.Namespace) -> int:
     atomic_write_bytes(out / "summary.csv", render_batch_csv(result).encode("utf-8-sig"))
     atomic_write_text(out / "summary.json", render_batch_json(result))
     atomic_write_text(out / "index.html", render_batch_html(result))
+    from ..safetext import safe_line, safe_text
+
     for s in (*result.unpaired, *result.bad):
-        print(f"reportdiff: {s.path}: {s.reason}", file=sys.stderr)
-    sys.stdout.write(text)
+        print(f"reportdiff: {safe_line(s.path)}: {safe_line(s.reason)}", file=sys.stderr)
+    sys.stdout.write(safe_text(text))
     sys.stdout.write(f"\nwritten to {out}{os.sep} (index.html, summary.csv, summary.json)\n")
     return ExitStatus.SAME
 
