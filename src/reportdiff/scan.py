@@ -6,14 +6,16 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from .core.reuse import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
-from .corpusdb import CorpusIndex, cluster_index
+from .corpusdb import CorpusIndex, Edges, cluster_index, local_bucket_edges
 from .errors import InputError, ReportdiffError
 from .model import Document
 from .safetext import file_name, safe_line, shown_name
@@ -30,6 +32,7 @@ _UNREAD_FORMATS = {
 }
 MAX_REPORTS = 1_000_000  # a bound on what one scan walks, against pointing it at /
 _PARALLEL_FROM = 24  # fewer files are sketched in-process: a pool costs more than it saves
+_FILES_PER_TASK = 8
 
 
 def find_reports(folder: str | Path) -> list[Path]:
@@ -131,11 +134,28 @@ def load_text(path: str) -> str:
         ) from None
 
 
+Sketcher = Callable[[str, list[str]], Iterator[DocSketch | tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where a scan's work runs: reading and sketching the files (in input order), and
+    working out the near-copy buckets. Every engine gives the same result."""
+
+    sketch: Sketcher
+    edges: Edges = local_bucket_edges
+
+
+def local_engine(jobs: int | None = None) -> Engine:
+    """Worker processes on this machine (``jobs``, default 2)."""
+    return Engine(partial(_sketch_all, jobs=jobs))
+
+
 def add_folder(
     index: CorpusIndex,
     folder: str | Path,
     *,
-    jobs: int | None = None,
+    engine: Engine | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[tuple[str, str]]]:
     """Sketch the reports under ``folder`` that the index does not hold yet (or that
@@ -154,7 +174,8 @@ def add_folder(
     with index.transaction():
         batch = index.new_batch(str(root.resolve()))
         paths = [p if os.path.exists(p) else file_name(p) for p, _ in todo]
-        results = _sketch_all(str(root.resolve()), paths, jobs)
+        engine = engine or local_engine()
+        results = engine.sketch(str(root.resolve()), paths)
         for done, ((full, stamp), result) in enumerate(zip(todo, results, strict=True), start=1):
             if isinstance(result, DocSketch):
                 index.add(result, full, batch, stamp)
@@ -169,20 +190,22 @@ def scan_index(
     index: CorpusIndex,
     folder: str | Path,
     *,
-    jobs: int | None = None,
+    engine: Engine | None = None,
     template_share: float | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ScanResult:
     """Add ``folder`` to ``index`` and cluster it all. When the index held reports
     before, the result is about this folder's reports and what they share with those."""
+    engine = engine or local_engine()
     had_documents = bool(index.stamps())
-    batch, skipped = add_folder(index, folder, jobs=jobs, progress=progress)
+    batch, skipped = add_folder(index, folder, engine=engine, progress=progress)
     return cluster_index(
         index,
         load_text,
         template_share=template_share or TEMPLATE_SHARE,
         skipped=skipped,
         new_batch=batch if had_documents else None,
+        edges=engine.edges,
     )
 
 
@@ -197,7 +220,11 @@ def scan_folder(
     throwaway in-memory index: for a few hundred reports, or tests)."""
     with CorpusIndex(":memory:") as index:
         result = scan_index(
-            index, folder, jobs=jobs, template_share=template_share, progress=progress
+            index,
+            folder,
+            engine=local_engine(jobs),
+            template_share=template_share,
+            progress=progress,
         )
         return ScanResult(
             result.paths,
@@ -210,14 +237,28 @@ def scan_folder(
 
 
 def _sketch_all(
-    root: str, paths: list[str], jobs: int | None
+    root: str, paths: list[str], jobs: int | None = None
 ) -> Iterator[DocSketch | tuple[str, str]]:
     workers = jobs or min(2, os.cpu_count() or 1)
     if workers <= 1 or len(paths) < _PARALLEL_FROM:
         yield from (sketch_file(root, p) for p in paths)
         return
+    # A few chunks in flight at a time, results in input order: sketches are written
+    # to the index as they come, so they never pile up in memory (Executor.map would
+    # submit every file at once and hold every result the writer has not taken yet).
+    chunks = [paths[i : i + _FILES_PER_TASK] for i in range(0, len(paths), _FILES_PER_TASK)]
     with ProcessPoolExecutor(workers) as pool:
-        yield from pool.map(partial(sketch_file, root), paths, chunksize=8)
+        pending: deque[Future[list[DocSketch | tuple[str, str]]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_sketch_chunk, root, chunk))
+            if len(pending) >= 4 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _sketch_chunk(root: str, paths: list[str]) -> list[DocSketch | tuple[str, str]]:
+    return [sketch_file(root, p) for p in paths]
 
 
 class ProgressBar:

@@ -7,8 +7,12 @@ import contextlib
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, ReportdiffError
+
+if TYPE_CHECKING:
+    from ..scan import Engine
 from .output import emit, emit_chunks
 
 FORMATS = ("text", "json", "jsonl", "csv")
@@ -46,6 +50,32 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: 2)"
     )
     p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where reading, sketching and bucket matching run: worker processes here "
+        "(default), or a Dask cluster (needs pip install 'reportdiff[dask]'); same output",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler to use (tcp://HOST:8786); default: a "
+        "local cluster of --workers processes",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --engine dask and no --scheduler: local workers (default: 2)",
+    )
+    p.add_argument(
+        "--workdir",
+        metavar="DIR",
+        help="with --engine dask: a folder every worker can read, for the bucket "
+        "partitions (default: a temporary folder, which only a local cluster can read)",
+    )
+    p.add_argument(
         "--top", type=int, default=20, metavar="N", help="rows per list in the text output"
     )
     p.add_argument(
@@ -71,11 +101,15 @@ def run(args: argparse.Namespace) -> int:
         raise ReportdiffError("--template-share must be in (0, 1]")
     if not Path(args.folder).is_dir():
         raise ReportdiffError(f"{args.folder}: is not a directory")
-    with _index_file(args.index) as path, CorpusIndex(path) as index:
+    with (
+        _engine(args) as engine,
+        _index_file(args.index) as path,
+        CorpusIndex(path) as index,
+    ):
         result = scan_index(
             index,
             args.folder,
-            jobs=args.jobs,
+            engine=engine,
             template_share=share,
             progress=ProgressBar("scanning"),
         )
@@ -90,6 +124,23 @@ def run(args: argparse.Namespace) -> int:
         else:
             emit(args, render_scan_text(result, args.top))
     return ExitStatus.SAME
+
+
+@contextlib.contextmanager
+def _engine(args: argparse.Namespace) -> Iterator[Engine]:
+    if args.engine == "local":
+        if args.scheduler or args.workers or args.workdir:
+            raise ReportdiffError("--scheduler, --workers and --workdir go with --engine dask")
+        from ..scan import local_engine
+
+        yield local_engine(args.jobs)
+        return
+    if args.workers is not None and args.workers < 1:
+        raise ReportdiffError("--workers must be at least 1")
+    from ..scan_dask import dask_engine
+
+    with dask_engine(args.scheduler, args.workers, args.workdir) as engine:
+        yield engine
 
 
 @contextlib.contextmanager

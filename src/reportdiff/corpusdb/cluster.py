@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from pathlib import PurePath
 from typing import overload
 
@@ -31,15 +32,24 @@ from ..core.reuse import (
     PlacedSentence,
     ScanResult,
     UnionFind,
+    bucket_edges,
     cluster_order,
     frequent,
-    join_bucket,
     shared_runs,
 )
 from .store import CorpusIndex, IndexedDocument
 
 _MASK64 = (1 << 64) - 1
 _TEXTS_CACHED = 16
+
+
+Edges = Callable[[CorpusIndex], Iterable[tuple[int, int]]]
+
+
+def local_bucket_edges(index: CorpusIndex) -> Iterator[tuple[int, int]]:
+    """The near-copy edges of every shared bucket, worked out in this process."""
+    for _band, rows in groupby(index.shared_buckets(), key=itemgetter(0)):
+        yield from bucket_edges([(unit, key) for _, unit, key in rows])
 
 
 def cluster_index(
@@ -49,13 +59,15 @@ def cluster_index(
     template_share: float = TEMPLATE_SHARE,
     skipped: Sequence[tuple[str, str]] = (),
     new_batch: int | None = None,
+    edges: Edges = local_bucket_edges,
 ) -> ScanResult:
     """Cluster everything in ``index``. With ``new_batch``, the result is about that
     add: its documents' shares, and the passages they hold (with everything indexed
-    before that they share them with)."""
+    before that they share them with). ``edges`` works out the buckets (here, or on
+    a cluster: the result is the same)."""
     docs = index.documents()
     position = {d.id: i for i, d in enumerate(docs)}
-    root = _sentence_clusters(index)
+    root = _sentence_clusters(index, edges)
     count, sig = _holder_fingerprints(index, root)
     passes = _PassageBuilder(index.db, len(docs), template_share)
     shares: list[DocShare] = []
@@ -82,10 +94,10 @@ def cluster_index(
     )
 
 
-def _sentence_clusters(index: CorpusIndex) -> array:
+def _sentence_clusters(index: CorpusIndex, edges: Edges) -> array:
     uf = UnionFind(index.unit_count() + 1)
-    for _band, rows in groupby(index.shared_buckets(), key=lambda r: r[0]):
-        join_bucket([(unit, key) for _, unit, key in rows], uf)
+    for a, b in edges(index):
+        uf.union(a, b)
     return uf.roots()
 
 

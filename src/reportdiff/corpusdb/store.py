@@ -84,6 +84,8 @@ class CorpusIndex:
                 else "PRAGMA journal_mode=MEMORY"
             )
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # 64 MB of page cache: index inserts land on random pages (keys are hashes)
+            self.db.execute("PRAGMA cache_size=-65536")
             self._check_or_init()
         except sqlite3.DatabaseError as exc:
             raise ReportdiffError(f"{path}: cannot be used as a corpus index ({exc})") from None
@@ -164,16 +166,19 @@ class CorpusIndex:
         """The unit id of each distinct key of a document, new units inserted with bands."""
         by_hash = {key_hash(s.key): s for s in sketch.sentences}
         found = self._units_of(list(by_hash))
+        next_id = self.unit_count() + 1
+        units: list[tuple[int, int, str]] = []
+        bands: list[tuple[int, int]] = []
         ids: dict[str, int] = {}
         for h, s in by_hash.items():
             uid = found.get(h)
             if uid is None:
-                cur = self.db.execute("INSERT INTO units(hash, key) VALUES (?, ?)", (h, s.key))
-                uid = int(cur.lastrowid or 0)
-                self.db.executemany(
-                    "INSERT INTO bands VALUES (?, ?)", ((_signed64(b), uid) for b in s.bands)
-                )
+                uid, next_id = next_id, next_id + 1
+                units.append((uid, h, s.key))
+                bands.extend((_signed64(b), uid) for b in s.bands)
             ids[s.key] = uid
+        self.db.executemany("INSERT INTO units(id, hash, key) VALUES (?, ?, ?)", units)
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", bands)
         return ids
 
     def _units_of(self, hashes: list[int]) -> dict[int, int]:
@@ -212,6 +217,14 @@ class CorpusIndex:
             "SELECT b.band, b.unit, u.key FROM bands b JOIN units u ON u.id = b.unit "
             "WHERE b.band IN (SELECT band FROM bands GROUP BY band HAVING count(*) > 1) "
             "ORDER BY b.band, b.unit"
+        )
+
+    def shared_bucket_rows(self) -> int:
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM bands WHERE band IN "
+                "(SELECT band FROM bands GROUP BY band HAVING count(*) > 1)"
+            ).fetchone()[0]
         )
 
     def sentences(self) -> Iterator[tuple[int, int, int, int, int, int, int]]:

@@ -8,7 +8,7 @@ here:
 1. sentences with equal keys (figures masked) are one unit;
 2. units whose sketches share a bucket (two of their smallest hashes) are
    candidates, each verified with a rapidfuzz ratio against at most a few
-   representatives of the bucket (``join_bucket``: a bucket holding one template
+   representatives of the bucket (``bucket_edges``: a bucket holding one template
    sentence from 5,000 documents costs 5,000 comparisons, not 12.5M);
 3. verified units are joined (``UnionFind``) into sentence clusters;
 4. in each document, consecutive sentences whose clusters stand in the same documents
@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -29,7 +30,7 @@ from .shingles import SENTENCE_WEIGHT, band_keys, keyed_sentences, sketch
 
 REPS_PER_BUCKET = 8
 TEMPLATE_SHARE = 0.5  # a passage in at least this share of the corpus (and 3 documents)
-_SOLID_RE = re.compile(r"\S")
+_BLANK_RE = re.compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,13 @@ class DocSketch:
 
 
 def sketch_document(path: str, text: str) -> DocSketch:
-    solid = array("l", [0])  # prefix counts of non-blank characters
-    count = 0
-    for ch in text:
-        count += not ch.isspace()
-        solid.append(count)
+    # Non-blank characters before a position: the position less the blanks before it
+    # (blanks are few in report text, so they are found, not the solid characters).
+    blanks = [m.start() for m in _BLANK_RE.finditer(text)]
+
+    def solid(pos: int) -> int:
+        return pos - bisect_left(blanks, pos)
+
     sentences = tuple(
         SketchedSentence(
             s.start,
@@ -65,13 +68,13 @@ def sketch_document(path: str, text: str) -> DocSketch:
             s.key,
             tuple(band_keys(sketch(s.key))) if s.weight >= SENTENCE_WEIGHT else (),
             s.substantial,
-            solid[s.start],
-            solid[s.end],
+            solid(s.start),
+            solid(s.end),
         )
         for s in keyed_sentences(text)
         if s.matchable
     )
-    return DocSketch(path, sentences, count)
+    return DocSketch(path, sentences, len(text) - len(blanks))
 
 
 def key_hash(key: str) -> int:
@@ -150,18 +153,22 @@ class UnionFind:
         return array("q", (self.find(x) for x in range(len(self.parent))))
 
 
-def join_bucket(members: Sequence[tuple[int, str]], uf: UnionFind) -> None:
-    """Join each (unit, key) of one bucket to the first of a few representatives it
-    is a near copy of."""
+def bucket_edges(members: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Which (unit, key) of one bucket are near copies of which: each member is tied to
+    the first of a few representatives it is a near copy of. Decided from the bucket
+    alone, so buckets can be worked through in any order or on any machine and their
+    edges joined after: the sentence clusters come out the same."""
     reps: list[tuple[int, str]] = []
+    edges: list[tuple[int, int]] = []
     for uid, key in members:
         for rep, rep_key in reps:
-            if uf.find(rep) == uf.find(uid) or near_copy(key, rep_key)[0]:
-                uf.union(rep, uid)
+            if near_copy(key, rep_key)[0]:
+                edges.append((rep, uid))
                 break
         else:
             if len(reps) < REPS_PER_BUCKET:
                 reps.append((uid, key))
+    return edges
 
 
 def frequent(count: int, total: int, share: float = TEMPLATE_SHARE) -> bool:
