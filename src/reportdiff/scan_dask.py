@@ -21,8 +21,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from .core.reuse import DocSketch, bucket_edges
-from .core.reuse.corpus import SketchedSentence
+from .core.reuse import DocSketch, SketchedSentence, bucket_edges
 from .corpusdb import CorpusIndex
 from .errors import ReportdiffError
 from .scan import Engine, sketch_file
