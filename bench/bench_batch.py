@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench_scan import measure as measure_command  # noqa: E402
+from proctree import measure as measure_command  # noqa: E402
 
 from tests.batch.agency_reports import Plan, agency_name, report_text, write  # noqa: E402
 
