@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Comparison, NumberChange
+
+if TYPE_CHECKING:
+    from ..review_carry import ReviewEntry
 
 # "attention" adds up the problems, each weighted by how surely it needs a look: a
 # failed sum or a contradicted stated change is an error in the report; a stale year
@@ -25,6 +28,7 @@ WEIGHTS = {
     "template_leftovers": 1.0,
     "sections_added": 0.25,
     "sections_removed": 0.25,
+    "changed_since_reviewed": 1.0,
 }
 CARRIED_OVER_HIGH = 0.9  # NEW this much last year's text unchanged: +1 attention
 SHARED_HIGH = 0.3  # this much text shared with other agencies: +1 attention
@@ -49,13 +53,17 @@ class SummaryRow:
     sections_removed: int
     report: str = ""  # the pair's HTML report, relative to the summary
     attention: float = 0.0
+    section_pairs: int = 0
+    reviewed: int = 0  # section pairs a reviewer marked as reviewed
+    changed_since_reviewed: int = 0  # marked pairs whose text changed since
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def summarize(c: Comparison, agency: str) -> SummaryRow:
-    """The row of one compared pair (shared_with_others is filled in by the caller)."""
+def summarize(c: Comparison, agency: str, reviews: Sequence[ReviewEntry] = ()) -> SummaryRow:
+    """The row of one compared pair and the review saved on it (shared_with_others is
+    filled in by the caller)."""
     new_checks = [k for k in c.checks if k.doc == "new"]
     flags = [f for f in c.boilerplate if f.doc == "new"]
     s = c.summary()
@@ -75,6 +83,9 @@ def summarize(c: Comparison, agency: str) -> SummaryRow:
         sections_changed=s.sections_changed,
         sections_added=s.sections_added,
         sections_removed=s.sections_removed,
+        section_pairs=len(c.pairs),
+        reviewed=sum(e.reviewed and e.pair is not None for e in reviews),
+        changed_since_reviewed=sum(e.changed for e in reviews),
     )
     return with_attention(row)
 
@@ -122,6 +133,7 @@ SORT_COLUMNS: dict[str, Callable[[SummaryRow], Any]] = {
     "shared": lambda r: r.shared_with_others or 0.0,
     "largest-change": lambda r: r.largest_change_pct or 0.0,
     "sections": lambda r: r.sections_added + r.sections_removed,
+    "reviewed": lambda r: r.reviewed / r.section_pairs if r.section_pairs else 0.0,
     "agency": lambda r: r.agency,
 }
 

@@ -2,23 +2,29 @@
 
 Workers get and return plain picklable records: a file to describe (title, hash,
 and for NEW a sketch to find text shared between agencies), or a pair to compare
-(read both, compare, write the pair's HTML report, return its summary row). A pair
-whose inputs are unchanged since an earlier run into the same folder is not compared
-again: its row is kept in ``.reportdiff-batch/<key>.json`` next to the reports.
+(read both, compare, write the pair's HTML report with the marks and notes saved on
+it, return its summary row). A pair whose inputs and saved review are unchanged since
+an earlier run into the same folder is not compared again: its row is kept in
+``.reportdiff-batch/<key>.json`` next to the reports.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..core.reuse import DocSketch
 from ..errors import ReportdiffError
 from ..fsutil import atomic_write_text
+
+if TYPE_CHECKING:
+    from ..model import Comparison
+    from ..review import ReviewStore
 
 STATE_FOLDER = ".reportdiff-batch"
 
@@ -73,6 +79,20 @@ class PairOutcome:
     row: dict[str, Any] | None = None
     problem: str = ""
     reused: bool = False
+    review: tuple[str, str] = ("", "")  # the saved review it shows: (key, when saved)
+
+
+def review_store(job: PairJob, comparison: Comparison | None = None) -> ReviewStore:
+    """Where the review UI keeps this pair's marks (the state folder, or the archive)."""
+    from .compare import review_store as store_for
+
+    args = argparse.Namespace(old=job.old, new=job.new, archive=job.archive)
+    return store_for(comparison, args)  # type: ignore[arg-type]
+
+
+def saved_stamp(store: ReviewStore, key: str) -> str:
+    saved = store.load(key)
+    return saved.updated if saved else ""
 
 
 def compare_pair(job: PairJob) -> PairOutcome:
@@ -81,33 +101,45 @@ def compare_pair(job: PairJob) -> PairOutcome:
     from ..batch.summary import summarize
     from ..core.compare import compare
     from ..render.html import render_html
+    from ..review import open_review
+    from ..review_carry import review_entries
 
     try:
         comparison = compare(read_input(job.old, job.archive), read_input(job.new, job.archive))
-        atomic_write_text(job.report, render_html(comparison))
+        store = review_store(job, comparison)
+        state = open_review(comparison, store)
+        reviews = review_entries(comparison, state)
+        atomic_write_text(job.report, render_html(comparison, reviews))
+        stamp = (state.key, saved_stamp(store, state.key))
     except ReportdiffError as exc:
         return PairOutcome(job, problem=str(exc))
     except OSError as exc:
         return PairOutcome(job, problem=f"cannot write {job.report}: {exc.strerror or exc}")
     except Exception as exc:  # one odd report must not stop a batch of hundreds
         return PairOutcome(job, problem=f"could not be compared ({type(exc).__name__}: {exc})")
-    return PairOutcome(job, row=summarize(comparison, job.agency).to_dict())
+    row = summarize(comparison, job.agency, reviews).to_dict()
+    return PairOutcome(job, row=row, review=stamp)
 
 
 def earlier_outcome(job: PairJob, out_dir: Path) -> PairOutcome | None:
-    """The row an earlier run left for the same inputs, if its report is still there."""
-    record = out_dir / STATE_FOLDER / f"{job.key}.json"
+    """The row an earlier run left for the same inputs, if its report is still there
+    and the review it shows is still the one saved."""
+    path = out_dir / STATE_FOLDER / f"{job.key}.json"
     try:
-        row = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        row, (key, stamp) = record["row"], record["review"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     if not isinstance(row, dict) or not job.report.is_file():
         return None
-    return PairOutcome(job, row=row, reused=True)
+    if saved_stamp(review_store(job), key) != stamp:
+        return None
+    return PairOutcome(job, row=row, reused=True, review=(key, stamp))
 
 
 def keep_outcome(outcome: PairOutcome, out_dir: Path) -> None:
     if outcome.row is None or outcome.reused:
         return
-    record = out_dir / STATE_FOLDER / f"{outcome.job.key}.json"
-    atomic_write_text(record, json.dumps(outcome.row, ensure_ascii=False) + "\n")
+    record = {"row": outcome.row, "review": list(outcome.review)}
+    path = out_dir / STATE_FOLDER / f"{outcome.job.key}.json"
+    atomic_write_text(path, json.dumps(record, ensure_ascii=False) + "\n")

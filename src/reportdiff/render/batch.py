@@ -31,6 +31,8 @@ COLUMNS = (
     ("sections_added", "sections added"),
     ("sections_removed", "sections removed"),
     ("sections_changed", "sections changed"),
+    ("reviewed", "reviewed"),
+    ("changed_since_reviewed", "changed since reviewed"),
     ("old_path", "old"),
     ("new_path", "new"),
     ("report", "report"),
@@ -75,6 +77,8 @@ def _cell(row: SummaryRow, key: str) -> str:
         return ""
     if key in _SHARES:
         return f"{value:.1%}"
+    if key == "reviewed":
+        return f"{value}/{row.section_pairs}"
     return str(value)
 
 
@@ -88,15 +92,17 @@ def render_batch_text(r: BatchResult) -> str:
     width = max([12, *(cell_len(row.agency) for row in r.rows)])
     lines.append(
         f"{'attn':>5}  {pad('agency', width)} {'chk':>3} {'chg':>3} {'carried':>7} "
-        f"{'stale':>5} {'tmpl':>4} {'shared':>6} {'±sect':>6}  largest change"
+        f"{'stale':>5} {'tmpl':>4} {'shared':>6} {'±sect':>6} {'reviewed':>8}  largest change"
     )
     for row in r.rows:
         shared = "" if row.shared_with_others is None else f"{row.shared_with_others:.0%}"
         sect = f"+{row.sections_added}/-{row.sections_removed}"
+        done = f"{row.reviewed}/{row.section_pairs}" + ("!" if row.changed_since_reviewed else "")
         lines.append(
             f"{row.attention:>5g}  {pad(row.agency, width)} {row.checks_failed:>3} "
             f"{row.changes_not_adding_up:>3} {row.carried_over:>7.0%} "
-            f"{row.stale_references:>5} {row.template_leftovers:>4} {shared:>6} {sect:>6}  "
+            f"{row.stale_references:>5} {row.template_leftovers:>4} {shared:>6} {sect:>6} "
+            f"{done:>8}  "
             f"{row.largest_change}"
         )
     for title, items in (("not paired", r.unpaired), ("could not be compared", r.bad)):
@@ -117,10 +123,12 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #d0d7de;padding:.2r
 text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}
 th{background:#f6f8fa;position:sticky;top:0}.hot{background:#fff3b0}
 """
+_HOT = ("checks_failed", "changes_not_adding_up", "stale_references", "changed_since_reviewed")
 _NUMERIC = {
     "attention", "checks_failed", "changes_not_adding_up", "carried_over",
     "stale_references", "template_leftovers", "shared_with_others", "largest_change_pct",
-    "sections_added", "sections_removed", "sections_changed",
+    "sections_added", "sections_removed", "sections_changed", "reviewed",
+    "changed_since_reviewed",
 }  # fmt: skip
 
 
@@ -154,9 +162,7 @@ def _html_row(row: SummaryRow, shown: list[tuple[str, str]]) -> str:
         text = escape(_cell(row, key))
         if key == "agency" and row.report:
             text = f'<a href="{escape(row.report)}">{text}</a>'
-        hot = key in ("checks_failed", "changes_not_adding_up", "stale_references") and getattr(
-            row, key
-        )
+        hot = key in _HOT and getattr(row, key)
         cls = " ".join(c for c in ("n" if key in _NUMERIC else "", "hot" if hot else "") if c)
         cells.append(f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>")
     return "<tr>" + "".join(cells) + "</tr>"
