@@ -58,6 +58,9 @@ class Document:
     blocks: tuple[Block, ...]
     source_format: str = "txt"  # "txt" | "md" | "docx"
     encoding: str = "utf-8"
+    # Per line of ``text``: (line in the file it was read from, 1-based; indentation
+    # characters dropped from its start). Empty when the source has no lines (.docx).
+    line_origins: tuple[tuple[int, int], ...] = ()
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

@@ -41,12 +41,22 @@ def test_text_table_shows_change_in_the_reports_unit(sample):
     assert "-0.3个百分点" in text  # a change of a rate in points: 1.8 → 1.5个百分点
 
 
-def test_text_lists_the_checks_with_offsets(sample):
+def test_text_lists_the_checks_with_line_and_column_of_the_file(sample):
     text = render_text(sample)
     checks = text[text.index("Checks (the report's own arithmetic)") :]
     assert "[old] sum: 项目支出 1268.50万元" in checks
     assert "[old] change: 政府性基金预算支出" in checks
-    assert "1268.50万元@" in checks
+    figure = next(f for k in sample.checks for f in k.figures if f.text == "1268.50万元")
+    line, column = _position_in_file(SAMPLES / "qingshui-water-2023.txt", figure.text)
+    assert f"1268.50万元 ({line}:{column})" in checks
+
+
+def _position_in_file(path: Path, needle: str) -> tuple[int, int]:
+    """Where ``needle`` first stands in the file as an editor counts: line:column."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number, line.index(needle) + 1
+    raise AssertionError(f"{needle} not in {path}")
 
 
 def test_json_numbers_and_checks(sample):

@@ -19,6 +19,7 @@ from reportdiff.readers.blocks import blocks_from_lines
 from reportdiff.render.figure_display import change_text
 from reportdiff.render.figures import check_lines
 from reportdiff.render.html import render_html
+from reportdiff.render.positions import Positions
 from reportdiff.render.text import render_text
 from tests.conftest import SAMPLES
 
@@ -146,11 +147,16 @@ def test_unchanged_figures_show_no_change(harbor):
 def test_a_check_with_many_figures_counts_the_rest():
     figs = tuple(Figure(f"{i}万元", i * 1e4, "元", i * 10, i * 10 + 3) for i in range(1, 10))
     check = Check("sum", "old", "基本支出 45万元, but its 8 parts add up to 44万元", figs)
-    lines = check_lines([check], lambda kind, text: text)
+    text = "".join(f"{'x' * 9}\n" for _ in range(10))  # offset 10*k is line k+1, column 1
+    doc = Document("old.txt", "t", text, ())
+    at = {"old": Positions(doc), "new": Positions(doc)}
+    lines = check_lines([check], lambda kind, text: text, at)
     assert lines[-1].strip() == (
-        "figures: 1万元@10, 2万元@20, 3万元@30, 4万元@40, 5万元@50, 6万元@60, … and 3 more"
+        "figures: 1万元 (2:1), 2万元 (3:1), 3万元 (4:1), 4万元 (5:1), 5万元 (6:1), "
+        "6万元 (7:1), … and 3 more"
     )
-    short = check_lines([Check("sum", "old", "m", figs[:6])], lambda kind, text: text)
+    assert "[old]" in lines[1]
+    short = check_lines([Check("sum", "old", "m", figs[:6])], lambda kind, text: text, at)
     assert "more" not in short[-1]
 
 
@@ -168,7 +174,7 @@ def test_seed_checks_and_bounds(seeds_dir):
     old = read_document(seeds_dir / "daoxian-police-2023.txt")
     new = read_document(seeds_dir / "ebian-police-2023.txt")
     text = render_text(compare(old, new, CompareOptions(all_numbers=True)))
-    assert re.search(r"figures: (\S+@\d+, ){6}… and \d+ more", text)
+    assert re.search(r"figures: (\S+ \(\d+:\d+\), ){6}… and \d+ more", text)
     assert "≥60%" in text  # 超过60% in the old report
 
 

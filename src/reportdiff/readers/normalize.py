@@ -34,17 +34,27 @@ _SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?", ";")
 
 def normalize_text(text: str) -> str:
     """The normalised form of a whole decoded text file."""
+    return normalize_with_origins(text)[0]
+
+
+def normalize_with_origins(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The normalised text, and for each of its lines where it came from: the line
+    number in the decoded file (1-based) and how many characters of indentation were
+    dropped from its start, so a position can be told as the file's line:column."""
     text = clean_chars(text)
     lines = text.split("\n")
     table = _table_rows(lines)
     out: list[str] = []
-    for i, line in enumerate(lines):
-        line = _table_row(line) if i in table else clean_line(line)
+    origins: list[tuple[int, int]] = []
+    for i, raw in enumerate(lines):
+        line = _table_row(raw) if i in table else clean_line(raw)
         if line or (out and out[-1]):
             out.append(line)
+            origins.append((i + 1, len(raw) - len(raw.lstrip(_EDGE_SPACE)) if line else 0))
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out) + "\n" if out else ""
+        origins.pop()
+    return ("\n".join(out) + "\n" if out else ""), tuple(origins)
 
 
 def clean_chars(text: str) -> str:

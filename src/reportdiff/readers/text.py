@@ -11,7 +11,7 @@ from ..options import MAX_TEXT_BYTES
 from ..safetext import shown_name
 from .blocks import blocks_from_lines, first_paragraph
 from .encoding import NotText, decode
-from .normalize import normalize_text
+from .normalize import normalize_with_origins
 from .sniff import check_file, read_bounded
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -28,7 +28,7 @@ def read_text(path: Path) -> Document:
         raise InputError(
             str(path), f"is not a text report ({exc}); give a .txt, .md or .docx report"
         ) from None
-    text = normalize_text(decoded)
+    text, origins = normalize_with_origins(decoded)
     if not text:
         raise InputError(str(path), "contains only whitespace; there is nothing to compare")
     blocks = blocks_from_lines(text)
@@ -41,4 +41,5 @@ def read_text(path: Path) -> Document:
         blocks=blocks,
         source_format=fmt,
         encoding=encoding,
+        line_origins=origins,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..model import Check, Document, Figure
@@ -12,6 +12,7 @@ from ..wording import counted
 from .columns import pad
 from .figure_display import delta_text, figure_value_text
 from .json import check_to_dict, figure_to_dict
+from .positions import Positions
 
 __all__ = [
     "FIGURES_SCHEMA",
@@ -29,14 +30,15 @@ _LISTED = 6  # figures named under a check; the count of the rest follows
 def figures_to_dict(
     doc: Document, figures: Sequence[Figure], checks: Sequence[Check]
 ) -> dict[str, Any]:
+    at = Positions(doc)
     return {
         "schema": FIGURES_SCHEMA,
         "path": doc.path,
         "title": doc.title,
         "figures": [
-            figure_to_dict(f) | {"index": i, "parent": f.parent} for i, f in enumerate(figures)
+            figure_to_dict(f, at) | {"index": i, "parent": f.parent} for i, f in enumerate(figures)
         ],
-        "checks": [check_to_dict(k) for k in checks],
+        "checks": [check_to_dict(k, at) for k in checks],
     }
 
 
@@ -62,7 +64,8 @@ def render_figures_text(
         )
     if checks:
         lines.append("")
-        lines.extend(check_lines(checks, lambda kind, text: text))
+        at = Positions(doc)
+        lines.extend(check_lines(checks, lambda kind, text: text, {k.doc: at for k in checks}))
     return safe_text("\n".join(lines) + "\n")
 
 
@@ -74,12 +77,19 @@ def _depth(figures: Sequence[Figure], f: Figure) -> int:
     return depth
 
 
-def check_lines(checks: Iterable[Check], style: Callable[[str, str], str]) -> list[str]:
-    """One line per failed check, then where its figures stand (offsets into the text)."""
+def check_lines(
+    checks: Iterable[Check],
+    style: Callable[[str, str], str],
+    positions: Mapping[str, Positions],
+) -> list[str]:
+    """One line per failed check, then where its figures stand (line:column of the
+    file). With one document (``positions`` has one side) the side is not named."""
     lines = [style("bold", "Checks (the report's own arithmetic)")]
     for k in checks:
-        lines.append(style("warn", f"  ! [{k.doc}] {k.kind}: ") + k.message)
-        where = ", ".join(f"{f.text}@{f.start}" for f in k.figures[:_LISTED])
+        side = f"[{k.doc}] " if len(positions) > 1 else ""
+        lines.append(style("warn", f"  ! {side}{k.kind}: ") + k.message)
+        at = positions[k.doc]
+        where = ", ".join(f"{f.text} ({at(f.start)})" for f in k.figures[:_LISTED])
         if len(k.figures) > _LISTED:
             where += f", … and {len(k.figures) - _LISTED} more"
         if where:

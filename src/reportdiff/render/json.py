@@ -20,6 +20,7 @@ from ..model import (
     Section,
     SectionPair,
 )
+from .positions import Positions
 
 if TYPE_CHECKING:
     from ..review_carry import ReviewEntry
@@ -32,14 +33,15 @@ def comparison_to_dict(
 ) -> dict[str, Any]:
     """The contract view; ``reviews`` (the review's marks and notes) add a "reviews" block."""
     s = c.summary()
+    at = {"old": Positions(c.old), "new": Positions(c.new)}
     out = {
         "schema": SCHEMA_ID,
         "old": doc_to_dict(c.old, c.old_sections),
         "new": doc_to_dict(c.new, c.new_sections),
         "sections": [pair_to_dict(p) for p in c.pairs],
-        "numbers": [number_to_dict(n) for n in c.numbers],
-        "checks": [check_to_dict(k) for k in c.checks],
-        "boilerplate": [flag_to_dict(f) for f in c.boilerplate],
+        "numbers": [number_to_dict(n, at["old"], at["new"]) for n in c.numbers],
+        "checks": [check_to_dict(k, at[k.doc]) for k in c.checks],
+        "boilerplate": [flag_to_dict(f, at[f.doc]) for f in c.boilerplate],
         "carried_over": carried_over_to_dict(c),
         "summary": {
             "sections_changed": s.sections_changed,
@@ -146,8 +148,8 @@ def edit_to_dict(e: Edit) -> dict[str, Any]:
     return d
 
 
-def figure_to_dict(f: Figure) -> dict[str, Any]:
-    return {
+def figure_to_dict(f: Figure, at: Positions | None = None) -> dict[str, Any]:
+    d: dict[str, Any] = {
         "text": f.text,
         "value": f.value,
         "unit": f.unit,
@@ -158,32 +160,43 @@ def figure_to_dict(f: Figure) -> dict[str, Any]:
         "section": f.section,
         "qualifier": f.qualifier,
     }
+    return d | line_column(f.start, at)
 
 
-def number_to_dict(n: NumberChange) -> dict[str, Any]:
+def line_column(offset: int, at: Positions | None) -> dict[str, int]:
+    """ "line" and "column" of the source file, beside the offset, when known."""
+    if at is None:
+        return {}
+    line, column = at.line_column(offset)
+    return {"line": line, "column": column}
+
+
+def number_to_dict(
+    n: NumberChange, old_at: Positions | None = None, new_at: Positions | None = None
+) -> dict[str, Any]:
     return {
         "label": n.label,
         "old_section": n.old_section,
         "new_section": n.new_section,
-        "old": figure_to_dict(n.old) if n.old else None,
-        "new": figure_to_dict(n.new) if n.new else None,
+        "old": figure_to_dict(n.old, old_at) if n.old else None,
+        "new": figure_to_dict(n.new, new_at) if n.new else None,
         "status": n.status,
         "delta": n.delta,
         "pct": n.pct,
     }
 
 
-def check_to_dict(k: Check) -> dict[str, Any]:
+def check_to_dict(k: Check, at: Positions | None = None) -> dict[str, Any]:
     return {
         "kind": k.kind,
         "doc": k.doc,
         "message": k.message,
-        "figures": [figure_to_dict(f) for f in k.figures],
+        "figures": [figure_to_dict(f, at) for f in k.figures],
     }
 
 
-def flag_to_dict(f: Flag) -> dict[str, Any]:
-    return {
+def flag_to_dict(f: Flag, at: Positions | None = None) -> dict[str, Any]:
+    d: dict[str, Any] = {
         "kind": f.kind,
         "doc": f.doc,
         "start": f.start,
@@ -193,6 +206,7 @@ def flag_to_dict(f: Flag) -> dict[str, Any]:
         "section": f.section,
         "score": f.score,
     }
+    return d | line_column(f.start, at)
 
 
 def carried_over_to_dict(c: Comparison) -> dict[str, Any]:
