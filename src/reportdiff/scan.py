@@ -49,7 +49,7 @@ def walk_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]
     found: list[Path] = []
     others: list[tuple[Path, str]] = []
     for path in _walk(root):
-        if path.name.lower().endswith(REPORT_SUFFIXES):
+        if is_report_name(path.name):
             found.append(path)
         else:
             others.append((path, not_a_report(path)))
@@ -60,6 +60,8 @@ def walk_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]
 
 def not_a_report(path: Path) -> str:
     suffix = path.suffix.lower()
+    if suffix in REPORT_SUFFIXES:
+        return "a folder's own file (README, LICENSE, CHANGELOG …), not a report"
     return _UNREAD_FORMATS.get(
         suffix,
         f"not a report format ({suffix or 'no extension'}); reports are .txt, .md, .docx or .pdf",
@@ -74,19 +76,57 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
+# Files every project folder has that are about the folder, not reports in it.
+_FOLDER_FILES = frozenset(
+    [
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "authors",
+        "contributors",
+        "contributing",
+        "changelog",
+        "changes",
+        "history",
+        "news",
+        "todo",
+        "install",
+        "code_of_conduct",
+        "security",
+        "requirements",
+    ]
+)
+
+
+def is_report_name(name: str) -> bool:
+    """Whether a file name can be a report: a report suffix, not hidden, and not a
+    folder's README, LICENSE, CHANGELOG, requirements.txt and the like."""
+    lower = name.lower()
+    if lower.startswith(".") or not lower.endswith(REPORT_SUFFIXES):
+        return False
+    stem = lower.split(".", 1)[0].replace("-", "_")
+    return stem not in _FOLDER_FILES and not stem.startswith("requirements")
+
+
 def read_reports(
-    paths: list[Path], on_skip: Callable[[Path, str], None] | None = None
+    paths: list[Path],
+    on_skip: Callable[[Path, str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Document]:
     """Read each report; one that cannot be read is skipped (and reported via ``on_skip``)."""
     from .readers import read_document
 
     docs = []
-    for path in paths:
+    for done, path in enumerate(paths, start=1):
         try:
             docs.append(read_document(path))
         except _UNREADABLE as exc:
             if on_skip:
                 on_skip(path, _problem(exc))
+        if progress:
+            progress(done, len(paths))
     return docs
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rich.cells import cell_len
-
-from ..render.columns import pad
 from ..safetext import safe_line, safe_text
 
 ARCHIVE_HELP = (
@@ -77,7 +74,10 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from rich.cells import cell_len
+
     from ..archive import Archive
+    from ..render.columns import pad
 
     versions = Archive(args.archive).versions(args.agency)
     if not versions:
@@ -92,11 +92,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_log(args: argparse.Namespace) -> int:
     from ..archive import Archive
+    from ..errors import ArchiveError
 
-    entries = Archive(args.archive).log(args.agency)
+    archive = Archive(args.archive)
+    entries = archive.log(args.agency)
     if not entries:
-        say(f"no archived versions of {args.agency}")
-        return 0
+        raise ArchiveError(f"no archived versions of {args.agency!r} in {archive.path}")
     for e in entries:
         say(f"{e.commit[:10]}  {e.date:%Y-%m-%d %H:%M}  {e.summary}")
     return 0

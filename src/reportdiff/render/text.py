@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..core.text import unsplit_cut
+from ..core.text import unsplit_cut, without_markup
 from ..model import Comparison, Document, Edit, Section, SectionPair, Side
 from ..options import RenderOptions
 from ..safetext import safe_styled
@@ -13,6 +13,7 @@ from ..wording import pair_words, status_mark
 from .columns import pad
 from .figure_display import change_text, document_is_english, figure_text
 from .figures import check_lines
+from .positions import Positions
 
 _ANSI = {
     "del": "\x1b[31m",
@@ -54,7 +55,7 @@ def section_label(s: Section | None) -> str:
         return ""
     if s.id == "0":
         return "(preamble)"
-    return f"§{s.id} {s.heading.strip()}"
+    return f"§{s.id} {without_markup(s.heading)}"
 
 
 def short_label(s: Section | None, width: int = 40) -> str:
@@ -199,7 +200,8 @@ def _figures(c: Comparison, style: _Style) -> str:
 def _checks(c: Comparison, style: _Style) -> str:
     if not c.checks:
         return ""
-    return "\n".join(check_lines(c.checks, style))
+    at = {"old": Positions(c.old), "new": Positions(c.new)}
+    return "\n".join(check_lines(c.checks, style, at))
 
 
 def _flags(c: Comparison, style: _Style) -> str:
@@ -211,6 +213,7 @@ def _flags(c: Comparison, style: _Style) -> str:
     order = ("carried_over", "shared", "template", "duplicate", "stale")
     sides: tuple[tuple[Side, Document], ...] = (("new", c.new), ("old", c.old))
     for side, doc in sides:
+        at = Positions(doc)
         flags = sorted(
             (f for f in c.boilerplate if f.doc == side),
             key=lambda f: (order.index(f.kind), f.start),
@@ -222,7 +225,7 @@ def _flags(c: Comparison, style: _Style) -> str:
             lines.append(
                 style("warn", f"  {f.kind:<12} ") + f"{pad(where, 30)} {_oneline(f.text, 70)}"
             )
-            lines.append(style("dim", f"               {f.detail}"))
+            lines.append(style("dim", f"               {at(f.start)}  {f.detail}"))
     shares = c.carried_over
     if any(f.kind == "carried_over" for f in c.boilerplate):
         lines.append(f"  Carried over from OLD: {shares.share:.0%} of NEW's text")

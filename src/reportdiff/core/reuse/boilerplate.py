@@ -29,7 +29,7 @@ from .passages import (
 )
 from .shingles import Sentence
 from .stale_flags import stale_flags
-from .template_phrases import find_template_phrases
+from .template_phrases import PhraseHit, find_template_phrases
 
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0
@@ -152,19 +152,37 @@ def _repeats_by_design(
     return s.weight < TABLE_CELL_WEIGHT and any(a <= s.start < b for a, b in tables)
 
 
+# A placeholder this short ("XX", "XXX年") left in many places is one finding, not one
+# per place: a blank template as OLD has a hundred of them.
+PLACEHOLDER_CHARS = 12
+
+
 def template_phrase_flags(side: IndexedDoc) -> list[Flag]:
-    return [
-        Flag(
-            kind="template",
-            doc=side.side,
-            start=h.start,
-            end=h.end,
-            text=side.doc.text[h.start : h.end],
-            detail=f"template phrase 「{h.label}」",
-            section=side.locate(h.start),
-        )
-        for h in find_template_phrases(side.doc.text)
-    ]
+    """A flag per template phrase; a repeated placeholder is one flag with its count."""
+    groups: dict[tuple[str, str], list[PhraseHit]] = {}
+    for h in find_template_phrases(side.doc.text):
+        text = side.doc.text[h.start : h.end]
+        key = (h.label, "" if len(text) <= PLACEHOLDER_CHARS else text)
+        groups.setdefault(key, []).append(h)
+    flags = [_phrase_flag(side, hits) for hits in groups.values()]
+    return sorted(flags, key=lambda f: f.start)
+
+
+def _phrase_flag(side: IndexedDoc, hits: list[PhraseHit]) -> Flag:
+    first = hits[0]
+    detail = f"template phrase 「{first.label}」"
+    if len(hits) > 1:
+        places = join_names((side.refs[side.locate(h.start)] for h in hits), 4)
+        detail += f", {len(hits)} times, in {places}"
+    return Flag(
+        kind="template",
+        doc=side.side,
+        start=first.start,
+        end=first.end,
+        text=side.doc.text[first.start : first.end],
+        detail=detail,
+        section=side.locate(first.start),
+    )
 
 
 def template_document_flags(new: IndexedDoc, templates: Sequence[IndexedDoc]) -> list[Flag]:

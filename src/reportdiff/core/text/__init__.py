@@ -1,6 +1,8 @@
-"""Text primitives: diff tokens, sentences, heading numbering, PDF line wraps, similarity keys."""
+"""Text primitives: diff tokens, sentences, heading numbering and markup, PDF line wraps,
+similarity keys."""
 
 from .line_wraps import is_soft_break, soft_break
+from .markup import without_emphasis, without_markup
 from .numbering import Numbering, chinese_value, parse_numbering
 from .sentences import MAX_SENTENCE_CHARS, sentence_ends, split_sentences
 from .similarity import bigram_set, normalise_title, shingle_set
@@ -37,4 +39,6 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "unsplit_cut",
+    "without_emphasis",
+    "without_markup",
 ]
