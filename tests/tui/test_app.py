@@ -289,3 +289,65 @@ async def test_search_positions_stay_true_after_a_letter_that_lowercases_longer(
         await pilot.pause()
         ((start, end),) = app.diff.search_hits("new", "FERRY")
     assert text[start:end] == "ferry"
+
+
+async def test_n_and_shift_n_step_through_search_matches_as_in_less(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        query = "万元"
+        rows = sorted(set(app._matches(query)))
+        assert len(rows) > 4
+        await pilot.press("slash", *query, "enter")
+        await pilot.pause()
+        assert app.diff.has_focus  # Enter closed the prompt
+        first = app.diff.cursor
+        assert first in rows
+        await pilot.press("n", "n")
+        assert app.diff.cursor == rows[rows.index(first) + 2]
+        await pilot.press("N")
+        assert app.diff.cursor == rows[rows.index(first) + 1]
+        assert query in "".join(row_text(app, app.diff.cursor))
+        # An empty search ends it: n is "next change" again.
+        await pilot.press("slash", *["backspace"] * len(query), "enter")
+        await pilot.pause()
+        here = app.diff.cursor
+        await pilot.press("n")
+        assert app.diff.cursor == next(y for y in app.diff.change_starts() if y > here)
+
+
+async def test_vi_keys_move_in_the_text_and_the_outline(sample_comparison):
+    app = build_app(sample_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.diff.focus()
+        await pilot.press("G")
+        assert app.diff.cursor == len(app.diff.rows) - 1
+        await pilot.press("g")
+        assert app.diff.cursor == 0
+        await pilot.press("j", "j", "j", "k")
+        assert app.diff.cursor == 2
+        app.outline.focus()
+        await pilot.pause()
+        await pilot.press("G")
+        assert app.outline.cursor_line == app.outline.last_line
+        await pilot.press("g", "j")
+        assert app.outline.cursor_line == 1
+        await pilot.press("k")
+        assert app.outline.cursor_line == 0
+
+
+async def test_heading_markup_is_not_drawn(tmp_path):
+    c = comparison_of(
+        "一、概况\n**二、存在问题**\n预算编制不够精确。\n",
+        "一、概况\n**二、存在问题**\n预算编制不够精确，绩效目标不够细化。\n",
+    )
+    app = build_app(c)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        screen = "\n".join("".join(seg.text for seg in app.diff.render_line(y)) for y in range(15))
+        assert "二、存在问题" in screen
+        assert "**" not in screen
+        labels = [str(app.outline.label(i)) for i in range(len(c.pairs))]
+        assert any("二、存在问题" in label for label in labels)
+        assert not any("**" in label for label in labels)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reportdiff.core.compare import compare
@@ -34,6 +38,48 @@ def test_latin_words_are_not_broken_where_a_space_allows():
     assert all(cell_len(line[a:b]) <= 20 for a, b in rows)
     for _a, b in rows[:-1]:
         assert line[b - 1] == " "
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text("县局完成任务年月日，。", min_size=1, max_size=6),
+            st.from_regex(r"[0-9]{1,6}(\.[0-9]{1,2})?(万元|%|年)?", fullmatch=True),
+            st.from_regex(r"20[0-9]{2}-[0-9]{1,3}", fullmatch=True),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(min_value=8, max_value=40),
+)
+def test_numbers_amid_chinese_are_never_split_across_rows(parts, width):
+    line = "".join(parts)
+    rows = wrap_line(line, 0, len(line), width)
+    assert "".join(line[a:b] for a, b in rows) == line
+    for (_, b), (c, _) in itertools.pairwise(rows):
+        assert b == c
+        if not (_in_run(line[b - 1]) and _in_run(line[b])):
+            continue
+        start, end = b, b
+        while start > 0 and _in_run(line[start - 1]):
+            start -= 1
+        while end < len(line) and _in_run(line[end]):
+            end += 1
+        # Only a run wider than a row is cut (with the closing mark that must follow
+        # it on its row, as "。" must).
+        tail = cell_len(line[end]) if end < len(line) and line[end] in "，。、；：！？" else 0
+        assert end - start + tail > width, (line, rows)
+
+
+def _in_run(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".-%")
+
+
+def test_a_year_at_the_edge_of_an_80_column_pane_moves_down_whole():
+    line = "截至2022年底，" * 6
+    for width in range(10, 40):
+        rows = wrap_line(line, 0, len(line), width)
+        assert all(not line[a:b].startswith(("0", "2年", "22年", "022年")) for a, b in rows)
 
 
 def test_unchanged_paragraphs_stand_on_the_same_row_beside_an_insertion():

@@ -41,6 +41,7 @@ class ReviewApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_change", "Next change"),
         Binding("p", "prev_change", "Prev change", show=False),
+        Binding("N", "prev_match", "Previous match (n: next, while searching)", show=False),
         Binding("right_square_bracket", "next_section", "Next section", key_display="]"),
         Binding("left_square_bracket", "prev_section", "Prev section", key_display="[", show=False),
         Binding("slash", "search", "Search", key_display="/"),
@@ -170,7 +171,30 @@ class ReviewApp(App[None]):
 
     # -- navigation -----------------------------------------------------------------
     def action_next_change(self) -> None:
+        """n: the next change, or while a search is on, the next match (as in less)."""
+        if self.diff.search:
+            self._step_match(1)
+            return
         self._step(self.diff.change_starts(), 1, "no more changes below")
+
+    def action_prev_match(self) -> None:
+        """N: the previous match of the search."""
+        if not self.diff.search:
+            self.notify("no search: press / to search", timeout=2)
+            return
+        self._step_match(-1)
+
+    def _step_match(self, direction: int) -> None:
+        rows = sorted(set(self._matches(self.diff.search)))
+        here = self.diff.cursor
+        ahead = [y for y in rows if (y > here if direction > 0 else y < here)]
+        if not ahead:
+            where = "below" if direction > 0 else "above"
+            self.notify(f"no more matches {where} (an empty search ends it)", timeout=2)
+            return
+        y = ahead[0] if direction > 0 else ahead[-1]
+        self.diff.goto(y)
+        self.notify(f"match {rows.index(y) + 1} of {len(rows)}", timeout=2)
 
     def action_prev_change(self) -> None:
         self._step(self.diff.change_starts(), -1, "no more changes above")
@@ -213,6 +237,9 @@ class ReviewApp(App[None]):
         query = event.value.strip()
         self.diff.search = query
         self.diff.refresh_rows()
+        # As in less: Enter closes the prompt, and n / N then step through the matches.
+        event.input.display = False
+        self.diff.focus()
         if not query:
             return
         rows = sorted(set(self._matches(query)))
@@ -331,6 +358,11 @@ class ReviewApp(App[None]):
             if "," in b.key:
                 keys = " / ".join(self.get_key_display(Binding(k, "")) for k in b.key.split(","))
             out.append((keys, b.description))
+        # Moving in the text (the diff view's and the outline's own keys).
+        out[1:1] = [
+            ("j / k", "Down / up a row (also ↓ / ↑)"),
+            ("g / G", "Top / bottom (also Home / End)"),
+        ]
         return out
 
     def action_help(self) -> None:

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..core.text import without_emphasis
 from ..model import Comparison, Side
 from ..review import ReviewState, pair_key
 from ..review_carry import CHANGED_SINCE_REVIEWED
@@ -66,8 +67,8 @@ class DiffView(ScrollView, can_focus=True):
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("home", "edge(0)", "Top", show=False),
-        Binding("end", "edge(1)", "Bottom", show=False),
+        Binding("home,g", "edge(0)", "Top", show=False),
+        Binding("end,G", "edge(1)", "Bottom", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -292,7 +293,10 @@ class DiffView(ScrollView, can_focus=True):
         out = [self._gutter(side, {k for _, _, k in spans}, sign)]
         for s, e in itertools.pairwise(cuts):
             kinds = {k for ms, me, k in spans if ms < e and me > s}
-            out.append(Segment(_clean(text[s - a : e - a]), _style(kinds)))
+            part = _clean(text[s - a : e - a])
+            if "heading" in kinds:
+                part = without_emphasis(part)  # `**` in a heading is typing, not text
+            out.append(Segment(part, _style(kinds)))
             out.extend(Segment(n.text, NOTE_STYLES[n.kind]) for n in notes if n.at == e)
         return Segment.adjust_line_length(out, width + 1)
 

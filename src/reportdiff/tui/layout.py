@@ -98,12 +98,19 @@ def _break_at(text: str, row_start: int, i: int, whole: Sequence[Range]) -> int:
         space = text.rfind(" ", row_start + 1, i)
         if space > row_start:  # a word wider than the row is the only one cut
             return space + 1
+        # Amid CJK text a number or word has no space before it: the whole run moves
+        # down ("2023年", not "202│3年"), unless it alone is wider than the row.
+        run = i - 1
+        while run > row_start and _latin(text[run - 1]):
+            run -= 1
+        if run > row_start:
+            return run
     return i
 
 
 def _latin(ch: str) -> bool:
     """A character of a Latin word or number, which a row should not split."""
-    return ch.isascii() and (ch.isalnum() or ch in "$.,%'-")
+    return (ch.isascii() and (ch.isalnum() or ch in "$.,%'-")) or ch in "×"
 
 
 def display_order(c: Comparison) -> list[int]:

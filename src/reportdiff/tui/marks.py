@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from ..core.figures import FROM_SUFFIX, PREVIOUS
 from ..model import Comparison, Document, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
+from ..render.text import section_label
 from ..safetext import safe_line
 from ..wording import STATUS_MARK, pair_words
 
@@ -228,9 +229,8 @@ def pair_title(c: Comparison, pair: SectionPair) -> str:
 
 
 def heading_label(s: Section | None) -> str:
-    if s is None:
-        return ""
-    return "(preamble)" if s.id == "0" else f"§{s.id} {safe_line(s.heading.strip())}"
+    """A section named as the reports name it, made safe for the terminal."""
+    return safe_line(section_label(s))
 
 
 @dataclass(frozen=True, slots=True)

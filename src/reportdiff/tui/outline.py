@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ..core.text import without_markup
 from ..model import Comparison
 from ..review import ReviewState, pair_key
 from ..wording import status_mark
@@ -21,6 +25,14 @@ STATUS_STYLE = {
 
 class Outline(Tree[int]):
     """Nodes carry the displayed pair index; Enter or a click jumps to the pair."""
+
+    # The keys less, vim and tig users reach for, beside the arrows and Home/End.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
 
     def __init__(self, comparison: Comparison, review: ReviewState, **kwargs) -> None:
         super().__init__("Outline", **kwargs)
@@ -58,7 +70,7 @@ class Outline(Tree[int]):
         """The node text of the comparison's pair ``pi``."""
         pair = self.c.pairs[pi]
         s = self.c.section("new", pair.new) or self.c.section("old", pair.old)
-        title = "(preamble)" if s is None or s.id == "0" else s.heading.strip()
+        title = "(preamble)" if s is None or s.id == "0" else without_markup(s.heading)
         done = self.review.is_reviewed(pair_key(pair))
         text = Text()
         if self.review.changed_since_reviewed(pair_key(pair)):
