@@ -1,7 +1,7 @@
-"""Benchmark: compare() on the seed pair and on pairs grown by repetition, against
-difflib and `git diff --no-index --word-diff` measured in the same run.
+"""Benchmark: start-up, compare() on the seed pair and on pairs grown by repetition,
+against difflib and `git diff --no-index --word-diff` measured in the same run.
 
-    python bench/bench_compare.py [--sizes 1,4,16,64] [--baseline-timeout 60]
+    python bench/bench_compare.py [--sizes 1,4,16,64] [--baseline-timeout 60] [--startup-only]
 
 Each measurement runs in a fresh interpreter so peak memory (ru_maxrss) is its own.
 Inputs: ../shared/seeds (the two real county reports). Prints a table and ratios.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,16 @@ a = open(sys.argv[1], encoding="utf-8").read(); b = open(sys.argv[2], encoding="
 t = time.perf_counter()
 difflib.SequenceMatcher(None, a, b).get_opcodes()
 print(time.perf_counter() - t)
+"""
+
+
+# A plain character diff of the same pair in a fresh interpreter, reading included: what
+# a user would run instead. autojunk=False because with it difflib calls the commonest
+# Chinese characters junk and misaligns the texts (see environment notes).
+_DIFFLIB_RUN = """
+import difflib, sys
+a = open(sys.argv[1], encoding="utf-8").read(); b = open(sys.argv[2], encoding="utf-8").read()
+difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 """
 
 
@@ -167,17 +178,83 @@ def fmt(t: float | None, timeout: float) -> str:
     return f">{timeout:.0f}s" if t is None else f"{t * 1000:9.0f} ms"
 
 
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "reportdiff", *args]
+
+
+def startup_series(a: Path, b: Path, runs: int = 7) -> None:
+    """Start-up and the seed pair end to end, each beside its baseline (best of runs)."""
+    json_out = str(Path(tempfile.gettempdir()) / "reportdiff-bench.json")
+    bare = best_of(runs, lambda: wall([sys.executable, "-c", "pass"], 60))
+    version = best_of(runs, lambda: wall(cli("--version"), 60))
+    helped = best_of(runs, lambda: wall(cli("compare", "--help"), 60))
+    seed = best_of(runs, lambda: wall(cli("compare", str(a), str(b), "-o", json_out), 60))
+    difflib_run = best_of(
+        runs, lambda: wall([sys.executable, "-c", _DIFFLIB_RUN, str(a), str(b)], 60)
+    )
+    print(f"start-up (best of {runs}, each a fresh interpreter)")
+    print(f"  bare interpreter (`python -c pass`):             {fmt(bare, 60)}")
+    print(f"  reportdiff --version:                            {fmt(version, 60)}")
+    print(f"  reportdiff compare --help:                       {fmt(helped, 60)}")
+    print(f"  seed pair -> JSON file, whole CLI run:           {fmt(seed, 60)}   target <= 200 ms")
+    print(f"  baseline: difflib char diff of the pair, whole run: {fmt(difflib_run, 60)}")
+    if seed and difflib_run:
+        print(
+            f"  seed pair / difflib baseline:                    {seed / difflib_run:9.2f}x"
+            "  target <= 1.00x"
+        )
+    paint = ui_first_paint(a, b)
+    paint_text = fmt(paint, 60) if paint else "  (needs tmux)"
+    print(f"  review UI first paint of the seed pair (tmux):   {paint_text}   target <= 700 ms")
+
+
+def ui_first_paint(a: Path, b: Path, runs: int = 3) -> float | None:
+    """Launch to the first drawn screen of the review UI in a real (tmux) terminal."""
+    if shutil.which("tmux") is None:
+        return None
+    times = [t for t in (_one_paint(a, b, i) for i in range(runs)) if t is not None]
+    return min(times) if times else None
+
+
+def _one_paint(a: Path, b: Path, i: int) -> float | None:
+    name = f"reportdiff-bench-{os.getpid()}-{i}"
+    with tempfile.TemporaryDirectory() as state:
+        command = (
+            f"REPORTDIFF_STATE_DIR={state} PYTHONPATH={ROOT / 'src'} "
+            f"{sys.executable} -m reportdiff compare {a} {b}"
+        )
+        started = time.perf_counter()
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
+        )
+        try:
+            while time.perf_counter() - started < 30:
+                screen = subprocess.run(
+                    ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                ).stdout
+                if "Quit" in screen and "§" in screen:  # the footer and the first rows drawn
+                    return time.perf_counter() - started
+                time.sleep(0.005)
+            return None
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1,4,16,64")
     ap.add_argument("--baseline-timeout", type=float, default=60.0)
+    ap.add_argument("--startup-only", action="store_true", help="only the start-up series")
     args = ap.parse_args()
     if not SEEDS.is_dir():
         sys.exit(f"needs the seed reports in {SEEDS}")
     timeout = args.baseline_timeout
     a, b = SEEDS / "daoxian-police-2023.txt", SEEDS / "ebian-police-2023.txt"
 
-    print("(a) seed pair (daoxian vs ebian, ~26 KB + ~31 KB)")
+    startup_series(a, b)
+    if args.startup_only:
+        return
+    print("\n(a) seed pair (daoxian vs ebian, ~26 KB + ~31 KB)")
     cli = best_of(
         5,
         lambda: wall(

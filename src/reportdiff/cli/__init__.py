@@ -2,8 +2,10 @@
 
 Every failure — a ReportdiffError, a bad argument, an OS error, even a bug — becomes
 one line on stderr and exit status 2; only "the reports differ" exits 1. No traceback
-reaches the user unless REPORTDIFF_DEBUG is set. Textual is only imported by the
-commands that open the terminal UI.
+reaches the user unless REPORTDIFF_DEBUG is set. Building the parser imports only the
+command modules, which import nothing heavy at module level: each command imports the
+core, readers, renderers, archive or UI it needs when it runs, so `compare --format
+json` never loads textual, python-docx or git.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ COMMAND_MODULES = (
     "textconv",
     "batch",
     "reviews",
+    "completion",
 )
 
 
@@ -52,7 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show what changed between two versions of a sectioned report, "
         "and what in it is copy-pasted boilerplate.",
     )
-    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"reportdiff {__version__}")
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="never page text output (on a terminal it goes through $REPORTDIFF_PAGER, "
+        "$PAGER or less -FRX)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)

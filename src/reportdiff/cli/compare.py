@@ -9,15 +9,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ExitStatus
-from ..model import Comparison, Document
-from ..options import CompareOptions
+from ..errors import ExitStatus, ReportdiffError
 from .archive import add_archive_argument
 from .exports import EXPORTS
-from .output import add_output_arguments, emit, render_options
+from .output import add_output_arguments, emit, output_format, render_options
+from .progress import BIG_INPUT_CHARS, working
 
 if TYPE_CHECKING:
+    from ..archive import Version
     from ..core.reuse import ReuseContext
+    from ..model import Comparison, Document
+    from ..options import CompareOptions
     from ..review import ReviewStore
     from ..review_carry import ReviewEntry
 
@@ -32,8 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "arithmetic checks and boilerplate. Exit status: 0 no differences, "
         "1 differences, 2 trouble.",
     )
-    p.add_argument("old", metavar="OLD", help="the earlier report: a file or AGENCY@YEAR")
-    p.add_argument("new", metavar="NEW", help="the later report: a file or AGENCY@YEAR")
+    p.add_argument(
+        "old", metavar="OLD", help="the earlier report: a file, AGENCY@YEAR, or - for stdin"
+    )
+    p.add_argument(
+        "new", metavar="NEW", help="the later report: a file, AGENCY@YEAR, or - for stdin"
+    )
     add_compare_arguments(p)
     add_archive_argument(p)
     add_output_arguments(p, FORMATS, interactive=True)
@@ -42,7 +48,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="in the text report, show long edits whole instead of cut at 400 characters",
     )
+    add_short_form_arguments(p)
     p.set_defaults(run=run)
+
+
+def add_short_form_arguments(p: argparse.ArgumentParser) -> None:
+    short = p.add_mutually_exclusive_group()
+    short.add_argument(
+        "--stat",
+        action="store_true",
+        help="one line per changed section with its characters inserted and deleted, "
+        "as `git diff --stat`",
+    )
+    short.add_argument(
+        "-q",
+        "--brief",
+        action="store_true",
+        help="only say whether the reports differ, as `diff -q` (exit status as usual)",
+    )
 
 
 def add_compare_arguments(p: argparse.ArgumentParser) -> None:
@@ -87,16 +110,39 @@ def seconds(text: str) -> float:
 
 
 def compare_options(args: argparse.Namespace) -> CompareOptions:
+    from ..options import CompareOptions
+
     return CompareOptions(diff_timeout_s=args.timeout, all_numbers=args.all_numbers)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..archive.inputs import read_input
     from ..core.compare import compare
 
-    old, new = read_input(args.old, args.archive), read_input(args.new, args.archive)
-    comparison = compare(old, new, compare_options(args), reuse_context(args))
+    if args.old == "-" and args.new == "-":
+        raise ReportdiffError("only one of OLD and NEW can be - (stdin)")
+    old, new = read_compare_input(args.old, args), read_compare_input(args.new, args)
+    context = reuse_context(args)
+    big = len(old.text) + len(new.text) > BIG_INPUT_CHARS
+    slow = big or bool(context and (context.corpus or context.corpus_index))
+    with working(f"comparing {old.path} and {new.path}", shown=slow):
+        comparison = compare(old, new, compare_options(args), context)
     return show(comparison, args)
+
+
+def read_compare_input(spec: str, args: argparse.Namespace) -> Document:
+    """A file (the common case, read without loading the archive), - for stdin, or
+    AGENCY@YEAR."""
+    if spec == "-":
+        from .stdin import read_stdin
+
+        return read_stdin()
+    if Path(spec).exists():
+        from ..readers import read_document
+
+        return read_document(spec)
+    from ..archive.inputs import read_input
+
+    return read_input(spec, args.archive)
 
 
 def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
@@ -128,17 +174,20 @@ def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
 
 def wants_ui(args: argparse.Namespace) -> bool:
     return (
-        args.format is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty()
+        args.format is None
+        and args.output is None
+        and not getattr(args, "stat", False)
+        and not getattr(args, "brief", False)
+        and sys.stdout.isatty()
+        and sys.stdin.isatty()
     )
 
 
 def review_store(comparison: Comparison, args: argparse.Namespace) -> ReviewStore:
     """Archive references keep their marks in the archive; plain files in the state dir."""
-    from ..archive.inputs import archived_version
-
     archive_dir = getattr(args, "archive", None)
     specs = [getattr(args, name, None) for name in ("old", "new")]
-    versions = [archived_version(s, archive_dir) if s else None for s in specs]
+    versions = [_archived(s, archive_dir) for s in specs]
     if any(versions):
         from ..archive.reviews import ArchiveReviewStore
 
@@ -149,11 +198,37 @@ def review_store(comparison: Comparison, args: argparse.Namespace) -> ReviewStor
     return DirectoryReviewStore()
 
 
+def _archived(spec: str | None, archive_dir: str | None) -> Version | None:
+    """The archived version a spec names; files and stdin are looked at without
+    loading the archive (the common case, on the path of every export)."""
+    if not spec or spec == "-" or Path(spec).exists():
+        return None
+    from ..archive.inputs import archived_version
+
+    return archived_version(spec, archive_dir)
+
+
 def saved_reviews(comparison: Comparison, args: argparse.Namespace) -> list[ReviewEntry] | None:
     """The review saved on this pair (where the review UI would keep it), for an export."""
     from ..review import saved_entries
 
     return saved_entries(comparison, review_store(comparison, args))
+
+
+def text_report(comparison: Comparison, args: argparse.Namespace) -> str:
+    """The text report, its --stat or --brief short form, or the one identical line."""
+    from ..render import stat
+
+    if getattr(args, "brief", False):
+        return stat.render_brief(comparison)
+    if getattr(args, "stat", False):
+        return stat.render_stat(comparison, render_options(args))
+    if comparison.identical:
+        return stat.identical_line(comparison)
+    from ..render.text import render_text
+
+    options = replace(render_options(args), full=getattr(args, "full", False))
+    return render_text(comparison, options)
 
 
 def show(comparison: Comparison, args: argparse.Namespace) -> int:
@@ -166,7 +241,7 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
 
         run_review(comparison, review_store(comparison, args))
         return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
-    fmt = args.format or "text"
+    fmt = output_format(args)
     if fmt in EXPORTS:
         from .exports import export
 
@@ -176,9 +251,6 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
 
         emit(args, render_json(comparison, reviews=saved_reviews(comparison, args)) + "\n")
     else:
-        from ..render.text import render_text
-
-        options = replace(render_options(args), full=getattr(args, "full", False))
-        emit(args, render_text(comparison, options))
+        emit(args, text_report(comparison, args))
     sys.stdout.flush()
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME

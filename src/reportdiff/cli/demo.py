@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..samples import sample_path
 from .compare import add_compare_arguments, compare_options, show
 from .output import add_output_arguments
 
@@ -28,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..core.compare import compare
     from ..readers import read_document
+    from ..samples import sample_path
 
     old = read_document(sample_path(DEMO_OLD))
     new = read_document(sample_path(DEMO_NEW))

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import ReportdiffError
-from ..model import Comparison
 from .output import input_paths, write_output
 
 if TYPE_CHECKING:
+    from ..model import Comparison
     from ..review_carry import ReviewEntry
 
 EXPORTS = ("html", "docx")

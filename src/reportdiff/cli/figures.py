@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import ExitStatus
-from .output import add_output_arguments, emit, render_options
+from .output import add_output_arguments, emit, output_format, render_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     sections = segment_document(doc)
     figures = extract_figures(doc, sections)
     checks = check_document(doc, sections, "new", figures)
-    if (args.format or "text") == "json":
+    if output_format(args) == "json":
         from ..render.figures import render_figures_json
 
         emit(args, render_figures_json(doc, figures, checks))

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Document
 from ..safetext import safe_text
 from ..wording import counted
 from .archive import add_archive_argument
-from .output import add_output_arguments, emit
+from .output import add_output_arguments, emit, output_format
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,7 +52,7 @@ def agency_documents(
 def run(args: argparse.Namespace) -> int:
     docs = agency_documents(args.archive, args.agency, args.kind)
     rows = [_year_row(docs[i - 1] if i else None, docs[i]) for i in range(len(docs))]
-    if (args.format or "text") == "json":
+    if output_format(args) == "json":
         emit(
             args,
             json.dumps({"agency": args.agency, "years": rows}, ensure_ascii=False, indent=2) + "\n",

@@ -1,4 +1,5 @@
-"""Output options shared by the commands that print a comparison."""
+"""Output options shared by the commands that print a report: format (named, or told
+by the extension of -o), output file, colour, and the pager on a terminal."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ReportdiffError
-from ..fsutil import atomic_writer
-from ..options import RenderOptions
 from ..safetext import shown_name
+
+if TYPE_CHECKING:
+    from ..options import RenderOptions
 
 # The arguments that name files or folders a command reads: -o must not replace them.
 _INPUT_ARGUMENTS = ("old", "new", "template", "corpus", "folder", "file")
@@ -29,37 +32,106 @@ def add_output_arguments(
         if interactive
         else "output format (default: text)",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write the output to FILE (atomically) instead of stdout",
-    )
+    add_file_argument(parser, formats)
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text report (default: auto, on a terminal)",
+        help="colour the text report (default: auto: on a terminal, unless NO_COLOR is "
+        "set; FORCE_COLOR or CLICOLOR_FORCE colour it anywhere)",
+    )
+    add_pager_argument(parser)
+
+
+def add_file_argument(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """-o FILE; its extension picks the format when --format is not given."""
+    known = ", ".join(f".{f}" for f in formats if f != "text")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"write the output to FILE (atomically) instead of stdout; without --format, "
+        f"the extension picks the format ({known}; anything else is text)",
+    )
+    parser.set_defaults(output_formats=formats)
+
+
+def add_pager_argument(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a default here would overwrite `reportdiff --no-pager COMMAND`.
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print to the terminal directly instead of through $REPORTDIFF_PAGER, $PAGER or less",
     )
 
 
+# Extensions that name a format; which of them a command can write is its own choice.
+FORMAT_OF_EXTENSION = {
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".docx": "docx",
+    ".csv": "csv",
+    ".txt": "text",
+}
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """--format when given, else the format -o's extension names, else text."""
+    if args.format:
+        return str(args.format)
+    output = getattr(args, "output", None)
+    if not output:
+        return "text"
+    fmt = FORMAT_OF_EXTENSION.get(Path(output).suffix.lower(), "text")
+    formats = getattr(args, "output_formats", ("text",))
+    if fmt not in formats:
+        raise ReportdiffError(
+            f"{output}: this command does not write {fmt}; "
+            f"use --format {' or '.join(formats)} or another extension"
+        )
+    return fmt
+
+
 def render_options(args: argparse.Namespace) -> RenderOptions:
+    from ..options import RenderOptions
+
     to_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
-        args.color == "auto" and to_terminal and "NO_COLOR" not in os.environ
+        args.color == "auto" and args.output is None and colour_wanted(to_terminal)
     )
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
     return RenderOptions(color=color, width=width)
 
 
+def colour_wanted(to_terminal: bool, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour by the conventions: FORCE_COLOR / CLICOLOR_FORCE force it (unless "0"),
+    NO_COLOR turns it off, otherwise colour only on a terminal."""
+    env = os.environ if environ is None else environ
+    if any(env.get(name, "") not in ("", "0") for name in ("FORCE_COLOR", "CLICOLOR_FORCE")):
+        return True
+    if env.get("NO_COLOR"):
+        return False
+    return to_terminal
+
+
 def emit(args: argparse.Namespace, text: str) -> None:
-    """Print ``text``, or write it to -o FILE; never anything but valid UTF-8."""
+    """Print ``text`` (through the pager when stdout is a terminal), or write it to -o
+    FILE; never anything but valid UTF-8."""
     text = shown_name(text)
     if args.output:
         write_output(args.output, text.encode("utf-8"), input_paths(args))
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        return
+    from .pager import page, pager_command, should_page
+
+    command = pager_command()
+    if command and should_page(sys.stdout, getattr(args, "no_pager", False)):
+        page(text, command)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def input_paths(args: argparse.Namespace) -> list[str]:
@@ -96,6 +168,8 @@ def emit_chunks(args: argparse.Namespace, chunks: Iterable[str]) -> None:
 
 def write_chunks(path: str, chunks: Iterable[bytes], inputs: Sequence[str] = ()) -> None:
     """Write -o FILE atomically from pieces; a full disk or a refusal is one line."""
+    from ..fsutil import atomic_writer
+
     _check_target(path, inputs)
     try:
         with atomic_writer(path) as fh:
@@ -107,10 +181,10 @@ def write_chunks(path: str, chunks: Iterable[bytes], inputs: Sequence[str] = ())
 
 def refuse_input(target: Path, inputs: Sequence[str]) -> None:
     """-o naming a file the command reads (or a report inside a folder it reads) is refused."""
-    from ..scan import REPORT_SUFFIXES
-
     if not target.is_file():
         return  # a new file, or a device such as /dev/stdout: nothing to lose
+    from ..scan import REPORT_SUFFIXES
+
     for name in inputs:
         source = Path(name)
         if source.is_dir():

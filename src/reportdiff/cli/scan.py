@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, ReportdiffError
+from .output import add_file_argument, add_pager_argument, emit, emit_chunks, output_format
 
 if TYPE_CHECKING:
     from ..scan import Engine
-from .output import emit, emit_chunks
 
 FORMATS = ("text", "json", "jsonl", "csv")
 
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Exit status: 0 done, 2 trouble.",
     )
     p.add_argument("folder", metavar="DIR", help="folder of reports (searched recursively)")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
     p.add_argument(
         "--index",
         metavar="FILE",
@@ -43,9 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="documents",
         help="which table --format csv writes (default: documents)",
     )
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
-    )
+    add_file_argument(p, FORMATS)
+    add_pager_argument(p)
     p.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: 2)"
     )
@@ -101,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         raise ReportdiffError("--template-share must be in (0, 1]")
     if not Path(args.folder).is_dir():
         raise ReportdiffError(f"{args.folder}: is not a directory")
+    fmt = output_format(args)
     with (
         _engine(args) as engine,
         _index_file(args.index) as path,
@@ -115,11 +115,11 @@ def run(args: argparse.Namespace) -> int:
         )
         if not result.paths and not result.skipped:
             raise ReportdiffError(f"{args.folder}: no .txt, .md, .docx or .pdf reports in it")
-        if args.format == "json":
+        if fmt == "json":
             emit_chunks(args, iter_scan_json(result))
-        elif args.format == "jsonl":
+        elif fmt == "jsonl":
             emit_chunks(args, iter_scan_jsonl(result))
-        elif args.format == "csv":
+        elif fmt == "csv":
             emit_chunks(args, iter_scan_csv(result, args.table))
         else:
             emit(args, render_scan_text(result, args.top))

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..safetext import safe_text
 from .archive import add_archive_argument
-from .output import add_output_arguments, emit
+from .output import add_output_arguments, emit, output_format
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         years = ", ".join(str(y) for y, _ in docs)
         raise ReportdiffError(f"no figure labelled {args.label!r} in {args.agency} ({years})")
     rows = [_row(p, points[i - 1] if i else None) for i, p in enumerate(points)]
-    if (args.format or "text") == "json":
+    if output_format(args) == "json":
         out = {"agency": args.agency, "label": args.label, "years": rows}
         emit(args, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -1,0 +1,106 @@
+"""Start-up stays light: the parser and the JSON path load nothing they do not use.
+
+Each test runs the command line in a fresh interpreter and lists the modules it
+loaded, so an eager import anywhere on the path shows up here.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+# Libraries that cost tens of milliseconds or more to import, and our own packages
+# that only some commands need.
+HEAVY = (
+    "textual",
+    "docx",
+    "git",
+    "lxml",
+    "rich",
+    "jieba",
+    "numpy",
+    "datasketch",
+    "charset_normalizer",
+    "shtab",
+    "reportdiff.archive",
+    "reportdiff.tui",
+    "reportdiff.render.text",
+    "reportdiff.render.html",
+    "reportdiff.render.docx",
+    "reportdiff.scan",
+)
+
+_PROBE = """
+import json, runpy, sys
+sys.argv = ["reportdiff", *json.loads(sys.argv[1])]
+try:
+    runpy.run_module("reportdiff", run_name="__main__")
+except SystemExit as exc:
+    status = exc.code
+else:
+    status = 0
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+
+def loaded_modules(*args: str) -> tuple[int, set[str]]:
+    """Run `reportdiff ARGS` in a fresh interpreter; its exit status and modules."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return report["status"], set(report["modules"])
+
+
+def heavy_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.fixture
+def pair(tmp_path):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("一、基本情况\n本单位基本支出5105.15万元。\n", encoding="utf-8")
+    new.write_text("一、基本情况\n本单位基本支出5322.40万元。\n", encoding="utf-8")
+    return old, new
+
+
+def test_compare_to_json_loads_nothing_heavy(pair, tmp_path):
+    out = tmp_path / "out.json"
+    status, modules = loaded_modules(
+        "compare", str(pair[0]), str(pair[1]), "--format", "json", "-o", str(out)
+    )
+    assert status == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["sections"]
+    assert heavy_in(modules) == []
+
+
+def test_building_the_parser_loads_no_command_implementation():
+    status, modules = loaded_modules("--help")
+    assert status == 0
+    assert heavy_in(modules) == []
+    assert not [
+        m
+        for m in modules
+        if m.startswith(("reportdiff.core", "reportdiff.readers", "reportdiff.render"))
+    ]
+
+
+def test_the_text_report_does_not_load_the_ui_or_the_archive(pair):
+    status, modules = loaded_modules("compare", str(pair[0]), str(pair[1]), "--format", "text")
+    assert status == 1
+    assert not [
+        m
+        for m in modules
+        if m.split(".")[0] in ("textual", "docx", "git")
+        or m.startswith(("reportdiff.tui", "reportdiff.archive"))
+    ]
