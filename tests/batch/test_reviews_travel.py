@@ -276,3 +276,20 @@ def test_a_carried_review_is_saved_whole_with_the_next_edit(reviewed, state) -> 
     again = open_review(c, store)
     assert again.changed_since_reviewed(spending)
     assert not again.changed_since_reviewed(other)
+
+
+def test_html_checks_and_flags_link_their_section(tmp_path) -> None:
+    from reportdiff.render.html import render_html
+
+    from .agency_reports import Plan
+
+    old = write(tmp_path / "a.txt", report_text(AGENCY, 2023))
+    new = write(tmp_path / "b.txt", report_text(AGENCY, 2024, Plan(bad_sum=True, stale=True)))
+    c = compare(read_document(old), read_document(new))
+    html = render_html(c)
+    checks = html.split("<h2>Checks")[1].split("</ul>")[0]
+    spending = next(i for i, p in enumerate(c.pairs) if heading_of(c, p) == SPENDING)
+    assert f'in <a href="#pair-{spending}">' in checks
+    assert f'id="pair-{spending}"' in html
+    flags = html.split("<h2>Boilerplate")[1].split("</ul>")[0]
+    assert 'in <a href="#pair-' in flags
