@@ -152,6 +152,10 @@ def test_a_revised_new_keeps_the_review_and_flags_the_changed_section(
     assert "changed since reviewed" in line
     assert NOTE in line
     assert "1 changed since reviewed" in text.splitlines()[0]
+    main(["compare", str(old), str(new), "--format", "text"])
+    printed = capsys.readouterr().out
+    assert "Review: 2 of" in printed
+    assert any(SPENDING in ln and "changed since reviewed" in ln for ln in printed.splitlines())
     out = tmp_path / "r.html"
     main(["compare", str(old), str(new), "-o", str(out), "--format", "html"])
     assert 'class="review changed"' in html_section(out.read_text("utf-8"), SPENDING)

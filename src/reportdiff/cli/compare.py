@@ -228,7 +228,7 @@ def text_report(comparison: Comparison, args: argparse.Namespace) -> str:
     from ..render.text import render_text
 
     options = replace(render_options(args), full=getattr(args, "full", False))
-    return render_text(comparison, options)
+    return render_text(comparison, options, saved_reviews(comparison, args) or ())
 
 
 def show(comparison: Comparison, args: argparse.Namespace) -> int:

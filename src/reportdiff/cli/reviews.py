@@ -65,17 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _text(old: str, new: str, entries: list[ReviewEntry], total: int) -> str:
-    from ..safetext import safe_line
+    from ..render.text import review_lines
+    from ..safetext import safe_text
 
-    old, new = safe_line(old), safe_line(new)
     if not entries:
-        return f"no reviews of {old} → {new}\n"
-    done = sum(e.reviewed and e.pair is not None for e in entries)
-    changed = sum(e.changed for e in entries)
-    head = f"review of {old} → {new}: {done} of {total} section pairs reviewed"
-    lines = [head + (f", {changed} changed since reviewed" if changed else "")]
-    for e in entries:
-        mark = "!" if e.changed else "✓" if e.reviewed else "✎"
-        note = f": {safe_line(e.note)}" if e.note else ""
-        lines.append(f"  {mark} {safe_line(e.heading or e.key)} — {e.status}{note}")
-    return "\n".join(lines) + "\n"
+        return safe_text(f"no reviews of {old} → {new}\n")
+    return safe_text("\n".join(review_lines(entries, total, f"review of {old} → {new}")) + "\n")

@@ -3,7 +3,8 @@ figures, arithmetic checks and boilerplate flags. Plain text; ANSI colour on req
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..core.text import unsplit_cut, without_markup
 from ..model import Comparison, Document, Edit, Section, SectionPair, Side
@@ -14,6 +15,9 @@ from .columns import pad
 from .figure_display import change_text, document_is_english, figure_text
 from .figures import check_lines
 from .positions import Positions
+
+if TYPE_CHECKING:
+    from ..review_carry import ReviewEntry
 
 _ANSI = {
     "del": "\x1b[31m",
@@ -34,11 +38,15 @@ class _Style:
         return f"{_ANSI[kind]}{text}{_ANSI['reset']}" if self.color and text else text
 
 
-def render_text(c: Comparison, options: RenderOptions | None = None) -> str:
+def render_text(
+    c: Comparison, options: RenderOptions | None = None, reviews: Sequence[ReviewEntry] = ()
+) -> str:
+    """The report; ``reviews`` (marks and notes saved on the comparison) follow its header."""
     options = options or RenderOptions()
     style = _Style(options.color)
     parts = [
         _header(c, style),
+        "\n".join(review_lines(reviews, len(c.pairs))) if reviews else "",
         _outline(c, style, options),
         _changes(c, style, options),
         _figures(c, style),
@@ -48,6 +56,20 @@ def render_text(c: Comparison, options: RenderOptions | None = None) -> str:
     ]
     report = "\n\n".join(p for p in parts if p) + "\n"
     return safe_styled(report, tuple(_ANSI.values()) if options.color else ())
+
+
+def review_lines(entries: Sequence[ReviewEntry], total: int, title: str = "Review") -> list[str]:
+    """ "Review: 3 of 9 section pairs reviewed, 1 changed since reviewed", then one line
+    per mark: ✓ reviewed, ✎ noted only, ! changed since reviewed."""
+    done = sum(e.reviewed and e.pair is not None for e in entries)
+    changed = sum(e.changed for e in entries)
+    head = f"{title}: {done} of {total} section pairs reviewed"
+    lines = [head + (f", {changed} changed since reviewed" if changed else "")]
+    for e in entries:
+        mark = "!" if e.changed else "✓" if e.reviewed else "✎"
+        note = f": {' '.join(e.note.split())}" if e.note else ""
+        lines.append(f"  {mark} {e.heading or e.key} — {e.status}{note}")
+    return lines
 
 
 def section_label(s: Section | None) -> str:
