@@ -24,19 +24,48 @@ CORE_ENTRY = {f"{CORE}.compare": {"compare"}}
 # shrinks: a cycle that is gone must be struck from it, and a new one fails the test.
 KNOWN_CYCLES: list[frozenset[str]] = [
     # figures are extracted in match and in dates, each calling back into the other
-    frozenset(
-        f"{CORE}.figures.{name}" for name in ("dates", "extract", "match")
-    ),
+    frozenset(f"{CORE}.figures.{name}" for name in ("dates", "extract", "match")),
 ]
 
 # What the core may not import: the UI, Word files, the archive, the process around it.
-FORBIDDEN_IN_CORE = ("textual", "rich", "docx", "git", "os", "io", "subprocess", "shutil",
-                     "tempfile", "sys", "urllib", "socket", "sqlite3", "readers", "archive",
-                     "render", "tui", "cli")
+FORBIDDEN_IN_CORE = (
+    "textual",
+    "rich",
+    "docx",
+    "git",
+    "os",
+    "io",
+    "subprocess",
+    "shutil",
+    "tempfile",
+    "sys",
+    "urllib",
+    "socket",
+    "sqlite3",
+    "readers",
+    "archive",
+    "render",
+    "tui",
+    "cli",
+)
 # pathlib's pure paths only name files; these names read, write or ask the environment.
 IO_CALLS = {"open", "input", "print"}
-IO_ATTRIBUTES = {"read_text", "read_bytes", "write_text", "write_bytes", "open", "environ",
-                 "getenv", "Path", "home", "cwd", "exists", "iterdir", "glob", "rglob"}
+IO_ATTRIBUTES = {
+    "read_text",
+    "read_bytes",
+    "write_text",
+    "write_bytes",
+    "open",
+    "environ",
+    "getenv",
+    "Path",
+    "home",
+    "cwd",
+    "exists",
+    "iterdir",
+    "glob",
+    "rglob",
+}
 
 
 @dataclass(frozen=True)
@@ -54,8 +83,10 @@ def module_name(path: Path) -> str:
 
 @cache
 def modules() -> dict[str, ast.Module]:
-    return {module_name(p): ast.parse(p.read_text(encoding="utf-8"))
-            for p in sorted((SRC / ROOT).rglob("*.py"))}
+    return {
+        module_name(p): ast.parse(p.read_text(encoding="utf-8"))
+        for p in sorted((SRC / ROOT).rglob("*.py"))
+    }
 
 
 def is_package(name: str) -> bool:
@@ -156,8 +187,9 @@ def public_names(package: str) -> set[str]:
 
 
 def core_packages() -> list[str]:
-    return sorted(n for n in modules() if n.count(".") == 2 and n.startswith(f"{CORE}.")
-                  and is_package(n))
+    return sorted(
+        n for n in modules() if n.count(".") == 2 and n.startswith(f"{CORE}.") and is_package(n)
+    )
 
 
 def test_the_graph_sees_function_level_imports() -> None:
@@ -185,8 +217,12 @@ def test_core_packages_declare_a_public_api() -> None:
         names = public_names(package)
         assert names, f"{package} has no __all__"
         assert not [n for n in names if n.startswith("_")], package
-        defined = {a.asname or a.name for node in modules()[package].body
-                   if isinstance(node, ast.ImportFrom) for a in node.names}
+        defined = {
+            a.asname or a.name
+            for node in modules()[package].body
+            if isinstance(node, ast.ImportFrom)
+            for a in node.names
+        }
         assert names <= defined, f"{package}.__all__ lists {sorted(names - defined)}"
 
 
@@ -201,8 +237,10 @@ def test_only_public_core_names_are_used_outside_the_core(name: str) -> None:
     for imp in imports(name):
         if not imp.module.startswith(CORE):
             continue
-        allowed = public_names(imp.module) if imp.module in packages else CORE_ENTRY.get(
-            imp.module, set()
+        allowed = (
+            public_names(imp.module)
+            if imp.module in packages
+            else CORE_ENTRY.get(imp.module, set())
         )
         if not imp.names or not set(imp.names) <= allowed:
             wrong.append(f"line {imp.line}: from {imp.module} import {', '.join(imp.names)}")
@@ -215,7 +253,8 @@ def test_no_private_name_is_imported_from_another_package(name: str) -> None:
     wrong = [
         f"line {imp.line}: {imp.module}.{n}"
         for imp in imports(name)
-        if imp.module.startswith(ROOT) and not imp.module.startswith(f"{home}.")
+        if imp.module.startswith(ROOT)
+        and not imp.module.startswith(f"{home}.")
         and imp.module != home
         for n in imp.names
         if n.startswith("_") and n != "__version__"
@@ -227,8 +266,11 @@ def test_no_private_name_is_imported_from_another_package(name: str) -> None:
 def test_the_core_does_no_io(name: str) -> None:
     core_root = f"{ROOT}."
     for imp in imports(name):
-        top = imp.module.removeprefix(core_root).split(".")[0] if imp.module.startswith(
-            core_root) else imp.module.split(".")[0]
+        top = (
+            imp.module.removeprefix(core_root).split(".")[0]
+            if imp.module.startswith(core_root)
+            else imp.module.split(".")[0]
+        )
         assert top not in FORBIDDEN_IN_CORE, f"{name}:{imp.line} imports {imp.module}"
         if imp.module == "pathlib":
             assert set(imp.names) <= {"PurePath", "PurePosixPath", "PureWindowsPath"}, name

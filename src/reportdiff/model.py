@@ -134,6 +134,9 @@ class SectionPair:
     # genre's standard outline, or their place (parents and children matched).
     basis: PairBasis | None = None
     weak: bool = False  # nothing but a loose resemblance holds the pair: a guess
+    # The text the diff found unchanged, as (old start, new start, length) runs in
+    # document order, so displays line the two sides up without diffing again.
+    same: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,7 @@ def _pairs(old_outline, new_outline):
     new, new_s = build(new_outline)
     pairs = align_sections(old, old_s, new, new_s, CompareOptions())
     titles = {("old", s.id): s.title for s in old_s} | {("new", s.id): s.title for s in new_s}
-    return {
-        titles["old", p.old]: p for p in pairs if p.old and p.new and not p.secondary
-    }, titles
+    return {titles["old", p.old]: p for p in pairs if p.old and p.new and not p.secondary}, titles
 
 
 def _new_title(pair, titles):

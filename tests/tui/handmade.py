@@ -6,6 +6,9 @@ The reports are fictional (a county forestry bureau), written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from reportdiff.core.diff import diff_texts, same_runs, section_span
 from reportdiff.model import (
     Check,
     Comparison,
@@ -82,6 +85,22 @@ def _change(
     fo, fn = _figure(OLD, old, ov, unit, label), _figure(NEW, new, nv, unit, label)
     delta, pct = round(nv - ov, 6), round((nv - ov) / ov * 100, 2)
     return NumberChange(label, section, section, fo, fn, "changed", delta, pct)
+
+
+def _with_same_runs(
+    pairs: tuple[SectionPair, ...], old: tuple[Section, ...], new: tuple[Section, ...]
+) -> tuple[SectionPair, ...]:
+    """Each matched pair with the unchanged runs the core's diff finds in it."""
+    out = []
+    for pair in pairs:
+        o = next((s for s in old if s.id == pair.old), None)
+        n = next((s for s in new if s.id == pair.new), None)
+        if o is not None and n is not None:
+            (a0, a1), (b0, b1) = section_span(o), section_span(n)
+            diffs, _ = diff_texts(OLD[a0:a1], NEW[b0:b1], 5.0)
+            pair = replace(pair, same=same_runs(diffs, a0, b0))
+        out.append(pair)
+    return tuple(out)
 
 
 def handmade() -> Comparison:
@@ -168,6 +187,7 @@ def handmade() -> Comparison:
             "added",
         ),
     )
+    pairs = _with_same_runs(pairs, _sections(OLD, heads_old), _sections(NEW, heads_new))
     total = numbers[1].new
     checks = (Check("sum", "new", "基本支出 + 项目支出 = 921.40万元, not 921.75万元", (total,)),)
     problem = "部分项目资金拨付进度偏慢，个别项目绩效目标设置不够细化。"

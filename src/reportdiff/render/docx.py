@@ -2,9 +2,10 @@
 
 Word, WPS and LibreOffice show the changes as revisions by ``author`` at ``date``;
 accepting them all gives NEW's normalised text, rejecting them all gives OLD's.
-The revisions come from one diff of the whole texts (sentences, then tokens inside
-similar sentences, as the narrative diff does), so that promise holds exactly even
-where sections moved: a moved section reads as deleted here and inserted there.
+The revisions are the comparison's own redline (core.diff.redline: the section
+diffs' unchanged runs that stand in order in both texts, the rest deleted and
+inserted), so that promise holds exactly even where sections moved: a moved section
+reads as deleted here and inserted there. Nothing is diffed here.
 Paragraph marks are revisions too, so paragraphs split or joined round-trip. Headings
 of NEW's outline get Word heading styles, which makes the navigation pane useful.
 Review marks and notes become Word comments (w:comment) on their section's heading.
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ..core.diff import DELETE, EQUAL, INSERT, diff_texts
+from ..core.diff import DELETE, EQUAL, INSERT, redline
 from ..model import Comparison
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ def render_docx(
     *,
     author: str = DEFAULT_AUTHOR,
     date: datetime | None = None,
-    timeout_s: float = 1.0,
     reviews: Sequence[ReviewEntry] = (),
 ) -> bytes:
     """The redline as .docx bytes; review marks and notes become Word comments on the
@@ -52,7 +52,7 @@ def render_docx(
     import docx
 
     when = (date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    diffs, _ = diff_texts(c.old.text, c.new.text, timeout_s)
+    diffs = redline(c)
     levels = {s.start: s.level for s in c.new_sections if s.level > 0}
     document = docx.Document()
     document.core_properties.title = c.new.title[:200]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from difflib import SequenceMatcher
 from itertools import accumulate, pairwise, zip_longest
 from operator import itemgetter
 from typing import NamedTuple
@@ -130,15 +129,16 @@ def _own(s: Section | None) -> Range | None:
 
 
 def anchors(c: Comparison, pair: SectionPair, old: Range, new: Range) -> list[tuple[int, int]]:
-    """Offsets (old, new) where both sides start a line inside unchanged text."""
-    old_eq = _complement(old, _changed(pair, "old"))
-    new_eq = _complement(new, _changed(pair, "new"))
+    """Offsets (old, new) where both sides start a line inside text the diff found
+    unchanged (the pair's ``same`` runs)."""
     found = [(old[0], new[0])]
-    for (a0, a1), (b0, b1) in _match_chunks(c, old_eq, new_eq):
-        found.extend(_line_anchors(c.old.text, a0, a1, c.new.text, b0, b1))
+    for a0, b0, size in pair.same:
+        found.extend(_line_anchors(c.old.text, a0, a0 + size, c.new.text, b0, b0 + size))
     found.append((old[1], new[1]))
     out: list[tuple[int, int]] = []
     for a, b in sorted(set(found)):
+        if not (old[0] <= a <= old[1] and new[0] <= b <= new[1]):
+            continue
         if not out or (a >= out[-1][0] and b >= out[-1][1]):  # sorted and unique
             out.append((a, b))
     if out[-1] != (old[1], new[1]):
@@ -146,71 +146,13 @@ def anchors(c: Comparison, pair: SectionPair, old: Range, new: Range) -> list[tu
     return out
 
 
-def _changed(pair: SectionPair, side: str) -> list[Range]:
-    out = []
-    for e in pair.edits:
-        s, t = (e.old_start, e.old_end) if side == "old" else (e.new_start, e.new_end)
-        own = e.op != "move" or e.move_role == ("source" if side == "old" else "target")
-        if s is not None and t is not None and own:
-            out.append((s, t))
-    return sorted(out)
-
-
-def _complement(span: Range, changed: list[Range]) -> list[Range]:
-    out, pos = [], span[0]
-    for s, t in changed:
-        s, t = max(s, span[0]), min(t, span[1])
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, t)
-    if pos < span[1]:
-        out.append((pos, span[1]))
-    return out
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
-def _match_chunks(
-    c: Comparison, old_eq: list[Range], new_eq: list[Range]
-) -> list[tuple[Range, Range]]:
-    """Pair up the unchanged chunks of both sides (equal but for whitespace)."""
-    a = [_squash(c.old.text[s:t]) for s, t in old_eq]
-    b = [_squash(c.new.text[s:t]) for s, t in new_eq]
-    if a == b:
-        return list(zip(old_eq, new_eq, strict=True))
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return [
-        (old_eq[m.a + k], new_eq[m.b + k])
-        for m in matcher.get_matching_blocks()
-        for k in range(m.size)
-    ]
-
-
 def _line_anchors(old: str, a0: int, a1: int, new: str, b0: int, b1: int) -> list[tuple[int, int]]:
-    """Line starts of an unchanged chunk, mapped across by its non-space characters."""
-    if old[a0:a1] == new[b0:b1]:
-        return [
-            (a0 + k, b0 + k)
-            for k in range(a1 - a0 + 1)  # the end too: a change may start a line
-            if (a0 + k == 0 or old[a0 + k - 1] == "\n") and (b0 + k == 0 or new[b0 + k - 1] == "\n")
-        ]
-    oi = [i for i in range(a0, a1) if not old[i].isspace()]
-    ni = [j for j in range(b0, b1) if not new[j].isspace()]
+    """Line starts of an unchanged run (equal text on both sides)."""
     return [
-        (i, j) for i, j in zip(oi, ni, strict=False) if _line_head(old, i) and _line_head(new, j)
+        (a0 + k, b0 + k)
+        for k in range(a1 - a0 + 1)  # the end too: a change may start a line
+        if (a0 + k == 0 or old[a0 + k - 1] == "\n") and (b0 + k == 0 or new[b0 + k - 1] == "\n")
     ]
-
-
-def _line_head(text: str, i: int) -> bool:
-    """Is text[i] the first non-space character of its line?"""
-    k = i - 1
-    while k >= 0 and text[k] != "\n":
-        if not text[k].isspace():
-            return False
-        k -= 1
-    return True
 
 
 class Layout:

@@ -1,6 +1,16 @@
 """The narrative diff of aligned sections, and moved passages."""
 
 from .readable import DELETE, EQUAL, INSERT
-from .textdiff import diff_pairs, diff_texts
+from .redline import redline
+from .textdiff import diff_pairs, diff_texts, same_runs, section_span
 
-__all__ = ["DELETE", "EQUAL", "INSERT", "diff_pairs", "diff_texts"]
+__all__ = [
+    "DELETE",
+    "EQUAL",
+    "INSERT",
+    "diff_pairs",
+    "diff_texts",
+    "redline",
+    "same_runs",
+    "section_span",
+]

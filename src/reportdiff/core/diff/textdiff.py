@@ -226,6 +226,24 @@ def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int)
     return edits
 
 
+def same_runs(
+    diffs: Sequence[tuple[int, str]], old_at: int, new_at: int
+) -> tuple[tuple[int, int, int], ...]:
+    """The equal parts of a diff as (old start, new start, length), adjacent ones joined."""
+    runs: list[tuple[int, int, int]] = []
+    old_pos, new_pos = old_at, new_at
+    for op, text in diffs:
+        if op == EQUAL and text:
+            last = runs[-1] if runs else None
+            if last and last[0] + last[2] == old_pos and last[1] + last[2] == new_pos:
+                runs[-1] = (last[0], last[1], last[2] + len(text))
+            else:
+                runs.append((old_pos, new_pos, len(text)))
+        old_pos += len(text) if op != INSERT else 0
+        new_pos += len(text) if op != DELETE else 0
+    return tuple(runs)
+
+
 def similarity_of(diffs: Sequence[tuple[int, str]]) -> float:
     same = sum(len(t) for op, t in diffs if op == EQUAL)
     total = sum(len(t) for _, t in diffs) + same
@@ -321,7 +339,8 @@ def _diff_pair(
     (os_, oe), (ns, ne) = section_span(o), section_span(n)
     a, b = old.text[os_:oe], new.text[ns:ne]
     if a == b:
-        return replace(pair, status="unchanged", similarity=1.0, edits=())
+        same = ((os_, ns, len(a)),) if a else ()
+        return replace(pair, status="unchanged", similarity=1.0, edits=(), same=same)
     over_budget = total.expired
     budget = Budget(options.diff_timeout_s, within=total)
     diffs, cut = diff_texts(a, b, budget, coarse=over_budget)
@@ -329,5 +348,10 @@ def _diff_pair(
     edits = tuple(edits_from_diffs(diffs, os_, ns))
     status = "changed" if edits else "unchanged"
     return replace(
-        pair, status=status, similarity=round(similarity_of(diffs), 4), edits=edits, note=note
+        pair,
+        status=status,
+        similarity=round(similarity_of(diffs), 4),
+        edits=edits,
+        note=note,
+        same=same_runs(diffs, os_, ns),
     )
