@@ -25,17 +25,37 @@ def redline(c: Comparison) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     old_pos = new_pos = 0
     for old_at, new_at, size in _in_order(sorted(r for p in c.pairs for r in p.same if r[2])):
-        if old_at > old_pos:
-            out.append((DELETE, c.old.text[old_pos:old_at]))
-        if new_at > new_pos:
-            out.append((INSERT, c.new.text[new_pos:new_at]))
+        out += _gap(c.old.text[old_pos:old_at], c.new.text[new_pos:new_at])
         out.append((EQUAL, c.old.text[old_at : old_at + size]))
         old_pos, new_pos = old_at + size, new_at + size
-    if old_pos < len(c.old.text):
-        out.append((DELETE, c.old.text[old_pos:]))
-    if new_pos < len(c.new.text):
-        out.append((INSERT, c.new.text[new_pos:]))
-    return out
+    return out + _gap(c.old.text[old_pos:], c.new.text[new_pos:])
+
+
+def _gap(gone: str, came: str) -> list[tuple[int, str]]:
+    """The text between two kept runs: what both sides share at its ends (a heading's
+    unchanged numbering, a line break) stays equal, the rest is deleted and inserted."""
+    head = _common_prefix(gone, came)
+    rest_gone, rest_came = gone[head:], came[head:]
+    tail = _common_prefix(rest_gone[::-1], rest_came[::-1])
+    ops = [
+        (EQUAL, came[:head]),
+        (DELETE, rest_gone[: len(rest_gone) - tail]),
+        (INSERT, rest_came[: len(rest_came) - tail]),
+        (EQUAL, rest_came[len(rest_came) - tail :]),
+    ]
+    return [(op, t) for op, t in ops if t]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start, by halving (slice comparisons run in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _in_order(runs: list[Run]) -> list[Run]:
