@@ -27,6 +27,10 @@ KNOWN_CYCLES: list[frozenset[str]] = [
     frozenset(f"{CORE}.figures.{name}" for name in ("dates", "extract", "match")),
 ]
 
+# The core's packages in the order they build on each other: each imports only those
+# before it (diff needs only text; checks read figures; figures read dates in reuse).
+CORE_LAYERS = ("text", "sections", "diff", "reuse", "figures", "checks")
+
 # What the core may not import: the UI, Word files, the archive, the process around it.
 FORBIDDEN_IN_CORE = (
     "textual",
@@ -208,6 +212,22 @@ def test_no_import_cycles_but_the_known_ones() -> None:
 def test_known_cycles_are_still_there() -> None:
     gone = [sorted(c) for c in set(KNOWN_CYCLES) - set(cycles())]
     assert not gone, f"these cycles are gone: strike them from KNOWN_CYCLES: {gone}"
+
+
+def test_core_packages_build_on_the_ones_below_them() -> None:
+    assert {p.rpartition(".")[2] for p in core_packages()} == set(CORE_LAYERS)
+    wrong = []
+    for name in modules():
+        parts = name.split(".")
+        if len(parts) < 4 or f"{parts[0]}.{parts[1]}" != CORE:
+            continue
+        below = CORE_LAYERS[: CORE_LAYERS.index(parts[2]) + 1]
+        for target in edges(name):
+            t = target.split(".")
+            layer = t[2] if len(t) >= 3 and f"{t[0]}.{t[1]}" == CORE else None
+            if layer in CORE_LAYERS and layer not in below:
+                wrong.append(f"{name} -> {target}")
+    assert not wrong, f"a core package reaches a layer above it: {wrong}"
 
 
 def test_core_packages_declare_a_public_api() -> None:
