@@ -94,7 +94,7 @@ class ReviewState:
     def changed_since_reviewed(self, key: str) -> bool:
         """The pair was marked or noted on a text that has changed since."""
         then, now = self.anchors.get(key), self.current.get(key)
-        return key in self.pairs and bool(then and now) and then["text"] != now["text"]
+        return key in self.pairs and bool(then and now and then["text"] != now["text"])
 
     def get(self, key: str) -> PairReview:
         return self.pairs.get(key, PairReview())

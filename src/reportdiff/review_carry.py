@@ -143,7 +143,7 @@ def review_entries(c: Comparison, state: ReviewState) -> list[ReviewEntry]:
                 heading=shown["new"] or shown["old"],
                 reviewed=review.reviewed,
                 note=review.note,
-                changed=bool(then and here) and then["text"] != here["text"],
+                changed=bool(then and here and then["text"] != here["text"]),
             )
         )
     return sorted(out, key=lambda e: (e.pair is None, e.pair or 0, e.key))

@@ -338,9 +338,9 @@ def table_rows(grid: Grid, chars: Sequence[Char]) -> list[list[str]]:
         b = bisect.bisect_right(tops, c.mid_y) - 1
         if b < 0 or c.mid_y > bands[b][1]:
             continue
-        k = _cell_at(cells[b], c.mid_x)
-        if k is not None:
-            texts[owner[(b, k)]].append(c)
+        col = _cell_at(cells[b], c.mid_x)
+        if col is not None:
+            texts[owner[(b, col)]].append(c)
     rows = []
     for b, row in enumerate(cells):
         line = [

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..core.diff import DELETE, EQUAL, INSERT, redline
-from ..model import Comparison
+from ..model import Comparison, Side
 
 if TYPE_CHECKING:
     from ..review_carry import ReviewEntry
@@ -104,7 +104,10 @@ def _comment_reviews(document, c: Comparison, reviews, starts: dict, author: str
     for entry in reviews:
         pair = c.pairs[entry.pair] if entry.pair is not None else None
         p = None
-        for side, sid in (("new", pair.new), ("old", pair.old)) if pair else ():
+        ends: tuple[tuple[Side, str | None], ...] = (
+            (("new", pair.new), ("old", pair.old)) if pair else ()
+        )
+        for side, sid in ends:
             s = c.section(side, sid)
             if s is not None and (p := starts.get((side, s.start))) is not None:
                 break
