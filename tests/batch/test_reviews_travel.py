@@ -116,7 +116,7 @@ def word_comments(path: Path) -> list[str]:
 
 def test_the_redline_has_a_word_comment_at_each_reviewed_section(reviewed, tmp_path) -> None:
     out = tmp_path / "r.docx"
-    main(["compare", *map(str, reviewed), "--format", "docx", "-o", str(out)])
+    main(["compare", *map(str, reviewed), "-o", str(out)])  # .docx: the redline
     comments = word_comments(out)
     assert len(comments) == 2
     assert any(NOTE in c and SPENDING in c for c in comments)
@@ -157,10 +157,14 @@ def test_a_revised_new_keeps_the_review_and_flags_the_changed_section(
     assert "Review: 2 of" in printed
     assert any(SPENDING in ln and "changed since reviewed" in ln for ln in printed.splitlines())
     out = tmp_path / "r.html"
-    main(["compare", str(old), str(new), "-o", str(out), "--format", "html"])
+    main(["compare", str(old), str(new), "-o", str(out)])
     assert 'class="review changed"' in html_section(out.read_text("utf-8"), SPENDING)
     out = tmp_path / "r.docx"
-    main(["compare", str(old), str(new), "-o", str(out), "--format", "docx"])
+    main(["compare", str(old), str(new), "-o", str(out)])
+    out_json = tmp_path / "r.json"
+    main(["compare", str(old), str(new), "-o", str(out_json)])
+    by_json = entries(json.loads(out_json.read_text(encoding="utf-8")))
+    assert by_json[SPENDING]["changed_since_reviewed"] is True
     spending = next(c for c in word_comments(out) if SPENDING in c)
     assert "changed since reviewed" in spending
 
@@ -210,6 +214,9 @@ def test_reviews_lists_nothing_for_an_unreviewed_pair(tmp_path, state, capsys) -
     assert data["reviews"]["pairs"] == []
     main(["reviews", str(old), str(new)])
     assert capsys.readouterr().out.startswith("no reviews of")
+    out = tmp_path / "reviews.json"  # the format told by the extension
+    assert main(["reviews", str(old), str(new), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "reportdiff.reviews/1"
 
 
 def test_an_archive_revision_carries_the_review_forward(tmp_path, capsys) -> None:

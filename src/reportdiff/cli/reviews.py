@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus
 from .archive import add_archive_argument
-from .output import emit
+from .output import add_file_argument, emit, output_format
 
 if TYPE_CHECKING:
     from ..review_carry import ReviewEntry
 
 SCHEMA_ID = "reportdiff.reviews/1"
+FORMATS = ("text", "json")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,8 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("old", metavar="OLD", help="the earlier report: a file or AGENCY@YEAR")
     p.add_argument("new", metavar="NEW", help="the later report: a file or AGENCY@YEAR")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
+    add_file_argument(p, FORMATS)
     add_archive_argument(p)
     p.set_defaults(run=run)
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare(read_input(args.old, args.archive), read_input(args.new, args.archive))
     state = open_review(comparison, review_store(comparison, args))
     entries = review_entries(comparison, state)
-    if args.format == "json":
+    if output_format(args) == "json":
         from ..render.json import reviews_to_dict
 
         data = {
