@@ -1,6 +1,6 @@
 """Benchmark `reportdiff scan` on synthetic corpora with controlled, logged reuse.
 
-    python bench/bench_scan.py [SIZES ...]      (default: 100 1000; add 5000 for the big run)
+    python bench/bench_scan.py [SIZES ...]      (default: 100 1000; add 10000 for the big run)
 
 For each size: wall time of the CLI (interpreter start included), peak memory of the
 whole process tree (sampled from /proc), and precision and recall of the shared
@@ -87,7 +87,8 @@ def main(sizes: list[int]) -> None:
         f"{'reports':>8} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}"
         f" {'precision':>9} {'recall':>7}"
     )
-    times = {}
+    times: dict[int, float] = {}
+    peaks: dict[int, int] = {}
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "corpus"
@@ -98,6 +99,7 @@ def main(sizes: list[int]) -> None:
             texts = {p.name: read_document(p).text for p in corpus.paths}
             precision, recall = score(scan_spans(result), corpus, texts)
             times[n] = cpu
+            peaks[n] = peak
             print(
                 f"{n:>8} {mb:>6.1f} {elapsed:>8.2f} {cpu:>8.2f} {peak / 2**20:>8.0f}"
                 f" {precision:>9.3f} {recall:>7.3f}"
@@ -114,7 +116,10 @@ def main(sizes: list[int]) -> None:
     ordered = sorted(times)
     for small, big in pairwise(ordered):
         ratio = times[big] / times[small]
-        print(f"growth {small} -> {big} reports: x{big / small:.0f} size, x{ratio:.1f} cpu time")
+        print(
+            f"growth {small} -> {big} reports: x{big / small:.0f} size, x{ratio:.1f} cpu time,"
+            f" x{peaks[big] / peaks[small]:.2f} peak memory"
+        )
 
 
 if __name__ == "__main__":
