@@ -293,3 +293,32 @@ def test_a_one_column_frame_is_no_table() -> None:
     frame = tuple(grid([60.0, 535.0], [90.0, 400.0]))
     chars = place("目录", 280, 100) + place("一、部门主要职能", LEFT, 130)
     assert texts([page(chars, rules=frame)]) == ["目录", "一、部门主要职能"]
+
+
+def test_a_header_repeated_on_the_next_page_is_read_once() -> None:
+    xs = [72.0, 200.0, 300.0]
+    head = place("项目", 80, 704) + place("金额", 210, 704)
+    one = page(
+        head + place("甲", 80, 724) + place("1", 210, 724),
+        0,
+        tuple(grid(xs, [700.0, 720.0, 740.0])),
+    )
+    again = place("项目", 80, 84) + place("金额", 210, 84)
+    two = page(
+        again + place("乙", 80, 104) + place("2", 210, 104),
+        1,
+        tuple(grid(xs, [80.0, 100.0, 120.0])),
+    )
+    assert texts([one, two]) == ["项目\t金额|甲\t1|乙\t2"]
+
+
+def test_a_numbered_heading_after_a_full_line_without_a_full_stop_is_a_new_paragraph() -> None:
+    full = "机关运行经费预算为464.64万元，比上年预算减少20.15万元，主要原因是压减了" + "公用经费"
+    chars = place(full, LEFT, 100) + place("三、政府采购预算情况", LEFT, 118)
+    assert texts([page(chars)]) == [full, "三、政府采购预算情况"]
+
+
+def test_a_wrapped_line_opening_with_a_decimal_runs_on() -> None:
+    first = "截至年底全县新增治理水土流失面积累计达到一千二百余公顷，治理面积较上年增长了"
+    chars = place(first, LEFT, 100) + place("1.5万亩，超额完成目标任务。", LEFT, 118)
+    assert texts([page(chars)]) == [first + "1.5万亩，超额完成目标任务。"]

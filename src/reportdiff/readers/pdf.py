@@ -27,6 +27,7 @@ from ..options import (
     MAX_PDF_PAGES,
     MAX_PDF_SECONDS,
 )
+from ..safetext import shown_name
 from .pdf_layout import Char, Page, Rule, layout_document
 from .sniff import check_file, read_bounded
 
@@ -46,7 +47,7 @@ def read_pdf(path: Path) -> Document:
     check_file(path, MAX_PDF_BYTES)
     data = read_bounded(path, MAX_PDF_BYTES)
     pages = extract_pages(str(path), data)
-    return layout_document(str(path), pages)
+    return layout_document(shown_name(str(path)), pages)  # valid UTF-8 in every output
 
 
 def extract_pages(name: str, data: bytes) -> list[Page]:

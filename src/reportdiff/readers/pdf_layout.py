@@ -47,7 +47,7 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":")
 _CN_NUMBER = "一二三四五六七八九十百零〇"
 # Numbering that opens a heading or list item: 一、 （二） (3) 4、 5. 6） 第七章 …
 _NUMBERED = re.compile(
-    rf"[{_CN_NUMBER}]+、|[（(][{_CN_NUMBER}\d]+[）)]|\d+(\.\d+)*[、.．)）]"
+    rf"[{_CN_NUMBER}]+、|[（(][{_CN_NUMBER}\d]+[）)]|\d+(\.\d+)*([、．)）]|\.(?!\d))"
     rf"|第[{_CN_NUMBER}\d]+[章节条部分篇]|[A-Z][.、]\s"
 )
 _PAGE_NUMBER = re.compile(
@@ -501,7 +501,7 @@ def _append(items: list[Item], item: Item, column: Column) -> None:
     prev = items[-1] if items else None
     if item.rows:
         if prev is not None and prev.rows and prev.page < item.page and _same_columns(prev, item):
-            prev.rows.extend(item.rows)  # a table continued on the next page
+            prev.rows.extend(item.rows[_repeated_header(prev.rows, item.rows) :])  # continued
         else:
             items.append(item)
         return
@@ -513,8 +513,17 @@ def _append(items: list[Item], item: Item, column: Column) -> None:
     items.append(item)
 
 
+def _repeated_header(table: list[list[str]], more: list[list[str]]) -> int:
+    """How many of ``more``'s first rows repeat the table's header on a new page."""
+    n = 0
+    while n < min(len(table), len(more) - 1) and more[n] == table[n]:
+        n += 1
+    return n
+
+
 def _same_columns(a: Item, b: Item) -> bool:
-    return len(a.rows[-1]) == len(b.rows[0])
+    """Two tables as wide as each other: one table broken by a page."""
+    return max(map(len, a.rows)) == max(map(len, b.rows))
 
 
 def runs_on(prev: Line, line: Line, column: Column) -> bool:
@@ -526,7 +535,7 @@ def runs_on(prev: Line, line: Line, column: Column) -> bool:
         return False
     if line.page == prev.page and line.y0 - prev.y1 > (column.leading + 0.4) * size:
         return False
-    if ends_sentence(prev.text) and opens_numbered(line.text):
+    if opens_numbered(line.text) and (ends_sentence(prev.text) or _title_like(line, column)):
         return False  # a numbered item or heading after a full line
     word = first_word_width(line)
     if column.centred(prev) and column.centred(line):
@@ -534,6 +543,14 @@ def runs_on(prev: Line, line: Line, column: Column) -> bool:
     if prev.x1 + word < column.right - 0.5 * size:
         return False
     return line.x0 <= column.left + 1.0 * size  # a first-line indent opens a paragraph
+
+
+def _title_like(line: Line, column: Column) -> bool:
+    """A short line without closing punctuation: a heading, not a paragraph's end."""
+    text = line.text.rstrip()
+    return not text.endswith((*_SENTENCE_END, "，", ",", "、")) and (
+        line.x1 < column.right - 2 * line.size
+    )
 
 
 def ends_sentence(text: str) -> bool:
