@@ -44,6 +44,19 @@ def test_scanned_pages_without_a_text_layer(tmp_path: Path) -> None:
     assert "has no text layer — it is a scanned image; run OCR first, e.g. ocrmypdf" in message
 
 
+def test_a_scan_with_a_typed_cover_is_refused_too(tmp_path: Path) -> None:
+    cover = text_page(["Annual Report 2023"])
+    path = write_pdf(tmp_path / "mostly-scan.pdf", [cover, image_page(), image_page()])
+    assert "has no text layer on 2 of its 3 pages" in refused(path)
+
+
+def test_one_scanned_page_among_typed_ones_is_read(tmp_path: Path) -> None:
+    words = ["Budget", "Staffing", "Outlook"]
+    typed = [text_page([f"{w}.", f"What the {w.lower()} was."], top=600) for w in words]
+    path = write_pdf(tmp_path / "signed.pdf", [*typed, image_page()])
+    assert "Outlook." in read_document(path).text
+
+
 def test_text_without_unicode_mapping(tmp_path: Path) -> None:
     path = write_pdf(
         tmp_path / "cid.pdf", [text_page(["Glyphs that map to nothing"])], font=UNMAPPED_FONT

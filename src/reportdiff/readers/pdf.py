@@ -256,3 +256,10 @@ def _check_text_layer(name: str, pages: list[Page]) -> None:
         )
     if shown == 0:
         raise InputError(name, NO_TEXT)
+    blank = sum(1 for p in pages if not any(not c.text.isspace() for c in p.chars))
+    if blank >= 2 and blank > len(pages) / 2:  # a scan with a typed cover, say
+        raise InputError(
+            name,
+            f"has no text layer on {blank} of its {len(pages)} pages — they are scanned "
+            "images; run OCR first, e.g. ocrmypdf, and compare its output",
+        )

@@ -45,7 +45,9 @@ def check_file(path: Path, max_bytes: int) -> int:
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(name, "is a directory, not a report file; name a .txt, .md or .docx file")
+        raise InputError(
+            name, "is a directory, not a report file; name a .txt, .md, .docx or .pdf file"
+        )
     if not stat.S_ISREG(st.st_mode):
         raise InputError(name, "is not a regular file (a device, pipe or socket)")
     if st.st_size > max_bytes:
