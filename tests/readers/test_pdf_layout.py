@@ -73,6 +73,16 @@ def test_no_space_where_the_printer_set_cjk_and_digits_apart() -> None:
     assert line_text(chars) == "支出5105.15万元"
 
 
+def test_a_justified_line_stretches_every_gap_and_makes_no_spaces() -> None:
+    chars, x = [], 72.0
+    for ch in "本年支出":
+        chars += place(ch, x, 100)
+        x += SIZE + 1.5  # justification spreads the line
+    chars += place("3862.47", x + 2.4, 100)  # the printer's CJK–Latin spacing, plus
+    chars += place("万元", chars[-1].x1 + 2.4 + 1.5, 100)
+    assert line_text(chars) == "本年支出3862.47万元"
+
+
 def test_a_gap_as_wide_as_a_space_next_to_cjk_is_the_sources_space() -> None:
     chars = place("下属", 72, 100) + place("5", 72 + 2 * SIZE + 6, 100)
     chars += place("家", chars[-1].x1 + 6, 100)

@@ -192,10 +192,13 @@ def is_wide(ch: str) -> bool:
 def line_text(chars: Sequence[Char]) -> str:
     """The text of characters on one line. A space the PDF draws is the source's and
     stays; a gap is a space between Latin words and figures, but next to CJK only
-    when wider than the printer's own spacing. pdfium's inferred spaces are ignored."""
+    when wider than the printer's own spacing. pdfium's inferred spaces are ignored.
+    Gaps are measured beyond the spacing a justified CJK line adds between all its
+    characters."""
     out: list[str] = []
     prev: Char | None = None
     drawn: list[str] = []
+    stretch = _justification(chars)
     for c in chars:
         if c.text.isspace():
             if prev is not None and not c.generated:
@@ -203,7 +206,7 @@ def line_text(chars: Sequence[Char]) -> str:
             continue
         if drawn:
             out.extend(drawn)
-        elif prev is not None and _word_gap(prev, c):
+        elif prev is not None and _word_gap(prev, c, stretch):
             out.append(" ")
         out.append(c.text)
         prev, drawn = c, []
@@ -212,10 +215,17 @@ def line_text(chars: Sequence[Char]) -> str:
     return "".join(out)
 
 
-def _word_gap(a: Char, b: Char) -> bool:
+def _word_gap(a: Char, b: Char, stretch: float = 0.0) -> bool:
     latin = not is_wide(a.text[-1]) and not is_wide(b.text[0])
-    gap = (b.x0 - a.x1) / max(a.size, b.size, _MIN_SIZE)
+    gap = (b.x0 - a.x1 - (0.0 if latin else stretch)) / max(a.size, b.size, _MIN_SIZE)
     return gap > (_WORD_GAP if latin else _CJK_SPACE)
+
+
+def _justification(chars: Sequence[Char]) -> float:
+    """The usual gap between two CJK characters of a line: what justification added."""
+    wide = [c for c in chars if not c.text.isspace() and is_wide(c.text[0])]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(wide) if 0 < b.x0 - a.x1 < a.size]
+    return max(statistics.median(gaps), 0.0) if len(gaps) >= 3 else 0.0
 
 
 def join_text(a: str, b: str) -> str:
