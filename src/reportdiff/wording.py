@@ -4,7 +4,10 @@ words and the outline mark for a section pair's status ("changed, moved, weak: p
 
 from __future__ import annotations
 
-from .model import PairStatus, SectionPair
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the parser imports this module
+    from .model import PairStatus, SectionPair
 
 STATUS_MARK: dict[PairStatus, str] = {
     "unchanged": "=",

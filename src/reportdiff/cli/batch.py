@@ -13,7 +13,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -261,6 +260,8 @@ def _in_pool(
             yield n, task()
             progress(already + n + 1, total)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only when pooled
+
     with ProcessPoolExecutor(min(jobs, len(tasks))) as pool:
         futures = {pool.submit(task): n for n, task in enumerate(tasks)}
         for done, future in enumerate(as_completed(futures), start=already + 1):

@@ -183,11 +183,11 @@ def refuse_input(target: Path, inputs: Sequence[str]) -> None:
     """-o naming a file the command reads (or a report inside a folder it reads) is refused."""
     if not target.is_file():
         return  # a new file, or a device such as /dev/stdout: nothing to lose
-    from ..scan import REPORT_SUFFIXES
-
     for name in inputs:
         source = Path(name)
         if source.is_dir():
+            from ..scan import REPORT_SUFFIXES
+
             inside = target.resolve().is_relative_to(source.resolve())
             clash = inside and target.suffix.lower() in REPORT_SUFFIXES
         else:
