@@ -4,6 +4,7 @@ extension, colour by the usual variables, positions as line:column of the file."
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 from reportdiff.cli import main
 from reportdiff.cli.output import colour_wanted
 from reportdiff.cli.pager import DEFAULT_PAGER, pager_command
+from reportdiff.cli.progress import fit, working
 from tests.conftest import ROOT, run_cli
 
 OLD = (
@@ -321,3 +323,28 @@ def test_version(flag):
     result = run_cli(flag)
     assert result.returncode == 0
     assert result.stdout == f"reportdiff {__version__}\n"
+
+
+# --- progress ------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only_and_is_cleared():
+    term, pipe = _Terminal(), io.StringIO()
+    with working("comparing a.txt and b.txt", term), working("x", pipe):
+        assert term.getvalue() == "comparing a.txt and b.txt…"
+    assert term.getvalue().endswith("\r\x1b[K")
+    assert pipe.getvalue() == ""
+    with working("not shown", term, shown=False):
+        pass
+    assert "not shown" not in term.getvalue()
+
+
+def test_progress_message_fits_one_row():
+    assert fit("道县公安局2023年度报告.txt", 10) == "道县公安…"
+    assert fit("short", 10) == "short"
+    assert len(fit("x" * 500, 79)) == 79

@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     context = reuse_context(args)
     big = len(old.text) + len(new.text) > BIG_INPUT_CHARS
     slow = big or bool(context and (context.corpus or context.corpus_index))
-    with working(f"comparing {old.path} and {new.path}", shown=slow):
+    with working(f"comparing {Path(old.path).name} and {Path(new.path).name}", shown=slow):
         comparison = compare(old, new, compare_options(args), context)
     return show(comparison, args)
 

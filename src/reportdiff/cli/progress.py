@@ -3,7 +3,9 @@ only, so logs and pipes stay clean."""
 
 from __future__ import annotations
 
+import shutil
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
@@ -12,13 +14,24 @@ from typing import TextIO
 BIG_INPUT_CHARS = 150_000
 
 
+def fit(text: str, cells: int) -> str:
+    """``text`` cut to at most ``cells`` terminal cells (wide characters count two)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > cells:
+            return text[: max(0, i - 1)] + "…"
+    return text
+
+
 @contextmanager
 def working(message: str, stream: TextIO | None = None, *, shown: bool = True) -> Iterator[None]:
     """Show ``message…`` while the block runs (when ``shown``), then clear the line."""
     out = stream or sys.stderr
     shown = shown and out.isatty()
     if shown:
-        out.write(f"{message}…")
+        # One row only: a line that wrapped could not be cleared with \r.
+        out.write(fit(f"{message}…", shutil.get_terminal_size((80, 24)).columns - 1))
         out.flush()
     try:
         yield
