@@ -1,6 +1,7 @@
 """Benchmark `reportdiff scan` on synthetic corpora with controlled, logged reuse.
 
-    python bench/bench_scan.py [SIZES ...]      (default: 100 1000; add 10000 for the big run)
+    python bench/bench_scan.py [SIZES ...]      (default: 100 1000; add 10000 for the big run;
+                                                --dask: each size on a 2-worker Dask cluster too)
 
 For each size: wall time of the CLI (interpreter start included), peak memory of the
 whole process tree (sampled from /proc), and precision and recall of the shared
@@ -22,15 +23,15 @@ from pathlib import Path
 from corpus_gen import ROOT, build_corpus
 from proctree import measure
 
-from reportdiff.core.reuse.shingles import split_sentences
+from reportdiff.core.reuse.shingles import keyed_sentences
 from reportdiff.readers import read_document
 
 
-def run_scan(folder: Path, out: Path) -> tuple[float, float, int]:
+def run_scan(folder: Path, out: Path, *extra: str) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (all processes) and peak memory of one scan."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     cmd = [sys.executable, "-m", "reportdiff", "scan", str(folder), "--format", "json"]
-    return measure([*cmd, "-o", str(out)], env)
+    return measure([*cmd, "-o", str(out), *extra], env)
 
 
 def score(
@@ -67,7 +68,7 @@ def naive_baseline(texts: dict[str, str]) -> tuple[float, dict[str, list[tuple[i
     from rapidfuzz import fuzz, process
 
     started = time.perf_counter()
-    sents = {n: [s for s in split_sentences(t) if s.weight >= 20] for n, t in texts.items()}
+    sents = {n: [s for s in keyed_sentences(t) if s.weight >= 20] for n, t in texts.items()}
     spans: dict[str, list[tuple[int, int]]] = {}
     for a, b in combinations(sorted(sents), 2):
         ka, kb = [s.key for s in sents[a]], [s.key for s in sents[b]]
@@ -80,7 +81,7 @@ def naive_baseline(texts: dict[str, str]) -> tuple[float, dict[str, list[tuple[i
     return time.perf_counter() - started, spans
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], dask: bool = False) -> None:
     load = os.getloadavg()[0]
     print(f"2 cores, load average {load:.1f} at start (wall time suffers when other work runs)")
     print(
@@ -104,6 +105,15 @@ def main(sizes: list[int]) -> None:
                 f"{n:>8} {mb:>6.1f} {elapsed:>8.2f} {cpu:>8.2f} {peak / 2**20:>8.0f}"
                 f" {precision:>9.3f} {recall:>7.3f}"
             )
+            if dask:  # the same scan on a local Dask cluster of 2 workers
+                out = Path(tmp) / "dask.json"
+                d_wall, d_cpu, d_peak = run_scan(folder, out, "--engine", "dask", "--workers", "2")
+                same = out.read_bytes() == (Path(tmp) / "scan.json").read_bytes()
+                print(
+                    f"{'dask':>8} {'':>6} {d_wall:>8.2f} {d_cpu:>8.2f} {d_peak / 2**20:>8.0f}"
+                    f"   x{d_wall / elapsed:.2f} the local wall time, output"
+                    f" {'identical' if same else 'DIFFERENT'}"
+                )
             if n == 100:
                 cpu_before = time.process_time()
                 base_s, base_spans = naive_baseline(texts)
@@ -123,4 +133,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100, 1000])
+    args = sys.argv[1:]
+    main([int(a) for a in args if a != "--dask"] or [100, 1000], dask="--dask" in args)

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportdiff.core.reuse.shingles import split_sentences  # noqa: E402
+from reportdiff.core.reuse.shingles import keyed_sentences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
@@ -46,7 +46,7 @@ def source_passages(texts: list[str], rng: random.Random) -> list[str]:
     """Runs of 2-5 consecutive full sentences, each used at most once."""
     passages = []
     for text in texts:
-        sents = [" ".join(text[s.start : s.end].split()) for s in split_sentences(text)]
+        sents = [" ".join(text[s.start : s.end].split()) for s in keyed_sentences(text)]
         sents = [s for s in sents if 25 <= len(s) <= 160 and s.endswith(("。", "；"))]
         i = 0
         while i + 2 <= len(sents):
