@@ -6,7 +6,7 @@ Compares pairs with and without the figure steps in the same process, alternatin
 runs so both see the same machine state, and prints the fastest of each (CPU time of
 this process: the least disturbed by whatever else the machine runs) and their ratio.
 The figure steps are extraction, matching (diff_figures) and the checks of both
-documents; "without" replaces those two hooks of core/compare.py by no-ops.
+documents; "without" replaces those three hooks of core/compare.py by no-ops.
 "compare()" times the core on documents already read; "read+JSON" adds reading both
 files and rendering the JSON, as `reportdiff compare --format json` does in-process.
 Inputs: the seed pair (../shared/seeds, a cross-agency pair) and the bundled sample
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reportdiff.core import compare as pipeline  # noqa: E402
-from reportdiff.core import figures  # noqa: E402
+from reportdiff.core.figures.extract import extract_figures  # noqa: E402
 from reportdiff.readers import read_document  # noqa: E402
 from reportdiff.render.json import render_json  # noqa: E402
 
@@ -41,11 +41,11 @@ PAIRS = {
 
 
 def _timed(old, new, with_figures: bool, end_to_end: bool = False) -> float:
-    real_diff, real_check = pipeline.diff_figures, pipeline.check_document
+    real = pipeline.extract_figures, pipeline.diff_figures, pipeline.check_document
     if not with_figures:
+        pipeline.extract_figures = lambda *a, **k: ()  # type: ignore[assignment]
         pipeline.diff_figures = lambda *a, **k: ()  # type: ignore[assignment]
         pipeline.check_document = lambda *a, **k: ()  # type: ignore[assignment]
-    figures.clear_cache()  # every run extracts afresh
     try:
         start = time.process_time()
         if end_to_end:  # read both files, compare, write the JSON
@@ -54,7 +54,7 @@ def _timed(old, new, with_figures: bool, end_to_end: bool = False) -> float:
             pipeline.compare(old, new)
         return time.process_time() - start
     finally:
-        pipeline.diff_figures, pipeline.check_document = real_diff, real_check
+        pipeline.extract_figures, pipeline.diff_figures, pipeline.check_document = real
 
 
 def measure(
@@ -67,8 +67,8 @@ def measure(
     for _ in range(repeat):
         without.append(_timed(*args, False, end_to_end))
         with_.append(_timed(*args, True, end_to_end))
-    count = len(figures.extract_figures(old, pipeline.segment_document(old)))
-    count += len(figures.extract_figures(new, pipeline.segment_document(new)))
+    count = len(extract_figures(old, pipeline.segment_document(old)))
+    count += len(extract_figures(new, pipeline.segment_document(new)))
     return min(without), min(with_), count
 
 

@@ -18,6 +18,14 @@ FigureStatus = Literal["changed", "added", "removed", "unchanged"]
 FlagKind = Literal["carried_over", "shared", "template", "duplicate", "stale"]
 Side = Literal["old", "new"]
 PairBasis = Literal["title", "content", "outline", "position"]
+FigureKind = Literal["amount", "percent", "count", "date", "year", "other"]
+# What a figure is in its sentence: this period's value (current), where a stated move
+# started (start: 由60%), last year's (previous: 上年3650万元), a plan or target
+# (计划, 力争), a total over several years (累计, 五年来), an average (年均) or a bound
+# a rule sets (十万元以下). Figures of different roles are different quantities.
+FigureRole = Literal[
+    "current", "start", "previous", "plan", "target", "cumulative", "average", "bound"
+]
 
 
 @dataclass(frozen=True)
@@ -149,10 +157,11 @@ class Figure:
     start: int
     end: int
     label: str = ""
-    kind: str = "amount"  # amount | percent | count | date | year | other
+    kind: FigureKind = "amount"
     section: str | None = None
     parent: int | None = None  # index of the enclosing total in the same list, if any
     qualifier: str = ""  # "approx", "at_least", "at_most", "" …
+    role: FigureRole = "current"
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,9 @@ class NumberChange:
     status: FigureStatus
     delta: float | None = None
     pct: float | None = None
+    # how sure the pairing of old and new is (1.0 for added/removed), and what it rests on
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,7 @@ class Check:
     doc: Side
     message: str
     figures: tuple[Figure, ...] = ()
+    evidence: tuple[str, ...] = ()  # what the check relied on, in words
 
 
 @dataclass(frozen=True)
@@ -240,6 +253,9 @@ class Comparison:
     # The pairs as one tree over both documents, in the order every output lists them.
     outline: tuple[OutlineRow, ...] = field(default=())
     carried_over: CarriedOverShare = field(default_factory=CarriedOverShare)
+    # pairs of an added and a removed figure with some evidence of being one figure,
+    # too little to call them changed: shown apart, for the reviewer to judge
+    related: tuple[NumberChange, ...] = ()
 
     def outline_rows(self) -> tuple[OutlineRow, ...]:
         """The outline; a Comparison built without one lists its pairs in order, each at

@@ -33,3 +33,8 @@ def one(figures: tuple[Figure, ...], label: str) -> Figure:
     found = by_label(figures, label)
     assert len(found) == 1, (label, [f.text for f in found])
     return found[0]
+
+
+def named(f: Figure) -> str:
+    """A figure's label with its role when it is not this period's value: 「邮电费 <previous>」."""
+    return f.label if f.role == "current" else f"{f.label} <{f.role}>"

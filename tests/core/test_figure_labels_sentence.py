@@ -10,11 +10,11 @@ from reportdiff.core.figures.label import clean_label
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 
-from .figure_helpers import doc_of, figures_of
+from .figure_helpers import doc_of, figures_of, named
 
 
 def labelled(text: str) -> list[tuple[str, str]]:
-    return [(f.text, f.label) for f in figures_of(text) if f.kind not in ("year", "date")]
+    return [(f.text, named(f)) for f in figures_of(text) if f.kind not in ("year", "date")]
 
 
 @pytest.mark.parametrize(
@@ -35,15 +35,15 @@ def labelled(text: str) -> list[tuple[str, str]]:
         (
             "一、概况\n设备故障率由4.8%下降至3.2%，维修时长由上年的6小时缩短至4小时。\n",
             [
-                ("4.8%", "设备故障率 由"),
+                ("4.8%", "设备故障率 <start>"),
                 ("3.2%", "设备故障率"),
-                ("6小时", "维修时长 由"),
+                ("6小时", "维修时长 <start>"),
                 ("4小时", "维修时长"),
             ],
         ),
         (
             "一、概况\n调整项目由上年的12个减少至7个。\n",
-            [("12个", "调整项目 由"), ("7个", "调整项目")],
+            [("12个", "调整项目 <start>"), ("7个", "调整项目")],
         ),
         ("一、概况\n截至2024年底已整改完成5项。\n", [("5项", "整改完成")]),
         (
@@ -52,7 +52,7 @@ def labelled(text: str) -> list[tuple[str, str]]:
                 ("30.00万元", "收入"),
                 ("12.5%", "收入 占比"),
                 ("9.00万元", "邮电费"),
-                ("8.00万元", "邮电费 上年"),
+                ("8.00万元", "邮电费 <previous>"),
             ],
         ),
         (
@@ -65,12 +65,12 @@ def labelled(text: str) -> list[tuple[str, str]]:
         ),
         (
             "一、概况\n计划新增就业3000人左右，失业率控制在4.5%以内。\n",
-            [("3000人", "计划新增就业"), ("4.5%", "失业率")],
+            [("3000人", "计划新增就业 <plan>"), ("4.5%", "失业率")],
         ),
         ("一、概况\n水厂建成后，近2万农村群众和周边学校受益。\n", [("2万", "农村群众")]),
         (
             "一、概况\n供水量、售水量年均分别增长6.2%、5.8%。\n",
-            [("6.2%", "供水量 年均增长"), ("5.8%", "售水量 年均增长")],
+            [("6.2%", "供水量 年均增长 <average>"), ("5.8%", "售水量 年均增长 <average>")],
         ),
     ],
 )

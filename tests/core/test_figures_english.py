@@ -6,27 +6,26 @@ from __future__ import annotations
 from reportdiff.core.checks.changes import check_changes
 from reportdiff.core.checks.document import check_document
 from reportdiff.core.compare import compare
-from reportdiff.core.figures.english import PREVIOUS
 from reportdiff.core.sections.segment import segment_document
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document
 from reportdiff.render.text import render_text
 from tests.conftest import SAMPLES
 
-from .figure_helpers import doc_of, figures_of, read_figures
+from .figure_helpers import doc_of, figures_of, named, read_figures
 
 HARBOR = SAMPLES / "en"
 
 
 def _labelled(text: str) -> list[tuple[str, float, str, str, str]]:
-    return [(f.text.strip(), f.value, f.unit, f.kind, f.label) for f in figures_of(text)]
+    return [(f.text.strip(), f.value, f.unit, f.kind, named(f)) for f in figures_of(text)]
 
 
 def test_a_range_names_its_start_previous_and_its_end_by_the_subject():
     _, figures = read_figures(HARBOR / "harbor-transit-2024.md")
     start, end = (f for f in figures if f.text in ("15", "12"))
     subject = "Average weekday frequency on the Harborline route"
-    assert (start.label, end.label) == (f"{subject} {PREVIOUS}", subject)
+    assert (named(start), named(end)) == (f"{subject} <previous>", subject)
     assert (start.unit, start.kind) == (end.unit, end.kind)  # both in minutes
 
 
@@ -36,11 +35,11 @@ def test_the_start_of_a_range_takes_the_unit_and_scale_of_its_end():
         "improved from 88.5 to 91.0% and fees went from $11.7 to $12.8 million.\n"
     )
     assert _labelled(text) == [
-        ("1.8", 1.8e6, "", "count", f"Ridership {PREVIOUS}"),
+        ("1.8", 1.8e6, "", "count", "Ridership <previous>"),
         ("2.1 million", 2.1e6, "", "count", "Ridership"),
-        ("88.5", 88.5, "%", "percent", f"Punctuality {PREVIOUS}"),
+        ("88.5", 88.5, "%", "percent", "Punctuality <previous>"),
         ("91.0%", 91.0, "%", "percent", "Punctuality"),
-        ("$11.7", 11.7e6, "$", "amount", f"fees {PREVIOUS}"),
+        ("$11.7", 11.7e6, "$", "amount", "fees <previous>"),
         ("$12.8 million", 12.8e6, "$", "amount", "fees"),
     ]
 
@@ -62,8 +61,8 @@ def test_a_change_from_a_start_to_an_end_with_its_rate_is_checked():
         "Frequency improved from 15 to 12 minutes.\n"
     )
     assert check_changes(right, figures_of(right), "new") == []
-    labels = [f.label for f in figures_of(right)]
-    assert labels[:3] == [f"Fare revenue {PREVIOUS}", "Fare revenue", "Fare revenue rose"]
+    labels = [named(f) for f in figures_of(right)]
+    assert labels[:3] == ["Fare revenue <previous>", "Fare revenue", "Fare revenue rose"]
 
 
 def test_the_words_that_name_a_count_do_not_name_the_next_figure():
@@ -120,7 +119,7 @@ def test_a_span_or_a_source_is_not_a_change():
         "programs.\n"
     )
     found = figures_of(text)
-    assert not [f for f in found if f.label.endswith(PREVIOUS)]
+    assert not [f for f in found if f.role == "previous"]
     assert check_changes(text, found, "new") == []
 
 

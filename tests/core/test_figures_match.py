@@ -96,7 +96,7 @@ def test_form_only_changes_are_unchanged(sample_comparison):
 
 def test_changes_carry_delta_and_percent(sample_comparison):
     _, c = sample_comparison
-    (basic,) = [n for n in c.numbers if n.label == "基本支出"]
+    (basic,) = [n for n in c.numbers if n.label == "基本支出" and n.new.role == "current"]
     assert basic.delta == pytest.approx(1527300)  # 4015.20万元 − 3862.47万元
     assert basic.pct == pytest.approx(3.954, abs=1e-3)
     assert (basic.old_section, basic.new_section) == (basic.old.section, basic.new.section)

@@ -4,7 +4,7 @@ import pytest
 
 from reportdiff.core.figures.parse import as_written, chinese_value, display_scale, read_numbers
 
-from .figure_helpers import figures_of
+from .figure_helpers import figures_of, named
 
 
 def read(text: str):
@@ -119,17 +119,17 @@ def test_english_labels_from_lists_targets_and_stated_changes():
         "and the fault rate fell to 1.2 per 10,000 trips.\n"
         "- Bus punctuality: 96.1% (target 95%)\n"
     )
-    found = [(f.text, f.label) for f in figures_of(text) if f.kind not in ("year", "date")]
+    found = [(f.text, named(f)) for f in figures_of(text) if f.kind not in ("year", "date")]
     assert found == [
         ("4.5%", "Ridership rose"),
         ("2.3 million", "Ridership"),
-        ("2.2 million", "Ridership (previous)"),
+        ("2.2 million", "Ridership <previous>"),
         ("96.1%", "Punctuality"),
-        ("95%", "Punctuality target"),
+        ("95%", "Punctuality target <target>"),
         ("81", "score"),
         ("1.2", "fault rate"),
         ("96.1%", "Bus punctuality"),
-        ("95%", "Bus punctuality target"),
+        ("95%", "Bus punctuality target <target>"),
     ]  # "out of 100" and "per 10,000 trips" are scales, not figures
 
 

@@ -100,8 +100,7 @@ def test_a_figure_a_stated_change_starts_from_has_no_note_but_stays_in_the_table
     assert any(k.endswith("部门收入6700.00万元") for k in keys)  # this year's value
     assert any(k.endswith("增加500.00万元") for k in keys)  # the stated change
     assert not any(k.endswith("较上年6200.00万元") for k in keys)  # last year's value
-    labels = [n.label for n in c.numbers]
-    assert any(label.endswith(" 上年") for label in labels)
+    assert any(n.new is not None and n.new.role == "previous" for n in c.numbers)
 
 
 def test_an_english_from_figure_has_no_note():
@@ -109,7 +108,7 @@ def test_an_english_from_figure_has_no_note():
     keys = list(new_notes(c))
     assert any(k.endswith("rose to 89%") for k in keys)
     assert not any(k.endswith(("from 86%", "from $6.2 million")) for k in keys)
-    assert any(n.label.endswith("(previous)") for n in c.numbers)
+    assert any(n.new is not None and n.new.role in ("start", "previous") for n in c.numbers)
 
 
 async def test_the_figures_table_keeps_every_figure():

@@ -6,7 +6,8 @@ from ..model import Comparison, Document
 from ..options import CompareOptions
 from .checks.document import check_document
 from .diff.textdiff import diff_pairs
-from .figures.extract import diff_figures
+from .figures.extract import extract_figures
+from .figures.match import diff_figures
 from .reuse.boilerplate import ReuseContext, carried_over_share, find_boilerplate
 from .sections.align import align_sections
 from .sections.pair_outline import pair_outline
@@ -24,12 +25,15 @@ def compare(
     new_sections = segment_document(new)
     pairs = align_sections(old, old_sections, new, new_sections, options)
     pairs, notes = diff_pairs(old, old_sections, new, new_sections, pairs, options)
+    old_figures = extract_figures(old, old_sections)
+    new_figures = extract_figures(new, new_sections)
     numbers = diff_figures(
-        old, old_sections, new, new_sections, pairs, include_unchanged=options.all_numbers
+        old, old_figures, new, new_figures, pairs, include_unchanged=options.all_numbers
     )
     # Identical documents hold the same arithmetic: report it once, for NEW.
-    old_checks = () if old.text == new.text else check_document(old, old_sections, "old")
-    checks = old_checks + check_document(new, new_sections, "new")
+    identical = old.text == new.text
+    old_checks = () if identical else check_document(old, old_sections, "old", old_figures)
+    checks = old_checks + check_document(new, new_sections, "new", new_figures)
     flags = find_boilerplate(old, old_sections, new, new_sections, pairs, context)
     return Comparison(
         old=old,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..core.checks import WRITTEN_NUMBER, show, shown_scale, written_scale
 from ..core.figures import MAX_SHOWN_DECIMALS, date_delta_text, display_scale, is_english
-from ..model import Document, Figure, NumberChange
+from ..model import Document, Figure, FigureRole, NumberChange
 
 # A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"
 # and "95%", while 200余名, 1270多万人, 25万+ and ≥90% carry theirs.
@@ -42,6 +42,31 @@ class ChangeText:
     delta: str = ""
     pct: str = ""
     short: str = ""
+
+
+# A figure's role shown after its label (Chinese, English): 基本支出 (上年)
+_ROLE_SHOWN: dict[FigureRole, tuple[str, str]] = {
+    "start": ("由", "from"),
+    "previous": ("上年", "previous"),
+    "plan": ("计划", "plan"),
+    "target": ("目标", "target"),
+    "cumulative": ("累计", "cumulative"),
+    "average": ("平均", "average"),
+    "bound": ("限额", "bound"),
+}
+
+
+def role_label(label: str, role: FigureRole, english: bool = False) -> str:
+    """A label with the figure's role when it is not this period's value."""
+    label = label or "(unlabelled)"
+    shown = _ROLE_SHOWN.get(role)
+    return f"{label} ({shown[english]})" if shown else label
+
+
+def change_label(n: NumberChange, english: bool = False) -> str:
+    """The label a change is listed under: its label and its figures' role."""
+    f = n.new if n.new is not None else n.old
+    return role_label(n.label, f.role if f is not None else "current", english)
 
 
 def document_is_english(doc: Document) -> bool:

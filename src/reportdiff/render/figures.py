@@ -10,7 +10,7 @@ from ..model import Check, Document, Figure
 from ..safetext import safe_text
 from ..wording import counted
 from .columns import pad
-from .figure_display import delta_text, figure_value_text
+from .figure_display import delta_text, figure_is_english, figure_value_text, role_label
 from .json import check_to_dict, figure_to_dict
 from .positions import Positions
 
@@ -57,7 +57,7 @@ def render_figures_text(
     ]
     for f in figures:
         depth = _depth(figures, f)
-        label = "  " * depth + (f.label or "(unlabelled)")
+        label = "  " * depth + role_label(f.label, f.role, figure_is_english(f))
         lines.append(
             f"{pad(f.section or '', 8)} {pad(label, label_w)} {pad(f.text, 18)} "
             f"{pad(figure_value_text(f), 22)} {f.kind}{' ' + f.qualifier if f.qualifier else ''}"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Comparison, NumberChange, Section, SectionPair, Side
 from ..wording import counted, pair_words
-from .figure_display import change_text, document_is_english, figure_text
+from .figure_display import change_label, change_text, document_is_english, figure_text
 from .text import section_label
 
 if TYPE_CHECKING:
@@ -287,7 +287,7 @@ def _figures(c: Comparison) -> str:
     for n in c.numbers:
         shown = change_text(n, english)
         cells = [
-            n.label or "(unlabelled)",
+            change_label(n, english),
             figure_text(n.old),
             figure_text(n.new),
             shown.delta,

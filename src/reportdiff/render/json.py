@@ -159,6 +159,7 @@ def figure_to_dict(f: Figure, at: Positions | None = None) -> dict[str, Any]:
         "kind": f.kind,
         "section": f.section,
         "qualifier": f.qualifier,
+        "role": f.role,
     }
     return d | line_column(f.start, at)
 

@@ -12,7 +12,7 @@ from ..options import RenderOptions
 from ..safetext import safe_styled
 from ..wording import pair_words, status_mark
 from .columns import pad
-from .figure_display import change_text, document_is_english, figure_text
+from .figure_display import change_label, change_text, document_is_english, figure_text
 from .figures import check_lines
 from .positions import Positions
 
@@ -212,7 +212,7 @@ def _figures(c: Comparison, style: _Style) -> str:
         shown = change_text(n, english)
         kind = {"added": "ins", "removed": "del", "unchanged": "dim"}.get(n.status, "bold")
         lines.append(
-            f"  {pad(n.label or '(unlabelled)', 28)} {pad(figure_text(n.old), 16)} "
+            f"  {pad(change_label(n, english), 28)} {pad(figure_text(n.old), 16)} "
             f"{pad(figure_text(n.new), 16)} {pad(shown.delta, 14)} {pad(shown.pct, 9)} "
             + style(kind, n.status)
         )

@@ -15,7 +15,6 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from ..core.figures import FROM_SUFFIX, PREVIOUS
 from ..model import Comparison, Document, Edit, Figure, NumberChange, Section, SectionPair, Side
 from ..render.figure_display import change_text, document_is_english
 from ..render.text import section_label
@@ -23,9 +22,9 @@ from ..safetext import safe_line
 from ..wording import STATUS_MARK, pair_words
 
 CHANGE_KINDS = frozenset({"del", "ins", "move"})
-# Labels of the figures a stated change starts from (较上年8000万元, from 88%): their
-# own change is last year's, which the reviewer does not need beside the text.
-_STARTING_POINT = (f" {FROM_SUFFIX}", " 上年", f" {PREVIOUS}")
+# The figures a stated change starts from (较上年8000万元, from 88%): their own change
+# is last year's, which the reviewer does not need beside the text.
+_STARTING_POINT = ("start", "previous")
 # Words after a figure that belong to it (95%以上, 36处左右, 200 or more): a note
 # stands after them, not between the figure and its bound.
 _STARTS_FROM = re.compile(r"(?:\bfrom\s+|(?:较|比)?(?:上年|去年|上一年)度?的?(?:为|是)?|[由从])$")
@@ -164,8 +163,8 @@ def _figure_marks(
 def is_starting_point(text: str, n: NumberChange) -> bool:
     """A figure a stated change starts from (last year's value, "from 88%"): by its
     label, or, where the label does not tell, by the words just before it."""
-    label = n.new.label if n.new is not None else n.label
-    if label.endswith(_STARTING_POINT):
+    figure = n.new if n.new is not None else n.old
+    if figure is not None and figure.role in _STARTING_POINT:
         return True
     return n.new is not None and bool(
         _STARTS_FROM.search(text, max(0, n.new.start - 12), n.new.start)

@@ -19,7 +19,6 @@ from rapidfuzz import fuzz
 from ...model import Check, Figure, Side
 from ..figures.english_changes import may_state_changes, parse_changes
 from ..figures.label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
-from ..figures.sentence import FROM_SUFFIX
 from .common import rounding, show
 
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
@@ -63,15 +62,18 @@ def _ranges(text: str, figures: Sequence[Figure]) -> list[_Stated]:
     the sentence, and the change words beside them."""
     out = []
     for _n, f in enumerate(figures):
-        subject, _, tail = f.label.rpartition(" ")
-        if tail not in (FROM_SUFFIX, "上年") or not subject:
+        subject = f.label
+        if f.role not in ("start", "previous") or not subject:
             continue
-        if tail == "上年" and change_at(text, f.start, max(0, f.start - 80)) is not None:
+        if f.role == "previous" and change_at(text, f.start, max(0, f.start - 80)) is not None:
             continue  # 「较上年…」: a stated change of its own (_stated_changes)
         lo, hi = _sentence(text, f.start)
         same = [g for g in figures if lo <= g.start < hi and g is not f]
-        order = same if tail == FROM_SUFFIX else same[::-1]  # 「由」 first, 「上年」 after
-        current = next((g for g in order if g.label == subject and _like(g, f)), None)
+        order = same if f.role == "start" else same[::-1]  # 「由」 first, 「上年」 after
+        current = next(
+            (g for g in order if g.label == subject and g.role == "current" and _like(g, f)),
+            None,
+        )
         if current is None:
             continue
         stated = _Stated(f.start, base=f, current=current)
@@ -132,7 +134,7 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
     found: dict[int, _Stated] = {}
     for f in figures:
         tail = f.label.rpartition(" ")[2]
-        if f.kind in ("year", "date") or not (tail == "上年" or tail in CHANGE_WORDS):
+        if f.kind in ("year", "date") or not (f.role == "previous" or tail in CHANGE_WORDS):
             continue  # labelling named every figure of a stated change after it
         at = change_at(text, f.start, max(0, f.start - 80))
         if at is None:
@@ -169,7 +171,7 @@ def _current(
     gap = text[earlier[-1].end : stated.keyword]
     if not re.search(r"[。；;]", gap) and len(gap) <= 8:
         return earlier[-1]  # 「基本支出3862.47万元，较2022年…」
-    subject = label_key(like.label.rsplit(" ", 1)[0])
+    subject = label_key(_subject(like))
     if not subject:
         return None
     keys = [label_key(f.label) for f in earlier]
@@ -179,6 +181,11 @@ def _current(
     ]
     best = max(scored, key=lambda s: s[:3])
     return best[3] if best[0] >= 80 else None
+
+
+def _subject(f: Figure) -> str:
+    """收入 减少 → 收入: what a figure of a stated change is the change of."""
+    return f.label if f.role == "previous" else f.label.rsplit(" ", 1)[0]
 
 
 def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None:
@@ -200,8 +207,8 @@ def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None
                 problems += _pct_problem(stated, base.value, spread, change, like=base)
     if not problems:
         return None
-    other = base or delta  # named "收入 上年" / "收入 减少": the subject comes first
-    label = (current.label if current else "") or (other.label.rsplit(" ", 1)[0] if other else "")
+    other = base or delta  # named "收入" (previous) / "收入 减少": the subject comes first
+    label = (current.label if current else "") or (_subject(other) if other else "")
     figures = tuple(f for f in (current, base, delta, stated.pct) if f is not None)
     return Check("change", side, f"{label}: " + "; ".join(problems), figures)
 

@@ -17,12 +17,14 @@ from collections.abc import Callable, Sequence
 
 from ...model import Check, Document, Figure, Side
 from ..figures.label import CHANGE_WORDS, label_key
-from ..figures.sentence import FROM_SUFFIX
 
 InTable = Callable[[int], bool]  # whether an offset stands inside a table
 _KINDS = ("amount", "count", "percent")
 _NOT_A_NAME = re.compile(r"^(?:每|人均|平均)|(?:至|到|由|从|为|后|前)$")
 _PLAN = re.compile(r"拟|计划|预计|力争|目标")
+# a year's figure may be set against its plan or target (拟查处100人 / 查处72人), never
+# against last year's, a total over years, an average or a bound a rule sets
+_LIKE_ROLES = ("current", "plan", "target")
 _GENERIC = {"投入", "完成", "新增", "增加", "减少", "全年", "累计", "其中", "合计", "共计"}
 
 
@@ -49,8 +51,7 @@ def _comparable(f: Figure) -> bool:
     name = f.label.split(" / ")[0]
     if f.kind not in _KINDS or len(label_key(name)) < 2 or f.qualifier == "approx":
         return False
-    tail = f.label.rsplit(" ", 1)[-1]
-    if tail == "上年" or name.endswith(CHANGE_WORDS):
+    if f.role not in _LIKE_ROLES or name.endswith(CHANGE_WORDS):
         return False  # the figures of a stated change (or a rate: 年均增长) stand apart
     return not (_NOT_A_NAME.search(name) or name in _GENERIC)
 
@@ -73,7 +74,8 @@ def _enumerated(text: str, figures: Sequence[Figure], n: int) -> bool:
 def _reached(figures: Sequence[Figure], n: int) -> bool:
     """「支付进度由91.5%提高至96.2%」: the level reached in a transition is this year's
     value, not a second value of a target stated elsewhere."""
-    return n > 0 and figures[n - 1].label == f"{figures[n].label} {FROM_SUFFIX}"
+    before = figures[n - 1] if n > 0 else None
+    return before is not None and before.role == "start" and before.label == figures[n].label
 
 
 def _apart_and_specific(key: str, members: list[Figure]) -> bool:

@@ -1,19 +1,17 @@
 """Figures: reading numbers with their labels and units, and matching them across versions."""
 
 from .dates import date_delta_text
-from .english import PREVIOUS, is_english
+from .english import is_english
 from .english_changes import may_state_changes, parse_changes
-from .extract import diff_figures, extract_figures
+from .extract import extract_figures
 from .label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
+from .match import diff_figures
 from .parse import MAX_SHOWN_DECIMALS, as_written, display_scale
-from .sentence import FROM_SUFFIX
 from .trend import trend
 
 __all__ = [
     "CHANGE_WORDS",
-    "FROM_SUFFIX",
     "MAX_SHOWN_DECIMALS",
-    "PREVIOUS",
     "RISE_WORDS",
     "as_written",
     "change_at",

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ...model import Document, Figure, NumberChange, SectionPair
+from ...model import Document, Figure, NumberChange
 from ..reuse.stale import report_year
 from ..text.sentences import split_sentences
 from .label import CLAUSE_BREAK
@@ -49,21 +49,19 @@ _DAYS = {3: (1, "天"), 2: (30.44, "个月"), 1: (365.25, "年")}  # precision �
 
 def year_shift(
     old_doc: Document,
-    old_figs: Sequence[Figure],
+    old: Sequence[Figure],
     new_doc: Document,
-    new_figs: Sequence[Figure],
-    pairs: Sequence[SectionPair],
+    new: Sequence[Figure],
+    matches: Sequence[tuple[int, int]],
 ) -> int:
     """How many years NEW runs ahead of OLD: the most common difference of the years
     and dated figures matched by their context (截至2023年末 / 截至2024年末), the
     titles' years (2023年度…报告) counting as one more and winning a tie; failing
     all of these, the most cited years', else 0. The figures come first: a title
     does not always name the year, and the year cited most is not always the
-    report's own (a government work report reviews the year before)."""
-    from .match import match_figures  # it imports this module
+    report's own (a government work report reviews the year before).
 
-    old, new = _dated(old_figs), _dated(new_figs)
-    matches = match_figures(old_doc, old, new_doc, new, pairs)
+    old and new are the dated figures (see dated_figures); matches pair them."""
     votes = Counter(_year(new[j]) - _year(old[i]) for i, j in matches)
     titled = report_year(old_doc.title, ""), report_year(new_doc.title, "")
     by_title = titled[1] - titled[0] if titled[0] and titled[1] else None
@@ -76,7 +74,8 @@ def year_shift(
     return new_year - old_year if old_year and new_year else 0
 
 
-def _dated(figures: Sequence[Figure]) -> list[Figure]:
+def dated_figures(figures: Sequence[Figure]) -> list[Figure]:
+    """Years and full dates: the figures that tell how far apart two reports are."""
     return [f for f in figures if f.kind == "year" or (f.kind == "date" and f.value >= 10000)]
 
 

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from ...model import Block, Document, Figure, Section, Span
 from ..text.line_wraps import soft_break
 from .english import english_counts, english_labels, is_english
 from .label import clean_label, prose_labels
-from .match import diff_figures
 from .parse import Reading, read_numbers
+from .role import figure_role
 from .tree import link_parts
 
-__all__ = ["diff_figures", "extract_figures", "figure_breaks", "section_finder"]
+__all__ = ["extract_figures", "figure_breaks", "section_finder"]
 
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
 _TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
@@ -29,29 +28,8 @@ _HEAD_UNIT_RE = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|亿元|千�
 _MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|投入|投资|资产|成本|价")
 
 
-# compare() asks for a document's figures once for the diff and once for the checks.
-# The cache is keyed by identity: hashing a Document means hashing all its blocks.
-_CACHE: OrderedDict[int, tuple[Document, Sequence[Section], tuple[Figure, ...]]] = OrderedDict()
-_CACHE_SIZE = 8
-
-
 def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     """Every figure of doc in text order; parent indexes link parts to their total."""
-    hit = _CACHE.get(id(doc))
-    if hit and hit[0] is doc and (hit[1] is sections or tuple(hit[1]) == tuple(sections)):
-        return hit[2]
-    figures = _extract(doc, sections)
-    _CACHE[id(doc)] = (doc, sections, figures)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return figures
-
-
-def clear_cache() -> None:
-    _CACHE.clear()
-
-
-def _extract(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     readings: list[Reading] = []
     labels: list[str] = []
     numbers = _Numbers(doc.text)
@@ -67,19 +45,25 @@ def _extract(doc: Document, sections: Sequence[Section]) -> tuple[Figure, ...]:
     parents = link_parts(doc.text, readings, breaks)
     where = section_finder(sections)
     return tuple(
-        Figure(
-            text=r.text,
-            value=r.value,
-            unit=r.unit,
-            start=r.start,
-            end=r.end,
-            label=label,
-            kind=r.kind,
-            section=where(r.start),
-            parent=parent,
-            qualifier=r.qualifier,
-        )
+        _figure(doc.text, r, label, where(r.start), parent)
         for r, label, parent in zip(readings, labels, parents, strict=True)
+    )
+
+
+def _figure(text: str, r: Reading, label: str, section: str | None, parent: int | None) -> Figure:
+    label, role = figure_role(text, r.start, r.end, r.qualifier, label)
+    return Figure(
+        text=r.text,
+        value=r.value,
+        unit=r.unit,
+        start=r.start,
+        end=r.end,
+        label=label,
+        kind=r.kind,
+        section=section,
+        parent=parent,
+        qualifier=r.qualifier,
+        role=role,
     )
 
 

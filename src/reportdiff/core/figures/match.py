@@ -19,20 +19,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from ...model import Document, Figure, FigureStatus, NumberChange, Section, SectionPair
+from ...model import Document, Figure, FigureStatus, NumberChange, SectionPair
 from ..text.numbering import parse_numbering
 from .dates import (
     date_change,
     date_figures,
+    dated_figures,
     for_matching,
     same_event,
     year_shift,
 )
-from .english import PREVIOUS
 from .english_changes import DOWN_WORDS as EN_DOWN
 from .english_changes import UP_WORDS as EN_UP
 from .label import FALL_WORDS, RISE_WORDS, label_key
-from .sentence import FROM_SUFFIX
 
 SKIPPED_KINDS = ("year", "date")  # dates come in again from figure_dates
 _CONTEXT = 10  # characters either side of a figure that say what it is
@@ -115,11 +114,12 @@ _BRACKETED = re.compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （�
 
 def _generic(figures: Sequence[Figure], keys: list[str]) -> list[bool]:
     """Labels the document gives to several figures of one kind."""
-    seen: dict[tuple[str, str, str], int] = defaultdict(int)
+    seen: dict[tuple[str, str, str, str], int] = defaultdict(int)
     for f, key in zip(figures, keys, strict=True):
-        seen[(key, f.unit, f.kind)] += 1
+        seen[(key, f.unit, f.kind, f.role)] += 1
     return [
-        seen[(k, f.unit, f.kind)] >= _GENERIC_REPEATS for f, k in zip(figures, keys, strict=True)
+        seen[(k, f.unit, f.kind, f.role)] >= _GENERIC_REPEATS
+        for f, k in zip(figures, keys, strict=True)
     ]
 
 
@@ -155,14 +155,14 @@ def sort_of(f: Figure) -> str:
     or a level (占全球比重60%, 84元): none is the same thing as another, however alike
     their labels. "change" (a change of either sign) pairs with a rise or a fall; an
     average (年均, 平均) only with an average."""
-    name = f.label.split(" / ")[0].rstrip()
-    if name.endswith((f" {FROM_SUFFIX}", f" {PREVIOUS}", " 上年")):
+    if f.role in ("start", "previous"):
         return "before"
+    name = f.label.split(" / ")[0].rstrip()
     m = _MOVES.search(name)
     sort = (
         "level" if not m else "rise" if m.group("up") else "fall" if m.group("down") else "change"
     )
-    return f"{sort} average" if _AVERAGE.search(name) else sort
+    return f"{sort} average" if f.role == "average" or _AVERAGE.search(name) else sort
 
 
 _AVERAGE = re.compile(r"年均|平均|(?i:\baverage\b)")  # 年均增长10.6%: five years' average
@@ -310,22 +310,22 @@ def _group(side: _Side, members: list[int]) -> dict[str | None, dict[tuple[str, 
 
 def diff_figures(
     old: Document,
-    old_sections: Sequence[Section],
+    old_all: Sequence[Figure],
     new: Document,
-    new_sections: Sequence[Section],
+    new_all: Sequence[Figure],
     pairs: Sequence[SectionPair],
     *,
     include_unchanged: bool = False,
 ) -> tuple[NumberChange, ...]:
-    """Changed, added and removed figures (and unchanged ones when asked), in NEW's order."""
-    from .extract import extract_figures
-
-    old_all = extract_figures(old, old_sections)
-    new_all = extract_figures(new, new_sections)
+    """Changed, added and removed figures (and unchanged ones when asked), in NEW's order.
+    old_all and new_all are the documents' figures as extract_figures gives them."""
     old_figs, new_figs = _compared(old, old_all), _compared(new, new_all)
     old_years = [f for f in old_all if f.kind == "year"]
     new_years = [f for f in new_all if f.kind == "year"]
-    shift = year_shift(old, old_years + old_figs, new, new_years + new_figs, pairs)
+    old_dated = dated_figures(old_years + old_figs)
+    new_dated = dated_figures(new_years + new_figs)
+    dated_matches = match_figures(old, old_dated, new, new_dated, pairs)
+    shift = year_shift(old, old_dated, new, new_dated, dated_matches)
     matches = match_figures(old, [for_matching(f, shift) for f in old_figs], new, new_figs, pairs)
     matches = [
         (i, j)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...model import FigureKind
 from ..text.line_wraps import soft_break
 from ..text.numbering import chinese_value
 from ..text.tokens import (
@@ -81,7 +82,7 @@ class Reading(NamedTuple):
     text: str
     value: float
     unit: str
-    kind: str
+    kind: FigureKind
     qualifier: str = ""
     scale: float = 1.0
     shown: str = ""
