@@ -29,9 +29,11 @@ class TrendPoint:
 
 
 def pick_figure(figures: Sequence[Figure], label: str) -> tuple[Figure, bool] | None:
-    """The figure labelled ``label``: the first exact match, else the best close one."""
+    """The figure labelled ``label``: the first exact match, else the best close one.
+    A year's own figure comes before last year's or a plan under the same label."""
     wanted = _norm(label)
     candidates = [f for f in figures if f.kind not in _SKIP_KINDS and f.label.strip()]
+    candidates.sort(key=lambda f: f.role != "current")  # stable: text order within each
     for f in candidates:
         if _norm(f.label) == wanted:
             return f, True
