@@ -128,7 +128,7 @@ def test_figures_command_shows_a_bound_in_the_value(tmp_path, capsys):
 
 def test_unchanged_figures_show_no_change(harbor):
     rows = figure_rows(render_text(harbor))
-    assert rows["Bus collision rate target (target)"][1:] == ["2.5", "2.5", "unchanged"]
+    assert rows["Bus collision rate target"][1:] == ["2.5", "2.5", "unchanged"]
     assert rows["public piers"][1:] == ["three", "three", "unchanged"]
     zh = SAMPLES / "zh"
     qingshui = compare(

@@ -57,10 +57,13 @@ _ROLE_SHOWN: dict[FigureRole, tuple[str, str]] = {
 
 
 def role_label(label: str, role: FigureRole, english: bool = False) -> str:
-    """A label with the figure's role when it is not this period's value."""
+    """A label with the figure's role when it is not this period's value and the
+    label does not already say it (Punctuality target, 计划新增就业)."""
     label = label or "(unlabelled)"
     shown = _ROLE_SHOWN.get(role)
-    return f"{label} ({shown[english]})" if shown else label
+    if not shown or shown[english].lower() in label.lower():
+        return label
+    return f"{label} ({shown[english]})"
 
 
 def change_label(n: NumberChange, english: bool = False) -> str:
