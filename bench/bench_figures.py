@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reportdiff.core import compare as pipeline  # noqa: E402
 from reportdiff.core.figures.extract import extract_figures  # noqa: E402
+from reportdiff.core.figures.match import FigureDiff  # noqa: E402
 from reportdiff.readers import read_document  # noqa: E402
 from reportdiff.render.json import render_json  # noqa: E402
 
@@ -44,7 +45,7 @@ def _timed(old, new, with_figures: bool, end_to_end: bool = False) -> float:
     real = pipeline.extract_figures, pipeline.diff_figures, pipeline.check_document
     if not with_figures:
         pipeline.extract_figures = lambda *a, **k: ()  # type: ignore[assignment]
-        pipeline.diff_figures = lambda *a, **k: ()  # type: ignore[assignment]
+        pipeline.diff_figures = lambda *a, **k: FigureDiff((), ())  # type: ignore[assignment]
         pipeline.check_document = lambda *a, **k: ()  # type: ignore[assignment]
     try:
         start = time.process_time()

@@ -27,7 +27,7 @@ def compare(
     pairs, notes = diff_pairs(old, old_sections, new, new_sections, pairs, options)
     old_figures = extract_figures(old, old_sections)
     new_figures = extract_figures(new, new_sections)
-    numbers = diff_figures(
+    figures = diff_figures(
         old, old_figures, new, new_figures, pairs, include_unchanged=options.all_numbers
     )
     # Identical documents hold the same arithmetic: report it once, for NEW.
@@ -41,7 +41,8 @@ def compare(
         old_sections=old_sections,
         new_sections=new_sections,
         pairs=pairs,
-        numbers=numbers,
+        numbers=figures.changes,
+        related=figures.related,
         checks=checks,
         boilerplate=flags,
         notes=notes,

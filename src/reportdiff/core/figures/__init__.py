@@ -3,6 +3,7 @@
 from .dates import date_delta_text
 from .english import is_english
 from .english_changes import may_state_changes, parse_changes
+from .evidence import SURE
 from .extract import extract_figures
 from .label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
 from .match import diff_figures
@@ -13,6 +14,7 @@ __all__ = [
     "CHANGE_WORDS",
     "MAX_SHOWN_DECIMALS",
     "RISE_WORDS",
+    "SURE",
     "as_written",
     "change_at",
     "date_delta_text",

@@ -1,0 +1,197 @@
+"""A document's figures as the matcher sees them: label keys, contexts, sorts, the
+item line a figure stands under, its period, its stated move and its sentence slot."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ...model import Document, Figure
+from ..text.numbering import parse_numbering
+from .english_changes import DOWN_WORDS as EN_DOWN
+from .english_changes import UP_WORDS as EN_UP
+from .evidence import direction_of, period_of
+from .label import FALL_WORDS, RISE_WORDS, label_key
+
+_CONTEXT = 10  # characters either side of a figure that say what it is
+
+
+@dataclass(frozen=True)
+class FigureSide:
+    figures: list[Figure]
+    keys: list[str]  # label keys of the row part of a label
+    heads: list[str]  # a table column's header ("实际完成值"), or ""
+    contexts: list[str]
+    order: list[float]  # relative position inside its section, 0..1
+    sorts: list[str]  # "rise" (增长5.2%), "fall" (减少212万元), "before" or "level" (占比60%)
+    # whether a figure's label is generic (年初预算 once per 「1、…行政运行（项）」), so
+    # that the item it stands under says what it is
+    generic: list[bool]
+    text: str
+    periods: list[str]  # 上半年, 全年 … where the clause names one
+    moves: list[str]  # "rise" / "fall" where the words before the figure state one
+    slots: list[str]  # the figure's sentence, numbers masked, the figure itself as #
+    items: dict[int, str] = field(default_factory=dict)  # the item lines looked up
+
+    def item(self, i: int) -> str:
+        if i not in self.items:
+            self.items[i] = _item_line(self.text, self.figures[i].start)
+        return self.items[i]
+
+
+def figure_side(doc: Document, figures: Sequence[Figure]) -> FigureSide:
+    by_section: dict[str | None, list[int]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        by_section[f.section].append(i)
+    order = [0.0] * len(figures)
+    for members in by_section.values():
+        for rank, i in enumerate(members):
+            order[i] = rank / max(1, len(members) - 1)
+    keys = [label_key(f.label.split(" / ")[0]) for f in figures]
+    return FigureSide(
+        figures=list(figures),
+        keys=keys,
+        heads=[f.label.split(" / ")[1] if " / " in f.label else "" for f in figures],
+        contexts=[_context(doc.text, f) for f in figures],
+        order=order,
+        sorts=[sort_of(f) for f in figures],
+        generic=_generic(figures, keys),
+        text=doc.text,
+        periods=[period_of(doc.text, f) for f in figures],
+        moves=[direction_of(doc.text, f) for f in figures],
+        slots=[_slot(doc.text, f) for f in figures],
+    )
+
+
+_SCOPE_REACH = 1500  # characters back to the numbered line a figure stands under
+_SCOPE_CHARS = 80
+# a label given to this many figures of one kind is a measure of several items (年初预算
+# under each 「1、…（项）」), not an item; two may be a result and its target
+_GENERIC_REPEATS = 3
+_SENTENCE_END = re.compile(r"[。：:；;]")
+_NOT_NAME = re.compile(r"[\s\d.,，．%％]+")  # figures in an item line change every year
+# an item of a list too long for heading numbers (1035. …): still the item a figure is of
+_LONG_LIST_ITEM = re.compile(r"\d{4,6}[.．、]\s*")
+_BRACKETED = re.compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
+
+
+def _generic(figures: Sequence[Figure], keys: list[str]) -> list[bool]:
+    """Labels the document gives to several figures of one kind."""
+    seen: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for f, key in zip(figures, keys, strict=True):
+        seen[(key, f.unit, f.kind, f.role)] += 1
+    return [
+        seen[(k, f.unit, f.kind, f.role)] >= _GENERIC_REPEATS
+        for f, k in zip(figures, keys, strict=True)
+    ]
+
+
+def _item_line(text: str, pos: int) -> str:
+    """The words of the nearest numbered line (a heading or a list item) before pos."""
+    floor = max(0, pos - _SCOPE_REACH)
+    end = pos
+    while end > floor:
+        newline = text.rfind("\n", floor, end)
+        if newline < 0 and floor > 0:
+            break  # the line begins beyond reach
+        start = newline + 1
+        line = text[start:end].lstrip(" \t\u3000")
+        numbering = parse_numbering(line)
+        long_list = _LONG_LIST_ITEM.match(line) if numbering is None else None
+        if numbering is not None or long_list:  # its words to the sentence's end, over wraps
+            at = end - len(line) + (numbering.end if numbering else long_list.end())
+            words = _SENTENCE_END.split(text[at : min(pos, at + _SCOPE_CHARS)], maxsplit=1)[0]
+            return _NOT_NAME.sub("", words)
+        end = start - 1
+    return ""
+
+
+# a label ends in how its figure moved: the change words, the words for a rate of
+# change (增速, 降幅) and the English ones (a whole word: "Backup" is not "up")
+_UP = "|".join((*RISE_WORDS, "上涨", "增速", "增幅", "涨幅", rf"\b(?:{EN_UP})"))
+_DOWN = "|".join((*FALL_WORDS, "回落", "压减", "压缩", "降幅", rf"\b(?:{EN_DOWN})"))
+_MOVES = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|\bchange)$", re.IGNORECASE)
+
+
+def sort_of(f: Figure) -> str:
+    """A figure states a rise (增长9.4%, 增加212万元, rose 12.5%) or a fall (减少56.95万元),
+    where a measure started or stood last year (由60.2%, 上年3650万元, from $11.7 million)
+    or a level (占全球比重60%, 84元): none is the same thing as another, however alike
+    their labels. "change" (a change of either sign) pairs with a rise or a fall; an
+    average (年均, 平均) only with an average."""
+    if f.role in ("start", "previous"):
+        return "before"
+    name = f.label.split(" / ")[0].rstrip()
+    m = _MOVES.search(name)
+    sort = (
+        "level" if not m else "rise" if m.group("up") else "fall" if m.group("down") else "change"
+    )
+    return f"{sort} average" if f.role == "average" or _AVERAGE.search(name) else sort
+
+
+_AVERAGE = re.compile(r"年均|平均|(?i:\baverage\b)")  # 年均增长10.6%: five years' average
+
+
+def same_sort(a: str, b: str) -> bool:
+    """增加56.95万元 and 减少1062.85万元 are no before and after of one figure, and a
+    year's figure is not an average over years (年均增长5.1%, 平均为5.1%)."""
+    (a, _, a_avg), (b, _, b_avg) = a.partition(" "), b.partition(" ")
+    return a_avg == b_avg and (a == b or {a, b} in ({"change", "rise"}, {"change", "fall"}))
+
+
+_MASK_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def _context(text: str, f: Figure) -> str:
+    """The words around a figure, its own digits masked: 「基本支出#，其中」."""
+    around = text[max(0, f.start - _CONTEXT) : f.start] + "#" + text[f.end : f.end + _CONTEXT]
+    return around.translate(_MASK_DIGITS)
+
+
+def same_item(old: FigureSide, new: FigureSide, i: int, j: int) -> bool:
+    """A generic label (年初预算, 支出决算) pairs only under the same item."""
+    if not (old.generic[i] or new.generic[j]):
+        return True
+    a, b = old.item(i), new.item(j)
+    if a == b:
+        return True
+    # 行政单位离退休（项） and 事业单位离退休（项） differ by two characters and are two
+    # items: the last name must be the same, the line before it nearly so
+    return _last_name(a) == _last_name(b) and fuzz.ratio(a, b) >= 80
+
+
+def _last_name(item: str) -> str:
+    names = [n for n in _BRACKETED.split(item) if n]
+    return names[-1] if names else item
+
+
+def within(a: str, b: str) -> bool:
+    """One label holds the other: 在职人员 / 实有在职人员 name one thing."""
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+_SLOT_SIDE = 120  # characters of the sentence either side of a figure kept for its slot
+_SLOT_END = "。；;！？!?\n"
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _slot(text: str, f: Figure) -> str:
+    """「0. 某某项目，总投资#万元，年度计划00.00万元。」: the sentence a figure stands in,
+    every number masked and the figure itself as #; equal slots are one place of one
+    sentence in two versions."""
+    lo = max(0, f.start - _SLOT_SIDE)
+    lo = max([text.rfind(ch, lo, f.start) for ch in _SLOT_END] + [lo - 1]) + 1
+    hi = min(len(text), f.end + _SLOT_SIDE)
+    ends = [k for k in (text.find(ch, f.end, hi) for ch in _SLOT_END) if k >= 0]
+    hi = min(ends, default=hi)
+    return _DIGIT_RUN.sub("0", text[lo : f.start]) + "#" + _DIGIT_RUN.sub("0", text[f.end : hi])
+
+
+def slot_agreement(old: FigureSide, new: FigureSide, i: int, j: int) -> float:
+    """1.0 for the same slot of the same sentence, numbers aside; else 0. (A near match
+    is no slot: two lines of a list differ only in the name that says which is which.)"""
+    return float(old.slots[i] == new.slots[j])
