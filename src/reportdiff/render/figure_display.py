@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 
 from ..core.checks import WRITTEN_NUMBER, show, shown_scale, written_scale
-from ..core.figures import MAX_SHOWN_DECIMALS, date_delta_text, display_scale, is_english
+from ..core.figures import (
+    MAX_SHOWN_DECIMALS,
+    SURE,
+    date_delta_text,
+    display_scale,
+    is_english,
+)
 from ..model import Document, Figure, FigureRole, NumberChange
 
 # A bound the figure's own text does not show: 超过60% and 95%以上 are read as "60%"
@@ -70,6 +76,20 @@ def change_label(n: NumberChange, english: bool = False) -> str:
     """The label a change is listed under: its label and its figures' role."""
     f = n.new if n.new is not None else n.old
     return role_label(n.label, f.role if f is not None else "current", english)
+
+
+def status_text(n: NumberChange) -> str:
+    """A change's status, with "?" when its pairing is uncertain (confidence under SURE)."""
+    return f"{n.status}?" if n.old and n.new and n.confidence < SURE else n.status
+
+
+def related_line(n: NumberChange, english: bool = False) -> str:
+    """A possibly related pair: 「label  old → new  (0.48: label 0.62, context 0.48)」."""
+    why = ", ".join(n.evidence)
+    return (
+        f"{change_label(n, english)}  {figure_text(n.old)} → {figure_text(n.new)}  "
+        f"({n.confidence:.2f}: {why})"
+    )
 
 
 def document_is_english(doc: Document) -> bool:

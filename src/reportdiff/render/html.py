@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Comparison, NumberChange, Section, SectionPair, Side
 from ..wording import counted, pair_words
-from .figure_display import change_label, change_text, document_is_english, figure_text
+from .figure_display import (
+    change_label,
+    change_text,
+    document_is_english,
+    figure_text,
+    related_line,
+    status_text,
+)
 from .text import section_label
 
 if TYPE_CHECKING:
@@ -292,14 +299,24 @@ def _figures(c: Comparison) -> str:
             figure_text(n.new),
             shown.delta,
             shown.pct,
-            n.status,
+            status_text(n),
         ]
-        rows.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + "</tr>")
+        uncertain = status_text(n).endswith("?")
+        attr = f' class="uncertain" title="{escape(_why(n))}"' if uncertain else ""
+        rows.append(f"<tr{attr}>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in ("label", "old", "new", "Δ", "%", "status"))
+    related = "".join(f"<li>{escape(related_line(n, english))}</li>" for n in c.related)
     return (
         f'<h2>Figures</h2>\n<table class="figures"><thead><tr>{head}</tr></thead><tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>"
+        + (
+            "\n<p>? paired with low confidence: check the two figures are one.</p>"
+            if any(status_text(n).endswith("?") for n in c.numbers)
+            else ""
+        )
+        + (f"\n<h3>Possibly related (listed as removed and added)</h3>\n<ul>{related}</ul>"
+           if related else "")
     )
 
 
@@ -312,6 +329,10 @@ def _section_link(c: Comparison, side: Side, section_id: str | None) -> str:
             label = section_label(c.section(side, section_id)) or section_id
             return f'in <a href="#pair-{i}">{escape(label)}</a>: '
     return ""
+
+
+def _why(n: NumberChange) -> str:
+    return f"confidence {n.confidence:.2f}: " + ", ".join(n.evidence)
 
 
 def _checks(c: Comparison) -> str:

@@ -40,6 +40,7 @@ def comparison_to_dict(
         "new": doc_to_dict(c.new, c.new_sections),
         "sections": [pair_to_dict(p) for p in c.pairs],
         "numbers": [number_to_dict(n, at["old"], at["new"]) for n in c.numbers],
+        "related": [number_to_dict(n, at["old"], at["new"]) for n in c.related],
         "checks": [check_to_dict(k, at[k.doc]) for k in c.checks],
         "boilerplate": [flag_to_dict(f, at[f.doc]) for f in c.boilerplate],
         "carried_over": carried_over_to_dict(c),
@@ -184,6 +185,8 @@ def number_to_dict(
         "status": n.status,
         "delta": n.delta,
         "pct": n.pct,
+        "confidence": n.confidence,
+        "evidence": list(n.evidence),
     }
 
 
@@ -193,6 +196,7 @@ def check_to_dict(k: Check, at: Positions | None = None) -> dict[str, Any]:
         "doc": k.doc,
         "message": k.message,
         "figures": [figure_to_dict(f, at) for f in k.figures],
+        "evidence": list(k.evidence),
     }
 
 

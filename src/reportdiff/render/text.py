@@ -12,7 +12,14 @@ from ..options import RenderOptions
 from ..safetext import safe_styled
 from ..wording import pair_words, status_mark
 from .columns import pad
-from .figure_display import change_label, change_text, document_is_english, figure_text
+from .figure_display import (
+    change_label,
+    change_text,
+    document_is_english,
+    figure_text,
+    related_line,
+    status_text,
+)
 from .figures import check_lines
 from .positions import Positions
 
@@ -214,8 +221,13 @@ def _figures(c: Comparison, style: _Style) -> str:
         lines.append(
             f"  {pad(change_label(n, english), 28)} {pad(figure_text(n.old), 16)} "
             f"{pad(figure_text(n.new), 16)} {pad(shown.delta, 14)} {pad(shown.pct, 9)} "
-            + style(kind, n.status)
+            + style(kind, status_text(n))
         )
+    if any(status_text(n).endswith("?") for n in c.numbers):
+        lines.append("  ? paired with low confidence: check the two figures are one")
+    if c.related:
+        lines.append(style("bold", "Possibly related (listed as removed and added)"))
+        lines.extend(f"  {related_line(n, english)}" for n in c.related)
     return "\n".join(lines)
 
 

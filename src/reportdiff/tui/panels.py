@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ..model import Check, Comparison, Figure, Flag, NumberChange
-from ..render.figure_display import change_label, change_text, figure_text
+from ..render.figure_display import change_label, change_text, figure_text, status_text
 from .marks import heading_label
 
 Spans = dict[str, list[tuple[int, int]]]
@@ -79,7 +79,7 @@ class FiguresTable(JumpTable):
             shown = change_text(n, self.english)
             old, new, key = figure_text(n.old), figure_text(n.new), str(i)
             label = change_label(n, self.english)
-            self.add_row(label, old, new, shown.delta, shown.pct, n.status, key=key)
+            self.add_row(label, old, new, shown.delta, shown.pct, status_text(n), key=key)
             self.spans[key] = _spans(("old", n.old), ("new", n.new))
 
     @staticmethod
