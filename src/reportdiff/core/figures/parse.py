@@ -235,7 +235,7 @@ def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
     return reading
 
 
-def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, str]:
+def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, FigureKind]:
     if unit == "元":
         return "元", "amount"
     if unit == "美元":  # 3万亿美元: the same money as $3 trillion

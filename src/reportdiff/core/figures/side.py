@@ -101,9 +101,10 @@ def _item_line(text: str, pos: int) -> str:
         start = newline + 1
         line = text[start:end].lstrip(" \t\u3000")
         numbering = parse_numbering(line)
-        long_list = _LONG_LIST_ITEM.match(line) if numbering is None else None
-        if numbering is not None or long_list:  # its words to the sentence's end, over wraps
-            at = end - len(line) + (numbering.end if numbering else long_list.end())
+        long_list = _LONG_LIST_ITEM.match(line)
+        label_end = numbering.end if numbering else long_list.end() if long_list else None
+        if label_end is not None:  # its words to the sentence's end, over line wraps
+            at = end - len(line) + label_end
             words = _SENTENCE_END.split(text[at : min(pos, at + _SCOPE_CHARS)], maxsplit=1)[0]
             return _NOT_NAME.sub("", words)
         end = start - 1
