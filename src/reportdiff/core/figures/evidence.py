@@ -41,7 +41,7 @@ class Weights:
 WEIGHTS = Weights()
 CHANGED = 0.45
 RELATED = 0.30
-SURE = 0.75
+SURE = 0.70
 
 
 @dataclass(frozen=True)
