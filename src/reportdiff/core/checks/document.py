@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...model import Check, Document, Figure, Section, Side
 from ..figures.extract import extract_figures
@@ -35,7 +36,26 @@ def check_document(
         *check_labels(doc, figures, side),
         *check_tables(doc, figures, side),
     ]
-    return tuple(sorted(found, key=lambda k: k.figures[0].start if k.figures else 0))
+    ordered = sorted(found, key=lambda k: k.figures[0].start if k.figures else 0)
+    return tuple(replace(k, evidence=_evidence(k)) for k in ordered)
+
+
+# what each check relies on, said once for every check of its kind
+_RULE = {
+    "sum": "a total and the parts listed under it, of one role and unit",
+    "change": "a stated change against the two values it is stated between",
+    "label_conflict": "one label with two values, both of one period (or a plan and its outcome)",
+    "prose_vs_table": "a figure in the text against the table row of the same name",
+}
+
+
+def _evidence(k: Check) -> tuple[str, ...]:
+    """The rule a check applied and each figure it read: label, text, role, section."""
+    figures = tuple(
+        f"{f.label or '(unlabelled)'} {f.text.strip()} ({f.role}, §{f.section or '0'})"
+        for f in k.figures
+    )
+    return (_RULE.get(k.kind, k.kind), *figures)
 
 
 def check_sums(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
@@ -55,6 +75,8 @@ def check_sums(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
 def _sum_check(text: str, total: Figure, parts: list[Figure], side: Side) -> Check | None:
     if any(f.qualifier for f in (total, *parts)):
         return None  # 200余名 and 25万+ do not add up exactly by design
+    if any(f.role != total.role for f in parts):
+        return None  # a five-year total is not the sum of one year's figures
     summed = sum(f.value for f in parts)
     tolerance = sum_tolerance(total, parts)
     gap = summed - total.value

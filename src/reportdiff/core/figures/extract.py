@@ -8,6 +8,7 @@ This module walks a Document's blocks and puts those together.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -22,6 +23,17 @@ from .tree import link_parts
 __all__ = ["extract_figures", "figure_breaks", "section_finder"]
 
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
+# where digits are no figures: web addresses (and the dates in them), e-mail addresses,
+# postal codes, document and regulation numbers (国发〔2021〕5号, (EU) 2021/914), phone numbers
+_NOISE_RE = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000，。；）)」”]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:邮政?编码|邮编|postcode|post code|zip code)\s*[:：]?\s*\d{5,6}"
+    r"|[〔\[（(]\s*(?:19|20)\d\d\s*[〕\]）)]\s*\d+\s*号"
+    r"|\b(?:19|20)\d\d/\d{1,4}\b"
+    r"|(?:电话|传真|Tel\.?|Fax)\s*[:：]?\s*[\d\s()（）-]{7,}",
+    re.IGNORECASE,
+)
 _TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 # 金额（万元）, 合计(万元), 支出（单位：万元）: a unit in a header cell
 _HEAD_UNIT_RE = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|亿元|千元|元)\s*[)）]")
@@ -69,18 +81,23 @@ def _figure(text: str, r: Reading, label: str, section: str | None, parent: int 
 
 class _Numbers:
     """Every number of a text, read once; each block and cell takes its share.
-    Numbers inside short “quotes” are names (“8.19”案件), not figures."""
+    Numbers inside short “quotes” are names (“8.19”案件), not figures, and digits in
+    addresses, codes and document numbers (_NOISE_RE) are none either."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        quoted = [m.span() for m in _QUOTE_RE.finditer(text)]
-        quote_starts = [q[0] for q in quoted]
+        spans = sorted(
+            [m.span() for m in _QUOTE_RE.finditer(text)]
+            + [m.span() for m in _NOISE_RE.finditer(text)]
+        )
+        starts = [q[0] for q in spans]
+        reach = list(itertools.accumulate((q[1] for q in spans), max))
 
-        def inside_quote(pos: int) -> bool:
-            i = bisect.bisect_right(quote_starts, pos) - 1
-            return i >= 0 and pos < quoted[i][1]
+        def inside(pos: int) -> bool:
+            i = bisect.bisect_right(starts, pos) - 1
+            return i >= 0 and pos < reach[i]
 
-        self.found = [r for r in read_numbers(text, 0, len(text)) if not inside_quote(r.start)]
+        self.found = [r for r in read_numbers(text, 0, len(text)) if not inside(r.start)]
         self.starts = [r.start for r in self.found]
 
     def between(self, start: int, end: int, *, keep_bare: bool) -> list[Reading]:
@@ -146,6 +163,9 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
     for n, row in enumerate(block.cells):
         cells = [(c, text[c.start : c.end].strip()) for c in row]
         per_cell = [_cell_readings(numbers, c.start, c.end, s) for c, s in cells]
+        if _years_row(per_cell):  # 项目 | 2022 | 2023: the years name the columns
+            header = [s for _, s in cells]
+            per_cell = [[] for _ in per_cell]
         if n == 0 and _is_header(cells, per_cell):
             header = [_HEAD_UNIT_RE.sub("", s).strip() or s for _, s in cells]
         if all(r.kind in ("year", "date") for found in per_cell for r in found):
@@ -170,6 +190,15 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
                 r = _table_unit(r, col_unit or row_unit or table_unit)
                 out.append((r, f"{label} / {head}" if head and head != label else label))
     return out
+
+
+def _years_row(per_cell: list[list[Reading]]) -> bool:
+    """A row whose numbers are all bare years, two or more: a header, not values."""
+    found = [r for cell in per_cell for r in cell]
+    return len(found) >= 2 and all(
+        r.bare and r.value.is_integer() and 1900 <= r.value <= 2100 and len(r.text) == 4
+        for r in found
+    )
 
 
 def _unit_named(cell: str) -> str:

@@ -41,9 +41,9 @@ _CN_COUNTERS = "名个人台套项份辆架支次起家条张座艘"
 _CN = (
     # 第二十次 is an ordinal: neither 二 nor the 十 after it starts a count
     rf"(?<![第零一二两三四五六七八九十百千万亿])(?![零一二两三四五六七八九十百千万亿]+周?年)"
-    rf"(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿{_CN_COUNTERS}])"
+    rf"(?=[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*[百千万亿元{_CN_COUNTERS}])"
     rf"(?P<cnnum>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)"
-    rf"(?P<cnunit>[{_CN_COUNTERS}]?)"
+    rf"(?P<cnunit>[元{_CN_COUNTERS}]?)"
 )
 # 建军一百年 above is an anniversary; these are names of a policy or a saying, not counts
 _CN_NAMES = re.compile(
@@ -114,8 +114,41 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
                 skip_to = reading.end
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
-    found = _list_units(text, found)
+    found = _mixed_magnitudes(_list_units(text, found))
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
+
+
+_SMALLER = {"万": ("千", "百"), "亿": ("万", "千", "百"), "万亿": ("亿", "万", "千")}
+
+
+def _mixed_magnitudes(found: list[Reading]) -> list[Reading]:
+    """「3万2千吨」, 「1亿5000万元」: a magnitude with no unit run straight into a smaller
+    one is one figure, in the unit written last."""
+    out: list[Reading] = []
+    for r in found:
+        head = out[-1] if out else None
+        if head is not None and head.magnitude_only and head.end == r.start and _smaller(head, r):
+            out[-1] = r._replace(
+                start=head.start,
+                text=head.text + r.text,
+                value=round(head.value + r.value, 6),
+                scale=1.0,
+                shown=r.shown.lstrip("千百万亿"),
+            )
+            continue
+        out.append(r)
+    return out
+
+
+def _smaller(head: Reading, r: Reading) -> bool:
+    if r.kind not in ("count", "amount") or r.bare:
+        return False
+    big = _LEADING_MAGNITUDE.match(head.shown)
+    small = _LEADING_MAGNITUDE.match(r.shown)
+    if big is None:
+        return False
+    smaller = _SMALLER.get(big.group(0), ())
+    return small.group(0) in smaller if small else r.value < _MAGNITUDE.get(big.group(0), 0)
 
 
 _LEADING_MAGNITUDE = re.compile(rf"(?:{MAGNITUDE_PATTERN})")

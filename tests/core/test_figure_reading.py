@@ -1,0 +1,82 @@
+"""Reading figures as a reader does, over families of generated text: Chinese numerals
+with their unit and bound, mixed forms, noise that holds digits, table header years."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from reportdiff.core.compare import compare
+
+from .figure_helpers import doc_of, figures_of
+
+_CN = {1: "一", 2: "二", 5: "五", 10: "十", 20: "二十", 50: "五十", 100: "一百"}
+
+
+@pytest.mark.parametrize(("bound", "qualifier"), [("以下", "at_most"), ("以上", "at_least")])
+def test_a_chinese_amount_is_one_figure_with_its_unit_and_bound(bound, qualifier):
+    for (n, numeral), magnitude in itertools.product(_CN.items(), ("万", "")):
+        if n == 1 and not magnitude:
+            continue  # 一元 alone is left unread, with 一个 and other rhetoric
+        amount = f"{numeral}{magnitude}元"
+        text = f"第一章 总则\n有前款行为的，可以并处{amount}{bound}的罚款。\n"
+        (f,) = [f for f in figures_of(text) if f.kind != "year"]
+        scale = 1e4 if magnitude else 1.0
+        assert (f.text, f.value, f.unit, f.kind) == (amount, n * scale, "元", "amount")
+        assert f.qualifier == qualifier
+
+
+def test_a_changed_chinese_amount_is_one_change_not_a_removal_and_an_addition():
+    for (a, x), (b, y) in itertools.combinations(_CN.items(), 2):
+        old = f"第一章 总则\n情节严重的，并处{x}万元以下的罚款。\n"
+        new = f"第一章 总则\n情节严重的，并处{y}万元以下的罚款。\n"
+        c = compare(doc_of(old), doc_of(new))
+        (n,) = c.numbers
+        assert n.status == "changed"
+        assert (n.old.value, n.new.value) == (a * 1e4, b * 1e4)
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit"),
+    [("3万2千吨", 32000, "吨"), ("1亿5000万元", 1.5e8, "元"), ("2万3千人", 23000, "人")],
+)
+def test_a_mixed_form_is_one_figure(written, value, unit):
+    (f,) = figures_of(f"一、概况\n全年完成{written}。\n")
+    assert (f.text, f.value, f.unit) == (written, value, unit)
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "详见https://www.example.gov.cn/2023-05/12/content_5123.htm",
+        "联系邮箱stats2023@example.com",
+        "邮编100826",
+        "依据国发〔2021〕5号",
+        "Regulation (EU) 2021/914",
+        "see https://example.com/2019/07/02/terms",
+    ],
+)
+def test_digits_in_addresses_codes_and_document_numbers_are_no_figures(noise):
+    for amount in ("300万元", "45.5%", "12名"):
+        text = f"一、概况\n{noise}，本年投入{amount}。\n"
+        assert [f.text for f in figures_of(text) if f.kind not in ("year", "date")] == [amount]
+
+
+def test_article_numbers_are_no_figures():
+    for n in ("十五", "二十三", "一百零二", "15"):
+        text = f"第一章 总则\n第{n}条 依照本法第{n}条规定处理。\n"
+        assert [f.text for f in figures_of(text)] == []
+
+
+def test_table_header_years_are_labels_not_values():
+    for first in range(2015, 2024):
+        row = "| 项目 | {} | {} |\n|---|---|---|\n| 收入 | {} | {} |\n"
+        old = doc_of("一、收支\n" + row.format(first, first + 1, 120, 130), "a.md")
+        new = doc_of("一、收支\n" + row.format(first + 1, first + 2, 130, 150), "b.md")
+        c = compare(old, new)
+        assert not [n for n in c.numbers if n.status == "changed"]  # no year moved "+1"
+        assert {(n.status, n.label) for n in c.numbers} == {
+            ("removed", f"收入 / {first}"),
+            ("added", f"收入 / {first + 2}"),
+        }
