@@ -27,7 +27,8 @@ _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,4
 # postal codes, document and regulation numbers (国发〔2021〕5号, (EU) 2021/914), phone numbers
 _NOISE_RE = re.compile(
     r"(?:https?://|www\.)[^\s\u3000，。；）)」”]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # ASCII and anchored at its start: a long run of word characters is not retried
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
     r"|(?:邮政?编码|邮编|postcode|post code|zip code)\s*[:：]?\s*\d{5,6}"
     r"|[〔\[（(]\s*(?:19|20)\d\d\s*[〕\]）)]\s*\d+\s*号"
     r"|\b(?:19|20)\d\d/\d{1,4}\b"
