@@ -372,3 +372,56 @@ def test_a_sentence_changed_only_in_spacing_or_punctuation_is_carried_over(respa
     old_article = AMENDED_OLD.split("\n")[2]
     c = compare(doc(AMENDED_OLD), doc(AMENDED_OLD.replace(old_article, respaced)))
     assert covered(c, respaced[4:20], "carried_over")
+
+
+def _moved_on(text: str, keep: str) -> str:
+    """Every year of ``text`` a year later, except inside ``keep``."""
+    head, _, tail = text.partition(keep)
+    bump = lambda t: re.sub(r"(20\d{2})(\s*年)", lambda m: f"{int(m[1]) + 1}{m[2]}", t)  # noqa: E731
+    return bump(head) + keep + bump(tail)
+
+
+TEMPLATE_TITLED = (
+    "县级部门整体绩效自评报告范本\n一、部门基本情况\n"
+    "2023 年是全面贯彻落实党的二十大精神的开局之年，全局上下攻坚克难。\n"
+    "2023 年收入预算 6202.69 万元，较 2022 年增加 310.00 万元。\n"
+    "2023 年支出 6202.69 万元，主要用于公共安全支出。\n"
+    "二、存在问题\n2022 年审计发现的问题已于 2023 年全部整改。\n"
+)
+
+
+def test_a_year_not_moved_on_is_stale_when_the_title_names_no_year() -> None:
+    keep = "2023 年是全面贯彻落实党的二十大精神的开局之年"
+    new = _moved_on(TEMPLATE_TITLED, keep)
+    assert "2024 年收入预算" in new
+    c = compare(doc(TEMPLATE_TITLED), doc(new))
+    stale = flags(c, "stale")
+    assert any(f.text.startswith("2023 年是") and "2024" in f.detail for f in stale)
+    assert not flags(c, "stale", "old")
+
+
+def test_two_reports_of_the_same_year_have_no_year_to_move_on() -> None:
+    other = TEMPLATE_TITLED.replace("攻坚克难", "真抓实干").replace("6202.69", "5100.00")
+    c = compare(doc(TEMPLATE_TITLED), doc(other))
+    assert not any("之年" in f.detail for f in flags(c, "stale"))
+
+
+def test_a_seed_with_a_templates_title_moved_on_a_year_keeps_its_stale_opening(seeds_dir) -> None:
+    old = read_document(seeds_dir / "ebian-police-2023.txt")
+    keep = re.search(r"2023\s*年\s*是[^。]*之年", old.text)
+    assert keep is not None
+    new_text = _moved_on(old.text, keep.group())
+    new = Document("ebian-2024.txt", old.title, new_text, blocks_from_lines(new_text))
+    c = compare(old, new)
+    stale = [f for f in flags(c, "stale") if keep.group()[:6] in f.text]
+    assert stale
+    assert "2024" in stale[0].detail
+
+
+@pytest.mark.parametrize("written", ["2023年是", "2023 年是", "2023年 是", "2023\u3000年是"])
+def test_a_past_year_claim_is_found_however_it_is_spaced(written: str) -> None:
+    from reportdiff.core.reuse.stale import past_year_claims
+
+    text = f"{written}全面贯彻落实党的二十大精神的开局之年。"
+    assert [y for y, _, _ in past_year_claims(text, 2024)] == [2023]
+    assert past_year_claims(text, 2023) == []

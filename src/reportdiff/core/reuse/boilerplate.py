@@ -65,7 +65,7 @@ def find_boilerplate(
         *carried,
         *corpus_flags(new_side, old, context),
         *stale_flags(new_side, old_side, same_template, context.corpus),
-        *stale_flags(old_side, new_side, (), context.corpus),
+        *stale_flags(old_side, new_side, (), context.corpus, later=False),
     ]
     for side in (old_side, new_side):  # what a document holds by itself, on both sides
         flags += duplicate_flags(side)

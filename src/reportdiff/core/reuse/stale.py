@@ -9,7 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-_YEAR_IS_RE = re.compile(r"((?:19|20)\d{2})\s*年是[^。\n]{0,80}?之年")
+_YEAR_IS_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*是[^。\n]{0,80}?之年")
+_MIN_SHIFT_EVIDENCE = 3  # year mentions that must line up before two texts say "a year on"
 # A place name: up to five characters before the level, none of them a word that
 # commonly stands just before a name (在清水县 is 清水县, 按照县财政局 names none).
 _PLACE_RE = re.compile(
@@ -41,6 +42,34 @@ def report_year(title: str, text: str) -> int | None:
         return int(m.group(1))
     years = Counter(int(y) for y in _YEAR_RE.findall(text[:5000]))
     return years.most_common(1)[0][0] if years else None
+
+
+def report_years(
+    old_title: str, old_text: str, new_title: str, new_text: str
+) -> tuple[int | None, int | None]:
+    """The years two versions of a report are about, each read with the other: when
+    NEW's year mentions are OLD's moved on by one (2022→2023, 2023→2024 all through),
+    NEW is the year after OLD, whatever a template's title or a left-over 「2023年是…」
+    makes either look like on its own."""
+    old_year, new_year = report_year(old_title, old_text), report_year(new_title, new_text)
+    if _year_shift(old_text, new_text) != 1:
+        return old_year, new_year
+    titled_old, titled_new = report_year(old_title, ""), report_year(new_title, "")
+    if titled_new and not titled_old:
+        return titled_new - 1, titled_new
+    if old_year and not titled_new and (new_year is None or new_year <= old_year):
+        return old_year, old_year + 1
+    return old_year, new_year
+
+
+def _year_shift(old_text: str, new_text: str) -> int:
+    """1 when NEW's year mentions line up with OLD's a year later better than as they
+    are, else 0."""
+    old = Counter(int(y) for y in _YEAR_RE.findall(old_text))
+    new = Counter(int(y) for y in _YEAR_RE.findall(new_text))
+    same = sum(min(n, new[y]) for y, n in old.items())
+    moved = sum(min(n, new[y + 1]) for y, n in old.items())
+    return 1 if moved > same and moved >= _MIN_SHIFT_EVIDENCE else 0
 
 
 def years_in(text: str) -> list[tuple[int, int, int]]:

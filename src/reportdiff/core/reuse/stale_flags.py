@@ -14,24 +14,28 @@ from .stale import (
     own_names,
     past_year_claims,
     places_in,
-    report_year,
+    report_years,
     wrong_level_mentions,
     years_in,
 )
 
 
 def stale_flags(
-    new: IndexedDoc, old: IndexedDoc, carried: Sequence[Flag], corpus: Sequence[Document] = ()
+    new: IndexedDoc,
+    old: IndexedDoc,
+    carried: Sequence[Flag],
+    corpus: Sequence[Document] = (),
+    later: bool = True,
 ) -> list[Flag]:
     """One flag per sentence of ``new`` holding references that no longer fit.
 
     ``old`` is the other side of the comparison (its names are foreign here);
     ``carried`` are ``new``'s carried-over flags, whose years are checked against
-    ``old``'s: pass none when ``new`` is the earlier report.
+    ``old``'s: pass none, and ``later=False``, when ``new`` is the earlier report.
     """
     reasons: dict[int, list[str]] = {}  # sentence index -> reasons
     starts = [s.start for s in new.sentences]
-    for pos, reason in _references(new, old, carried, corpus):
+    for pos, reason in _references(new, old, carried, corpus, later):
         i = bisect_right(starts, pos) - 1
         if i >= 0 and reason not in reasons.setdefault(i, []):
             reasons[i].append(reason)
@@ -45,12 +49,17 @@ def stale_flags(
 
 
 def _references(
-    new: IndexedDoc, old: IndexedDoc, carried: Sequence[Flag], corpus: Sequence[Document]
+    new: IndexedDoc,
+    old: IndexedDoc,
+    carried: Sequence[Flag],
+    corpus: Sequence[Document],
+    later: bool,
 ) -> Iterator[tuple[int, str]]:
     """(offset, why) of every reference in ``new`` that does not fit it."""
     text = new.doc.text
-    new_year = report_year(new.doc.title, text)
-    yield from _carried_references(old, new, carried, new_year)
+    years = _years(old, new, later)
+    new_year = years[1]
+    yield from _carried_references(old, new, carried, years)
     if new_year:
         for year, start, _ in past_year_claims(text, new_year):
             yield start, f"「{year}年是…之年」 in a report for {new_year}"
@@ -78,12 +87,23 @@ def _carried_pairs(
                 yield i, hit.index
 
 
+def _years(old: IndexedDoc, new: IndexedDoc, later: bool) -> tuple[int | None, int | None]:
+    """(OLD's year, NEW's year), each read with the other (``later``: NEW is the
+    later version, as in a comparison's NEW side)."""
+    a, b = (old, new) if later else (new, old)
+    years = report_years(a.doc.title, a.doc.text, b.doc.title, b.doc.text)
+    return years if later else (years[1], years[0])
+
+
 def _carried_references(
-    old: IndexedDoc, new: IndexedDoc, carried: Sequence[Flag], new_year: int | None
+    old: IndexedDoc,
+    new: IndexedDoc,
+    carried: Sequence[Flag],
+    years: tuple[int | None, int | None],
 ) -> Iterator[tuple[int, str]]:
     """What a carried-over sentence kept from OLD that no longer fits NEW: OLD's own
     year in a slot that was not moved on, or a place name put where OLD had its own."""
-    old_year = report_year(old.doc.title, old.doc.text)
+    old_year, new_year = years
     stale_year = old_year if old_year and new_year and old_year < new_year else None
     old_own = own_names(old.doc.title, old.doc.text)
     new_own = own_names(new.doc.title, new.doc.text)
