@@ -62,3 +62,21 @@ async def test_the_ui_lists_pairs_in_the_text_reports_order(seeds_comparison):
     text = render_text(c)
     positions = [text.find(_heading(c, c.pairs[k])[:8]) for k in order[1:12]]
     assert positions == sorted(positions)
+
+
+async def test_a_weak_pair_is_marked_weak_in_the_ui_outline(seeds_comparison):
+    from dataclasses import replace
+
+    c = seeds_comparison
+    k = next(i for i, p in enumerate(c.pairs) if p.old and p.new and p.old != "0")
+    pairs = list(c.pairs)
+    pairs[k] = replace(pairs[k], weak=True, basis="title")
+    weak = replace(c, pairs=tuple(pairs))
+    app = build_app(weak)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        d = app.diff.layout_.order.index(k)
+        label = str(app.outline.nodes_by_pair[d].label)
+        assert "weak" in label
+        others = [str(n.label) for e, n in app.outline.nodes_by_pair.items() if e != d]
+        assert not any("weak" in t for t in others)
