@@ -39,6 +39,9 @@ def comparison_to_dict(
         "old": doc_to_dict(c.old, c.old_sections),
         "new": doc_to_dict(c.new, c.new_sections),
         "sections": [pair_to_dict(p) for p in c.pairs],
+        "outline": [
+            {"pair": r.pair, "depth": r.depth, "parent": r.parent} for r in c.outline_rows()
+        ],
         "numbers": [number_to_dict(n, at["old"], at["new"]) for n in c.numbers],
         "related": [number_to_dict(n, at["old"], at["new"]) for n in c.related],
         "checks": [check_to_dict(k, at[k.doc]) for k in c.checks],
