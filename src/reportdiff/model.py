@@ -64,7 +64,7 @@ class Document:
     title: str
     text: str
     blocks: tuple[Block, ...]
-    source_format: str = "txt"  # "txt" | "md" | "docx"
+    source_format: str = "txt"  # "txt" | "md" | "docx" | "pdf"
     encoding: str = "utf-8"
     # Per line of ``text``: (line in the file it was read from, 1-based; indentation
     # characters dropped from its start). Empty when the source has no lines (.docx).
