@@ -168,3 +168,19 @@ def test_the_progress_bar_stays_off_a_pipe(season: Path, folders: tuple[Path, Pa
     assert done.returncode == 0, done.stderr
     assert "\r" not in done.stderr
     assert os.path.isfile(season / "index.html")
+
+
+def test_an_output_folder_inside_the_new_folder_is_not_read_as_reports(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = folders
+    copy = tmp_path / "2024"
+    copy.mkdir()
+    for f in new.iterdir():
+        (copy / f.name).write_bytes(f.read_bytes())
+    out = copy / "review"
+    for _ in range(2):
+        assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 0
+    data = summary(out)
+    assert len(data["rows"]) == AGENCIES - 1
+    assert not any("summary" in s["path"] for s in data["unpaired"] + data["bad_files"])

@@ -124,8 +124,14 @@ def _folder_jobs(
     from ..scan import ProgressBar, find_reports
     from .batch_jobs import PairJob, describe_file
 
-    listed = [(str(p), "old") for p in find_reports(old_dir)]
-    listed += [(str(p), "new") for p in find_reports(new_dir)]
+    # The output folder may lie inside an input folder: its summary.txt is no report.
+    ours = out.resolve()
+    listed = [
+        (str(p), side)
+        for folder, side in ((old_dir, "old"), (new_dir, "new"))
+        for p in find_reports(folder)
+        if ours not in p.resolve().parents
+    ]
     tasks = [partial(describe_file, path, side == "new") for path, side in listed]
     infos: list[FileInfo] = [None] * len(tasks)  # type: ignore[list-item]
     for n, info in _in_pool(tasks, jobs, ProgressBar("reading")):
