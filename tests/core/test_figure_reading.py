@@ -80,3 +80,14 @@ def test_table_header_years_are_labels_not_values():
             ("removed", f"收入 / {first}"),
             ("added", f"收入 / {first + 2}"),
         }
+
+
+@pytest.mark.parametrize("value", [1_250, 12_480, 480_001, 1_250_000])
+def test_space_grouped_thousands_are_one_number_in_latin_text(value):
+    grouped = f"{value:,}".replace(",", " ")
+    for before, after in (("produced ", "tonnes"), ("spent $", "on repairs")):
+        text = f"Results\n\nThe plant {before}{grouped} {after} in 2024.\n"
+        found = [f for f in figures_of(text) if f.kind != "year"]
+        assert [f.value for f in found] == [value], text
+    table = f"一、概况\n项目 {grouped}\n"  # cells of a PDF table, set apart by spaces
+    assert [f.value for f in figures_of(table)] != [value]
