@@ -21,6 +21,7 @@ from ..text.tokens import (
     NUMBER_PATTERN,
     UNIT_PATTERN,
 )
+from .groups import space_groups
 
 _FIGURE = (
     rf"(?P<cur>{CURRENCY_PATTERN})?(?P<num>{NUMBER_PATTERN})"
@@ -114,55 +115,8 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
                 skip_to = reading.end
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
-    found = _mixed_magnitudes(_space_groups(text, _list_units(text, found)))
+    found = _mixed_magnitudes(space_groups(text, _list_units(text, found)))
     return [r if r.bare else _qualified(text, r, start, end) for r in found]
-
-
-_GROUP_GAP = (" ", "\u00a0", "\u2009", "\u202f")  # 12 480: thin and no-break spaces too
-_THREE_DIGITS = re.compile(r"\d{3}(?![\d,])")
-
-
-def _space_groups(text: str, found: list[Reading]) -> list[Reading]:
-    """「12 480 tonnes」, 「$1 250 000」: thousands set apart by a space are one number, in
-    running Latin text only (a PDF table's cells are also set apart by spaces)."""
-    out: list[Reading] = []
-    for r in found:
-        head = out[-1] if out else None
-        if head is not None and _groups_with(text, head, r):
-            digits = len(r.text) - len(r.text.lstrip("0123456789"))
-            value = (head.value * 10**digits + r.value / r.scale) * r.scale
-            kept = head if head.unit in _CURRENCY.values() else r
-            out[-1] = kept._replace(
-                start=head.start,
-                end=r.end,
-                text=text[head.start : r.end],
-                value=value,
-                scale=r.scale,
-                shown=r.shown,
-                bare=head.bare and r.bare,
-            )
-            continue
-        out.append(r)
-    return out
-
-
-def _groups_with(text: str, head: Reading, r: Reading) -> bool:
-    """r continues head's digits after one space: head bare or a currency alone ($1)."""
-    if not (head.bare or (head.unit in ("$", "€", "£") and head.scale == 1.0)):
-        return False
-    digits_end = head.start + len(head.text.rstrip())
-    return (
-        r.start == digits_end + 1
-        and text[digits_end] in _GROUP_GAP
-        and _THREE_DIGITS.match(text, r.start) is not None
-        and _latin_before(text, head.start)
-    )
-
-
-def _latin_before(text: str, pos: int) -> bool:
-    """Whether the number at pos follows Latin words (or $), not a digit group or CJK."""
-    before = text[max(0, pos - 12) : pos].rstrip(" \u00a0")
-    return bool(before) and before[-1].isascii() and not before[-1].isdigit()
 
 
 _SMALLER = {"万": ("千", "百"), "亿": ("万", "千", "百"), "万亿": ("亿", "万", "千")}
