@@ -37,6 +37,10 @@ _RUNS = etree.XPath(  # runs a reader sees: not deleted, not in text boxes, not 
 _T, _NB_HYPHEN = w("t"), w("noBreakHyphen")
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _TABS, _BREAKS = {w("tab"), w("ptab")}, {w("br"), w("cr")}
+# python-docx meeting a part in the wrong namespace or of the wrong content type (a
+# damaged or hand-made package) fails with these rather than an error of its own.
+_MALFORMED = (AttributeError, TypeError, IndexError)
+_NOT_WELL_FORMED = "is not a well-formed Word package"
 _CJK_END = re.compile(r"[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]$")
 
 
@@ -54,6 +58,8 @@ def read_docx(path: Path) -> Document:
         _walk(doc.element.body, ctx, builder)
     except ZIP_ERRORS as exc:  # python-docx reads parts lazily in places
         raise InputError(str(path), f"is a damaged .docx file ({describe(exc)})") from None
+    except _MALFORMED as exc:
+        raise InputError(str(path), f"{_NOT_WELL_FORMED} ({describe(exc)})") from None
     text = builder.text()
     if not text:
         raise InputError(str(path), "contains no text; there is nothing to compare")
@@ -79,6 +85,8 @@ def _open(path: Path) -> Any:
         raise InputError(str(path), f"is a damaged .docx file ({describe(exc)})") from None
     except (PackageNotFoundError, XMLSyntaxError, KeyError, *ZIP_ERRORS) as exc:
         raise InputError(str(path), f"cannot be read as a Word .docx ({describe(exc)})") from None
+    except _MALFORMED as exc:
+        raise InputError(str(path), f"{_NOT_WELL_FORMED} ({describe(exc)})") from None
 
 
 def _numbering_xml(doc: Any) -> Any | None:

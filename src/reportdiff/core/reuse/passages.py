@@ -197,6 +197,34 @@ def merge_passages(
     return [p for p in passages if p.substantial]
 
 
+def _word_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """[start, end) widened to no word and narrowed to whole words: a cut made in
+    key characters (where spaces are gone) can fall inside a Latin word — the match
+    of "although our …" with "our …" may start at "ough" — so a start inside a word
+    moves to the next word, an end inside one back to the word before. CJK text has
+    no word boundaries and is cut where it is."""
+    if lo < start < hi and _in_word(text, start):
+        while start < end and _is_letter(text[start]):
+            start += 1
+        while start < end and not _is_letter(text[start]):
+            start += 1
+    if lo < end < hi and _in_word(text, end):
+        while end > start and _is_letter(text[end - 1]):
+            end -= 1
+        while end > start and not _is_letter(text[end - 1]) and text[end - 1] not in ".!?;":
+            end -= 1
+    return start, end
+
+
+def _in_word(text: str, at: int) -> bool:
+    return _is_letter(text[at - 1]) and _is_letter(text[at])
+
+
+def _is_letter(ch: str) -> bool:
+    """A letter or digit of an alphabetic script (not a CJK character)."""
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
 def section_locator(sections: Sequence[Section]) -> Callable[[int], str]:
     """A function from a character offset to the id of the deepest section holding it."""
     ordered = sorted((s for s in sections if s.id != "0"), key=lambda s: (s.start, s.level))
@@ -309,7 +337,7 @@ class IndexedDoc:
             return s.start, s.end
         start = s.start + offsets[lead] if lead else s.start
         end = s.start + offsets[len(offsets) - 1 - trail] + 1 if trail else s.end
-        return start, end
+        return _word_bounds(self.doc.text, start, end, s.start, s.end)
 
     @cached_property
     def refs(self) -> dict[str, str]:
