@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from reportdiff.archive import Archive
-from tests.archive.concurrent import run_at_once
+from tests.archive.run_at_once import run_at_once
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

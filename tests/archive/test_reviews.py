@@ -15,7 +15,7 @@ from reportdiff.cli import main
 from reportdiff.cli.compare import review_store
 from reportdiff.core.compare import compare
 from reportdiff.review import DirectoryReviewStore, ReviewState, open_review, pair_key
-from tests.archive.concurrent import run_at_once
+from tests.archive.run_at_once import run_at_once
 
 AGENCY = "清河县水利局"
 SRC = Path(__file__).resolve().parents[2] / "src"
