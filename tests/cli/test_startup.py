@@ -25,7 +25,6 @@ HEAVY = (
     "numpy",
     "datasketch",
     "charset_normalizer",
-    "shtab",
     "reportdiff.archive",
     "reportdiff.tui",
     "reportdiff.render.text",
