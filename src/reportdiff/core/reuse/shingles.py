@@ -18,8 +18,10 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.numbering import parse_numbering
 from ..text.sentences import sentence_ends
 from ..text.tokens import FIGURE_RE
+from ..text.width import cells
 
 SHINGLE_CHARS = 4  # CJK characters per shingle (Latin text: letters, spaces dropped)
 SKETCH_SIZE = 4  # bottom-k MinHash: the k smallest shingle hashes of a sentence
@@ -29,28 +31,13 @@ MIN_WEIGHT = 10.0  # shorter sentences (headings, table labels) are never matche
 SENTENCE_WEIGHT = 20.0
 CLOSED_WEIGHT = 12.0
 
-_LEADING_NUMBER_RE = re.compile(
-    "(?:^|(?<=\ue000))"  # the start of a sentence (keys are made in batches, see below)
-    r"\s*(?:[（(]?(?:[一二三四五六七八九十]+|\d{1,3})[)）]\s*[.．、]?"
-    r"|(?:[一二三四五六七八九十]+|\d{1,3})[、.．](?!\d)"
-    r"|第[一二三四五六七八九十百\d]+(?:章|节|条|部分)"
-    r"|[①-⑳]"
-    r"|#+|\*\*)\s*"
-)
+_MARKUP_RE = re.compile(r"\s*(?:#+|\*\*)?\s*")  # a markdown heading or bold mark
 _NOT_WORD_RE = re.compile("[^\\w\ue000]+|_+")
 _FULL_STOPS = "。！？!?"
 _SEP = "\ue000"  # between sentences normalised in one batch; never in a key
-_HEADING_START_RE = re.compile(
-    r"^\s*(?:[（(]?[一二三四五六七八九十]+[）)、]|[（(]?\d{1,3}[）)、.．](?!\d)|第[一二三四五六七八九十\d]+(?:章|节|条|部分)|[①-⑳]|#)"
-)
 _LINE_END_RE = re.compile(r"[。！？；：!?;:]\s*$")
 MASK = "0"
 _ASCII_RE = re.compile(r"[\x00-\x7f]+")
-_WIDE_RE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U00020000-\U0003fffd]"
-)
 _NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
 
 
@@ -84,9 +71,18 @@ def sentence_keys(texts: Sequence[str]) -> list[str]:
     (a document's sentences are keyed together: one call instead of hundreds)."""
     joined = _SEP.join(t.replace(_SEP, "") for t in texts)
     joined = unicodedata.normalize("NFKC", joined)
-    joined = _LEADING_NUMBER_RE.sub("", joined)
+    joined = _SEP.join(t[_numbering_end(t) :] for t in joined.split(_SEP))
     joined = FIGURE_RE.sub(_mask_figure, joined)
     return _NOT_WORD_RE.sub("", joined).lower().split(_SEP)
+
+
+def _numbering_end(sentence: str) -> int:
+    """Where a sentence's text starts after markup and list or heading numbering (the
+    grammar of core/text/numbering.py), so renumbered copies share a key."""
+    at = _MARKUP_RE.match(sentence)
+    start = at.end() if at else 0
+    numbering = parse_numbering(sentence[start:])
+    return start + numbering.end if numbering else start
 
 
 def key_offsets(text: str) -> list[int]:
@@ -96,8 +92,7 @@ def key_offsets(text: str) -> list[int]:
     whose flag is trimmed to the part they share."""
     pairs = [(c, i) for i, ch in enumerate(text) for c in unicodedata.normalize("NFKC", ch)]
     norm = "".join(c for c, _ in pairs)
-    m = _LEADING_NUMBER_RE.match(norm)
-    skip = m.end() if m else 0
+    skip = _numbering_end(norm)
     masked: list[tuple[str, int]] = []
     pos = skip
     for f in FIGURE_RE.finditer(norm, skip):
@@ -166,11 +161,6 @@ def band_keys(sk: tuple[int, ...]) -> list[int]:
 # --- soft line wraps ------------------------------------------------------------------
 
 
-def _cells(line: str) -> int:
-    """Display width: East Asian wide and full-width characters take two cells."""
-    return len(line) + len(_WIDE_RE.findall(line))
-
-
 def wrap_width(lines: list[str]) -> int | None:
     """The page width a hard-wrapped text was cut at, or None for running text.
 
@@ -178,11 +168,17 @@ def wrap_width(lines: list[str]) -> int | None:
     extraction cuts every line near one width. A document whose long lines are
     almost all under 100 cells is taken as wrapped at their 95th percentile.
     """
-    widths = sorted(w for w in map(_cells, lines) if w >= 20)
+    widths = sorted(w for w in map(cells, lines) if w >= 20)
     if len(widths) < 10:
         return None
     p95 = widths[int(len(widths) * 0.95)]
     return p95 if p95 <= 100 else None
+
+
+def _opens_heading(line: str) -> bool:
+    """Does the line start with heading numbering or a markdown heading mark?"""
+    stripped = line.lstrip()
+    return stripped.startswith("#") or parse_numbering(stripped) is not None
 
 
 def _join_soft_wraps(text: str) -> str:
@@ -203,12 +199,12 @@ def _join_soft_wraps(text: str) -> str:
     threshold = 0.8 * width
     for i, line in enumerate(lines):
         stripped = line.rstrip()
-        if "\t" in line or _cells(stripped) < threshold or _LINE_END_RE.search(stripped):
+        if "\t" in line or cells(stripped) < threshold or _LINE_END_RE.search(stripped):
             continue
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j >= len(lines) or j - i > 3 or _HEADING_START_RE.match(lines[j]):
+        if j >= len(lines) or j - i > 3 or _opens_heading(lines[j]):
             continue
         for k in range(i + 1, j + 1):
             chars[starts[k] - 1] = " "  # the newline ending line k-1

@@ -17,6 +17,7 @@ from .tokens import (
     tokenize,
     unsplit_cut,
 )
+from .width import cells
 
 __all__ = [
     "APPROX_PATTERN",
@@ -29,6 +30,7 @@ __all__ = [
     "Numbering",
     "TokenEncoder",
     "bigram_set",
+    "cells",
     "chinese_value",
     "is_soft_break",
     "normalise_title",

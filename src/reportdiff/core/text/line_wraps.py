@@ -12,6 +12,7 @@ import re
 
 from .numbering import parse_numbering
 from .tokens import APPROX_PATTERN, MAGNITUDE_PATTERN, UNIT_PATTERN
+from .width import cells
 
 # display cells (a Chinese character takes two): shorter lines end where their writer
 # ended them; PDF pages are 60 to 100 cells wide
@@ -46,7 +47,7 @@ def soft_break(text: str, nl: int) -> int | None:
     line_end = text.find("\n", b)
     after = text[b : len(text) if line_end < 0 else line_end]
     before = text[line_start:a]
-    if "\t" in before or "\t" in after or _cells(before) < MIN_WRAPPED_CELLS:
+    if "\t" in before or "\t" in after or cells(before) < MIN_WRAPPED_CELLS:
         return None
     return None if parse_numbering(after) else b
 
@@ -72,8 +73,3 @@ def _closes_inside(text: str, a: int) -> bool:
 
 def is_soft_break(text: str, nl: int) -> bool:
     return soft_break(text, nl) is not None
-
-
-def _cells(line: str) -> int:
-    wide = len(line) - len(line.encode("ascii", "ignore"))  # counted in C: every line asks
-    return len(line) + wide

@@ -12,15 +12,12 @@ import re
 import unicodedata
 import zlib
 
+from .numbering import parse_numbering
 from .tokens import FIGURE_RE
 
 _MIX = 0x9E3779B97F4A7C15  # odd constant: multiplication is a bijection mod 2**64
 _MASK = (1 << 48) - 1
 _PUNCT_SPACE = re.compile(r"[\s\W_]+")
-_LEADING_NUMBER = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零\d]+[章节条部分]|[（(]?[一二三四五六七八九十\d]+[）)]?"
-    r"[、.．)）]?|[A-Za-z][.)]|[IVXLC]+\.)\s*"
-)
 
 
 def mask_figures(text: str) -> str:
@@ -30,8 +27,9 @@ def mask_figures(text: str) -> str:
 
 def normalise_title(title: str) -> str:
     """A heading's comparable core: no numbering, punctuation, case or figures."""
-    t = unicodedata.normalize("NFKC", title)
-    t = _LEADING_NUMBER.sub("", t)
+    t = unicodedata.normalize("NFKC", title).lstrip()
+    numbering = parse_numbering(t)
+    t = t[numbering.end :] if numbering else t
     return _PUNCT_SPACE.sub("", mask_figures(t)).lower()
 
 
