@@ -54,3 +54,22 @@ def test_docx_table_with_unit_in_column_header(tmp_path: Path) -> None:
     report = read_document(save(doc, tmp_path / "units.docx"))
     checks = check_document(report, segment_document(report), "new")
     assert [c.message for c in checks] == ["印刷费 is 7.50万元 in the text but 7.00 in the table"]
+
+
+def test_numbers_before_a_rows_name_are_its_code_not_values() -> None:
+    # 功能分类科目编码 (类 | 款 | 项) or 序号 stand before the row's name: no amounts, so
+    # they neither pair across years nor contradict the row's amounts
+    rows = [
+        ("201", "05", "07", "专项普查活动", "257,700"),
+        ("204", "99", "", "其他公共安全支出", "1,333,000"),
+        ("3", "", "", "公共法律服务", "300,000"),
+    ]
+    table = "类\t款\t项\t科目名称\t金额\n" + "".join("\t".join(r) + "\n" for r in rows)
+    text = f"示例局\n单位：元\n{table}二、说明\n专项普查活动257,700元。\n"
+    got = cells(text)
+    assert not {"201", "05", "07", "204", "99", "3"} & set(got)
+    assert {"257,700", "1,333,000", "300,000"} <= set(got)
+    assert got["257,700"] == (257700.0, "元", "amount")
+    assert kinds(text) == []
+    # a table of numbers with no name column keeps every number
+    assert set(cells("示例局\n2023\t100\t200\n2024\t110\t210\n")) >= {"100", "210"}

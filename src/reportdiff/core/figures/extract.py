@@ -177,12 +177,15 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
             ]
         numeric = sum(bool(found) for found in per_cell)
         row_unit = next((_unit_named(s) for _, s in cells if _unit_named(s)), "")
+        name_col = next((i for i in range(len(cells)) if _words(cells, per_cell, i)), 0)
         for col, found in enumerate(per_cell):
             if not found:
                 continue
             cell, words = cells[col]
             # a lone number names nothing itself: its row and column do
             lone = len(found) == 1 and found[0].text.strip() == words
+            if lone and col < name_col and found[0].bare:
+                continue  # before the row's name: its code (201 | 05 | 07) or 序号, not a value
             own = [""] if lone else prose_labels(text, found, cell.start, cell.end)
             head = header[col] if numeric > 1 and col < len(header) else ""
             col_unit = column_units[col] if col < len(column_units) else ""
@@ -225,12 +228,18 @@ def _row_label(cells: list[tuple[Span, str]], per_cell: list[list[Reading]], col
     """The nearest cell with words in it, left first: the row's header."""
     order = [*range(col - 1, -1, -1), *range(col + 1, len(cells))]
     for i in order:
-        words = cells[i][1]
-        for r in per_cell[i]:
-            words = words.replace(r.text, "")
-        if sum(ch.isalpha() for ch in words) >= 2:
+        words = _words(cells, per_cell, i)
+        if words:
             return clean_label(words) or words.strip()[:20]
     return ""
+
+
+def _words(cells: list[tuple[Span, str]], per_cell: list[list[Reading]], i: int) -> str:
+    """A cell's text without its figures, when two or more letters are left: a name."""
+    words = cells[i][1]
+    for r in per_cell[i]:
+        words = words.replace(r.text, "")
+    return words if sum(ch.isalpha() for ch in words) >= 2 else ""
 
 
 def _table_unit(r: Reading, unit: str) -> Reading:
