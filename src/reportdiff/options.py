@@ -11,6 +11,10 @@ from dataclasses import dataclass
 # side it took 47 s and 1.6 GB, so this is where time and memory stay bounded
 # (docs/diff.md, "Throughput").
 MAX_TEXT_BYTES = 4 * 1024 * 1024
+# Characters of text a report may hold once read, whatever its format: a .docx or PDF
+# within its own limits can hold more text than a text file may, and the comparison's
+# time and memory are bounded by the text, not by the file.
+MAX_DOCUMENT_CHARS = MAX_TEXT_BYTES
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # a .docx on disk (images make them large)
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all members of a .docx, as declared
 MAX_DOCX_XML = 32 * 1024 * 1024  # all its XML parts, which are parsed into trees

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import string
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,22 @@ def test_a_hostile_docx_does_not_stop_a_folder_scan(tmp_path: Path) -> None:
 def test_w_namespace_is_the_wordprocessing_one() -> None:
     assert W.endswith("wordprocessingml/2006/main")
     assert "<w:body>" in document_xml("")
+
+
+def test_a_docx_with_more_text_than_a_comparison_is_bounded_for_is_refused(
+    tmp_path: Path,
+) -> None:
+    from reportdiff.options import MAX_DOCUMENT_CHARS
+
+    rng = random.Random(5)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(5000)]
+    per_paragraph = 100
+    count = MAX_DOCUMENT_CHARS // per_paragraph + 100
+    body = "".join(
+        paragraph(" ".join(rng.choices(words, k=10))[:per_paragraph]) for _ in range(count)
+    )
+    big = write_docx(tmp_path / "big.docx", body)
+    small = write_docx(tmp_path / "small.docx", paragraph("一、概况") + paragraph("正文。"))
+    run = run_bounded("compare", str(small), str(big), "--format", "json")
+    run.assert_one_line_error()
+    assert "characters of text" in run.stderr

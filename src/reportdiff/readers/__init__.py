@@ -11,13 +11,24 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from ..options import MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES
+from ..options import MAX_DOCUMENT_CHARS, MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES
 from .sniff import check_file, sniff
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a .txt/.md, .docx or .pdf report, refusing anything else with an InputError."""
-    p = Path(path)
+    """Read a .txt/.md, .docx or .pdf report, refusing anything else with an InputError,
+    and any report with more text than a comparison is bounded for."""
+    doc = _read(Path(path))
+    if len(doc.text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            str(path),
+            f"holds {len(doc.text):,} characters of text, more than the "
+            f"{MAX_DOCUMENT_CHARS:,} a comparison is bounded for; split the report",
+        )
+    return doc
+
+
+def _read(p: Path) -> Document:
     check_file(p, max(MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES))
     kind = sniff(p)
     if kind == "pdf":
