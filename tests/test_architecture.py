@@ -27,7 +27,7 @@ KNOWN_CYCLES: list[frozenset[str]] = []
 # A module says one thing: at most this many lines. Modules still over it, with their
 # size today; this list only shrinks, and an entry may not grow.
 MAX_MODULE_LINES = 400
-OVERSIZE = {f"{ROOT}.readers.pdf_layout": 636}
+OVERSIZE: dict[str, int] = {}
 
 # The core's packages in the order they build on each other: each imports only those
 # before it (diff needs only text; checks read figures; figures read dates in reuse).
