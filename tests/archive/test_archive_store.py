@@ -187,3 +187,27 @@ def test_a_stale_parent_is_refused(archive_dir: Path, reports: dict[str, Path]) 
     ):
         gitstore.commit_tree(repo, "main", stale.tree.binsha, "lost update", stale)
     assert [v.year for v in archive.versions()] == [2022, 2023]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Harbor Police", "harbor police"),
+        ("HARBOR POLICE", "Harbor Police"),
+        ("Straße Amt", "STRASSE AMT"),
+    ],
+)
+def test_names_differing_only_in_case_are_one_agency(
+    archive_dir: Path, reports: dict[str, Path], first: str, second: str
+) -> None:
+    """A checkout on Windows or macOS cannot hold two folders differing only in case."""
+    archive = Archive(archive_dir)
+    archive.add(reports["2022"], first, 2022)
+    added = archive.add(reports["2023"], second, 2023)
+    folders = {v.parts[0].casefold() for v in archive.versions()}
+    assert len(folders) == 1
+    assert added.version.agency == first  # the archived spelling is kept
+    assert added.summary.startswith("vs 2022")  # compared with the other-case year
+    assert [v.year for v in archive.versions(second)] == [2022, 2023]
+    assert len(archive.log(second)) == 2
+    assert archive.resolve(parse_ref(f"{second}@previous")).year == 2022

@@ -98,8 +98,10 @@ class Archive:
                 return []
             roots = head.tree.trees
             if agency is not None:
-                key = agency_key(agency)
-                roots = [t for t in roots if t.name == key]
+                # Names differing only in case are one agency: a checkout on Windows or
+                # macOS could not hold their two folders side by side.
+                key = agency_key(agency).casefold()
+                roots = [t for t in roots if t.name.casefold() == key]
             found = [
                 _meta_version(gitstore.blob_bytes(kind_tree, "meta.json"))
                 for agency_tree in roots
@@ -159,7 +161,7 @@ class Archive:
 
     def log(self, agency: str) -> list[LogEntry]:
         """Every commit that added or revised one of ``agency``'s versions, newest first."""
-        key = agency_key(agency)
+        key = agency_key(self._spelling(agency))
         with gitstore.open_repo(self.path) as repo:
             if gitstore.branch_commit(repo, BRANCH) is None:
                 return []
@@ -178,6 +180,7 @@ class Archive:
             raise ArchiveError(f"{file}: only .txt, .md and .docx reports can be archived")
         agency, year, kind = clean_agency(agency), check_year(year), check_kind(kind)
         gitstore.check_writable(self.path)  # before the work, not only under the lock
+        agency = self._spelling(agency)
         doc = read_document(path)  # refuses what the readers refuse, before any write
         raw = path.read_bytes()
         version = Version(
@@ -203,6 +206,13 @@ class Archive:
                     commit = self._write(version, raw, doc, _message(version, status, summary))
                     return AddResult(status, version, commit, summary)
         raise ArchiveError(f"{version.ref} keeps changing in the archive as it is added; try again")
+
+    def _spelling(self, agency: str) -> str:
+        """The archived spelling of ``agency`` when it is there in another case."""
+        if not gitstore.is_repository(self.path):
+            return agency
+        same = self.versions(agency)
+        return same[0].agency if same else agency
 
     def _stored_meta(self, version: Version) -> bytes | None:
         if not gitstore.is_repository(self.path):
