@@ -5,7 +5,8 @@ escape sequences (which retitle, recolour or clear a terminal), bidi overrides (
 make text read other than it is stored), or — for file names unzipped on Linux from
 GBK archives — bytes that are not UTF-8 (Python holds them as lone surrogates, which
 no UTF-8 writer accepts). Every such text passes one of these functions on its way
-out; each shows the odd character as a visible escape rather than dropping it.
+out; each shows the odd character as a visible escape rather than dropping it. Text
+bound for a spreadsheet (CSV) is also kept from starting a formula.
 """
 
 from __future__ import annotations
@@ -56,6 +57,20 @@ def safe_styled(text: str, styles: tuple[str, ...]) -> str:
     pattern = "(" + "|".join(re.escape(s) for s in sorted(set(styles), key=len, reverse=True)) + ")"
     pieces = re.split(pattern, text)
     return "".join(p if i % 2 else safe_text(p) for i, p in enumerate(pieces))
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell of text from a report, a file name or a name, as Excel and WPS will open it.
+
+    safe_line's escapes, and a leading ``'`` before a cell that starts like a formula
+    (``=``, ``+``, ``-``, ``@``): a spreadsheet would run it, and a report's text is
+    anyone's to write. The quote is what a spreadsheet user types to say "text".
+    """
+    line = safe_line(text)
+    return "'" + line if line[:1] in _FORMULA_START else line
+
+
+_FORMULA_START = frozenset("=+-@")
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -12,7 +14,7 @@ import pytest
 from reportdiff.archive import Archive
 from reportdiff.archive.reviews import ArchiveReviewStore
 from reportdiff.review import ReviewState
-from reportdiff.safetext import safe_line, safe_text, shown_name
+from reportdiff.safetext import safe_line, safe_text, shown_name, spreadsheet_cell
 
 from .bounded import run_bounded
 
@@ -109,3 +111,33 @@ def test_the_sanitiser_shows_what_it_escapes() -> None:
     assert safe_line("\x9b31m") == "\\x9b31m"
     assert shown_name(b"\xc4\xe3.txt".decode("utf-8", "surrogateescape")) == "\\xc4\\xe3.txt"
     assert safe_line("道县公安局 Report 2023") == "道县公安局 Report 2023"
+
+
+FORMULAS = ('=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)")
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
+    """Report text and file names reach Excel and WPS; a cell must not run as a formula."""
+    shared = "".join(
+        f"{f}本单位严格执行预算管理制度，按照财政部门的要求及时公开部门预算和决算信息。\n"
+        for f in FORMULAS
+    )
+    for i, f in enumerate(FORMULAS):
+        name = f"{f[0]}report{i}.txt"  # file names starting like a formula, too
+        _write(tmp_path, name, f"一、基本情况\n{shared}二、其他\n第{i}个单位的情况。\n")
+    for table in ("documents", "clusters"):
+        run = run_bounded("scan", str(tmp_path), "--format", "csv", "--table", table)
+        assert run.status == 0, run.stderr
+        rows = list(csv.reader(io.StringIO(run.stdout.decode("utf-8-sig"))))
+        texts = [cell for row in rows[1:] for cell in row if not cell.replace(".", "").isdigit()]
+        assert texts, rows
+        assert not [c for c in texts if c[:1] in "=+-@"], rows
+        assert any(c.startswith("'=") or c.startswith("'+") for c in texts), rows
+
+
+def test_the_spreadsheet_guard_quotes_formulas_only() -> None:
+    for f in FORMULAS:
+        assert spreadsheet_cell(f) == "'" + f
+    for plain in ("道县公安局", "report 2023.txt", "5105.15万元 → 5322.40万元", ""):
+        assert spreadsheet_cell(plain) == plain
+    assert spreadsheet_cell("=x\x1b[2J") == "'=x\\x1b[2J"

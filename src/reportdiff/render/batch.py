@@ -12,6 +12,7 @@ from typing import Any
 from rich.cells import cell_len
 
 from ..batch.summary import BatchResult, Skipped, SummaryRow
+from ..safetext import spreadsheet_cell
 from .text import pad
 
 SCHEMA_ID = "reportdiff.batch/1"
@@ -79,6 +80,8 @@ def _cell(row: SummaryRow, key: str) -> str:
         return f"{value:.1%}"
     if key == "reviewed":
         return f"{value}/{row.section_pairs}"
+    if isinstance(value, str):  # names, paths and quoted report text
+        return spreadsheet_cell(value)
     return str(value)
 
 

@@ -315,8 +315,11 @@ def _figures(c: Comparison) -> str:
             if any(status_text(n).endswith("?") for n in c.numbers)
             else ""
         )
-        + (f"\n<h3>Possibly related (listed as removed and added)</h3>\n<ul>{related}</ul>"
-           if related else "")
+        + (
+            f"\n<h3>Possibly related (listed as removed and added)</h3>\n<ul>{related}</ul>"
+            if related
+            else ""
+        )
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..core.reuse import PassageCluster, ScanResult
-from ..safetext import safe_text
+from ..safetext import safe_text, spreadsheet_cell
 from .columns import pad
 
 SCHEMA_ID = "reportdiff.scan/1"
@@ -100,13 +100,15 @@ def iter_scan_csv(r: ScanResult, table: str = "documents") -> Iterator[str]:
     if table == "clusters":
         w.writerow(["kind", "count", "chars", "text", "documents"])
         for c in r.clusters:
-            docs = ";".join(r.paths[d] for d in c.documents)
-            w.writerow([c.kind, len(c.documents), len(c.text), _flat(c.text), docs])
+            docs = spreadsheet_cell(";".join(r.paths[d] for d in c.documents))
+            text = spreadsheet_cell(_flat(c.text))
+            w.writerow([c.kind, len(c.documents), len(c.text), text, docs])
             yield flush()
     else:
         w.writerow(["rank", "path", "shared_share", "template_share", "passages"])
         for rank, s in enumerate(r.shares, start=1):
-            w.writerow([rank, r.paths[s.doc], s.shared, s.template, s.passages])
+            path = spreadsheet_cell(r.paths[s.doc])
+            w.writerow([rank, path, s.shared, s.template, s.passages])
         yield flush()
     yield flush()
 

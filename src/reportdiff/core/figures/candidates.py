@@ -209,9 +209,7 @@ def _group(
     side: FigureSide, members: list[int]
 ) -> dict[str | None, dict[tuple[str, str], list[int]]]:
     """section → (unit, kind) → figure indexes: only like figures are ever compared."""
-    out: dict[str | None, dict[tuple[str, str], list[int]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    out: dict[str | None, dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for i in members:
         f = side.figures[i]
         out[f.section][(f.unit, f.kind)].append(i)

@@ -112,7 +112,7 @@ def period_of(text: str, f: Figure) -> str:
 
 
 def direction_of(text: str, f: Figure) -> str:
-    """"rise" or "fall" when the words right before a figure state how it moved."""
+    """ "rise" or "fall" when the words right before a figure state how it moved."""
     before = text[max(0, f.start - _MOVE_REACH) : f.start]
     if _FALL_BEFORE.search(before):
         return "fall"

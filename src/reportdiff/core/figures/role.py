@@ -43,7 +43,7 @@ _RULE_WORDS = re.compile(r"罚款|罚金|处以|并处|没收|应当|不得|(?i:
 
 
 def split_role(label: str) -> tuple[str, FigureRole | None]:
-    """"基本支出 上年" → ("基本支出", "previous"); a label without a role word → (label, None)."""
+    """ "基本支出 上年" → ("基本支出", "previous"); a label without a role word → (label, None)."""
     for suffix, role in _SUFFIX_ROLES.items():
         if label.endswith(suffix):
             return label[: -len(suffix)].rstrip(), role
