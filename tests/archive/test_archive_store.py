@@ -133,10 +133,14 @@ def test_unreadable_inputs_are_refused_before_writing(
     archive_dir: Path, tmp_path: Path, reports: dict[str, Path]
 ) -> None:
     archive = Archive(archive_dir)
-    pdf = tmp_path / "x.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    with pytest.raises(ArchiveError, match=r"only \.txt, \.md and \.docx"):
-        archive.add(pdf, "A", 2022)
+    doc = tmp_path / "x.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with pytest.raises(ArchiveError, match=r"only \.txt, \.md, \.docx and \.pdf"):
+        archive.add(doc, "A", 2022)
+    cut = tmp_path / "x.pdf"
+    cut.write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="damaged or truncated PDF"):
+        archive.add(cut, "A", 2022)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     with pytest.raises(InputError):

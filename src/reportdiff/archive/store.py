@@ -8,6 +8,10 @@ Layout of branch ``main`` (one commit per added or revised version)::
 
 The agency key is the escaped agency name (names.agency_key). The repository is bare:
 nothing is ever checked out, so no user-chosen name becomes a path on disk.
+
+Comparisons read the stored original again (``read_document``), not ``text.txt``: a
+.docx or PDF carries headings, bold lines and tables that plain text loses, and a
+PDF is read by the reader of today, not by the one that read it when it was added.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from .names import DEFAULT_KIND, Ref, agency_key, check_kind, check_year, clean_
 
 ENV_VAR = "REPORTDIFF_ARCHIVE"
 BRANCH = "main"
-_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
+_SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".pdf"}
 _ADD_ATTEMPTS = 3
 
 
@@ -149,12 +153,17 @@ class Archive:
         return self.files(version)["text.txt"].decode("utf-8")
 
     def read_document(self, version: Version, commit: str | None = None) -> Document:
-        """Read the stored original as the readers would, named by its reference."""
+        """Read the stored original as the readers would, named by its reference.
+
+        The revision at ``commit`` names its own original: a PDF may have replaced
+        the .docx that an earlier revision stored."""
         from ..readers import read_document
 
-        data = self.files(version, commit)[version.original]
+        files = self.files(version, commit)
+        original = _meta_version(files.get("meta.json")).original
+        data = files[original]
         with tempfile.TemporaryDirectory(prefix="reportdiff-") as tmp:
-            path = Path(tmp) / f"{version.year}{Path(version.original).suffix}"
+            path = Path(tmp) / f"{version.year}{Path(original).suffix}"
             path.write_bytes(data)
             doc = read_document(path)
         return dataclasses.replace(doc, path=version.ref)
@@ -177,7 +186,7 @@ class Archive:
 
         path = Path(file)
         if path.suffix.lower() not in _SUFFIXES:
-            raise ArchiveError(f"{file}: only .txt, .md and .docx reports can be archived")
+            raise ArchiveError(f"{file}: only .txt, .md, .docx and .pdf reports can be archived")
         agency, year, kind = clean_agency(agency), check_year(year), check_kind(kind)
         gitstore.check_writable(self.path)  # before the work, not only under the lock
         agency = self._spelling(agency)

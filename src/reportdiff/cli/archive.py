@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     acts = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     add = acts.add_parser("add", help="store a report version", description=_ADD_DOC)
-    add.add_argument("file", metavar="FILE", help="the report (.txt, .md or .docx)")
+    add.add_argument("file", metavar="FILE", help="the report (.txt, .md, .docx or .pdf)")
     add.add_argument("--agency", required=True, help="the agency that wrote it")
     add.add_argument("--year", required=True, help="the year it reports on, e.g. 2023")
     add.add_argument("--kind", default="report", help="kind of report (default: report)")

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "is part of) and the checks of the report's own arithmetic. Exit status: "
         "0 all checks pass, 1 a check failed, 2 trouble.",
     )
-    p.add_argument("file", metavar="FILE", help="a report (.txt, .md or .docx)")
+    p.add_argument("file", metavar="FILE", help="a report (.txt, .md, .docx or .pdf)")
     add_output_arguments(p, ("text", "json"))
     p.set_defaults(run=run)
 

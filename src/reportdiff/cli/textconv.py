@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "shows readable text. Set up with `*.docx diff=reportdiff` in .gitattributes and "
         '`git config diff.reportdiff.textconv "reportdiff textconv"`.',
     )
-    p.add_argument("file", metavar="FILE", help="a report (.txt, .md or .docx)")
+    p.add_argument("file", metavar="FILE", help="a report (.txt, .md, .docx or .pdf)")
     p.set_defaults(run=run)
 
 
