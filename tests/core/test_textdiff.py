@@ -1,3 +1,5 @@
+import pytest
+
 from reportdiff.core.diff.textdiff import diff_texts, edits_from_diffs
 from reportdiff.core.text.sentences import split_sentences
 
@@ -54,6 +56,32 @@ def test_rewritten_sentence_is_not_confetti():
 
 def test_whitespace_only_changes_are_not_edits():
     assert _edits("甲乙丙。", "甲乙丙。 ") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("事业编制0名，在职145名。", "事业编制 0 名，在职 145 名。"),
+        ("完成2023年目标任务。", "完成 2023 年目标任务。"),
+        ("配备65台移动终端，\n\t\t11张定位卡。", "配备 65 台移动终端，11 张定位卡。"),
+        ("The plan was\nadopted in 2023.", "The plan was adopted  in 2023."),
+    ],
+)
+def test_spacing_alone_is_no_edit(a: str, b: str) -> None:
+    """Where a space stands beside CJK text, or how much whitespace parts two words."""
+    assert _edits(a, b) == []
+
+
+def test_spacing_beside_a_real_change_is_part_of_it() -> None:
+    [edit] = _edits("事业编制0名，在职145名。", "事业编制 2 名，在职 145 名。")
+    assert edit.op == "replace"
+    assert "0" in edit.old_text
+    assert "2" in edit.new_text
+
+
+def test_joined_or_split_latin_words_are_edits() -> None:
+    [edit] = _edits("a well known plan.", "a wellknown plan.")
+    assert (edit.old_text.strip(), edit.new_text.strip()) == ("well known", "wellknown")
 
 
 def test_split_sentences_round_trips():

@@ -13,6 +13,7 @@ from ...model import Document, Edit, EditOp, PairStatus, Section, SectionPair
 from ...options import CompareOptions
 from ..text.sentences import split_sentences
 from ..text.similarity import shingle_set
+from ..text.spacing import same_but_spacing
 from ..text.tokens import TokenEncoder, tokenize
 from .budget import Budget
 from .moves import detect_moves
@@ -182,7 +183,8 @@ def _dmp_diff(
 def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int) -> list[Edit]:
     """Group consecutive deletions and insertions into delete/insert/replace edits,
     with offsets into the documents; short scraps of equal text between edits are
-    folded in (see readable.py) and whitespace-only groups are dropped."""
+    folded in (see readable.py), and groups that differ in spacing only (text/spacing.py:
+    ``2023 年`` for ``2023年``, a line break for a space) are dropped."""
     diffs = absorb_scraps(diffs)
     edits: list[Edit] = []
     old_pos, new_pos = old_at, new_at
@@ -192,7 +194,7 @@ def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int)
 
     def flush() -> None:
         old_text, new_text = "".join(gone), "".join(came)
-        if not (old_text.strip() or new_text.strip()):
+        if same_but_spacing(old_text, new_text):
             return
         op: EditOp = "replace" if old_text and new_text else ("delete" if old_text else "insert")
         edits.append(

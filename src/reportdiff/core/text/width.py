@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-_WIDE_RE = re.compile(
+WIDE_RE = re.compile(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
     "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
     "\U00020000-\U0003fffd]"
@@ -16,4 +16,4 @@ _WIDE_RE = re.compile(
 
 def cells(text: str) -> int:
     """Terminal cells ``text`` takes on one line (counted in C: every line asks)."""
-    return len(text) + len(_WIDE_RE.findall(text))
+    return len(text) + len(WIDE_RE.findall(text))
