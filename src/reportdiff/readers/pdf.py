@@ -35,6 +35,8 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _FILL_STROKE = 2  # text render mode that fakes bold by stroking the outline
 _RULE_THICKNESS = 2.5  # points: thicker paths are shapes or shading, not rules
+# pdfium reports a hyphen that ends a line before a letter as one of these codes.
+_HYPHEN_MARKS = (0x02, 0xFFFE)
 _UNMAPPED_SHARE = 0.1  # above this share of unreadable characters the layer is garbage
 NO_TEXT = (
     "has no text layer — it is a scanned image; run OCR first, e.g. ocrmypdf, "
@@ -146,6 +148,8 @@ def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
         code = raw.FPDFText_GetUnicode(handle, i)
         if code in (0x0A, 0x0D):
             continue
+        if code in _HYPHEN_MARKS and raw.FPDFText_IsHyphen(handle, i):
+            code = 0x2D  # the hyphen drawn at a line's end: joining the lines decides on it
         if _garbage(code) or raw.FPDFText_HasUnicodeMapError(handle, i):
             unmapped += 1
             continue
