@@ -22,6 +22,7 @@ from reportdiff.readers.pdf_layout import (
     join_text,
     layout_items,
     line_text,
+    spaces_scripts_apart,
     table_rows,
 )
 
@@ -114,12 +115,58 @@ def test_a_space_the_pdf_library_inferred_inside_a_number_is_not_a_space() -> No
         ("统筹推进区域化党建工", "作，实现全覆盖", "统筹推进区域化党建工作，实现全覆盖"),
         ("the ferry carried", "1.82 million riders", "the ferry carried 1.82 million riders"),
         ("a full-scale evacu-", "ation drill", "a full-scale evacuation drill"),
-        ("the Harbor-", "Point route", "the Harbor- Point route"),  # not a broken word
+        ("the Harbor-", "Point route", "the Harbor-Point route"),  # a hyphen of the source
+        ("handset NOH-", "AN01", "handset NOH-AN01"),
+        ("the 2022-", "2023 plan", "the 2022-2023 plan"),
         ("增长率达到", "12%", "增长率达到12%"),
     ],
 )
 def test_wrapped_pieces_join_as_the_script_writes(a: str, b: str, joined: str) -> None:
     assert join_text(a, b) == joined
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        ("事业编制 0", "名。", "事业编制 0 名。"),
+        ("包含 1 台", "Mate40 终端", "包含 1 台 Mate40 终端"),
+        ("服务费；", "12 条专线", "服务费；12 条专线"),  # punctuation takes no space
+        ("统筹推进区域化党建工", "作", "统筹推进区域化党建工作"),
+    ],
+)
+def test_a_wrap_where_scripts_meet_takes_the_documents_spacing(a: str, b: str, joined: str) -> None:
+    assert join_text(a, b, spaced_scripts=True) == joined
+    assert join_text(a, b).replace(" ", "") == joined.replace(" ", "")
+
+
+def test_the_spacing_habit_is_read_from_the_places_it_shows() -> None:
+    spaced = [f"编制 {n} 名，其中行政 {n + 1} 名" for n in range(10)]
+    tight = [f"编制{n}名，其中行政{n + 1}名" for n in range(10)]
+    assert spaces_scripts_apart(spaced)
+    assert not spaces_scripts_apart(tight)
+    assert not spaces_scripts_apart(spaced[:3])  # too few places to tell
+    assert not spaces_scripts_apart(tight + spaced[:4])  # a habit is most places
+    assert not spaces_scripts_apart(["The 2023 budget was 12.5 million."] * 10)
+
+
+def test_a_latin_figure_set_smaller_than_its_cjk_neighbour_keeps_its_space() -> None:
+    """A table cell in 10 pt Latin and 12 pt CJK: the space is a quarter of 10 pt."""
+    digits = place("65", 72, 100, size=10.0)
+    tight = place("台", digits[-1].x1 + 2.0, 100)  # the printer's spacing, 0.2 of 10 pt
+    spaced = place("台", digits[-1].x1 + 2.6, 100)  # a space of the 10 pt font
+    assert line_text(digits + tight) == "65台"
+    assert line_text(digits + spaced) == "65 台"
+
+
+def test_a_wrapped_paragraph_keeps_the_spaces_its_document_types_between_scripts() -> None:
+    body = "".join(f"第 {n} 项工作投入 {n * 7} 万元，完成 {n + 1} 个目标。" for n in range(1, 20))
+    lines = wrap(body, 100)
+    assert len(lines) > 4
+    [item] = layout_items([page([c for line in lines for c in line])])
+    assert item.text == body
+    tight = body.replace(" ", "")
+    [item] = layout_items([page([c for line in wrap(tight, 100) for c in line])])
+    assert item.text == tight
 
 
 # --- lines ---------------------------------------------------------------------------

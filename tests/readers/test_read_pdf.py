@@ -152,23 +152,29 @@ def printed_seeds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, 
     return made
 
 
+def in_tables(doc: Document, start: int | None, end: int | None) -> bool:
+    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "table"]
+    return start is not None and end is not None and any(a <= start and end <= b for a, b in spans)
+
+
 @pytest.mark.seeds
 @pytest.mark.slow
 def test_a_printed_seed_compares_with_its_docx_section_for_section(printed_seeds) -> None:
     for pdf, docx in printed_seeds:
-        c = compare(read_document(pdf), read_document(docx))
+        pdf_doc, docx_doc = read_document(pdf), read_document(docx)
+        c = compare(pdf_doc, docx_doc)
         bare = re.compile(r"\s")
         old, new = c.old_sections, c.new_sections
         assert [bare.sub("", s.heading) for s in old] == [bare.sub("", s.heading) for s in new]
-        assert all(p.old and p.new and not p.moved for p in c.pairs)
-        # what differs is spacing only (a source space at a line's end leaves no trace)
-        spacing = [
-            bare.sub("", e.old_text) == bare.sub("", e.new_text)
-            for p in c.pairs
-            for e in p.edits
-            if p.status == "changed"
-        ]
-        assert sum(spacing) >= 0.75 * len(spacing)
+        assert all(p.old and p.new for p in c.pairs)
+        # Spacing alone is no edit. What still differs is a table whose rows a page
+        # break cut in two, which the PDF reads as two rows: nothing outside tables.
+        edits = [e for p in c.pairs for e in p.edits]
+        assert all(in_tables(pdf_doc, e.old_start, e.old_end) for e in edits if e.old_text)
+        assert all(in_tables(docx_doc, e.new_start, e.new_end) for e in edits if e.new_text)
+        assert all(not p.moved for p in c.pairs)
+        if pdf.stem.startswith("daoxian"):  # no table crosses a page in this one
+            assert c.summary().sections_changed == 0
 
 
 @pytest.mark.seeds

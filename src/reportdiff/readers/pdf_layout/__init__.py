@@ -19,7 +19,7 @@ caused, so no space is written there; Latin words keep one space.
 """
 
 from .document import heading_levels, layout_document
-from .lines import Item, Line, group_lines, is_wide, join_text, line_text
+from .lines import Item, Line, group_lines, is_wide, join_text, line_text, spaces_scripts_apart
 from .page import Column, furniture, leading, text_column, usual_right
 from .paragraphs import layout_items, runs_on
 from .records import TOUCH, Char, Grid, Page, Rule
@@ -47,6 +47,7 @@ __all__ = [
     "line_text",
     "page_tables",
     "runs_on",
+    "spaces_scripts_apart",
     "table_rows",
     "text_column",
     "usual_right",

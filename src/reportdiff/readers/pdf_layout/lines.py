@@ -122,9 +122,15 @@ def line_text(chars: Sequence[Char]) -> str:
 
 
 def _word_gap(a: Char, b: Char, stretch: float = 0.0) -> bool:
-    latin = not is_wide(a.text[-1]) and not is_wide(b.text[0])
-    gap = (b.x0 - a.x1 - (0.0 if latin else stretch)) / max(a.size, b.size, _MIN_SIZE)
-    return gap > (WORD_GAP if latin else _CJK_SPACE)
+    """Whether the gap between ``a`` and ``b`` is a space. Beside CJK it is measured
+    against the Latin character's size: the space, and the printer's own spacing, are
+    set in the Latin font, which a table may set smaller than the CJK one."""
+    wide_a, wide_b = is_wide(a.text[-1]), is_wide(b.text[0])
+    if not wide_a and not wide_b:
+        return (b.x0 - a.x1) / max(a.size, b.size, _MIN_SIZE) > WORD_GAP
+    latin = b if wide_a and not wide_b else a if wide_b and not wide_a else None
+    size = latin.size if latin is not None else max(a.size, b.size)
+    return (b.x0 - a.x1 - stretch) / max(size, _MIN_SIZE) > _CJK_SPACE
 
 
 def _justification(chars: Sequence[Char]) -> float:
@@ -134,17 +140,44 @@ def _justification(chars: Sequence[Char]) -> float:
     return max(statistics.median(gaps), 0.0) if len(gaps) >= 3 else 0.0
 
 
-def join_text(a: str, b: str) -> str:
-    """Two pieces of one paragraph that a line wrap split."""
+def join_text(a: str, b: str, spaced_scripts: bool = False) -> str:
+    """Two pieces of one paragraph that a line wrap split. A hyphen that ends a line
+    before a lowercase letter broke a word (``evacu-⏎ation``); before anything else it
+    is the source's (``NOH-⏎AN01``, ``2022-⏎2023``). Between a CJK character and a
+    digit or Latin letter a space is written when ``spaced_scripts`` says the document
+    spaces them apart (see ``spaces_scripts_apart``): a wrap hides the space itself."""
     if not a or not b:
         return a + b
     if a.endswith(" "):
         return a.rstrip() + " " + b
-    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[0].islower():
-        return a[:-1] + b
+    if a.endswith("-") and len(a) > 1 and a[-2].isalnum() and b[0].isalnum():
+        return a[:-1] + b if a[-2].isalpha() and b[0].islower() else a + b
     if is_wide(a[-1]) or is_wide(b[0]):
-        return a + b
+        return a + " " + b if spaced_scripts and _mixed_scripts(a[-1], b[0]) else a + b
     return a + " " + b
+
+
+def _mixed_scripts(a: str, b: str) -> bool:
+    """A CJK ideograph beside a digit or Latin letter (punctuation aside)."""
+    return a.isalnum() and b.isalnum() and is_wide(a) != is_wide(b)
+
+
+# An ideograph and a digit or Latin letter side by side, with or without a space.
+_IDEOGRAPH = "[\u3400-\u9fff\uf900-\ufaff]"
+_SCRIPT_MEETING = re.compile(rf"{_IDEOGRAPH}(\s?)(?=[0-9A-Za-z])|[0-9A-Za-z](\s?)(?={_IDEOGRAPH})")
+_FEW_MEETINGS = 20  # fewer places where the scripts meet tell nothing of a habit
+
+
+def spaces_scripts_apart(texts: Iterable[str]) -> bool:
+    """Whether the text (its lines, read without the printer's spacing) puts a space
+    where CJK meets a digit or Latin letter in most places it can be seen (``2023 年``
+    typed with spaces): then a wrap at such a place hid one too."""
+    spaced = total = 0
+    for text in texts:
+        for m in _SCRIPT_MEETING.finditer(text):
+            total += 1
+            spaced += bool(m.group(1) or m.group(2))
+    return total >= _FEW_MEETINGS and spaced > total / 2
 
 
 # --- lines -----------------------------------------------------------------------------

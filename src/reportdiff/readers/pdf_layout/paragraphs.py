@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lines import WORD_GAP, Item, Line, group_lines, is_wide, join_text, opens_numbered
+from .lines import (
+    WORD_GAP,
+    Item,
+    Line,
+    group_lines,
+    is_wide,
+    join_text,
+    opens_numbered,
+    spaces_scripts_apart,
+)
 from .page import Column, furniture, leading, text_column, usual_right
 from .records import Page
 from .tables import page_tables
@@ -26,16 +35,17 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
     drop = furniture(per_page, [p.height for p in pages])
     body = [[line for line in lines if id(line) not in drop] for lines in per_page]
     spacing, usual = leading(body), usual_right(body)
+    spaced = spaces_scripts_apart(line.text for lines in body for line in lines)
     items: list[Item] = []
     for page, lines, found in zip(pages, body, tables, strict=True):
         column = text_column(lines, spacing, usual, page.width)
         page_items = [Item(ln.page, ln.y0, text=ln.text, bold=ln.bold, lines=[ln]) for ln in lines]
         for item in sorted(page_items + found, key=lambda it: it.y):
-            _append(items, item, column)
+            _append(items, item, column, spaced)
     return items
 
 
-def _append(items: list[Item], item: Item, column: Column) -> None:
+def _append(items: list[Item], item: Item, column: Column, spaced: bool) -> None:
     prev = items[-1] if items else None
     if item.rows:
         if prev is not None and prev.rows and prev.page < item.page and _same_columns(prev, item):
@@ -44,7 +54,7 @@ def _append(items: list[Item], item: Item, column: Column) -> None:
             items.append(item)
         return
     if prev is not None and not prev.rows and runs_on(prev.lines[-1], item.lines[0], column):
-        prev.text = join_text(prev.text, item.text)
+        prev.text = join_text(prev.text, item.text, spaced)
         prev.lines.append(item.lines[0])
         prev.bold = prev.bold and item.bold
         return
