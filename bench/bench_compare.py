@@ -21,7 +21,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+# An installed package runs from cached bytecode: measure that, whatever the caller's
+# PYTHONDONTWRITEBYTECODE, with the cache kept outside the source tree.
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPATH": str(ROOT / "src"),
+    "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "reportdiff-bench-pycache"),
+}
 
 _CORE = """
 import json, resource, sys, time
@@ -220,7 +226,8 @@ def _one_paint(a: Path, b: Path, i: int) -> float | None:
     name = f"reportdiff-bench-{os.getpid()}-{i}"
     with tempfile.TemporaryDirectory() as state:
         command = (
-            f"REPORTDIFF_STATE_DIR={state} PYTHONPATH={ROOT / 'src'} "
+            f"env -u PYTHONDONTWRITEBYTECODE REPORTDIFF_STATE_DIR={state} "
+            f"PYTHONPATH={ENV['PYTHONPATH']} PYTHONPYCACHEPREFIX={ENV['PYTHONPYCACHEPREFIX']} "
             f"{sys.executable} -m reportdiff compare {a} {b}"
         )
         started = time.perf_counter()

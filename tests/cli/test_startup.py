@@ -83,15 +83,26 @@ def test_compare_to_json_loads_nothing_heavy(pair, tmp_path):
     assert heavy_in(modules) == []
 
 
-def test_building_the_parser_loads_no_command_implementation():
-    status, modules = loaded_modules("--help")
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("batch", "--help")])
+def test_building_the_parser_loads_no_command_implementation(args):
+    status, modules = loaded_modules(*args)
     assert status == 0
     assert heavy_in(modules) == []
     assert not [
         m
         for m in modules
-        if m.startswith(("reportdiff.core", "reportdiff.readers", "reportdiff.render"))
+        if m.startswith(
+            ("reportdiff.core", "reportdiff.readers", "reportdiff.render", "reportdiff.batch")
+        )
+        or m == "reportdiff.model"
     ]
+
+
+def test_the_batch_sort_choices_are_the_summary_columns():
+    from reportdiff.batch.summary import SORT_COLUMNS
+    from reportdiff.cli.batch import SORT_CHOICES
+
+    assert SORT_CHOICES == tuple(SORT_COLUMNS)
 
 
 def test_the_text_report_does_not_load_the_ui_or_the_archive(pair):
