@@ -102,7 +102,7 @@ def test_the_batch_sort_choices_are_the_summary_columns():
     from reportdiff.batch.summary import SORT_COLUMNS
     from reportdiff.cli.batch import SORT_CHOICES
 
-    assert SORT_CHOICES == tuple(SORT_COLUMNS)
+    assert tuple(SORT_COLUMNS) == SORT_CHOICES
 
 
 def test_the_text_report_does_not_load_the_ui_or_the_archive(pair):

@@ -60,11 +60,14 @@ class SentenceIndex:
         self.docs: list[Sequence[Sentence]] = []
         self._exact: dict[str, list[tuple[int, int]]] = {}
         self._buckets: dict[int, list[tuple[int, int]]] = {}
+        # the hits of each exact key, made once: a sentence repeated n times asks n times
+        self._exact_hits: dict[str, list[Hit]] = {}
 
     def add(self, sentences: Sequence[Sentence]) -> int:
         """Index a document's matchable sentences; returns its number."""
         doc = len(self.docs)
         self.docs.append(sentences)
+        self._exact_hits.clear()
         for i, s in enumerate(sentences):
             if not s.matchable:
                 continue
@@ -99,8 +102,11 @@ class SentenceIndex:
         """Every exact copy of ``sentence`` (several per document), for repeats."""
         if not sentence.matchable:
             return []
-        found = self._exact.get(sentence.key, ())[: _EVIDENCE_CAP + 1]
-        return [Hit(d, i, 1.0) for d, i in found if (d, i) != skip][:_EVIDENCE_CAP]
+        found = self._exact_hits.get(sentence.key)
+        if found is None:
+            places = self._exact.get(sentence.key, ())[: _EVIDENCE_CAP + 1]
+            found = self._exact_hits[sentence.key] = [Hit(d, i, 1.0) for d, i in places]
+        return [h for h in found if (h.doc, h.index) != skip][:_EVIDENCE_CAP]
 
     def _near_candidates(self, key: str) -> set[tuple[int, int]]:
         found: set[tuple[int, int]] = set()
