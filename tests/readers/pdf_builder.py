@@ -6,6 +6,7 @@ carry no Unicode meaning), and the file gets a correct cross-reference table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
@@ -85,3 +86,79 @@ def build_pdf(pages: list[bytes], *, font: bytes = HELVETICA, encrypt: bool = Fa
 def write_pdf(path: Path, pages: list[bytes], **kwargs: object) -> Path:
     path.write_bytes(build_pdf(pages, **kwargs))  # type: ignore[arg-type]
     return path
+
+
+# --- tables: ruled grids and text placed at given points (top-down y, as read) ------
+
+
+PAGE_HEIGHT = 842
+_HELVETICA_WIDTHS = {",": 0.278, ".": 0.278, " ": 0.278, "-": 0.333, "%": 0.889}
+
+
+def text_width(text: str, size: float) -> float:
+    """Helvetica's advance for ``text``: digits 0.556 em, most letters about that."""
+    return sum(_HELVETICA_WIDTHS.get(ch, 0.556) for ch in text) * size
+
+
+def text_at(text: str, x: float, y: float, size: float = 9) -> bytes:
+    """Draw ``text`` with its baseline ``y`` points below the page's top."""
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (
+        size,
+        x,
+        PAGE_HEIGHT - y,
+        escaped.encode("cp1252"),
+    )
+
+
+def rule(x0: float, y0: float, x1: float, y1: float) -> bytes:
+    """A thin line between two points, top-down y: one path, as printers draw rules."""
+    return b"0.5 w %g %g m %g %g l S" % (x0, PAGE_HEIGHT - y0, x1, PAGE_HEIGHT - y1)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell as drawn: its text (lines split by newlines), the columns it
+    spans, and whether it continues the cell above it (no rule between them)."""
+
+    text: str = ""
+    span: int = 1
+    merged: bool = False
+
+
+def ruled_table(
+    rows: list[list[Cell]],
+    widths: list[float],
+    *,
+    left: float = 56,
+    top: float = 100,
+    height: float = 20,
+    size: float = 9,
+) -> tuple[bytes, float]:
+    """A ruled table drawn as Word or Excel print it: numbers right-aligned, words
+    left-aligned, each cell's lines from its top; each row as high as its lines need.
+    Returns the content and the y of its bottom rule."""
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ops: list[bytes] = []
+    y = top
+    for row in rows:
+        lines = max((c.text.count("\n") + 1 for c in row), default=1)
+        bottom = y + max(height, lines * size * 1.3 + 6)
+        col = 0
+        for cell in row:
+            x0, x1 = xs[col], xs[col + cell.span]
+            if not cell.merged:
+                ops.append(rule(x0, y, x1, y))
+            ops.append(rule(x0, y, x0, bottom))
+            for k, line in enumerate(cell.text.split("\n") if cell.text else []):
+                base = y + 3 + size + k * size * 1.3
+                numeric = line.replace(",", "").replace(".", "").lstrip("-").isdigit()
+                x = x1 - 2 - text_width(line, size) if numeric else x0 + 2
+                ops.append(text_at(line, x, base, size))
+            col += cell.span
+        ops.append(rule(xs[-1], y, xs[-1], bottom))
+        y = bottom
+    ops.append(rule(xs[0], y, xs[-1], y))
+    return b"\n".join(ops), y

@@ -22,8 +22,8 @@ from reportdiff.readers.pdf_layout import (
     join_text,
     layout_items,
     line_text,
+    read_table,
     spaces_scripts_apart,
-    table_rows,
 )
 
 SIZE = 12.0
@@ -297,7 +297,7 @@ def test_a_ruled_grid_gives_rows_of_cells() -> None:
     chars = place("项目", 80, 104) + place("金额", 210, 104)
     chars += place("基本支出", 80, 124) + place("3862.47", 210, 124)
     (g,) = find_grids(grid(xs, ys))
-    assert table_rows(g, chars) == [["项目", "金额"], ["基本支出", "3862.47"]]
+    assert read_table(g, chars)[0] == [["项目", "金额"], ["基本支出", "3862.47"]]
 
 
 def test_a_cell_without_a_rule_above_continues_the_cell_over_it() -> None:
@@ -307,17 +307,17 @@ def test_a_cell_without_a_rule_above_continues_the_cell_over_it() -> None:
     chars = place("产出指标", 80, 134) + place("12", 210, 124) + place("34", 210, 144)
     chars += place("指标", 80, 104) + place("值", 210, 104)
     (g,) = find_grids(rules)
-    assert table_rows(g, chars) == [["指标", "值"], ["产出指标", "12"], ["", "34"]]
+    assert read_table(g, chars)[0] == [["指标", "值"], ["产出指标", "12"], ["", "34"]]
 
 
-def test_a_cell_spanning_columns_is_one_cell() -> None:
+def test_a_cell_spanning_columns_keeps_its_text_in_the_first_and_the_columns_line_up() -> None:
     xs, ys = [72.0, 150.0, 230.0, 300.0], [100.0, 120.0, 140.0]
     rules = [r for r in grid(xs, ys) if not (r.x0 == 150.0 and r.y0 == 100.0)]
     rules += [Rule(150.0, 120.0, 150.0, 140.0)]
     chars = place("本年收入合计", 80, 104) + place("总", 240, 104)
     chars += place("a", 80, 124) + place("b", 160, 124) + place("c", 240, 124)
     (g,) = find_grids(rules)
-    assert table_rows(g, chars) == [["本年收入合计", "总"], ["a", "b", "c"]]
+    assert read_table(g, chars)[0] == [["本年收入合计", "", "总"], ["a", "b", "c"]]
 
 
 def test_a_wrapped_cell_is_one_text_and_the_table_stands_in_reading_order() -> None:

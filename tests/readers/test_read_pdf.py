@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reportdiff.core.checks.tables import table_totals
 from reportdiff.core.compare import compare
+from reportdiff.core.figures import extract_figures
+from reportdiff.core.sections import segment_document
 from reportdiff.model import Comparison, Document
 from reportdiff.readers import read_document
 from tests.conftest import SAMPLES, run_cli
@@ -213,6 +216,22 @@ def test_real_budget_pdfs_read_with_tables_and_without_furniture(real_dir: Path)
         rows = table_rows(doc)
         assert any(r[0].startswith("一、财政拨款收入") for r in rows)  # 收支总表's first row
         assert all(len(r) >= 2 for r in rows)
+
+
+@pytest.mark.seeds
+def test_real_budget_tables_line_up_and_add_up(real_dir: Path) -> None:
+    """Every row of a table has one cell per column (a 合计 spanning the code columns,
+    a header group, a lone total row on the next page), so the totals the tables state
+    are checked under their own headers: many are, and all hold."""
+    for path in real_pdfs(real_dir):
+        doc = read_document(path)
+        tables = [b for b in doc.blocks if b.kind == "table"]
+        assert all(len({len(row) for row in b.cells}) == 1 for b in tables), path.name
+        figures = extract_figures(doc, segment_document(doc))
+        totals = table_totals(doc, figures)
+        assert len(totals) >= 20, path.name
+        wrong = [f"{t.label} {t.total.text}" for t in totals if not t.holds]
+        assert not wrong, (path.name, wrong)
 
 
 @pytest.mark.seeds

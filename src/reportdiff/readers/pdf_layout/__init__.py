@@ -23,7 +23,7 @@ from .lines import Item, Line, group_lines, is_wide, join_text, line_text, space
 from .page import Column, furniture, leading, text_column, usual_right
 from .paragraphs import layout_items, runs_on
 from .records import TOUCH, Char, Grid, Page, Rule
-from .tables import cell_text, find_grids, page_tables, table_rows
+from .tables import cell_text, find_grids, page_tables, read_table
 
 __all__ = [
     "TOUCH",
@@ -46,9 +46,9 @@ __all__ = [
     "leading",
     "line_text",
     "page_tables",
+    "read_table",
     "runs_on",
     "spaces_scripts_apart",
-    "table_rows",
     "text_column",
     "usual_right",
 ]

@@ -78,6 +78,7 @@ class Item:
     y: float
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)
+    edges: list[float] = field(default_factory=list)  # a table's column edges, x
     bold: bool = False
     lines: list[Line] = field(default_factory=list)
 

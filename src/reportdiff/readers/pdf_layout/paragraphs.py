@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .continued import continues, join_table
 from .lines import (
     WORD_GAP,
     Item,
@@ -48,8 +49,8 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
 def _append(items: list[Item], item: Item, column: Column, spaced: bool) -> None:
     prev = items[-1] if items else None
     if item.rows:
-        if prev is not None and prev.rows and prev.page < item.page and _same_columns(prev, item):
-            prev.rows.extend(item.rows[_repeated_header(prev.rows, item.rows) :])  # continued
+        if prev is not None and prev.rows and continues(prev, item):
+            join_table(prev, item)
         else:
             items.append(item)
         return
@@ -59,19 +60,6 @@ def _append(items: list[Item], item: Item, column: Column, spaced: bool) -> None
         prev.bold = prev.bold and item.bold
         return
     items.append(item)
-
-
-def _repeated_header(table: list[list[str]], more: list[list[str]]) -> int:
-    """How many of ``more``'s first rows repeat the table's header on a new page."""
-    n = 0
-    while n < min(len(table), len(more) - 1) and more[n] == table[n]:
-        n += 1
-    return n
-
-
-def _same_columns(a: Item, b: Item) -> bool:
-    """Two tables as wide as each other: one table broken by a page."""
-    return max(map(len, a.rows)) == max(map(len, b.rows))
 
 
 def runs_on(prev: Line, line: Line, column: Column) -> bool:

@@ -64,9 +64,12 @@ def _cluster(values: Iterable[float]) -> list[float]:
     return out
 
 
-def table_rows(grid: Grid, chars: Sequence[Char]) -> list[list[str]]:
-    """Rows of cell texts. A cell spans the columns between the vertical rules that
-    cross its band; without a rule above it, it continues the cell over it."""
+def read_table(grid: Grid, chars: Sequence[Char]) -> tuple[list[list[str]], list[float]]:
+    """Rows of cell texts, one per column so that a figure stands under its header in
+    every row, and the x of the column edges. A cell spans the columns between the
+    vertical rules that cross its band: its text goes in the first of them, the others
+    stay empty. Without a rule above it, a cell continues the cell over it and is
+    left empty."""
     flats = [r for r in grid.rules if r.horizontal]
     uprights = [r for r in grid.rules if not r.horizontal]
     ys = _cluster((r.y0 + r.y1) / 2 for r in flats)
@@ -96,15 +99,19 @@ def table_rows(grid: Grid, chars: Sequence[Char]) -> list[list[str]]:
         col = _cell_at(cells[b], c.mid_x)
         if col is not None:
             texts[owner[(b, col)]].append(c)
-    rows = []
+    # the table's columns: every place where some row is cut
+    edges = sorted({x for row in cells for cell in row for x in cell})
+    rows: list[list[str]] = []
     for b, row in enumerate(cells):
-        line = [
-            cell_text(texts.get((b, k), [])) if owner[(b, k)] == (b, k) else ""
-            for k in range(len(row))
-        ]
+        line = [""] * (edges.index(row[0][0]) if row else 0)  # columns left of its cells
+        for k, (left, right) in enumerate(row):
+            text = cell_text(texts.get((b, k), [])) if owner[(b, k)] == (b, k) else ""
+            span = edges.index(right) - edges.index(left)
+            line += [text] + [""] * (span - 1)
+        line += [""] * (len(edges) - len(line) - 1)  # and right of them
         if any(line):
             rows.append(line)
-    return rows
+    return rows, edges
 
 
 def _extents(
@@ -141,8 +148,8 @@ def page_tables(page: Page) -> tuple[list[Item], list[Char]]:
     inside: set[int] = set()
     for g in find_grids(page.rules):
         held = [i for i, c in enumerate(page.chars) if g.holds(c) and i not in inside]
-        rows = table_rows(g, [page.chars[i] for i in held])
+        rows, edges = read_table(g, [page.chars[i] for i in held])
         if any(len(row) > 1 for row in rows):
-            found.append(Item(page.index, g.y0, rows=rows))
+            found.append(Item(page.index, g.y0, rows=rows, edges=edges))
             inside.update(held)
     return found, [c for i, c in enumerate(page.chars) if i not in inside]

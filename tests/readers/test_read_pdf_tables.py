@@ -1,0 +1,164 @@
+"""Ruled tables in generated PDFs: every cell read back under its own column.
+
+The PDFs are drawn here (Helvetica text, one path per rule), so what each cell holds
+is known exactly; the reader must give one text per column in every row, whatever
+spans, merges, empty cells, wrapped text or right-aligned numbers the table has.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from reportdiff.core.checks import check_document
+from reportdiff.core.sections import segment_document
+from reportdiff.model import Document
+from reportdiff.readers import read_document
+from tests.readers.pdf_builder import Cell, ruled_table, text_at, write_pdf
+
+WORDS = ["Wages", "Rent", "Travel", "Office", "Fees", "Repairs", "Grants", "Other costs"]
+
+
+def tables(doc: Document) -> list[list[list[str]]]:
+    return [
+        [[doc.text[c.start : c.end] for c in row] for row in b.cells]
+        for b in doc.blocks
+        if b.kind == "table"
+    ]
+
+
+def read_pages(tmp_path: Path, *pages: bytes) -> Document:
+    return read_document(write_pdf(tmp_path / "table.pdf", list(pages)))
+
+
+def budget(staff_total: str) -> list[list[Cell]]:
+    """A budget by kind: codes in two columns, a total row spanning codes and name."""
+    return [
+        [Cell("Code", 2), Cell("Name"), Cell("Total"), Cell("Staff"), Cell("Office")],
+        [Cell("301"), Cell(), Cell("Wages"), Cell("100"), Cell("100"), Cell("0")],
+        [Cell("301"), Cell("01"), Cell("Base pay"), Cell("60"), Cell("60"), Cell("0")],
+        [Cell("301"), Cell("02"), Cell("Extra\nallowance"), Cell("40"), Cell("40"), Cell("0")],
+        [Cell("Total", 3), Cell("100"), Cell(staff_total), Cell("0")],
+    ]
+
+
+WIDTHS = [40.0, 40.0, 120.0, 70.0, 70.0, 70.0]
+
+
+def test_a_cell_spanning_columns_leaves_the_columns_it_covers_empty(tmp_path: Path) -> None:
+    drawn, _ = ruled_table(budget("100"), WIDTHS)
+    (table,) = tables(read_pages(tmp_path, text_at("Budget by kind", 56, 80, 12) + b"\n" + drawn))
+    assert table == [
+        ["Code", "", "Name", "Total", "Staff", "Office"],
+        ["301", "", "Wages", "100", "100", "0"],
+        ["301", "01", "Base pay", "60", "60", "0"],
+        ["301", "02", "Extra allowance", "40", "40", "0"],
+        ["Total", "", "", "100", "100", "0"],
+    ]
+
+
+def test_a_total_row_is_checked_under_its_own_headers(tmp_path: Path) -> None:
+    """With the total's label spanning three columns, its figures still stand under
+    Total, Staff and Office: a right total raises nothing, a wrong one is named."""
+
+    def sums(staff_total: str) -> list[str]:
+        drawn, _ = ruled_table(budget(staff_total), WIDTHS)
+        doc = read_pages(tmp_path, text_at("Budget by kind", 56, 80, 12) + b"\n" + drawn)
+        return [k.message for k in check_document(doc, segment_document(doc), "new")]
+
+    assert sums("100") == []
+    wrong = sums("90")
+    assert wrong
+    assert all("90" in m for m in wrong)
+    assert any(m.startswith("Total / Staff 90") for m in wrong)
+
+
+def test_a_header_group_and_a_cell_merged_downwards(tmp_path: Path) -> None:
+    rows = [
+        [Cell("Item"), Cell("Budget", 3)],
+        [Cell(merged=True), Cell("Total"), Cell("Basic"), Cell("Project")],
+        [Cell("Grants"), Cell("1,250.50"), Cell("250.50"), Cell("1,000.00")],
+        [Cell("Total"), Cell("1,250.50"), Cell("250.50"), Cell("1,000.00")],
+    ]
+    drawn, _ = ruled_table(rows, [150.0, 80.0, 80.0, 80.0])
+    (table,) = tables(read_pages(tmp_path, drawn))
+    assert table == [
+        ["Item", "Budget", "", ""],
+        ["", "Total", "Basic", "Project"],
+        ["Grants", "1,250.50", "250.50", "1,000.00"],
+        ["Total", "1,250.50", "250.50", "1,000.00"],
+    ]
+
+
+def test_a_lone_total_row_on_the_next_page_joins_its_table_in_its_columns(
+    tmp_path: Path,
+) -> None:
+    """The next page shows only the total, whose label spans the code and name columns:
+    that page alone knows fewer columns, yet the row lands under the table's own."""
+    rows = budget("100")
+    first, _ = ruled_table(rows[:-1], WIDTHS, top=700)
+    last, _ = ruled_table(rows[-1:], WIDTHS, top=60)
+    (table,) = tables(read_pages(tmp_path, first, last))
+    assert table[-1] == ["Total", "", "", "100", "100", "0"]
+    assert len(table) == 5
+
+
+def test_a_table_of_other_columns_on_the_next_page_is_another_table(tmp_path: Path) -> None:
+    first, _ = ruled_table(budget("100"), WIDTHS, top=600)
+    other = [[Cell("Name"), Cell("Count")], [Cell("Cars"), Cell("7")]]
+    second, _ = ruled_table(other, [200.0, 90.0], top=60)
+    assert [len(t) for t in tables(read_pages(tmp_path, first, second))] == [5, 2]
+
+
+def random_table(rng: random.Random) -> tuple[list[list[Cell]], list[float], list[list[str]]]:
+    """A table of random shape and what a reader of it sees, one text per column.
+
+    The first row has no spans, so that every column edge is drawn somewhere; a cell
+    merges downwards only into a cell of the same columns.
+    """
+    width = rng.randint(3, 7)
+    widths = [float(rng.randint(60, 110)) for _ in range(width)]
+    drawn: list[list[Cell]] = [[Cell(f"H{c}") for c in range(width)]]
+    seen: list[list[str]] = [[f"H{c}" for c in range(width)]]
+    for _ in range(rng.randint(2, 9)):
+        above = {}
+        col = 0
+        for cell in drawn[-1]:
+            above[col] = cell.span
+            col += cell.span
+        row: list[Cell] = []
+        shown: list[str] = []
+        col = 0
+        while col < width:
+            span = rng.randint(2, width - col) if col < width - 1 and rng.random() < 0.2 else 1
+            if above.get(col) == span and rng.random() < 0.15:
+                row.append(Cell(merged=True, span=span))
+                shown += [""] * span
+                col += span
+                continue
+            pick = rng.random()
+            if pick < 0.2:
+                text = ""
+            elif pick < 0.6:
+                text = f"{rng.randint(0, 9_999_999):,}" + (".00" if rng.random() < 0.3 else "")
+            elif pick < 0.8:
+                text = rng.choice(WORDS) + "\n" + rng.choice(WORDS).lower()
+            else:
+                text = rng.choice(WORDS)
+            row.append(Cell(text, span))
+            shown += [text.replace("\n", " ")] + [""] * (span - 1)
+            col += span
+        drawn.append(row)
+        if any(shown):
+            seen.append(shown)
+    return drawn, widths, seen
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_tables_read_back_cell_for_cell(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    drawn, widths, seen = random_table(rng)
+    content, _ = ruled_table(drawn, widths, left=30, top=60)
+    assert tables(read_pages(tmp_path, content)) == [seen]
