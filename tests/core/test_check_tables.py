@@ -207,6 +207,20 @@ def test_codes_split_over_class_section_item_cells():
     ]
 
 
+def test_a_code_that_lost_its_leading_zero_still_nests():
+    # a spreadsheet printed 款 02 and 07 as the numbers 2 and 7
+    rows = [
+        "类 | 款 | 经济分类科目名称 | 合计",
+        "301 | | 工资福利支出 | 100",
+        "301 | 01 | 基本工资 | 50",
+        "301 | 2 | 津贴补贴 | 30",
+        "301 | 7 | 绩效工资 | 20",
+    ]
+    assert summary(table(*rows)) == [("工资福利支出 / 合计", 3, True)]
+    rows[-1] = "301 | 7 | 绩效工资 | 25"
+    assert messages(table(*rows)) == ["工资福利支出 / 合计 100, but its 3 parts add up to 105 (+5)"]
+
+
 def test_total_column_of_each_header_group():
     text = table(
         "项目 | 预算数 | | | 决算数 | |",

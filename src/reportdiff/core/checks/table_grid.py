@@ -78,7 +78,8 @@ def read_grid(text: str, block: Block, figures: Sequence[Figure], starts: list[i
     codes = frozenset(
         c for c in range(width) if _is_code_column(rows[head:], headers[c], c, names_at)
     )
-    levels = [_level(r, codes) for r in rows]
+    widths = {c: _code_width(rows[head:], c) for c in codes}
+    levels = [_level(r, widths) for r in rows]
     return Grid(rows, head, headers, groups, levels, codes, _sides(rows[head:], width))
 
 
@@ -139,8 +140,15 @@ def _is_code_column(rows: list[list[Cell]], header: str, col: int, names_at: int
     return any(v.startswith("0") for v in values) or len({len(v) for v in values}) > 1
 
 
-def _level(row: list[Cell], code_cols: frozenset[int]) -> int | None:
-    code = "".join(row[c].text for c in sorted(code_cols) if row[c].text.isdigit())
+def _code_width(rows: list[list[Cell]], col: int) -> int:
+    """2 for a column of 款 or 项 codes (01 … 99) where some lost their leading zero
+    (spreadsheets drop it from a cell they hold as a number), else 0: codes as written."""
+    lengths = {len(r[col].text) for r in rows if r[col].text.isdigit()}
+    return 2 if lengths == {1, 2} else 0
+
+
+def _level(row: list[Cell], widths: dict[int, int]) -> int | None:
+    code = "".join(row[c].text.zfill(widths[c]) for c in sorted(widths) if row[c].text.isdigit())
     label = label_text(row)
     inline = _INLINE_CODE.match(label)
     if inline and (code or len(inline.group(1)) in (3, 5, 7)):
