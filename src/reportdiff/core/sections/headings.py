@@ -14,6 +14,8 @@ from typing import Literal
 
 from ...model import Document
 from ..text.numbering import Numbering, parse_numbering
+from .bold_lines import labels_a_block
+from .lines import FIGURE_LINE, LEADING_CELL, is_latin, neighbour
 
 # title: a short line without sentence punctuation ("一、部门基本情况")
 # inline: a short heading ended by 。 or ：, with its body on the same line
@@ -35,17 +37,6 @@ _STOPS = "。；：:！？.;!?"
 _TRAIL = "。：:；;，,.！？!? \t\u3000"
 _OPEN_QUOTES = "“‘\"'《（(【「"
 _ROW = re.compile(r"\d,\d{3}|[\s\u3000][一二三四五六七八九十]+、")
-_FIGURE_LINE = re.compile(r"[\d,.%\-－（）() ]+")
-# A table cell's figure opening the next line ("9746.50   一、一般公共服务支出"): the
-# line before is the row's label. Written as an amount (thousands separators or two
-# decimals) and set apart by a column gap or the line's end, so a body starting
-# "2023年" and a numbered heading "2.1 Operating Budget" are not one.
-_LEADING_CELL = re.compile(
-    r"[-－]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?:[ \u3000]{2,}|\t|$)"
-)
-_BLOCK_LINE_WORDS = 6  # an address or signature line: this many words at most, no stop
-_LATIN = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOC_MARKERS = {"目录", "目次", "contents", "tableofcontents"}
 
 
@@ -106,7 +97,7 @@ def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | Non
         return Candidate(
             i, base, base + len(line), "", title, key, key, None, rank, form=form, forced=True
         )
-    if (bold_line or block.bold) and form in ("title", "short") and not _labels_a_block(doc, i):
+    if (bold_line or block.bold) and form in ("title", "short") and not labels_a_block(doc, i):
         return Candidate(i, base, base + len(line), "", title, "bold", "bold", None, form=form)
     return _latin_title(doc, i, line, base)
 
@@ -165,31 +156,11 @@ def _is_cell(doc: Document, i: int, title: str) -> bool:
     by a bare figure or by the broken-off end of a cell ("款")."""
     if _ROW.search(title):
         return True
-    after = _neighbour(doc, i, 1)
+    after = neighbour(doc, i, 1)
     return bool(after) and (
         len(after) <= 2
-        or _FIGURE_LINE.fullmatch(after) is not None
-        or _LEADING_CELL.match(after) is not None
-    )
-
-
-def _labels_a_block(doc: Document, i: int) -> bool:
-    """A bold line that labels what follows rather than heads a section: a table row
-    (a figure comes next) or an address or signature block (two or more short Latin
-    lines without sentence punctuation come next)."""
-    after = _neighbour(doc, i, 1)
-    if after and (_FIGURE_LINE.fullmatch(after) or _LEADING_CELL.match(after)):
-        return True
-    return all(_block_line(_neighbour(doc, i, k)) for k in (1, 2))
-
-
-def _block_line(text: str) -> bool:
-    """A line of an address or signature: a few Latin words, no sentence, no table."""
-    return (
-        is_latin(text)
-        and "\t" not in text
-        and len(text.split()) <= _BLOCK_LINE_WORDS
-        and text[-1] not in _STOPS + ","
+        or FIGURE_LINE.fullmatch(after) is not None
+        or LEADING_CELL.match(after) is not None
     )
 
 
@@ -223,12 +194,6 @@ def _clauses(s: str) -> int:
     return len(_CLAUSE.findall(s)) + 9 * (s.count("；") + s.count(";"))
 
 
-def is_latin(s: str) -> bool:
-    """Mostly Latin script (an English line) rather than CJK."""
-    letters = len(_LATIN.findall(s))
-    return letters > 0 and letters > 3 * len(_HAN.findall(s))
-
-
 def _is_bold_line(line: str, pos: int) -> bool:
     return (
         line.startswith("**", pos)
@@ -249,20 +214,12 @@ def _latin_title(doc: Document, i: int, line: str, base: int) -> Candidate | Non
         return Candidate(i, base, base + len(line), "", line.strip(_TRAIL), "caps", "caps", None)
     if len(words) > LATIN_TITLE_WORDS or line[-1] in _TRAIL or line[0] in "•·-–":
         return None
-    prev_text, next_text = _neighbour(doc, i, -1), _neighbour(doc, i, 1)
+    prev_text, next_text = neighbour(doc, i, -1), neighbour(doc, i, 1)
     if not next_text or not (next_text[0].isupper() or next_text[0] in _OPEN_QUOTES + "•"):
         return None
     if prev_text and prev_text[-1] not in '.:;?!”’")' and not prev_text.isupper():
         return None  # the previous line runs on into this one
     return Candidate(i, base, base + len(line), "", line.strip(_TRAIL), "title", "title", None)
-
-
-def _neighbour(doc: Document, i: int, step: int) -> str:
-    j = i + step
-    if 0 <= j < len(doc.blocks):
-        b = doc.blocks[j]
-        return doc.text[b.start : b.end].strip()
-    return ""
 
 
 def _wrap_width(doc: Document) -> int | None:

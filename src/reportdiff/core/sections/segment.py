@@ -23,7 +23,8 @@ import itertools
 from collections.abc import Callable
 
 from ...model import Document, Section
-from .headings import Candidate, find_candidates, is_latin, read_line
+from .headings import Candidate, find_candidates, read_line
+from .lines import is_latin
 
 _RECENT_RUNS = 8  # open runs per style searched when a line continues one
 _MAX_RESTARTS = 2  # one numbering style open at most twice on the stack (一、 under 六、)
