@@ -14,7 +14,7 @@ from typing import Literal
 
 from ...model import Document
 from ..text.numbering import Numbering, parse_numbering
-from .bold_lines import labels_a_block
+from .bold_lines import TextShape, bold_in_running_text, text_shape
 from .lines import FIGURE_LINE, LEADING_CELL, is_latin, neighbour
 
 # title: a short line without sentence punctuation ("一、部门基本情况")
@@ -60,18 +60,19 @@ class Candidate:
 
 def find_candidates(doc: Document) -> list[Candidate]:
     """Every line that could be a heading, in document order, table of contents excluded."""
-    wrap = _wrap_width(doc)
+    shape = text_shape(doc, _wrap_width(doc))
     found: list[Candidate] = []
     for i, block in enumerate(doc.blocks):
         if block.kind != "paragraph":
             continue
-        cand = read_line(doc, i, wrap)
+        cand = read_line(doc, i, shape)
         if cand is not None:
             found.append(cand)
     return _drop_contents(doc, found)
 
 
-def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | None:
+def read_line(doc: Document, i: int, shape: TextShape | None = None) -> Candidate | None:
+    shape = shape or TextShape()
     block = doc.blocks[i]
     raw = doc.text[block.start : block.end]
     lead = _LEAD.match(raw)
@@ -89,7 +90,7 @@ def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | Non
     num = parse_numbering(line[inner:])
     if num is not None:
         num = dataclasses.replace(num, end=inner + num.end)  # offsets within ``line``
-        return _numbered(doc, i, line, base, num, rank, wrap)
+        return _numbered(doc, i, line, base, num, rank, shape.wrap)
     title_end = len(line) - 2 if bold_line else len(line)
     title, _, form = split_title(line[:title_end], inner)
     if rank is not None:
@@ -97,7 +98,10 @@ def read_line(doc: Document, i: int, wrap: int | None = None) -> Candidate | Non
         return Candidate(
             i, base, base + len(line), "", title, key, key, None, rank, form=form, forced=True
         )
-    if (bold_line or block.bold) and form in ("title", "short") and not labels_a_block(doc, i):
+    bold = bold_line or block.bold
+    if bold and bold_in_running_text(doc, i, line[inner:title_end], shape):
+        return None  # emphasis or a label in the text: not a title line either
+    if bold and form in ("title", "short"):
         return Candidate(i, base, base + len(line), "", title, "bold", "bold", None, form=form)
     return _latin_title(doc, i, line, base)
 

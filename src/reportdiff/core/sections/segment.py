@@ -51,7 +51,29 @@ def _pick_headings(doc: Document, candidates: list[Candidate]) -> list[Candidate
             items.update(c.block for c in run if c.form == "sentence")
     if candidates and candidates[0].key in ("bold", "title") and _is_first_line(doc, candidates[0]):
         items.add(candidates[0].block)  # a bold or title-case first line is the document's title
-    return [c for c in candidates if c.block not in items]
+    kept = [c for c in candidates if c.block not in items]
+    return [c for c in kept if c.block not in _bold_among_points(kept)]
+
+
+def _bold_among_points(headings: list[Candidate]) -> set[int]:
+    """A lone bold line inside the text of a numbered point, between it and the next
+    point of its series ("(一) … **重点** … (二)"): emphasis in that point's text,
+    where its siblings are numbered and it is not."""
+    points = [h for h in headings if h.key != "bold"]
+    levels = _assign_levels(points)
+    order = {h.block: k for k, h in enumerate(headings)}
+    items: set[int] = set()
+    for (a, la), (b, lb) in itertools.pairwise(zip(points, levels, strict=True)):
+        if a.ordinal is None or a.forced or b.key != a.key or la != lb:
+            continue
+        between = headings[order[a.block] + 1 : order[b.block]]
+        if b.ordinal != a.ordinal + 1 or len(between) != 1:
+            continue
+        h = between[0]
+        text_before = h.block > a.block + 1 or a.form == "inline"
+        if h.rank is None and text_before and h.block + 1 < b.block:
+            items.add(h.block)
+    return items
 
 
 def _is_first_line(doc: Document, c: Candidate) -> bool:
