@@ -6,7 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reportdiff.errors import InputError
 from reportdiff.model import Block, Document
 from reportdiff.readers import read_document
 
@@ -198,3 +201,27 @@ def test_reading_text_does_not_import_python_docx(tmp_path):
         check=True,
     )
     assert out.stdout.strip() == "False"
+
+
+_CONTROLS = st.sampled_from([bytes([c]) for c in (*range(1, 9), *range(14, 32))])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    word=st.text(st.characters(min_codepoint=0x61, max_codepoint=0x7A), min_size=1, max_size=12),
+    controls=st.lists(_CONTROLS, min_size=2, max_size=6),
+)
+def test_a_short_blob_with_a_nul_is_binary_not_utf16(tmp_path_factory, word, controls) -> None:
+    """One NUL in a short file is no sign of UTF-16: read so, any blob is plausible hanzi."""
+    data = word.encode() + b"\x00" + b"".join(controls)
+    path = write(tmp_path_factory.mktemp("blob"), "blob.txt", data)
+    with pytest.raises(InputError):
+        read_document(path)
+
+
+@pytest.mark.parametrize(
+    "text", [REPORT, "Section 1\nPlan 2023: 12 items.\n", "一、概况\n第1条至第12条，共2023项。\n"]
+)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_of_short_reports_still_reads(tmp_path, text, codec) -> None:
+    assert read_document(write(tmp_path, "r.txt", text.encode(codec))).text == text

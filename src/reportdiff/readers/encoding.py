@@ -66,13 +66,19 @@ def _strict(raw: bytes, name: str) -> str:
         raise NotText(f"starts with a {name} byte-order mark but is not valid {name}") from exc
 
 
+_MIN_UTF16_NULS = 8
+
+
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
     """UTF-16 without BOM: NULs (the high bytes of ASCII) sit in one byte position."""
     if len(raw) < 4 or len(raw) % 2:
         return None
     sample = raw[: 2 * _SAMPLE_CHARS]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) < len(sample) // 100 or min(even, odd) > max(even, odd) // 4:
+    # A few NULs are no evidence: any short blob has one in some position, and read
+    # as UTF-16 it is plausible-looking hanzi. A report's newlines and digits give many.
+    enough = max(_MIN_UTF16_NULS, len(sample) // 100)
+    if max(even, odd) < enough or min(even, odd) > max(even, odd) // 4:
         return None
     name = "utf-16-le" if odd > even else "utf-16-be"
     try:

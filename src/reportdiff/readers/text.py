@@ -26,7 +26,7 @@ def read_text(path: Path) -> Document:
         decoded, encoding = decode(raw)
     except NotText as exc:
         raise InputError(
-            str(path), f"is not a text report ({exc}); give a .txt, .md or .docx report"
+            str(path), f"is not a text report ({exc}); give a .txt, .md, .docx or .pdf report"
         ) from None
     text, origins = normalize_with_origins(decoded)
     if not text:
