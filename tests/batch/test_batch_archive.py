@@ -22,7 +22,7 @@ def test_the_archive_compares_each_agencys_last_two_years(tmp_path: Path) -> Non
     lone = write(tmp_path / "in" / "lone.txt", report_text(5, 2024))
     archive.add(lone, agency_name(5), 2024)
     out = tmp_path / "out"
-    assert main(["batch", "--archive", str(archive.path), "-o", str(out), "--jobs", "2"]) == 0
+    assert main(["batch", "--archive", str(archive.path), "-o", str(out), "--jobs", "2"]) == 1
     data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     rows = data["rows"]
     assert rows[0]["agency"] == agency_name(1)

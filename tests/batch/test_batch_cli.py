@@ -48,7 +48,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def season(folders: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out") / "review"
-    assert main(["batch", str(folders[0]), str(folders[1]), "-o", str(out), "--jobs", "2"]) == 0
+    assert main(["batch", str(folders[0]), str(folders[1]), "-o", str(out), "--jobs", "2"]) == 1
     return out
 
 
@@ -130,12 +130,12 @@ def test_a_second_run_compares_only_what_changed(
     for f in new.iterdir():
         (copy / f.name).write_bytes(f.read_bytes())
     out = tmp_path / "out"
-    assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 0
+    assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 1
     stamps = {p.name: p.stat().st_mtime_ns for p in (out / "pairs").iterdir()}
     revised = copy / new_name(5)
     revised.write_text(report_text(5, 2024, bump=10.0), encoding="utf-8")
     capsys.readouterr()
-    assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 0
+    assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 1
     assert f"{AGENCIES - 2} unchanged since the last run" in capsys.readouterr().out
     again = {p.name: p.stat().st_mtime_ns for p in (out / "pairs").iterdir()}
     changed = {name for name in stamps if again[name] != stamps[name]}
@@ -145,7 +145,7 @@ def test_a_second_run_compares_only_what_changed(
 
 def test_sorting_by_another_column(folders: tuple[Path, Path], tmp_path: Path) -> None:
     out = tmp_path / "by-agency"
-    assert main(["batch", *map(str, folders), "-o", str(out), "--sort", "agency"]) == 0
+    assert main(["batch", *map(str, folders), "-o", str(out), "--sort", "agency"]) == 1
     order = [r["agency"] for r in summary(out)["rows"]]
     assert order == sorted(order)
 
@@ -165,7 +165,7 @@ def test_the_progress_bar_stays_off_a_pipe(season: Path, folders: tuple[Path, Pa
     from tests.conftest import run_cli
 
     done = run_cli("batch", *map(str, folders), "-o", str(season))
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr
     assert "\r" not in done.stderr
     assert os.path.isfile(season / "index.html")
 
@@ -180,7 +180,20 @@ def test_an_output_folder_inside_the_new_folder_is_not_read_as_reports(
         (copy / f.name).write_bytes(f.read_bytes())
     out = copy / "review"
     for _ in range(2):
-        assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 0
+        assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 1
     data = summary(out)
     assert len(data["rows"]) == AGENCIES - 1
     assert not any("summary" in s["path"] for s in data["unpaired"] + data["bad_files"])
+
+
+def test_the_exit_status_is_diffs(folders: tuple[Path, Path], tmp_path: Path) -> None:
+    """As diff -r: 0 when every report has its twin, 1 when any pair differs or is missing."""
+    old, _ = folders
+    same = tmp_path / "same"
+    same.mkdir()
+    for f in old.iterdir():
+        (same / f.name).write_bytes(f.read_bytes())
+    assert main(["batch", str(old), str(same), "-o", str(tmp_path / "a"), "--jobs", "2"]) == 0
+    next(same.iterdir()).unlink()  # a report without its partner is a difference
+    assert main(["batch", str(old), str(same), "-o", str(tmp_path / "b"), "--jobs", "2"]) == 1
+    assert len(summary(tmp_path / "b")["unpaired"]) == 1

@@ -35,7 +35,7 @@ def test_reviews_show_in_the_batch_and_a_review_is_picked_up_on_the_next_run(
         pairs[i] = (old, new)
     out = tmp_path / "out"
     batch = ["batch", str(tmp_path / "old"), str(tmp_path / "new"), "-o", str(out)]
-    assert main(batch) == 0
+    assert main(batch) == 1
     assert all(r["reviewed"] == 0 for r in rows(out).values())
 
     c = compare(*(read_document(p) for p in pairs[1]))
@@ -52,7 +52,7 @@ def test_reviews_show_in_the_batch_and_a_review_is_picked_up_on_the_next_run(
     untouched = out / rows(out)[agency_name(0)]["report"]
     before = untouched.stat().st_mtime_ns
 
-    assert main(batch) == 0
+    assert main(batch) == 1
     row = rows(out)[agency_name(1)]
     assert row["reviewed"] == 3
     assert row["section_pairs"] == len(c.pairs)
@@ -61,7 +61,7 @@ def test_reviews_show_in_the_batch_and_a_review_is_picked_up_on_the_next_run(
 
     new = pairs[1][1]
     new.write_text(report_text(1, 2024, bump=5.0), encoding="utf-8")
-    assert main(batch) == 0
+    assert main(batch) == 1
     row = rows(out)[agency_name(1)]
     assert row["changed_since_reviewed"] >= 1
     assert row["reviewed"] == 3

@@ -1,11 +1,14 @@
-"""Pairing reports by the agency their title or file name gives (pure)."""
+"""Pairing reports by the agency their cover, title or file name gives (pure)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from reportdiff.batch.names import agency_key, display_name
+from reportdiff.batch.names import agency_key, declared_agency, display_name
 from reportdiff.batch.pairing import Named, pair_reports
+from reportdiff.readers import read_document
 
 from .agency_reports import DEPARTMENTS, agency_name
 
@@ -96,3 +99,63 @@ def test_departments_of_one_county_do_not_pair_with_each_other() -> None:
     old = [named(agency_name(i)) for i in range(len(DEPARTMENTS)) if i % 2]
     new = [named(agency_name(i)) for i in range(len(DEPARTMENTS)) if not i % 2]
     assert not pair_reports(old, new).pairs
+
+
+def test_a_title_every_agency_shares_gives_way_to_the_declared_agency() -> None:
+    """Budget reports of one government share a title; the cover line names the agency."""
+    for n in (2, 5, 12):
+        title = {"old": "上海市某某区2024年区级部门预算", "new": "上海市某某区2025年区级部门预算"}
+        old = [
+            Named(f"/o/{i}.pdf", title["old"], f"budget-{i}-2024", agency_name(i)) for i in range(n)
+        ]
+        new = [
+            Named(f"/n/{i}.pdf", title["new"], f"file{n - i}", agency_name(i))
+            for i in reversed(range(n))
+        ]
+        result = pair_reports(old, new)
+        assert not result.unpaired, result.unpaired
+        assert {(old[p.old].declared, new[p.new].declared) for p in result.pairs} == {
+            (agency_name(i), agency_name(i)) for i in range(n)
+        }
+        assert {p.agency for p in result.pairs} == {agency_name(i) for i in range(n)}
+
+
+def test_a_shared_title_still_pairs_one_agency_alone_in_a_year() -> None:
+    old = [Named("/o/a.pdf", "某区2024年区级部门预算", "a", agency_name(0))]
+    new = [
+        Named(f"/n/{i}.pdf", "某区2025年区级部门预算", f"x{i}", agency_name(i)) for i in (3, 0, 7)
+    ]
+    result = pair_reports(old, new)
+    [pair] = result.pairs
+    assert new[pair.new].declared == agency_name(0)
+    assert all("no report of this agency" in u.reason for u in result.unpaired)
+
+
+@pytest.mark.parametrize(
+    ("cover", "agency"),
+    [
+        (
+            "某区2025年区级部门预算\n预算主管部门：某区人民政府某某街道办事处\n",
+            "某区人民政府某某街道办事处",
+        ),
+        ("某区部门预算\n\n预算单位: 某市财政局\n目录\n", "某市财政局"),
+        ("2023年度部门决算\n编制单位：青石县水利局\n", "青石县水利局"),
+        ("Annual report 2024\nAgency: Harbor Transit Authority\n", "Harbor Transit Authority"),
+        ("一、基本情况\n本单位负责全县治安。部门：见附表\n", ""),  # not a cover line
+        ("一、基本情况\n" + "正文。" * 600 + "\n单位：青石县林业局\n", ""),  # past the cover
+    ],
+)
+def test_the_declared_agency_is_read_from_the_cover(cover: str, agency: str) -> None:
+    assert declared_agency(cover) == agency
+
+
+def test_real_budget_pdfs_declare_their_agencies(real_dir: Path) -> None:
+    pdfs = sorted((real_dir / "dev" / "pdf").glob("*.pdf"))
+    if not pdfs:
+        pytest.skip("the published budget PDFs in ../shared/real/dev/pdf are absent")
+    declared = {p.name: declared_agency(read_document(p).text) for p in pdfs}
+    assert all(declared.values()), declared
+    years = [v for k, v in declared.items() if "wanli" in k]
+    assert len(years) == 2
+    assert years[0] == years[1]
+    assert len(set(declared.values())) == len(pdfs) - 1  # one office, two years

@@ -55,9 +55,27 @@ def agency_key(name: str) -> str:
     return re.sub(r"\W+", "", strip_report_words(name).casefold())
 
 
-def display_name(title: str, stem: str) -> str:
-    """The agency as shown: from the title when it names one, else the file name."""
-    for source in (title, stem):
+# A cover line that declares the reporting unit: 预算主管部门：…, 预算单位：…, 编制单位：…,
+# Agency: … — budget and final-account reports carry one under a title that every
+# agency of the same government shares (上海市普陀区2024年区级部门预算).
+_DECLARED = re.compile(
+    r"^[ \t]*(?:(?:预算|决算)?(?:主管)?(?:部门|单位)(?:名称)?|(?:编制|填报|报送)(?:单位|部门)"
+    r"|(?i:agency|department|reporting (?:unit|entity)|prepared by))"
+    r"[ \t]*[:：][ \t]*(\S[^\n]{1,60})$",
+    re.MULTILINE,
+)
+_COVER_CHARS = 1500  # the declaration stands on the cover, before the body
+
+
+def declared_agency(text: str) -> str:
+    """The agency a report's cover declares on a 单位：/部门： line; "" when none does."""
+    m = _DECLARED.search(text[:_COVER_CHARS])
+    return m.group(1).strip() if m else ""
+
+
+def display_name(title: str, stem: str, declared: str = "") -> str:
+    """The agency as shown: as declared, else the title's when it names one, else the file's."""
+    for source in (declared, title, stem):
         if agency_key(source):
             return strip_report_words(source)
     return stem

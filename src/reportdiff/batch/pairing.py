@@ -1,16 +1,19 @@
 """Pair last year's reports with this year's by the agency each one names.
 
-Every report offers up to two names, its title's and its file name's (agency_key of
-each). Two reports pair when any of their names agree exactly, or failing that when
-they are alike enough (rapidfuzz ratio at least ``cutoff``) and no other report fits
-about as well. Whatever stays unpaired is reported with the reason: nothing alike on
-the other side (and the closest candidate), the candidate went to a better match, or
-two candidates fit equally.
+Every report offers up to three names: the agency its cover declares (预算主管部门：…),
+its title's and its file name's (agency_key of each). A name that several reports of
+one side share — a title every agency of a government uses — names none of them and
+gives way to the report's own (_distinctive). Two reports pair when any of their names
+agree exactly, or failing that when they are alike enough (rapidfuzz ratio at least
+``cutoff``) and no other report fits about as well. Whatever stays unpaired is reported
+with the reason: nothing alike on the other side (and the closest candidate), the
+candidate went to a better match, or two candidates fit equally.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,15 +31,16 @@ class Named:
     path: str
     title: str
     stem: str
+    declared: str = ""  # the agency the cover declares, if it does
 
     @property
     def keys(self) -> tuple[str, ...]:
-        found = (agency_key(self.title), agency_key(self.stem))
+        found = (agency_key(self.declared), agency_key(self.title), agency_key(self.stem))
         return tuple(dict.fromkeys(k for k in found if k))
 
     @property
     def agency(self) -> str:
-        return display_name(self.title, self.stem)
+        return display_name(self.title, self.stem, self.declared)
 
 
 @dataclass(frozen=True)
@@ -93,14 +97,31 @@ def pair_reports(old: Sequence[Named], new: Sequence[Named], cutoff: float = CUT
 
 
 def _scores(old: Sequence[Named], new: Sequence[Named]) -> list[list[float]]:
-    """Best ratio over each report's names, old × new."""
+    """Best ratio over each report's distinctive names, old × new."""
     from rapidfuzz import fuzz
 
-    new_keys = [n.keys for n in new]
+    old_keys, new_keys = _distinctive(old), _distinctive(new)
     return [
-        [max((fuzz.ratio(a, b) for a in o.keys for b in keys), default=0.0) for keys in new_keys]
-        for o in old
+        [max((fuzz.ratio(a, b) for a in mine for b in keys), default=0.0) for keys in new_keys]
+        for mine in old_keys
     ]
+
+
+def _distinctive(side: Sequence[Named]) -> list[tuple[str, ...]]:
+    """Each report's names, less a name another report of its side shares when a name
+    ranked above it (declared before title before file name) is the report's own.
+
+    So a title every agency of a government uses gives way to the declared agency,
+    while two of one agency's reports in a year (a draft and its revision, told apart
+    only by their file names) keep their shared title and are reported as such.
+    """
+    counts = Counter(k for named in side for k in named.keys)
+    kept = []
+    for named in side:
+        keys = named.keys
+        first_own = next((n for n, k in enumerate(keys) if counts[k] == 1), len(keys))
+        kept.append(tuple(k for n, k in enumerate(keys) if counts[k] == 1 or n < first_own))
+    return kept
 
 
 def _rivals(

@@ -56,6 +56,7 @@ class SummaryRow:
     section_pairs: int = 0
     reviewed: int = 0  # section pairs a reviewer marked as reviewed
     changed_since_reviewed: int = 0  # marked pairs whose text changed since
+    differs: bool = True  # anything at all differs between the pair (its exit status)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,6 +87,7 @@ def summarize(c: Comparison, agency: str, reviews: Sequence[ReviewEntry] = ()) -
         section_pairs=len(c.pairs),
         reviewed=sum(e.reviewed and e.pair is not None for e in reviews),
         changed_since_reviewed=sum(e.changed for e in reviews),
+        differs=c.has_differences,
     )
     return with_attention(row)
 

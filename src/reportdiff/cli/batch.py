@@ -99,11 +99,14 @@ def run(args: argparse.Namespace) -> int:
     atomic_write_text(out / "index.html", render_batch_html(result))
     from ..safetext import safe_line, safe_text
 
-    for s in (*result.unpaired, *result.bad):
-        print(f"reportdiff: {safe_line(s.path)}: {safe_line(s.reason)}", file=sys.stderr)
+    if not sys.stdout.isatty():  # on a terminal the summary just printed lists them
+        for s in (*result.unpaired, *result.bad):
+            print(f"reportdiff: {safe_line(s.path)}: {safe_line(s.reason)}", file=sys.stderr)
     sys.stdout.write(safe_text(text))
     sys.stdout.write(f"\nwritten to {out}{os.sep} (index.html, summary.csv, summary.json)\n")
-    return ExitStatus.SAME
+    # As diff -r: 1 when any pair differs or any report found no partner or no reading.
+    same = not (result.unpaired or result.bad or any(r.differs for r in result.rows))
+    return ExitStatus.SAME if same else ExitStatus.DIFFERENT
 
 
 def run_batch(args: argparse.Namespace, out: Path) -> BatchResult:
@@ -160,7 +163,9 @@ def _folder_jobs(
     for info, (_, side) in zip(infos, listed, strict=True):
         if not info.problem:
             sides[side].append(info)
-    named = {s: [Named(i.path, i.title, Path(i.path).stem) for i in sides[s]] for s in sides}
+    named = {
+        s: [Named(i.path, i.title, Path(i.path).stem, i.declared) for i in sides[s]] for s in sides
+    }
     pairing = pair_reports(named["old"], named["new"])
     used: set[str] = set()
     pair_jobs = []

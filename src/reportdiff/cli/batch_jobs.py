@@ -34,12 +34,14 @@ class FileInfo:
     path: str
     title: str = ""
     sha256: str = ""
+    declared: str = ""  # the agency the cover declares (预算主管部门：…)
     problem: str = ""  # why it cannot be read; empty when it can
     sketch: DocSketch | None = None
 
 
 def describe_file(path: str, with_sketch: bool) -> FileInfo:
     """Read one report for pairing; a bad file gives its problem instead."""
+    from ..batch.names import declared_agency
     from ..core.reuse import sketch_document
     from ..readers import read_document
 
@@ -51,7 +53,7 @@ def describe_file(path: str, with_sketch: bool) -> FileInfo:
     except OSError as exc:
         return FileInfo(path, problem=f"cannot read ({exc.strerror or exc})")
     sketch = sketch_document(path, doc.text) if with_sketch else None
-    return FileInfo(path, doc.title, digest, sketch=sketch)
+    return FileInfo(path, doc.title, digest, declared=declared_agency(doc.text), sketch=sketch)
 
 
 @dataclass(frozen=True)
