@@ -28,7 +28,7 @@ def folder(tmp_path):
 def test_text_output_lists_the_shared_passage(folder, capsys) -> None:
     assert main(["scan", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Scanned 2 reports: 1 shared passages")
+    assert out.startswith("Scanned 2 reports: 1 shared passage (")
     assert "[shared] in 2 reports: r0.txt, r1.txt" in out
     assert SHARED in out
 

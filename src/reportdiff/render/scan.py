@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.reuse import PassageCluster, ScanResult
 from ..safetext import safe_text, spreadsheet_cell
+from ..wording import counted
 from .columns import pad
 
 SCHEMA_ID = "reportdiff.scan/1"
@@ -120,20 +121,22 @@ def render_scan_csv(r: ScanResult, table: str = "documents") -> str:
 def render_scan_text(r: ScanResult, top: int = 20) -> str:
     if r.new_from:
         lines = [
-            f"Added {len(r.shares)} reports to an index of {r.new_from}: "
-            f"{len(r.clusters)} passages they share ({r.template_clusters} template-like)."
+            f"Added {counted(len(r.shares), 'report')} to an index of {r.new_from}: "
+            f"{counted(len(r.clusters), 'passage')} they share"
+            f" ({r.template_clusters} template-like)."
         ]
     else:
         lines = [
-            f"Scanned {len(r.paths)} reports: {len(r.clusters)} shared passages "
-            f"({r.template_clusters} template-like, in most reports)."
+            f"Scanned {counted(len(r.paths), 'report')}:"
+            f" {counted(len(r.clusters), 'shared passage')}"
+            f" ({r.template_clusters} template-like, in most reports)."
         ]
     lines += [f"  skipped {p}: {why}" for p, why in r.skipped]
     lines += ["", "Reports by boilerplate share (shared with other reports / template-like)"]
     for rank, s in enumerate(r.shares[:top], start=1):
         lines.append(
             f"  {rank:>4}. {pad(r.paths[s.doc], 48)} {s.shared:>6.1%}  {s.template:>6.1%}"
-            f"  {s.passages} passages"
+            f"  {counted(s.passages, 'passage')}"
         )
     if len(r.shares) > top:
         lines.append(f"  … and {len(r.shares) - top} more (--top, or --format csv for all)")
