@@ -6,6 +6,10 @@ stated change begins (相比2022年…). A total after its parts (…，共42个
 figures of its sentence that have no parent yet. Lists run across lines that end in
 ：or ；, as budget reports write them, but never across a line without a figure, and
 across lines a PDF wrapped mid-sentence (core/text/line_wraps.py).
+
+A parenthesis is an aside: the figures in it never join a list opened outside it.
+Right after a part (「其中地上8013平方米（计容7998平方米，不计容105平方米），地下…」)
+it breaks that part down: its figures are the part's own parts, not its siblings.
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ from .label import CHANGE_RE, LIST_RE
 from .parse import Reading
 
 _EVENT_RE = re.compile(  # the lookahead lets the scan skip most characters quickly
-    r"(?=[其包分；;。！？!?.相同比较与合共总累，,\no])"
+    r"(?=[其包分；;。！？!?.相同比较与合共总累，,\no（()）])"
     r"(?:(?P<whole>其中|of which)|(?P<part>包含|包括|分别为|分别是)|(?P<semi>[；;])"
     r"|(?P<stop>[。！？!?]|\.(?=\s))"
     rf"|(?P<change>{CHANGE_RE.pattern})"
     r"|(?P<sum>(?:合计|共计|总计|累计|总共|共)\s?(?=[\d一二两三四五六七八九十]))"
     r"|(?P<aside>[，,]\s?(?:已|并|同时|另外|此外|还|目前|但|其余))"
+    r"|(?P<open>[（(])|(?P<close>[）)])"
     r"|(?P<nl>\n))"
 )
 SUMMABLE = ("amount", "count")
@@ -36,6 +41,15 @@ class _List:
     parent: int
     closes_on_semi: bool
     parts: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Aside:
+    """An open parenthesis: the lists open before it, and the figure before it."""
+
+    lists: int  # how many lists were open outside it
+    last: int | None
+    sentence: int  # figures of the sentence before it
 
 
 def link_parts(text: str, readings: list[Reading], breaks: set[int]) -> list[int | None]:
@@ -94,6 +108,7 @@ class _State:
         self.stop_at = -10  # where the last sentence ended: 「…678万元。其中：」
         self.in_change = False
         self.pending_sum = False
+        self.asides: list[_Aside] = []
 
     def feed(self, pos: int, kind: str, idx: int) -> None:
         if kind == "fig":
@@ -102,9 +117,10 @@ class _State:
             # 「65台终端（包含1台…）」 describes what a thing holds, not a breakdown
             self._open(pos, inner=kind == "part" or bool(self.lists))
         elif kind == "semi":
-            while self.lists and self.lists[-1].closes_on_semi:
+            floor = self.asides[-1].lists + 1 if self.asides else 0  # not out of an aside
+            while len(self.lists) > floor and self.lists[-1].closes_on_semi:
                 self.lists.pop()
-            if self.lists and self._list_ends_at(pos, self.lists[-1]):
+            if len(self.lists) > floor and self._list_ends_at(pos, self.lists[-1]):
                 self.lists.pop()
             self.in_change = False
         elif kind in ("change", "aside"):
@@ -112,12 +128,41 @@ class _State:
             self.in_change = kind == "change"
         elif kind == "sum":
             self.pending_sum = not self.in_change
+        elif kind == "open":
+            self._open_aside(pos)
+        elif kind == "close":
+            self._close_aside()
         elif kind == "stop":
             if self.sentence:  # only a sentence with figures lends its last to 「。其中」
                 self.stop_at = pos
             self.lists.clear()
+            self.asides.clear()
             self.sentence = []
             self.in_change = False
+
+    def _open_aside(self, pos: int) -> None:
+        """A parenthesis right after a part, or opening with 其中 right after any
+        figure, opens that figure's own list; any other one holds its figures out of
+        the lists open around it."""
+        self.asides.append(_Aside(len(self.lists), self.last, len(self.sentence)))
+        owner = -1  # no total to join
+        last = self.last
+        right_after = last is not None and not self.text[self.readings[last].end : pos].strip()
+        if last is not None and right_after:  # a part, or any figure 「（其中…」 breaks down
+            owner = (
+                last
+                if self.parents[last] is not None or self.text.startswith("其中", pos + 1)
+                else -1
+            )
+        self.lists.append(_List(owner, closes_on_semi=False))
+
+    def _close_aside(self) -> None:
+        if not self.asides:
+            return  # a parenthesis closed that opened before the sentence
+        aside = self.asides.pop()
+        del self.lists[aside.lists :]
+        del self.sentence[aside.sentence :]  # 「…，共…」 does not sum the aside's figures
+        self.last = aside.last
 
     def _list_ends_at(self, pos: int, open_list: _List) -> bool:
         """A 其中 list runs over ；at a line end (one part per line); within a line it
@@ -147,7 +192,7 @@ class _State:
         if self.pending_sum:
             self.pending_sum = False
             self._close_sum(idx)
-        elif self.lists and not self.in_change:
+        elif self.lists and not self.in_change and self.lists[-1].parent >= 0:
             parent = self.readings[self.lists[-1].parent]
             if parent.unit == r.unit and parent.kind == r.kind:
                 self.parents[idx] = self.lists[-1].parent
