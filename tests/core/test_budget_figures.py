@@ -65,10 +65,64 @@ def test_sub_parts_that_exceed_their_part_are_flagged_on_the_part(paren):
 @pytest.mark.parametrize("paren", _PARENS)
 def test_a_bracket_after_a_total_that_is_no_breakdown_stays_out_of_lists(paren):
     opening, closing = paren
-    text = (
-        f"共配备终端65台{opening}含备用1台{closing}，其中：执法终端40台，办公终端25台。"
-    )
+    text = f"共配备终端65台{opening}含备用1台{closing}，其中：执法终端40台，办公终端25台。"
     figures = figures_of(text)
     spare = next(f for f in figures if f.text == "1台")
     assert spare.parent is None
     assert not [k for k in _checks(text) if k.kind == "sum"]
+
+
+_LEADERS = ("……………………", "..........", "·········", "．．．．．．．．")
+_LIST_NUMBERS = ("{n}．", "{n}.", "{n}. ", "（{n}）")
+
+
+def _contents(year: int, leader: str, number: str, pages: bool, heading: bool) -> str:
+    titles = ("部门财务收支预算总表", "部门一般公共预算支出功能分类预算表", "部门“三公”经费预算表")
+    lines = ["目 录"] if heading else []
+    for n, title in enumerate(titles, start=4):
+        page = f"{n * 3}" if pages else ""
+        lines.append(f"{number.format(n=n)}{year}年{title}{leader}{page}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("leader", "number", "pages", "heading"),
+    list(itertools.product(_LEADERS, _LIST_NUMBERS, (True, False), (True, False))),
+)
+def test_a_table_of_contents_yields_no_figures_and_no_reuse_sentences(
+    leader, number, pages, heading
+):
+    from reportdiff.core.reuse.shingles import keyed_sentences
+
+    toc = _contents(2025, leader, number, pages, heading)
+    body = "一、收入预算\n2025年，收入预算18,976.76万元，比2024年预算增加3,355.65万元。"
+    text = f"上海市某区2025年部门预算\n{toc}\n{body}"
+    figures = [f for f in figures_of(text) if f.kind not in ("year", "date")]
+    assert [f.text for f in figures] == ["18,976.76万元", "3,355.65万元"]
+    toc_end = text.index(body)
+    assert all(
+        s.start >= toc_end or text[s.start : s.end].startswith("上海市")
+        for s in keyed_sentences(text)
+    )
+
+
+@pytest.mark.parametrize("dot", ["．", "."])
+@pytest.mark.parametrize("year", [1998, 2024, 2025, 2031])
+@pytest.mark.parametrize("n", [1, 5, 12])
+@pytest.mark.parametrize("suffix", ["年", "年度"])
+def test_a_list_number_before_a_year_is_no_decimal(dot, year, n, suffix):
+    text = f"{n}{dot}{year}{suffix}部门预算安排支出45.2万元，工期2.5年。"
+    found = figures_of(text)
+    assert [(f.kind, f.value) for f in found if f.kind == "year"] == [("year", year)]
+    assert "count" in {f.kind for f in found if f.text == "2.5年"}  # a real duration stays
+
+
+def test_contents_years_do_not_pair_across_years():
+    from reportdiff.core.compare import compare
+
+    old = doc_of(_contents(2024, "……………………", "{n}．", True, True) + "\n一、概况\n支出10万元。")
+    new = doc_of(_contents(2025, "……………………", "{n}．", True, True) + "\n一、概况\n支出12万元。")
+    changes = [c for c in compare(old, new).numbers if c.status != "unchanged"]
+    assert [(c.old.text if c.old else None, c.new.text if c.new else None) for c in changes] == [
+        ("10万元", "12万元")
+    ]

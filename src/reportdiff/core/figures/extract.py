@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ...model import Block, Document, Figure, Section, Span
+from ..text.contents import contents_spans
 from ..text.line_wraps import soft_break
 from .english import english_counts, english_labels, is_english
 from .label import clean_label, prose_labels
@@ -83,13 +84,15 @@ def _figure(text: str, r: Reading, label: str, section: str | None, parent: int 
 class _Numbers:
     """Every number of a text, read once; each block and cell takes its share.
     Numbers inside short “quotes” are names (“8.19”案件), not figures, and digits in
-    addresses, codes and document numbers (_NOISE_RE) are none either."""
+    addresses, codes and document numbers (_NOISE_RE) or in a table of contents
+    (list numbers, years, pages) are none either."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         spans = sorted(
             [m.span() for m in _QUOTE_RE.finditer(text)]
             + [m.span() for m in _NOISE_RE.finditer(text)]
+            + contents_spans(text)
         )
         starts = [q[0] for q in spans]
         reach = list(itertools.accumulate((q[1] for q in spans), max))

@@ -104,6 +104,9 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             reading = _chinese(m)
             if reading:
                 found.append(reading)
+        elif (year := _year_after_list_number(text, m, end)) is not None:
+            found.append(year)
+            skip_to = year.end  # 「1.2024年9月」: the date runs past the match
         elif (
             not _glued_to_latin(text, m.start(), _figure_end(m))
             and (m.start() == 0 or text[m.start() - 1] not in "第.．")
@@ -210,6 +213,23 @@ def _wrapped(text: str, m: re.Match[str], limit: int) -> Reading | None:
         if r.bare:
             return None
     return r._replace(start=m.start(), end=b + r.end - len(head))
+
+
+# 「5．2024年部门…」, 「3.2025年度…」: a list number, its dot, then a year — never 5.2024 years
+_LIST_NUMBER_YEAR = re.compile(r"\d{1,3}[.．](?=(?:19|20)\d\d$)")
+
+
+def _year_after_list_number(text: str, m: re.Match[str], limit: int) -> Reading | None:
+    """The year (or date) after a list number a decimal point seemed to join it to."""
+    if m.group("mag") or m.group("unit") not in ("年", "年度"):
+        return None
+    number = _LIST_NUMBER_YEAR.match(m.group("num"))
+    if number is None:
+        return None
+    year = _SCAN.match(text, m.start("num") + number.end(), limit)
+    if year is None:
+        return None
+    return _date(year) if year.group("date") else _arabic(text, year, limit)
 
 
 def _caption(text: str, m: re.Match[str]) -> bool:

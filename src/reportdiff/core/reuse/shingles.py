@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.contents import contents_spans, inside
 from ..text.numbering import parse_numbering
 from ..text.sentences import sentence_ends
 from ..text.tokens import FIGURE_RE
@@ -125,6 +126,8 @@ def keyed_sentences(text: str) -> tuple[Sentence, ...]:
     for end in sentence_ends(work):
         _append(spans, text, pos, end)
         pos = end
+    contents = contents_spans(text)  # a table of contents repeats the headings
+    spans = [(a, b) for a, b in spans if not contents or not inside(contents, a, b)]
     keys = sentence_keys([text[a:b] for a, b in spans])
     return tuple(
         Sentence(a, b, k, key_weight(k)) for (a, b), k in zip(spans, keys, strict=True) if k
