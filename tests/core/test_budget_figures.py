@@ -126,3 +126,101 @@ def test_contents_years_do_not_pair_across_years():
     assert [(c.old.text if c.old else None, c.new.text if c.new else None) for c in changes] == [
         ("10万元", "12万元")
     ]
+
+
+_SUBJECTS = (
+    ("一般公共服务支出", "统计信息事务", "专项普查活动"),
+    ("城乡社区支出", "城乡社区管理事务", "其他城乡社区管理事务支出"),
+    ("社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"),
+    ("一般公共服务支出", "群众团体事务", "一般行政管理事务"),
+)
+
+
+def _subject_line(n: int, subject: tuple[str, str, str], between: str, amount: str) -> str:
+    cls, kuan, xiang = subject
+    return f"{n}. “{cls}（类）{kuan}（款）{xiang}（项）”{between}{amount}万元，主要用于{xiang}。"
+
+
+@pytest.mark.parametrize("between", ["", "科目", "为", "科目为"])
+@pytest.mark.parametrize("subject", _SUBJECTS)
+def test_an_itemised_subject_in_quotes_names_its_amount(subject, between):
+    _, kuan, xiang = subject
+    [figure] = figures_of(_subject_line(3, subject, between, "43.83"))
+    assert figure.label == f"{kuan}（款）{xiang}（项）"
+
+
+def test_quoted_subjects_pair_across_years_however_the_amount_is_introduced():
+    from reportdiff.core.compare import compare
+
+    amounts = [("25.77", "43.83"), ("42.60", "42.29"), ("88.87", "107.50"), ("13.52", "13.53")]
+    old_lines = [
+        _subject_line(n, s, "", a[0])
+        for n, (s, a) in enumerate(zip(_SUBJECTS, amounts, strict=True))
+    ]
+    new_lines = [
+        _subject_line(n, s, "科目", a[1])
+        for n, (s, a) in enumerate(zip(_SUBJECTS, amounts, strict=True))
+    ]
+    old = doc_of("财政拨款支出主要内容如下：\n" + "\n".join(old_lines))
+    new = doc_of("财政拨款支出主要内容如下：\n" + "\n".join(new_lines))
+    pairs = {(c.old.text, c.new.text) for c in compare(old, new).numbers if c.old and c.new}
+    assert pairs == {(f"{a}万元", f"{b}万元") for a, b in amounts}
+
+
+_NUMBERS = ["（二）", "二、", "2.", "2．", "2. ", "(2)", "2）", "②"]
+
+
+@pytest.mark.parametrize("number", _NUMBERS)
+@pytest.mark.parametrize("name", ["公务用车购置及运行费", "因公出国（境）费", "机关运行经费"])
+def test_a_list_number_is_no_part_of_a_label(number, name):
+    found = figures_of(f"{number}{name}36.56万元，比2024年预算持平。")
+    assert [f.label for f in found if f.kind == "amount"] == [name]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ("「", "」")])
+@pytest.mark.parametrize("quoted", ["三公", "两新", "放管服"])
+@pytest.mark.parametrize("rest", ["经费预算数为", "经费", "组织数量"])
+def test_a_short_quotation_inside_a_label_is_kept(opening, closing, quoted, rest):
+    figures = figures_of(f"2025年{opening}{quoted}{closing}{rest}37.91万元。")
+    assert figures[-1].label == f"{opening}{quoted}{closing}{rest}".removesuffix("为")
+
+
+def _unit_table(unit: str, row: tuple[str, str, str]) -> str:
+    return (
+        f"2025年部门“三公”经费预算表\n编制部门：某区某局 单位：{unit}\n"
+        f"项目\t人员经费\t公用经费\n合计\t{row[0]}\t{row[1]}\n办公费\t{row[2]}\t0\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "old_row", "new_row"),
+    [
+        ("万元", ("46.56", "25.00", "3.2"), ("36.56", "21.56", "2.9")),
+        ("元", ("156,211,123", "9,000", "320"), ("189,767,551", "8,000", "290")),
+        ("千元", ("4,656", "250", "32"), ("3,656", "215", "29")),
+    ],
+)
+def test_a_table_figure_and_its_change_are_shown_in_the_same_unit(unit, old_row, new_row):
+    from reportdiff.core.compare import compare
+    from reportdiff.render.figure_display import change_text, figure_text
+
+    old, new = doc_of(_unit_table(unit, old_row)), doc_of(_unit_table(unit, new_row))
+    changed = [c for c in compare(old, new).numbers if c.status == "changed"]
+    assert len(changed) == 3
+    for c in changed:
+        delta = change_text(c).delta
+        for shown in (figure_text(c.old), figure_text(c.new), delta):
+            assert shown.endswith(unit), (shown, delta)
+            assert shown.removesuffix(unit)[-1].isdigit()
+
+
+@pytest.mark.parametrize("value", [189767551, 1234567.5, 10000, 999])
+@pytest.mark.parametrize("written", ["0", "12", "3,000", "0.00"])
+def test_a_value_shown_like_a_table_cell_is_grouped_in_thousands(value, written):
+    from reportdiff.core.checks import show
+    from reportdiff.model import Figure
+
+    like = Figure(text=written, value=float(written.replace(",", "")), unit="元", start=0, end=1)
+    shown = show(value, like)
+    assert shown.replace(",", "").startswith(f"{value:.0f}"[:3])
+    assert ("," in shown) == (value >= 1000)

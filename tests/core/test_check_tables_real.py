@@ -145,7 +145,7 @@ def test_guihua_total_columns_hold_within_rounding(real_dir):
     [check] = checks_of(doc_of(text.replace("9746.50", "9756.50")))
     assert (
         check.message
-        == "合计 / 合计 9756.50万元, but its 2 parts add up to 9746.49万元 (−10.01万元)"
+        == "合计 / 合计 9,756.50万元, but its 2 parts add up to 9,746.49万元 (−10.01万元)"
     )
 
 

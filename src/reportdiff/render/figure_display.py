@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..core.checks import WRITTEN_NUMBER, show, shown_scale, written_scale
+from ..core.checks import WRITTEN_NUMBER, show, shown_scale, table_unit, written_scale
 from ..core.figures import (
     MAX_SHOWN_DECIMALS,
     SURE,
@@ -130,12 +130,13 @@ def bound_mark(f: Figure) -> str:
 def figure_text(f: Figure | None) -> str:
     """The figure as written, with its bound: "≥60%" for 超过60%, "200余名" as is,
     "-4%" for "4% below budget", "—" for no figure (an added or removed one's other
-    side)."""
+    side); a bare table cell with its table's unit (46.56万元 under 单位：万元), as
+    its change is shown."""
     if f is None:
         return "—"
     # "4% below budget" is -4%: the words made it negative, the figure shows it
     sign = "-" if f.value < 0 and not f.text.lstrip("$€£").startswith(("-", "−")) else ""
-    return bound_mark(f) + sign + f.text
+    return bound_mark(f) + sign + f.text.strip() + table_unit(f)
 
 
 def change_text(n: NumberChange, english: bool = False) -> ChangeText:
@@ -166,6 +167,8 @@ def change_text(n: NumberChange, english: bool = False) -> ChangeText:
 def _amount_delta(delta: float, fig: Figure, other: Figure | None) -> str:
     """The difference in the unit ``fig`` is written in, with as many decimals as the
     finer of the two figures: 3.65万亿元 → 3.8万亿元 is +0.15万亿元, not +0.1万亿元."""
+    if not fig.value and other is not None and other.value:
+        fig = other  # a zero does not tell the scale it is written in; its partner does
     scale = shown_scale(fig)
     places = max(_places(f, scale) for f in (fig, other) if f is not None)
     return show(delta, fig, places)

@@ -60,16 +60,24 @@ def show(value: float, like: Figure, places: int | None = None) -> str:
     """A value in the unit `like` is written in, to its decimals or to ``places``:
     41306800 like 4035.19万元 → 4,130.68万元; 29402500 like the bare 2,940.05 of a table
     in 万元 → 2,940.25万元."""
-    written = like.text.strip()
     if not _bare(like):
         text = like.text  # as_written shows the decimals of the text it is given
         if places is not None:
             text = WRITTEN_NUMBER.sub(f"{0:.{places}f}", text, count=1)
         return as_written(value, text, like.unit)
     scale, decimals = written_scale(like.text, like.value)  # the unit is the table's
-    unit = _SHOWN_UNIT.get(scale, "") if like.kind == "amount" else ""
-    grouping = "," if "," in written else ""
-    return f"{value / scale:{grouping}.{decimals if places is None else places}f}{unit}"
+    # grouped like every other figure shown (as_written groups too), whatever the cell
+    return f"{value / scale:,.{decimals if places is None else places}f}{table_unit(like)}"
+
+
+def table_unit(f: Figure) -> str:
+    """The unit a bare table cell is in, as its table states it: 万元 for 46.56 under
+    单位：万元, 元 for 189,767,551 under 单位：元; "" for a figure that writes its own
+    unit, a count, or a zero (whose scale nothing tells)."""
+    if f.kind != "amount" or not f.value or not _bare(f):
+        return ""
+    scale = written_scale(f.text, f.value)[0]
+    return _SHOWN_UNIT.get(scale, f.unit if scale == 1.0 else "")
 
 
 def sum_message(label: str, total: str, count: int, summed: str, gap: str) -> str:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..text.line_wraps import is_soft_break
+from ..text.numbering import parse_numbering
 from .parse import Reading
 from .sentence import sentence_labels
 
@@ -67,10 +68,22 @@ _AGENCY = re.compile(
 def clean_label(raw: str) -> str:
     raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
     text = _AGENCY.sub("", _NOISE.sub("", raw).lstrip(" \u3000*"))
-    text = _ENDS.sub("", text).strip(" \u3000*")
+    text = _ENDS.sub("", _without_list_number(text)).strip(" \u3000*")
     if len(text) <= _MAX_LABEL:
         return text
     return "…" + text[1 - _MAX_LABEL :]  # cut, perhaps mid-word: say so
+
+
+# the list numbers of a Chinese outline (（二）, 二、, 3., 3．, (3), 3）, ①), which order
+# items and name none: 「（二）公务用车购置及运行费」 is 公务用车购置及运行费
+_LIST_NUMBER_KEYS = frozenset(("cn()", "ar()", "cn、", "cn.", "ar、", "ar).", "ar)", "ar.", "circ"))
+
+
+def _without_list_number(text: str) -> str:
+    numbering = parse_numbering(text)
+    if numbering is None or numbering.key not in _LIST_NUMBER_KEYS:
+        return text
+    return text[numbering.end :]
 
 
 @lru_cache(maxsize=4096)
@@ -83,9 +96,13 @@ def is_change_word(label: str) -> bool:
     return label in CHANGE_WORDS or label.rstrip("了") in CHANGE_WORDS
 
 
+_CLOSING = {"）": "（", ")": "(", "”": "“", "」": "「"}
+
+
 def clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause ending at pos begins: after a break, a list trigger or floor.
-    A parenthesis just before pos belongs to the label: 维修（护）费126.44万元."""
+    A parenthesis or a short quotation before pos belongs to the label: 维修（护）费
+    126.44万元, “三公”经费预算数37.91万元."""
     floor = max(floor, pos - 3 * _MAX_LABEL)  # a label is short; do not walk a paragraph
     i = floor
     skip_below = pos
@@ -94,8 +111,8 @@ def clause_start(text: str, pos: int, floor: int) -> int:
         if at >= skip_below:
             continue  # inside a parenthesis already stepped over
         ch = text[at]
-        if ch in "）)":
-            opening = text.rfind("（" if ch == "）" else "(", floor, at)
+        if ch in _CLOSING:  # a short aside or quotation inside the name: 「“三公”经费」
+            opening = text.rfind(_CLOSING[ch], floor, at)
             if opening >= 0 and at - opening < 16:
                 skip_below = opening
                 continue
@@ -122,7 +139,10 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
             prev_end = r.end + (text[r.end : r.end + 1] in "底初末中")  # 2024年底
             continue
         floor = prev_end if n and _same_clause(text, prev_end, r.start) else start
-        label = clean_label(text[clause_start(text, r.start, floor) : r.start])
+        opens = clause_start(text, r.start, floor)
+        label = clean_label(text[opens : r.start])
+        if len(label) <= 2:  # 「“…（款）一般行政管理事务（项）”科目43.83万元」
+            label = quoted_name(text, opens, floor) or label
         if len(label) <= 2 and floor > figure_end:
             # 「编报绩效目标的2024年度项目4个」: 项目 alone names nothing; the words
             # before the year do (a longer name after one, 「某局2024年度收入…」, stays)
@@ -142,6 +162,26 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
         labels.append(label + _scope(text, r.end, end))
         prev_end = figure_end = r.end
     return sentence_labels(text, readings, labels, start, clean_label)
+
+
+# the levels of a budget subject: 一般公共服务支出（类）统计信息事务（款）专项普查活动（项）
+_LEVEL_END = re.compile(r"(?<=[（(][类款项][）)])")
+_OPENING = {"”": "“", "」": "「"}
+
+
+def quoted_name(text: str, opens: int, floor: int) -> str:
+    """The quoted name a clause opens after: a figure that follows an item in quotes
+    (and at most a word such as 科目) is that item's. Of a budget subject's levels the
+    two innermost name it (统计信息事务（款）专项普查活动（项）; the 类 says little,
+    and 一般行政管理事务（项） stands under many a 款), whole: a name cut is another's."""
+    if opens < 1 or text[opens - 1] not in _OPENING:
+        return ""
+    start = text.rfind(_OPENING[text[opens - 1]], max(floor, opens - 3 * _MAX_LABEL), opens)
+    if start < 0:
+        return ""
+    levels = [p.strip() for p in _LEVEL_END.split(text[start + 1 : opens - 1]) if p.strip()]
+    name = "".join(levels[-2:])
+    return name if len(name) <= 2 * _MAX_LABEL else clean_label(name)
 
 
 # a comma, not the separator of 8,512.40 (a digit before it and three after)
