@@ -65,14 +65,12 @@ def phrase_pool(texts: list[str]) -> list[str]:
     return sorted(pool)
 
 
-def _background(rng: random.Random, phrases: list[str], seen: set[str]) -> str:
-    while True:
-        parts = rng.choices(phrases, k=rng.randint(6, 16))
-        cut = rng.randint(2, len(parts) - 2)
-        s = "".join(parts[:cut]) + "，" + "".join(parts[cut:]) + "。"
-        if s not in seen:
-            seen.add(s)
-            return s
+def _background(rng: random.Random, phrases: list[str]) -> str:
+    # Six or more phrases from a pool of ~20,000: some 10**25 sentences, so millions
+    # drawn repeat none (a set of those seen would hold gigabytes at 100,000 reports).
+    parts = rng.choices(phrases, k=rng.randint(6, 16))
+    cut = rng.randint(2, len(parts) - 2)
+    return "".join(parts[:cut]) + "，" + "".join(parts[cut:]) + "。"
 
 
 def _refigure(passage: str, rng: random.Random) -> str:
@@ -105,11 +103,10 @@ def build_corpus(folder: Path, n_docs: int, seed: int = 7, doc_chars: int = 10_0
         k = max(2, int(n_docs * rng.uniform(0.5, 0.9))) if pid % 10 == 0 else rng.randint(2, 6)
         for d in rng.sample(range(n_docs), min(k, n_docs)):
             plan[d].append(pid)
-    seen: set[str] = set()
     corpus = Corpus([])
     folder.mkdir(parents=True, exist_ok=True)
     for d in range(n_docs):
-        text, spans = _document(d, plan[d], passages, phrases, seen, rng, doc_chars)
+        text, spans = _document(d, plan[d], passages, phrases, rng, doc_chars)
         wrapped = d % 4 == 1
         if wrapped:  # PDF-like: spans move with the inserted newlines
             text, spans = _wrap_with_spans(text, spans, rng.choice((34, 37, 40)))
@@ -125,7 +122,6 @@ def _document(
     pids: list[int],
     passages: list[str],
     phrases: list[str],
-    seen: set[str],
     rng: random.Random,
     doc_chars: int,
 ) -> tuple[str, list[tuple[int, int, int]]]:
@@ -146,9 +142,7 @@ def _document(
             spans.append((size, size + len(body), pid))
             parts.append(body + "\n")
             size += len(body) + 1
-        body = "".join(
-            _background(rng, phrases, seen) for _ in range(max(1, doc_chars // 40 // 40))
-        )
+        body = "".join(_background(rng, phrases) for _ in range(max(1, doc_chars // 40 // 40)))
         parts.append(body + "\n")
         size += len(body) + 1
     return "".join(parts), spans

@@ -8,6 +8,7 @@ import resource
 import subprocess
 import threading
 import time
+from typing import IO
 
 
 def tree_rss(pid: int) -> int:
@@ -27,12 +28,13 @@ def tree_rss(pid: int) -> int:
 
 
 def measure(
-    cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)
+    cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,), stderr: IO[bytes] | None = None
 ) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (it and its children) and peak memory of a command."""
+    """Wall seconds, CPU seconds (it and its children) and peak memory of a command
+    (its standard error to ``stderr`` when given)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     peak = 0
 
     def sample() -> None:
