@@ -174,6 +174,21 @@ def load_text(path: str) -> str:
         ) from None
 
 
+def reread_unchanged(path: str, stamp: tuple[int, int]) -> Document | None:
+    """An indexed report read again, if its file is still the one indexed (same size
+    and modification time); None when it is gone, changed or unreadable."""
+    from .readers import read_document
+
+    where = path if os.path.exists(path) else file_name(path)
+    try:
+        st = os.stat(where)
+        if (st.st_size, st.st_mtime_ns) != stamp:
+            return None
+        return read_document(where)
+    except (OSError, *_UNREADABLE):
+        return None
+
+
 Sketcher = Callable[[str, list[str]], Iterator[DocSketch | tuple[str, str]]]
 
 

@@ -158,9 +158,10 @@ def reuse_context(args: argparse.Namespace) -> ReuseContext | None:
     lookup = None
     if corpus_dir and Path(corpus_dir).is_file():
         from ..corpusdb import CorpusIndex, IndexLookup
+        from ..scan import reread_unchanged
 
         inputs = [str(Path(p).resolve()) for p in (args.old, args.new)]
-        lookup = IndexLookup(CorpusIndex(corpus_dir), exclude=inputs)
+        lookup = IndexLookup(CorpusIndex(corpus_dir), exclude=inputs, reread=reread_unchanged)
     elif corpus_dir:
         from ..scan import find_reports, read_reports, warn_skip
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
-from pathlib import PurePath
 from typing import overload
 
 from ..core.reuse import (
@@ -37,7 +36,7 @@ from ..core.reuse import (
     frequent,
     shared_runs,
 )
-from .store import CorpusIndex, IndexedDocument
+from .store import CorpusIndex, display_names
 
 _MASK64 = (1 << 64) - 1
 _TEXTS_CACHED = 16
@@ -79,7 +78,7 @@ def cluster_index(
     new_from = 0
     if new_batch is not None:
         new_from = next((i for i, d in enumerate(docs) if d.batch == new_batch), len(docs))
-    names = _display_names(docs)
+    names = display_names(docs)
     clusters = _ClusterList(index.db, passes, [d.path for d in docs], load_text, new_from)
     ranked = sorted(
         (s for s in shares if s.doc >= new_from), key=lambda s: (-s.shared, -s.template, s.doc)
@@ -273,11 +272,3 @@ class _ClusterList(Sequence[PassageCluster]):
         ]
         text = self.load(self.paths[doc])[start:end]
         return PassageCluster(c.kind, text, tuple(self.built.group_docs[c.group]), occurrences)
-
-
-def _display_names(docs: Sequence[IndexedDocument]) -> list[str]:
-    """Names as added, relative to their folder; when the index holds several adds,
-    led by that folder's name (``2023/道县公安局.txt``), so each report reads apart."""
-    if len({d.batch for d in docs}) <= 1:
-        return [d.name for d in docs]
-    return [f"{PurePath(d.source).name}/{d.name}" for d in docs]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..core.reuse import (
     CLOSED_WEIGHT,
@@ -208,6 +208,20 @@ class CorpusIndex:
             for p, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM documents")
         }
 
+    def sentence_start(self, doc: int, seq: int) -> int | None:
+        """Where sentence ``seq`` of document ``doc`` starts in its text."""
+        row = self.db.execute(
+            "SELECT start FROM sentences WHERE doc = ? AND seq = ?", (doc, seq)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def stamp(self, doc: int) -> tuple[int, int] | None:
+        """The (size, mtime_ns) a document's file had when it was indexed."""
+        row = self.db.execute(
+            "SELECT size, mtime_ns FROM documents WHERE id = ?", (doc,)
+        ).fetchone()
+        return None if row is None else (int(row[0]), int(row[1]))
+
     def unit_count(self) -> int:
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0])
 
@@ -274,6 +288,14 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def display_names(docs: Sequence[IndexedDocument]) -> list[str]:
+    """Names as added, relative to their folder; when the index holds several adds,
+    led by that folder's name (``2023/道县公安局.txt``), so each report reads apart."""
+    if len({d.batch for d in docs}) <= 1:
+        return [d.name for d in docs]
+    return [f"{PurePath(d.source).name}/{d.name}" for d in docs]
 
 
 def _signed64(band: int) -> int:

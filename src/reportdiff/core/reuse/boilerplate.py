@@ -26,6 +26,7 @@ from .passages import (
     Passage,
     SentenceIndex,
     join_names,
+    join_places,
     near_copy,
 )
 from .shingles import Sentence
@@ -233,7 +234,7 @@ def corpus_flags(new: IndexedDoc, old: Document, context: ReuseContext) -> list[
     flags = []
     for p in new.passages(hits):
         first = {h.doc: h for h in reversed(p.evidence)}
-        where = join_names(corpus.place(first[d]) for d in sorted(first))
+        where = join_places([first[d] for d in sorted(first)], corpus.place)
         if frequent(len(first), corpus.size, context.template_share):
             detail = f"in {len(first)} of {corpus.size} corpus documents: {where}"
             flags.append(_flag("template", new, p, detail))

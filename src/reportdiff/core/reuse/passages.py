@@ -288,6 +288,15 @@ def join_names(names: Iterable[str], limit: int = 3) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def join_places(hits: Sequence[Hit], place: Callable[[Hit], str], limit: int = 3) -> str:
+    """``join_names`` of the hits' places, placing only the hits named: placing one
+    may read a report again, and a template passage has thousands of hits."""
+    if len(hits) <= limit:
+        return join_names((place(h) for h in hits), limit)
+    shown = list(dict.fromkeys(place(h) for h in hits[:limit]))
+    return ", ".join(shown) + f" and {len(hits) - len(shown)} more"
+
+
 @dataclass(frozen=True)
 class IndexedDoc:
     """A document with its outline and sentences: what reuse detection needs of it."""
