@@ -1,7 +1,8 @@
 """Benchmark `reportdiff scan` on synthetic corpora with controlled, logged reuse.
 
     python bench/bench_scan.py [SIZES ...]      (default: 100 1000; add 10000 for the big run;
-                                                --dask: each size on a 2-worker Dask cluster too)
+                                                --dask: each size on a 2-worker Dask cluster too;
+                                                --keep=DIR: corpora kept in DIR and reused)
 
 For each size: wall time of the CLI (interpreter start included), peak memory of the
 whole process tree (sampled from /proc), and precision and recall of the shared
@@ -26,7 +27,7 @@ from itertools import combinations, pairwise
 from pathlib import Path
 
 import numpy as np
-from corpus_gen import ROOT, Corpus, build_corpus
+from corpus_gen import ROOT, Corpus, build_corpus, kept_corpus
 from proctree import measure
 
 from reportdiff.core.reuse.shingles import keyed_sentences
@@ -109,7 +110,7 @@ def load() -> str:
     return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
 
 
-def main(sizes: list[int], dask: bool = False) -> None:
+def main(sizes: list[int], dask: bool = False, keep: Path | None = None) -> None:
     print(f"{os.cpu_count()} cores, {load()} at start (wall time suffers when other work runs)")
     print(
         f"{'reports':>8} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}"
@@ -120,9 +121,9 @@ def main(sizes: list[int], dask: bool = False) -> None:
     peaks: dict[int, int] = {}
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
-            folder = Path(tmp) / "corpus"
+            folder = (keep or Path(tmp)) / f"corpus-{n}"
             started = time.perf_counter()
-            corpus = build_corpus(folder, n)
+            corpus = kept_corpus(folder, n) if keep else build_corpus(folder, n)
             made = time.perf_counter() - started
             mb = sum(p.stat().st_size for p in corpus.paths) / 2**20
             print(f"  {n} reports generated in {made:.0f} s; scanning, {load()}", flush=True)
@@ -173,4 +174,6 @@ def main(sizes: list[int], dask: bool = False) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    main([int(a) for a in args if a != "--dask"] or [100, 1000], dask="--dask" in args)
+    keep = next((Path(a.split("=", 1)[1]) for a in args if a.startswith("--keep=")), None)
+    sizes = [int(a) for a in args if a.isdigit()]
+    main(sizes or [100, 1000], dask="--dask" in args, keep=keep)

@@ -14,6 +14,7 @@ go to a folder the caller gives (a temporary one in the benchmark).
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sys
@@ -88,6 +89,21 @@ def _hard_wrap(text: str, width: int) -> str:
     for para in text.split("\n"):
         lines.extend(para[i : i + width] for i in range(0, max(len(para), 1), width))
     return "\n".join(lines)
+
+
+def kept_corpus(folder: Path, n_docs: int) -> Corpus:
+    """``build_corpus`` into ``folder``, or the one built there before (its truth kept
+    beside it): 100,000 reports take minutes to write."""
+    truth_file = folder.with_name(folder.name + ".truth.json")
+    if truth_file.exists():
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        if truth["n_docs"] == n_docs:
+            spans = {name: [tuple(s) for s in v] for name, v in truth["spans"].items()}
+            return Corpus([folder / name for name in sorted(spans)], spans)  # type: ignore[misc]
+    corpus = build_corpus(folder, n_docs)
+    body = {"n_docs": n_docs, "spans": corpus.truth}
+    truth_file.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    return corpus
 
 
 def build_corpus(folder: Path, n_docs: int, seed: int = 7, doc_chars: int = 10_000) -> Corpus:
