@@ -11,6 +11,7 @@ Any decoding with many control characters is judged binary.
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -20,6 +21,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE_CHARS = 20_000  # enough to judge a decoding; keeps the judgement cheap
+# What binary data read as text is full of: control characters other than white
+# space, C1 controls, surrogates, private-use characters and U+FFFD.
+_ODD_RE = re.compile("[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\uf8ff\\ufffd]")
+_WIDE_RE = re.compile("[^\\x00-\\x7f]")
 
 
 class NotText(ValueError):
@@ -99,10 +104,12 @@ def _gb18030(raw: bytes) -> str | None:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         return None
-    wide = [c for c in text[: _SAMPLE_CHARS * 2] if ord(c) > 0x7F][:_SAMPLE_CHARS]
+    wide = "".join(_WIDE_RE.findall(text, 0, _SAMPLE_CHARS * 2))[:_SAMPLE_CHARS]
     if not wide:
         return None
-    common = sum(_in_gb2312(c) for c in wide)
+    # GB2312 writes each of its non-ASCII characters in two bytes, and "?" (one) for
+    # a character outside it: the bytes beyond one a character count those inside.
+    common = len(wide.encode("gb2312", errors="replace")) - len(wide)
     return text if common >= 0.8 * len(wide) else None
 
 
@@ -119,14 +126,6 @@ def _western(raw: bytes) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     wide = sum(1 for c in sample if ord(c) > 0x7F)
     return text if wide <= len(sample) // 3 else None
-
-
-def _in_gb2312(c: str) -> bool:
-    try:
-        c.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _charset_normalizer(raw: bytes) -> tuple[str, str]:
@@ -146,12 +145,5 @@ def _plausible(text: str) -> bool:
     sample = text[:_SAMPLE_CHARS]
     if not sample:
         return False
-    odd = sum(1 for c in sample if _is_odd(c))
+    odd = len(_ODD_RE.findall(sample))
     return odd <= len(sample) // 50
-
-
-def _is_odd(c: str) -> bool:
-    o = ord(c)
-    if o < 0x20:
-        return c not in "\t\n\r\f\v"
-    return 0x7F <= o < 0xA0 or 0xD800 <= o < 0xE000 or 0xE000 <= o < 0xF900 or o in (0xFFFD,)
