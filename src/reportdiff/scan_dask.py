@@ -16,6 +16,7 @@ import contextlib
 import pickle
 import tempfile
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -28,6 +29,7 @@ from .scan import Engine, sketch_file
 
 FILES_PER_TASK = 32
 ROWS_PER_PARTITION = 200_000  # bucket rows a task works through
+_TASKS_PER_WORKER = 4  # in flight at a time: enough to keep every worker busy
 _SEP = "\x00"  # between keys in a packed chunk; never in a sentence key
 
 Packed = tuple[str, int, array, str, array, array]
@@ -70,10 +72,25 @@ def dask_engine(
 
 def _sketch(client: Any, root: str, paths: list[str]) -> Iterator[DocSketch | tuple[str, str]]:
     chunks = [paths[i : i + FILES_PER_TASK] for i in range(0, len(paths), FILES_PER_TASK)]
-    futures = client.map(sketch_chunk, [root] * len(chunks), chunks, pure=False)
-    for future in futures:  # in input order: documents get the ids the local engine gives
-        for item in future.result():
+    # in input order: documents get the ids the local engine gives
+    for result in _in_order(client, sketch_chunk, [(root, chunk) for chunk in chunks]):
+        for item in result:
             yield item if isinstance(item, tuple) and len(item) == 2 else unpack(item)
+
+
+def _in_order(client: Any, fn: Any, calls: list[tuple[Any, ...]]) -> Iterator[Any]:
+    """The results of ``fn(*args)`` for each of ``calls``, in order, a few tasks in
+    flight per worker: results the client has not taken yet wait in the workers'
+    memory, so submitting every task at once would hold a whole corpus's sketches
+    there when the index writer is the slower side."""
+    workers = len(client.scheduler_info().get("workers", ())) or 2
+    pending: deque[Any] = deque()
+    for args in calls:
+        pending.append(client.submit(fn, *args, pure=False))
+        if len(pending) >= _TASKS_PER_WORKER * workers:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def sketch_chunk(root: str, paths: list[str]) -> list[Packed | tuple[str, str]]:
@@ -114,8 +131,7 @@ def unpack(packed: Packed) -> DocSketch:
 
 def _edges(client: Any, index: CorpusIndex, folder: Path) -> Iterable[tuple[int, int]]:
     files = _write_partitions(index, folder)
-    for future in client.map(partition_edges, [str(f) for f in files], pure=False):
-        flat = future.result()
+    for flat in _in_order(client, partition_edges, [(str(f),) for f in files]):
         yield from zip(flat[::2], flat[1::2], strict=True)
 
 
