@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from reportdiff.core.reuse.shingles import keyed_sentences, sentence_key, wrap_width
+from reportdiff.core.reuse.shingles import keyed_sentences, sentence_key
 from reportdiff.core.reuse.template_phrases import find_template_phrases
+from reportdiff.core.text.line_wraps import wrap_width
 
 
 def test_key_masks_figures_and_years_but_keeps_units() -> None:

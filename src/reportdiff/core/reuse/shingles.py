@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.contents import contents_spans, inside
+from ..text.line_wraps import join_soft_wraps
 from ..text.numbering import parse_numbering
 from ..text.sentences import sentence_ends
 from ..text.tokens import FIGURE_RE
-from ..text.width import cells
 
 SHINGLE_CHARS = 4  # CJK characters per shingle (Latin text: letters, spaces dropped)
 SKETCH_SIZE = 4  # bottom-k MinHash: the k smallest shingle hashes of a sentence
@@ -36,7 +36,6 @@ _MARKUP_RE = re.compile(r"\s*(?:#+|\*\*)?\s*")  # a markdown heading or bold mar
 _NOT_WORD_RE = re.compile("[^\\w\ue000]+|_+")
 _FULL_STOPS = "。！？!?"
 _SEP = "\ue000"  # between sentences normalised in one batch; never in a key
-_LINE_END_RE = re.compile(r"[。！？；：!?;:]\s*$")
 MASK = "0"
 _ASCII_RE = re.compile(r"[\x00-\x7f]+")
 _NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
@@ -120,7 +119,7 @@ def keyed_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with offsets into ``text``, soft (PDF) line wraps undone, each with
     its reuse key: the sentences of ``text.split_sentences`` (the diff's units, which
     tile the text), here as trimmed spans with keys."""
-    work = _join_soft_wraps(text)
+    work = join_soft_wraps(text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for end in sentence_ends(work):
@@ -159,58 +158,3 @@ def band_keys(sk: tuple[int, ...]) -> list[int]:
     if len(sk) < 2:
         return [sk[0] << 32 | sk[0]] if sk else []
     return [a << 32 | b for i, a in enumerate(sk) for b in sk[i + 1 :]]
-
-
-# --- soft line wraps ------------------------------------------------------------------
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The page width a hard-wrapped text was cut at, or None for running text.
-
-    Word and web text keeps a paragraph on one line (hundreds of cells); PDF
-    extraction cuts every line near one width. A document whose long lines are
-    almost all under 100 cells is taken as wrapped at their 95th percentile.
-    """
-    widths = sorted(w for w in map(cells, lines) if w >= 20)
-    if len(widths) < 10:
-        return None
-    p95 = widths[int(len(widths) * 0.95)]
-    return p95 if p95 <= 100 else None
-
-
-def _opens_heading(line: str) -> bool:
-    """Does the line start with heading numbering or a markdown heading mark?"""
-    stripped = line.lstrip()
-    return stripped.startswith("#") or parse_numbering(stripped) is not None
-
-
-def _join_soft_wraps(text: str) -> str:
-    """``text`` with soft line breaks replaced by spaces (same length, same offsets).
-
-    A break is soft when the line before it fills the page width and does not end a
-    sentence, and the next non-blank line does not start a heading or list item.
-    Blank lines between the two halves (page breaks) are bridged too.
-    """
-    lines = text.split("\n")
-    width = wrap_width(lines)
-    if width is None:
-        return text
-    chars = list(text)
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    threshold = 0.8 * width
-    for i, line in enumerate(lines):
-        stripped = line.rstrip()
-        if "\t" in line or cells(stripped) < threshold or _LINE_END_RE.search(stripped):
-            continue
-        j = i + 1
-        while j < len(lines) and not lines[j].strip():
-            j += 1
-        if j >= len(lines) or j - i > 3 or _opens_heading(lines[j]):
-            continue
-        for k in range(i + 1, j + 1):
-            chars[starts[k] - 1] = " "  # the newline ending line k-1
-        for k in range(i + 1, j):
-            chars[starts[k] : starts[k] + len(lines[k])] = " " * len(lines[k])
-    return "".join(chars)

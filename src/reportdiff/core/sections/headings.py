@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...model import Document
+from ..text.line_wraps import paragraph_wrap_width
 from ..text.numbering import Numbering, parse_numbering
 from .bold_lines import TextShape, bold_in_running_text, text_shape
 from .lines import FIGURE_LINE, LEADING_CELL, is_latin, neighbour
@@ -60,7 +61,8 @@ class Candidate:
 
 def find_candidates(doc: Document) -> list[Candidate]:
     """Every line that could be a heading, in document order, table of contents excluded."""
-    shape = text_shape(doc, _wrap_width(doc))
+    paragraphs = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "paragraph"]
+    shape = text_shape(doc, paragraph_wrap_width(paragraphs))
     found: list[Candidate] = []
     for i, block in enumerate(doc.blocks):
         if block.kind != "paragraph":
@@ -224,23 +226,6 @@ def _latin_title(doc: Document, i: int, line: str, base: int) -> Candidate | Non
     if prev_text and prev_text[-1] not in '.:;?!”’")' and not prev_text.isupper():
         return None  # the previous line runs on into this one
     return Candidate(i, base, base + len(line), "", line.strip(_TRAIL), "title", "title", None)
-
-
-def _wrap_width(doc: Document) -> int | None:
-    """The line width of hard-wrapped text (PDF extraction), if the text is wrapped:
-    then most lines stop mid-sentence, at about the same width."""
-    text = doc.text
-    lengths = [
-        b.end - b.start for b in doc.blocks if b.kind == "paragraph" and b.end - b.start >= 15
-    ]
-    open_lines = sorted(
-        b.end - b.start
-        for b in doc.blocks
-        if b.kind == "paragraph" and b.end - b.start >= 15 and text[b.end - 1] not in _STOPS
-    )
-    if len(open_lines) < 20 or len(open_lines) < 0.6 * len(lengths):
-        return None
-    return open_lines[len(open_lines) // 2]
 
 
 def _drop_contents(doc: Document, found: list[Candidate]) -> list[Candidate]:

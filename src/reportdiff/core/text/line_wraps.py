@@ -9,6 +9,7 @@ heading or list item, at a table row, or after a short line (a title).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .numbering import parse_numbering
 from .tokens import APPROX_PATTERN, MAGNITUDE_PATTERN, UNIT_PATTERN
@@ -18,6 +19,8 @@ from .width import cells
 # ended them; PDF pages are 60 to 100 cells wide
 MIN_WRAPPED_CELLS = 50
 _BLANK = " \u3000\r\n"
+_STOPS = "。；：:！？.;!?"
+_LINE_END_RE = re.compile(r"[。！？；：!?;:]\s*$")
 _MID_SENTENCE = "，、"  # a paragraph never ends at a comma: its sentence goes on
 _MAX_BLANK_LINES = 2  # a page break leaves a blank line or two between the halves
 # a unit that starts a line finishes the number that ended the line before: 「增加 1062.85⏎⏎万元」
@@ -73,3 +76,65 @@ def _closes_inside(text: str, a: int) -> bool:
 
 def is_soft_break(text: str, nl: int) -> bool:
     return soft_break(text, nl) is not None
+
+
+def paragraph_wrap_width(paragraphs: Sequence[str]) -> int | None:
+    """The line width of hard-wrapped text (PDF extraction), if the text is wrapped:
+    then most lines stop mid-sentence, at about the same width."""
+    lengths = [len(p) for p in paragraphs if len(p) >= 15]
+    open_lines = sorted(len(p) for p in paragraphs if len(p) >= 15 and p[-1] not in _STOPS)
+    if len(open_lines) < 20 or len(open_lines) < 0.6 * len(lengths):
+        return None
+    return open_lines[len(open_lines) // 2]
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The page width a hard-wrapped text was cut at, or None for running text.
+
+    Word and web text keeps a paragraph on one line (hundreds of cells); PDF
+    extraction cuts every line near one width. A document whose long lines are
+    almost all under 100 cells is taken as wrapped at their 95th percentile.
+    """
+    widths = sorted(w for w in map(cells, lines) if w >= 20)
+    if len(widths) < 10:
+        return None
+    p95 = widths[int(len(widths) * 0.95)]
+    return p95 if p95 <= 100 else None
+
+
+def _opens_heading(line: str) -> bool:
+    """Does the line start with heading numbering or a markdown heading mark?"""
+    stripped = line.lstrip()
+    return stripped.startswith("#") or parse_numbering(stripped) is not None
+
+
+def join_soft_wraps(text: str) -> str:
+    """``text`` with soft line breaks replaced by spaces (same length, same offsets).
+
+    A break is soft when the line before it fills the page width and does not end a
+    sentence, and the next non-blank line does not start a heading or list item.
+    Blank lines between the two halves (page breaks) are bridged too.
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    chars = list(text)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    threshold = 0.8 * width
+    for i, line in enumerate(lines):
+        stripped = line.rstrip()
+        if "\t" in line or cells(stripped) < threshold or _LINE_END_RE.search(stripped):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j >= len(lines) or j - i > 3 or _opens_heading(lines[j]):
+            continue
+        for k in range(i + 1, j + 1):
+            chars[starts[k] - 1] = " "  # the newline ending line k-1
+        for k in range(i + 1, j):
+            chars[starts[k] : starts[k] + len(lines[k])] = " " * len(lines[k])
+    return "".join(chars)
