@@ -4,6 +4,14 @@
 line between, where a page ended). Labels, lists of parts and totals read across
 such a break; they stop at a real one: after a sentence end, before a numbered
 heading or list item, at a table row, or after a short line (a title).
+
+Every question about hard-wrapped text is answered here, each at the cost its caller
+can pay: ``soft_break`` judges one break from the two lines around it (figures and
+labels ask it at a handful of breaks); ``wrap_width`` and ``join_soft_wraps`` undo
+every soft break of a text at once, from the page width its long lines share (reuse
+keys); ``paragraph_wrap_width`` is the typical width of the lines that stop
+mid-sentence, against which a numbered line as wide reads as a wrapped paragraph
+line rather than a heading (the heading reader).
 """
 
 from __future__ import annotations
