@@ -74,16 +74,15 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from rich.cells import cell_len
-
     from ..archive import Archive
+    from ..core.text import cells
     from ..render.columns import pad
 
     versions = Archive(args.archive).versions(args.agency)
     if not versions:
         say("the archive holds no reports" + (f" of {args.agency}" if args.agency else ""))
         return 0
-    width = max(12, *(cell_len(v.agency) for v in versions))
+    width = max(12, *(cells(v.agency) for v in versions))
     say(f"{pad('agency', width)}  year  {pad('kind', 10)} {pad('added', 25)} source")
     for v in versions:
         say(f"{pad(v.agency, width)}  {v.year}  {pad(v.kind, 10)} {pad(v.added, 25)} {v.source}")

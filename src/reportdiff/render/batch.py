@@ -9,9 +9,8 @@ import json
 from html import escape
 from typing import Any
 
-from rich.cells import cell_len
-
 from ..batch.summary import BatchResult, Skipped, SummaryRow
+from ..core.text import cells
 from ..safetext import spreadsheet_cell
 from .text import pad
 
@@ -92,7 +91,7 @@ def render_batch_text(r: BatchResult) -> str:
         + (f"; {r.reused} unchanged since the last run, not compared again" if r.reused else ""),
         "",
     ]
-    width = max([12, *(cell_len(row.agency) for row in r.rows)])
+    width = max([12, *(cells(row.agency) for row in r.rows)])
     lines.append(
         f"{'attn':>5}  {pad('agency', width)} {'chk':>3} {'chg':>3} {'carried':>7} "
         f"{'stale':>5} {'tmpl':>4} {'shared':>6} {'±sect':>6} {'reviewed':>8}  largest change"

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from ..core.text import cells
 
 
 def pad(text: str, width: int) -> str:
     """Left-justify by terminal cells, so CJK columns line up; truncate with …."""
-    if cell_len(text) > width:
+    if cells(text) > width:
         out, used = [], 0
         for ch in text:
-            w = cell_len(ch)
+            w = cells(ch)
             if used + w > width - 1:
                 break
             out.append(ch)
             used += w
         text = "".join(out) + "…"
-    return text + " " * max(0, width - cell_len(text))
+    return text + " " * max(0, width - cells(text))

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
-
+from ..core.text import cells
 from ..model import Comparison, SectionPair
 from ..options import RenderOptions
 from ..wording import counted
@@ -41,7 +40,7 @@ def render_stat(c: Comparison, options: RenderOptions | None = None) -> str:
     stats = [pair_stat(c, p) for p in c.pairs if _shown(p)]
     if not stats:
         return f"Files {c.old.path} and {c.new.path} differ only in layout\n"
-    label_w = min(_MAX_LABEL, max(cell_len(s.label) for s in stats))
+    label_w = min(_MAX_LABEL, max(cells(s.label) for s in stats))
     count_w = len(str(max(s.inserted + s.deleted for s in stats)))
     bar_w = max(10, options.width - label_w - count_w - 6)
     biggest = max(s.inserted + s.deleted for s in stats)

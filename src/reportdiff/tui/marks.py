@@ -72,6 +72,7 @@ class SideMarks:
         for n in notes:
             self.notes.setdefault(n.at, []).append(n)
         self._note_at = sorted(self.notes)
+        # rich, not core.text.cells: these widths wrap rows that Textual draws with rich
         self._note_cells = {at: sum(cell_len(n.text) for n in ns) for at, ns in self.notes.items()}
 
     def overlapping(self, start: int, end: int, kinds: frozenset[str] | None = None) -> list[Mark]:

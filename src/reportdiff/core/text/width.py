@@ -1,7 +1,8 @@
 """Display width in terminal cells, as the core needs it: to tell the width a PDF's
-text was wrapped at. East Asian wide and full-width characters take two cells, every
-other character one. (Renderers and the UI measure with rich, which the core may not
-import; the two agree on every CJK character and full-width form.)"""
+text was wrapped at, and the renderers to line up columns of report text. East Asian
+wide and full-width characters take two cells, every other character one. (Only the
+review UI's row layout measures with rich, which draws those rows; the two agree on
+every CJK character and full-width form.)"""
 
 from __future__ import annotations
 
