@@ -8,7 +8,7 @@ boilerplate flags are marked in place, so the report reads without reportdiff.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
@@ -339,27 +339,33 @@ def _why(n: NumberChange) -> str:
 
 
 def _checks(c: Comparison) -> str:
-    if not c.checks:
-        return ""
-    items = "".join(
-        f"<li><b>[{escape(k.doc)}] {escape(k.kind)}</b> "
-        f"{_section_link(c, k.doc, next((f.section for f in k.figures if f.section), None))}"
-        f"{escape(k.message)}</li>"
-        for k in c.checks
+    return _listed(
+        "Checks (the report's own arithmetic)",
+        [
+            f"<li><b>[{escape(k.doc)}] {escape(k.kind)}</b> "
+            f"{_section_link(c, k.doc, next((f.section for f in k.figures if f.section), None))}"
+            f"{escape(k.message)}</li>"
+            for k in c.checks
+        ],
     )
-    return f"<h2>Checks (the report's own arithmetic)</h2>\n<ul>{items}</ul>"
 
 
 def _flags(c: Comparison) -> str:
-    if not c.boilerplate:
-        return ""
-    items = "".join(
-        f'<li><span class="flag"><b>{escape(f.kind)}</b> [{escape(f.doc)}]</span> '
-        f"{_section_link(c, f.doc, f.section)}"
-        f"{escape(f.text)}<br><small>{escape(f.detail)}</small></li>"
-        for f in c.boilerplate
+    return _listed(
+        "Boilerplate",
+        [
+            f'<li><span class="flag"><b>{escape(f.kind)}</b> [{escape(f.doc)}]</span> '
+            f"{_section_link(c, f.doc, f.section)}"
+            f"{escape(f.text)}<br><small>{escape(f.detail)}</small></li>"
+            for f in c.boilerplate
+        ],
     )
-    return f"<h2>Boilerplate</h2>\n<ul>{items}</ul>"
+
+
+def _listed(heading: str, items: Iterable[str]) -> str:
+    """A section of list items under its heading; nothing when there are none."""
+    joined = "".join(items)
+    return f"<h2>{heading}</h2>\n<ul>{joined}</ul>" if joined else ""
 
 
 def _notes(c: Comparison) -> str:

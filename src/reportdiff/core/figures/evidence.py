@@ -29,23 +29,10 @@ from ...model import Figure, FigureRole
 
 
 @dataclass(frozen=True)
-class Weights:
-    label: float = 0.50
-    slot: float = 0.25
-    context: float = 0.10
-    section: float = 0.10
-    position: float = 0.05
-    value: float = 0.05  # above 1.0 in all: an unchanged value breaks ties
-
-
-WEIGHTS = Weights()
-CHANGED = 0.45
-RELATED = 0.30
-SURE = 0.70
-
-
-@dataclass(frozen=True)
 class Evidence:
+    """How far two figures agree in each respect, from 0 to 1; ``WEIGHTS`` is the
+    same record read as how much each respect counts."""
+
     label: float = 0.0
     slot: float = 0.0
     context: float = 0.0
@@ -53,7 +40,8 @@ class Evidence:
     position: float = 0.0
     value: float = 0.0
 
-    def score(self, w: Weights = WEIGHTS) -> float:
+    def score(self, w: Evidence | None = None) -> float:
+        w = w or WEIGHTS
         return (
             w.label * self.label
             + w.slot * self.slot
@@ -101,6 +89,13 @@ _FALL_BEFORE = re.compile(
     r"|(?i:\bfell|\bdown|\blower|\bdecreased?(?: by)?))\s*$"
 )
 _MOVE_REACH = 8
+
+
+# above 1.0 in all: an unchanged value breaks ties
+WEIGHTS = Evidence(label=0.50, slot=0.25, context=0.10, section=0.10, position=0.05, value=0.05)
+CHANGED = 0.45
+RELATED = 0.30
+SURE = 0.70
 
 
 def period_of(text: str, f: Figure) -> str:
