@@ -61,8 +61,13 @@ difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def run_core(old: Path, new: Path) -> dict:
+    return _run_script(_CORE, old, new)
+
+
+def _run_script(script: str, old: Path, new: Path) -> dict:
+    """Run a timing script on a pair in a fresh interpreter; its JSON result."""
     out = subprocess.run(
-        [sys.executable, "-c", _CORE, str(old), str(new)],
+        [sys.executable, "-c", script, str(old), str(new)],
         capture_output=True,
         text=True,
         check=True,
@@ -115,14 +120,7 @@ REAL = ROOT.parent / "shared" / "real"
 
 def run_diff_stage(old: Path, new: Path) -> dict:
     """The narrative diff alone (diff_pairs, moves included) on aligned sections."""
-    out = subprocess.run(
-        [sys.executable, "-c", _DIFF_STAGE, str(old), str(new)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=ENV,
-    )
-    return json.loads(out.stdout)
+    return _run_script(_DIFF_STAGE, old, new)
 
 
 def difflib_seconds(old: Path, new: Path, timeout: float) -> float | None:
