@@ -19,42 +19,26 @@ def test_add_list_log_show(
     capsys: pytest.CaptureFixture[str], archive_dir: Path, reports: dict[str, Path]
 ) -> None:
     a = ("--archive", str(archive_dir))
-    status, out, _ = run(
-        capsys,
-        "archive",
-        "add",
-        str(reports["2022"]),
-        "--agency",
-        "清河县水利局",
-        "--year",
-        "2022",
-        *a,
-    )
+
+    def add(year: str) -> tuple[int, str, str]:
+        return run(
+            capsys,
+            "archive",
+            "add",
+            str(reports[year]),
+            "--agency",
+            "清河县水利局",
+            "--year",
+            year,
+            *a,
+        )
+
+    status, out, _ = add("2022")
     assert status == 0
     assert out.startswith("added: 清河县水利局@2022 as ")
     assert out.rstrip().endswith("(first version)")
-    run(
-        capsys,
-        "archive",
-        "add",
-        str(reports["2023"]),
-        "--agency",
-        "清河县水利局",
-        "--year",
-        "2023",
-        *a,
-    )
-    status, out, _ = run(
-        capsys,
-        "archive",
-        "add",
-        str(reports["2023"]),
-        "--agency",
-        "清河县水利局",
-        "--year",
-        "2023",
-        *a,
-    )
+    add("2023")
+    status, out, _ = add("2023")
     assert out == "unchanged: 清河县水利局@2023 (already archived)\n"
 
     status, out, _ = run(capsys, "archive", "list", *a)

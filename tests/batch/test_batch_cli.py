@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -125,10 +126,7 @@ def test_a_second_run_compares_only_what_changed(
     folders: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old, new = folders
-    copy = tmp_path / "2024"
-    copy.mkdir()
-    for f in new.iterdir():
-        (copy / f.name).write_bytes(f.read_bytes())
+    copy = shutil.copytree(new, tmp_path / "2024")
     out = tmp_path / "out"
     assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 1
     stamps = {p.name: p.stat().st_mtime_ns for p in (out / "pairs").iterdir()}
@@ -174,10 +172,7 @@ def test_an_output_folder_inside_the_new_folder_is_not_read_as_reports(
     folders: tuple[Path, Path], tmp_path: Path
 ) -> None:
     old, new = folders
-    copy = tmp_path / "2024"
-    copy.mkdir()
-    for f in new.iterdir():
-        (copy / f.name).write_bytes(f.read_bytes())
+    copy = shutil.copytree(new, tmp_path / "2024")
     out = copy / "review"
     for _ in range(2):
         assert main(["batch", str(old), str(copy), "-o", str(out), "--jobs", "2"]) == 1
