@@ -47,3 +47,11 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120):
         timeout=timeout,
         check=False,
     )
+
+
+def write_pair(folder: Path, old_text: str, new_text: str) -> tuple[Path, Path]:
+    """OLD and NEW written as old.txt and new.txt in ``folder``."""
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    return old, new

@@ -3,7 +3,7 @@
 import pytest
 
 from reportdiff.cli import COMMAND_MODULES, build_parser, main
-from tests.conftest import run_cli
+from tests.conftest import run_cli, write_pair
 
 OLD = "一、基本情况\n本单位基本支出5105.15万元。\n二、存在问题\n预算编制不够精确。\n"
 NEW = "一、基本情况\n本单位基本支出5322.40万元。\n二、存在问题\n预算编制不够精确。\n"
@@ -11,10 +11,7 @@ NEW = "一、基本情况\n本单位基本支出5322.40万元。\n二、存在�
 
 @pytest.fixture
 def pair(tmp_path):
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(OLD, encoding="utf-8")
-    new.write_text(NEW, encoding="utf-8")
-    return old, new
+    return write_pair(tmp_path, OLD, NEW)
 
 
 def test_differences_exit_1_and_show_the_edit(pair, capsys):

@@ -17,7 +17,7 @@ from reportdiff.cli import main
 from reportdiff.cli.output import colour_wanted
 from reportdiff.cli.pager import DEFAULT_PAGER, pager_command
 from reportdiff.cli.progress import fit, working
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, write_pair
 
 OLD = (
     "一、基本情况\n本单位基本支出5105.15万元。\n"
@@ -33,10 +33,7 @@ NEW = (
 
 @pytest.fixture
 def pair(tmp_path):
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(OLD, encoding="utf-8")
-    new.write_text(NEW, encoding="utf-8")
-    return old, new
+    return write_pair(tmp_path, OLD, NEW)
 
 
 # --- the pager ------------------------------------------------------------------
