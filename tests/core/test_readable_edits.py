@@ -6,7 +6,7 @@ import random
 import pytest
 
 from reportdiff.core.diff.readable import absorb_scraps
-from reportdiff.core.diff.textdiff import diff_texts, edits_from_diffs
+from tests.core.test_textdiff import checked_edits
 
 WORDS = [
     "加强", "预算", "管理", "提高", "资金", "使用", "效益", "推进", "项目", "建设",
@@ -17,11 +17,7 @@ SCRAPS = ["企事", "单位", "机关", "组织", "及其", "工程", "业务", 
 
 
 def _edits(a: str, b: str):
-    diffs, cut = diff_texts(a, b, 5.0)
-    assert not cut
-    assert "".join(t for op, t in diffs if op <= 0) == a
-    assert "".join(t for op, t in diffs if op >= 0) == b
-    return edits_from_diffs(diffs, 0, 0)
+    return checked_edits(a, b, 5.0)
 
 
 def _phrase(rng: random.Random, n: int, avoid: set[str] = frozenset()) -> str:

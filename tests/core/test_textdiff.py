@@ -4,8 +4,8 @@ from reportdiff.core.diff.textdiff import diff_texts, edits_from_diffs
 from reportdiff.core.text.sentences import split_sentences
 
 
-def _edits(a: str, b: str):
-    diffs, timed_out = diff_texts(a, b, 1.0)
+def checked_edits(a: str, b: str, timeout: float = 1.0):
+    diffs, timed_out = diff_texts(a, b, timeout)
     assert not timed_out
     # The diff reproduces both sides exactly.
     assert "".join(t for op, t in diffs if op <= 0) == a
@@ -16,7 +16,7 @@ def _edits(a: str, b: str):
 def test_changed_figure_reads_as_one_replacement():
     a = "本单位2023年基本支出5105.15万元，其中工资福利支出4035.19万元。"
     b = "本单位2023年基本支出5322.40万元，其中工资福利支出4035.19万元。"
-    [edit] = _edits(a, b)
+    [edit] = checked_edits(a, b)
     assert (edit.op, edit.old_text, edit.new_text) == ("replace", "5105.15万元", "5322.40万元")
     assert a[edit.old_start : edit.old_end] == "5105.15万元"
     assert b[edit.new_start : edit.new_end] == "5322.40万元"
@@ -25,14 +25,14 @@ def test_changed_figure_reads_as_one_replacement():
 def test_inserted_words_in_chinese():
     a = "加强部门预算管理。"
     b = "进一步加强部门预算管理。"
-    [edit] = _edits(a, b)
+    [edit] = checked_edits(a, b)
     assert (edit.op, edit.new_text) == ("insert", "进一步")
 
 
 def test_english_edits_are_whole_words():
     a = "Revenue grew by 4.2 million dollars in the year."
     b = "Revenue grew by 4.6 million dollars in the fiscal year."
-    edits = _edits(a, b)
+    edits = checked_edits(a, b)
     assert [(e.op, e.old_text.strip(), e.new_text.strip()) for e in edits] == [
         ("replace", "4.2 million", "4.6 million"),
         ("insert", "", "fiscal"),
@@ -42,20 +42,20 @@ def test_english_edits_are_whole_words():
 def test_deleted_sentence_is_one_delete():
     a = "第一句话。第二句话写的是项目。第三句话。"
     b = "第一句话。第三句话。"
-    [edit] = _edits(a, b)
+    [edit] = checked_edits(a, b)
     assert (edit.op, edit.old_text) == ("delete", "第二句话写的是项目。")
 
 
 def test_rewritten_sentence_is_not_confetti():
     a = "全年共开展安全检查四十次，发现隐患二十处。"
     b = "组织专家深入基层调研，形成报告一份。"
-    edits = _edits(a, b)
+    edits = checked_edits(a, b)
     assert len(edits) == 1
     assert edits[0].op == "replace"
 
 
 def test_whitespace_only_changes_are_not_edits():
-    assert _edits("甲乙丙。", "甲乙丙。 ") == []
+    assert checked_edits("甲乙丙。", "甲乙丙。 ") == []
 
 
 @pytest.mark.parametrize(
@@ -69,18 +69,18 @@ def test_whitespace_only_changes_are_not_edits():
 )
 def test_spacing_alone_is_no_edit(a: str, b: str) -> None:
     """Where a space stands beside CJK text, or how much whitespace parts two words."""
-    assert _edits(a, b) == []
+    assert checked_edits(a, b) == []
 
 
 def test_spacing_beside_a_real_change_is_part_of_it() -> None:
-    [edit] = _edits("事业编制0名，在职145名。", "事业编制 2 名，在职 145 名。")
+    [edit] = checked_edits("事业编制0名，在职145名。", "事业编制 2 名，在职 145 名。")
     assert edit.op == "replace"
     assert "0" in edit.old_text
     assert "2" in edit.new_text
 
 
 def test_joined_or_split_latin_words_are_edits() -> None:
-    [edit] = _edits("a well known plan.", "a wellknown plan.")
+    [edit] = checked_edits("a well known plan.", "a wellknown plan.")
     assert (edit.old_text.strip(), edit.new_text.strip()) == ("well known", "wellknown")
 
 
@@ -124,7 +124,7 @@ def test_lines_of_an_edited_list_pair_with_their_own_lines():
         "灌区配套改造经费100.00万元；\n"
         "幸福河湖试点项目65.00万元。\n"
     )
-    edits = _edits(a, b)
+    edits = checked_edits(a, b)
     pairs = [(e.op, e.old_text, e.new_text) for e in edits]
     assert ("delete", "防汛物资储备经费52.00万元；\n", "") in pairs
     assert ("replace", "105.40万元", "112.60万元") in pairs
