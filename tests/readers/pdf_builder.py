@@ -10,6 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+# A CJK font pdfium knows without embedding: Unicode (UCS-2) codes, ideographs one em
+# wide, ASCII half an em.
+SONG = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+    b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+    b"/DW 1000 /W [1 95 500] /FontDescriptor << /Type /FontDescriptor /FontName "
+    b"/STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 "
+    b"/Descent -120 /CapHeight 880 /StemV 93 >> >>] >>"
+)
 # Glyph names that map to no Unicode value, and no ToUnicode map: text without meaning.
 UNMAPPED_FONT = (
     b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "

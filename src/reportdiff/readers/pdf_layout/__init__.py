@@ -8,16 +8,19 @@ Works on plain records only (no pdfium), in small steps that are tested apart:
 2. ``group_lines`` (lines): the other characters form lines by their vertical position.
 3. ``furniture`` (page): running headers/footers and page numbers, found by position
    and repetition across pages, are dropped.
-4. ``layout_items`` (paragraphs): a line that was wrapped at the page width runs on
-   into the next (CJK without a space, Latin with one, de-hyphenated), across page
-   breaks too.
-5. ``layout_document`` (document): heading levels from font sizes, and the blocks.
+4. ``reading_order`` (columns): a page set in columns side by side is read column
+   after column, found from where its text stands along x.
+5. ``layout_items`` (paragraphs): a line that was wrapped at the column's width runs
+   on into the next (CJK without a space, Latin with one, de-hyphenated), across
+   column and page breaks too.
+6. ``layout_document`` (document): heading levels from font sizes, and the blocks.
 
 Spacing follows the source rather than the printer: a PDF shows a gap between a CJK
 character and a digit or Latin letter (``2023 年``), which no space in the source
 caused, so no space is written there; Latin words keep one space.
 """
 
+from .columns import reading_order
 from .document import heading_levels, layout_document
 from .lines import Item, Line, group_lines, is_wide, join_text, line_text, spaces_scripts_apart
 from .page import Column, furniture, leading, text_column, usual_right
@@ -47,6 +50,7 @@ __all__ = [
     "line_text",
     "page_tables",
     "read_table",
+    "reading_order",
     "runs_on",
     "spaces_scripts_apart",
     "text_column",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .columns import page_order
 from .continued import continues, join_table
 from .lines import (
     WORD_GAP,
@@ -16,7 +17,7 @@ from .lines import (
     opens_numbered,
     spaces_scripts_apart,
 )
-from .page import Column, furniture, leading, text_column, usual_right
+from .page import Column, furniture, leading, usual_right
 from .records import Page
 from .tables import page_tables
 
@@ -38,15 +39,17 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
     spacing, usual = leading(body), usual_right(body)
     spaced = spaces_scripts_apart(line.text for lines in body for line in lines)
     items: list[Item] = []
+    before: Column | None = None  # the text column of the line read last
     for page, lines, found in zip(pages, body, tables, strict=True):
-        column = text_column(lines, spacing, usual, page.width)
-        page_items = [Item(ln.page, ln.y0, text=ln.text, bold=ln.bold, lines=[ln]) for ln in lines]
-        for item in sorted(page_items + found, key=lambda it: it.y):
-            _append(items, item, column, spaced)
+        for item, column in page_order(lines, found, spacing, usual, page.width):
+            _append(items, item, column, spaced, before)
+            before = before if item.rows else column
     return items
 
 
-def _append(items: list[Item], item: Item, column: Column, spaced: bool) -> None:
+def _append(
+    items: list[Item], item: Item, column: Column, spaced: bool, before: Column | None
+) -> None:
     prev = items[-1] if items else None
     if item.rows:
         if prev is not None and prev.rows and continues(prev, item):
@@ -54,7 +57,11 @@ def _append(items: list[Item], item: Item, column: Column, spaced: bool) -> None
         else:
             items.append(item)
         return
-    if prev is not None and not prev.rows and runs_on(prev.lines[-1], item.lines[0], column):
+    if (
+        prev is not None
+        and not prev.rows
+        and runs_on(prev.lines[-1], item.lines[0], column, before)
+    ):
         prev.text = join_text(prev.text, item.text, spaced)
         prev.lines.append(item.lines[0])
         prev.bold = prev.bold and item.bold
@@ -62,10 +69,14 @@ def _append(items: list[Item], item: Item, column: Column, spaced: bool) -> None
     items.append(item)
 
 
-def runs_on(prev: Line, line: Line, column: Column) -> bool:
+def runs_on(prev: Line, line: Line, column: Column, before: Column | None = None) -> bool:
     """Whether ``line`` continues the paragraph of ``prev``: ``prev`` was wrapped
     because the first word of ``line`` did not fit, in the same font, and ``line``
-    neither opens with an indent nor stands apart by more than the usual leading."""
+    neither opens with an indent nor stands apart by more than the usual leading.
+    ``prev`` is measured against its own column ``before`` (a paragraph may run on
+    from the foot of one column, or page, to the head of the next), ``line`` against
+    ``column``."""
+    before = before or column
     size = prev.size
     if not size or abs(line.size - size) > 0.1 * size or line.bold != prev.bold:
         return False
@@ -74,9 +85,9 @@ def runs_on(prev: Line, line: Line, column: Column) -> bool:
     if opens_numbered(line.text) and (ends_sentence(prev.text) or _title_like(line, column)):
         return False  # a numbered item or heading after a full line
     word = first_word_width(line)
-    if column.centred(prev) and column.centred(line):
-        return prev.x1 - prev.x0 + word >= column.reach - column.left - size
-    if prev.x1 + word < column.right - 0.5 * size:
+    if before.centred(prev) and column.centred(line):
+        return prev.x1 - prev.x0 + word >= before.reach - before.left - size
+    if prev.x1 + word < before.right - 0.5 * size:
         return False
     return line.x0 <= column.left + 1.0 * size  # a first-line indent opens a paragraph
 
