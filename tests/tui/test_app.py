@@ -351,3 +351,39 @@ async def test_heading_markup_is_not_drawn(tmp_path):
         labels = [str(app.outline.label(i)) for i in range(len(c.pairs))]
         assert any("二、存在问题" in label for label in labels)
         assert not any("**" in label for label in labels)
+
+
+async def test_long_file_names_give_way_to_the_counts_in_the_top_bar(tmp_path):
+    from reportdiff.core.compare import compare
+    from reportdiff.readers import read_document
+
+    stem = "上海市某区人民政府某某街道办事处部门预算公开材料"
+    paths = []
+    for year, figure in ((2024, "12"), (2025, "15")):
+        path = tmp_path / f"{stem}-{year}.txt"
+        path.write_text(f"一、概况\n本办事处共有科室{figure}个。\n", encoding="utf-8")
+        paths.append(path)
+    app = build_app(compare(*(read_document(p) for p in paths)), MemoryReviewStore())
+    for width in (80, 100, 140):
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            bar = str(app.query_one("#topbar").render())
+            assert bar.rstrip().endswith("0 moved"), (width, bar)
+            assert "…" in bar  # the names were cut inside
+            if width >= 100:  # with room for a few characters, the ends say the year
+                assert "2024.txt" in bar
+                assert "2025.txt" in bar
+        app = build_app(app.c, MemoryReviewStore())
+
+
+async def test_the_focused_region_is_marked(sample_comparison):
+    app = build_app(sample_comparison, MemoryReviewStore())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panels, sticky = app.query_one("#panels"), app.query_one("#sticky")
+        rule_before = panels.styles.border_top
+        sticky_on = sticky.styles.background
+        await pilot.press("2")  # the Checks table takes the keys
+        await pilot.pause()
+        assert panels.styles.border_top != rule_before
+        assert sticky.styles.background != sticky_on

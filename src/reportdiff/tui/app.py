@@ -8,7 +8,9 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -106,6 +108,14 @@ class ReviewApp(App[None]):
         self.diff.focus()
         self.call_after_refresh(self._first_layout)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The panes have no rule of their own to light up; their title bar does.
+        self.query_one("#sticky").set_class(event.widget is self.diff, "-keys-here")
+
+    def on_resize(self) -> None:
+        if self.diff.layout_ is not None:
+            self._update_bars()  # the file names take what room the new width leaves
+
     def _first_layout(self) -> None:
         if self.diff.layout_ is None:
             self.diff.rebuild()
@@ -144,11 +154,18 @@ class ReviewApp(App[None]):
     def _update_bars(self) -> None:
         s = self.summary
         done, total = self.review.progress(self.pair_keys)
+        progress = f" {done}/{total} reviewed "
+        counts = (
+            f"{s.sections_changed} changed · {s.sections_added} added · "
+            f"{s.sections_removed} removed · {s.sections_moved} moved"
+        )
+        # The counts matter more than whole file names: long names give way, cut inside.
+        room = max(8, self.size.width - cell_len(progress + counts) - 8) // 2
+        old, new = (_middle_cut(_name(d.path), room) for d in (self.c.old, self.c.new))
         bar = Text.assemble(
-            (f" {done}/{total} reviewed ", "bold reverse" if done < total else "bold #5fff5f"),
-            f"  {_name(self.c.old.path)} → {_name(self.c.new.path)}   ",
-            (f"{s.sections_changed} changed · {s.sections_added} added · ", "#d0d0d0"),
-            (f"{s.sections_removed} removed · {s.sections_moved} moved", "#d0d0d0"),
+            (progress, "bold reverse" if done < total else "bold #5fff5f"),
+            f"  {old} → {new}   ",
+            (counts, "#d0d0d0"),
             no_wrap=True,
             overflow="ellipsis",
         )
@@ -378,6 +395,28 @@ class ReviewApp(App[None]):
 
 def _name(path: str) -> str:
     return safe_line(Path(path).name)
+
+
+def _middle_cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, its middle replaced by … when it is wider.
+    The end gets two thirds of the room: two years' files differ in their year and
+    share their agency's name at the start."""
+    if cell_len(text) <= width:
+        return text
+    tail_room = (2 * (width - 1) + 2) // 3
+    tail = _fitting(reversed(text), tail_room)
+    head = _fitting(text, width - 1 - cell_len(tail))
+    return head + "…" + tail[::-1]
+
+
+def _fitting(chars: Iterable[str], width: int) -> str:
+    out, used = [], 0
+    for ch in chars:
+        used += cell_len(ch)
+        if used > width:
+            break
+        out.append(ch)
+    return "".join(out)
 
 
 def build_app(comparison: Comparison, store: ReviewStore | None = None) -> ReviewApp:
