@@ -57,11 +57,13 @@ def test_demo_opens_the_ui_and_keeps_a_review_mark(tmp_path):
     started = time.monotonic()
     tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "45", command)
     try:
-        screen = wait_for(session, "reviewed")
+        wait_for(session, "reviewed")
         first_screen = time.monotonic() - started
+        # The first frame may be drawn before the terminal's size is known; the top bar
+        # then fits the file names to the real width.
+        screen = wait_for(session, "qingshui-water-2023.txt → qingshui-water-2024.txt")
         assert "OLD" in screen
         assert "NEW" in screen
-        assert "qingshui-water-2023.txt → qingshui-water-2024.txt" in screen
         assert first_screen < 5  # generous on a loaded machine; README has the measured figure
         tmux("send-keys", "-t", session, "]", "r")
         wait_for(session, "1/")

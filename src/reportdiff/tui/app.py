@@ -71,7 +71,7 @@ class ReviewApp(App[None]):
 
     # -- building -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar")
+        yield TopBar(id="topbar")
         with Horizontal(id="main"):
             yield Outline(self.c, self.review, id="outline")
             with Vertical(id="right"):
@@ -112,10 +112,6 @@ class ReviewApp(App[None]):
         # The panes have no rule of their own to light up; their title bar does.
         self.query_one("#sticky").set_class(event.widget is self.diff, "-keys-here")
 
-    def on_resize(self) -> None:
-        if self.diff.layout_ is not None:
-            self._update_bars()  # the file names take what room the new width leaves
-
     def _first_layout(self) -> None:
         if self.diff.layout_ is None:
             self.diff.rebuild()
@@ -154,22 +150,12 @@ class ReviewApp(App[None]):
     def _update_bars(self) -> None:
         s = self.summary
         done, total = self.review.progress(self.pair_keys)
-        progress = f" {done}/{total} reviewed "
         counts = (
             f"{s.sections_changed} changed · {s.sections_added} added · "
             f"{s.sections_removed} removed · {s.sections_moved} moved"
         )
-        # The counts matter more than whole file names: long names give way, cut inside.
-        room = max(8, self.size.width - cell_len(progress + counts) - 8) // 2
-        old, new = (_middle_cut(_name(d.path), room) for d in (self.c.old, self.c.new))
-        bar = Text.assemble(
-            (progress, "bold reverse" if done < total else "bold #5fff5f"),
-            f"  {old} → {new}   ",
-            (counts, "#d0d0d0"),
-            no_wrap=True,
-            overflow="ellipsis",
-        )
-        self.query_one("#topbar", Static).update(bar)
+        names = (_name(self.c.old.path), _name(self.c.new.path))
+        self.query_one(TopBar).show(f" {done}/{total} reviewed ", done < total, names, counts)
         self.query_one("#sticky", Static).update(self._sticky())
 
     def _sticky(self) -> Text:
@@ -395,6 +381,35 @@ class ReviewApp(App[None]):
 
 def _name(path: str) -> str:
     return safe_line(Path(path).name)
+
+
+class TopBar(Static):
+    """Review progress, the two files and the section counts on one line. It lays
+    itself out when drawn: the counts matter more than whole file names, so long names
+    give way to whatever width the terminal has now."""
+
+    _parts: tuple[str, bool, tuple[str, str], str] | None = None
+
+    def show(self, progress: str, pending: bool, names: tuple[str, str], counts: str) -> None:
+        self._parts = (progress, pending, names, counts)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        if self._parts is None:
+            return Text("")
+        progress, pending, (old, new), counts = self._parts
+        width = self.size.width or self.app.size.width  # 0 until first laid out
+        room = max(8, width - cell_len(progress + counts) - 8) // 2
+        return Text.assemble(
+            (progress, "bold reverse" if pending else "bold #5fff5f"),
+            f"  {_middle_cut(old, room)} → {_middle_cut(new, room)}   ",
+            (counts, "#d0d0d0"),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
 
 
 def _middle_cut(text: str, width: int) -> str:
