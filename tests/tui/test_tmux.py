@@ -51,7 +51,9 @@ def wait_for(session: str, needle: str, timeout: float = 20) -> str:
 def test_demo_opens_the_ui_and_keeps_a_review_mark(tmp_path):
     session = f"reportdiff-test-{os.getpid()}"
     command = (
-        f"env PYTHONPATH={ROOT / 'src'} REPORTDIFF_STATE_DIR={tmp_path} TERM=xterm-256color "
+        # COLUMNS and LINES (pytest's own, 80x24) would override the terminal's size.
+        f"env -u COLUMNS -u LINES PYTHONPATH={ROOT / 'src'} REPORTDIFF_STATE_DIR={tmp_path} "
+        "TERM=xterm-256color "
         f"{sys.executable} -m reportdiff demo"
     )
     started = time.monotonic()
