@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -41,7 +42,34 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with a usage error as one line (its subcommand parsers inherit it)."""
 
     def error(self, message: str) -> NoReturn:
-        fail(f"{message} (see `{self.prog} --help`)")
+        hint = _did_you_mean(message, self)
+        fail(f"{message}{hint} (see `{self.prog} --help`)")
+
+
+def _did_you_mean(message: str, parser: argparse.ArgumentParser) -> str:
+    """' — did you mean …?' for a mistyped command, action or option; else ''."""
+    import difflib
+
+    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        typed, offered = choice.group(1), re.findall(r"'([^']*)'", choice.group(2))
+    elif message.startswith("unrecognized arguments: "):
+        typed = next((a for a in message.split()[2:] if a.startswith("-")), "")
+        offered = sorted(_option_strings(parser))
+    else:
+        return ""
+    close = difflib.get_close_matches(typed, offered, n=1, cutoff=0.6) if typed else []
+    return f" — did you mean {close[0]!r}?" if close else ""
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option of ``parser`` and of its subcommands, all the way down."""
+    found = set(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                found |= _option_strings(sub)
+    return found
 
 
 def fail(message: str) -> NoReturn:
