@@ -162,6 +162,7 @@ class Figure:
     parent: int | None = None  # index of the enclosing total in the same list, if any
     qualifier: str = ""  # "approx", "at_least", "at_most", "" …
     role: FigureRole = "current"
+    column: str = ""  # a table figure's column name (一般公共预算基本支出 人员经费), else ""
 
 
 @dataclass(frozen=True)

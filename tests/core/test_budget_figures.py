@@ -224,3 +224,121 @@ def test_a_value_shown_like_a_table_cell_is_grouped_in_thousands(value, written)
     shown = show(value, like)
     assert shown.replace(",", "").startswith(f"{value:.0f}"[:3])
     assert ("," in shown) == (value >= 1000)
+
+
+def _grid_table(unit: str, head: list[list[str]], rows: list[list[str]]) -> str:
+    lines = [f"编制部门：某区某局 单位：{unit}", *("\t".join(r) for r in head + rows)]
+    return "2025年部门基本支出预算表\n" + "\n".join(lines) + "\n"
+
+
+_GROUP_HEADS = [
+    # one group over its columns, spanning from its first cell
+    [
+        ["项目", "", "一般公共预算基本支出", "", ""],
+        ["编码", "科目名称", "合计", "人员经费", "公用经费"],
+    ],
+    # the same under a code row that names the code columns only
+    [
+        ["项目", "", "一般公共预算基本支出", "", ""],
+        ["编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["类", "", "", "", ""],
+    ],
+    # the group's words in a row of their own, with a year and a unit in them
+    [
+        ["", "", "2025年一般公共预算基本支出（元）", "", ""],
+        ["编码", "科目名称", "合计", "人员经费", "公用经费"],
+    ],
+]
+
+
+@pytest.mark.parametrize("head", _GROUP_HEADS)
+@pytest.mark.parametrize(
+    "values", [("1,000", "600", "400"), ("90,514,044", "90,000,000", "514,044")]
+)
+def test_table_figures_carry_their_column_name(head, values):
+    rows = [["301", "工资福利支出", *values], ["合计", "", *values]]
+    figures = [f for f in figures_of(_grid_table("元", head, rows)) if f.kind == "amount"]
+    columns = [f.column for f in figures]
+    named = [
+        "一般公共预算基本支出 合计",
+        "一般公共预算基本支出 人员经费",
+        "一般公共预算基本支出 公用经费",
+    ]
+    assert columns == named * 2
+    assert [f.label for f in figures[3:]] == [f"合计 / {c}" for c in named]
+
+
+def test_a_spanning_cell_names_no_column_past_a_new_group_above():
+    from reportdiff.core.figures.table_head import column_heads
+
+    rows = [
+        ["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+        ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+        ["", "", "", "小计", "购置费", "运行费", ""],
+    ]
+    assert column_heads(rows) == [
+        "“三公”经费预算数 合计",
+        "“三公”经费预算数 因公出国(境)费",
+        "“三公”经费预算数 公务接待费",
+        "公务用车购置及运行费 小计",
+        "公务用车购置及运行费 购置费",
+        "公务用车购置及运行费 运行费",
+        "机关运行经费预算数",
+    ]
+
+
+@pytest.mark.parametrize(("old_year", "new_year"), [(2024, 2025), (2023, 2024)])
+def test_columns_pair_with_their_own_column_across_years(old_year, new_year):
+    from reportdiff.core.compare import compare
+
+    def table(year: int, personnel: str, public: str) -> str:
+        head = [["项目", f"{year}年人员经费（元）", f"{year}年公用经费（元）"]]
+        return _grid_table(
+            "元", head, [["工资福利支出", personnel, public], ["合计", personnel, public]]
+        )
+
+    old = doc_of(table(old_year, "88,282,511", "5,873,551"))
+    new = doc_of(table(new_year, "90,238,584", "10,827,702"))
+    pairs = {
+        (c.old.column, c.new.column, c.old.text, c.new.text)
+        for c in compare(old, new).numbers
+        if c.old and c.new
+    }
+    assert pairs == {
+        ("人员经费", "人员经费", "88,282,511", "90,238,584"),
+        ("公用经费", "公用经费", "5,873,551", "10,827,702"),
+    }
+
+
+def test_a_row_with_no_header_is_named_by_its_columns():
+    head = [
+        ["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+        ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+        ["", "", "", "小计", "购置费", "运行费", ""],
+    ]
+    rows = [["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]]
+    figures = {f.text: f.label for f in figures_of(_grid_table("万元", head, rows))}
+    assert figures["36.56"] == "公务用车购置及运行费 小计"
+    assert figures["464.64"] == "机关运行经费预算数"
+
+
+def test_json_figures_carry_their_column():
+    from reportdiff.render.json import figure_to_dict
+
+    head = [["项目", "人员经费", "公用经费"]]
+    figures = figures_of(_grid_table("元", head, [["合计", "600", "400"]]))
+    dicts = [figure_to_dict(f) for f in figures if f.kind == "amount"]
+    assert [d["column"] for d in dicts] == ["人员经费", "公用经费"]
+    prose = figure_to_dict(figures_of("基本支出600万元。")[0])
+    assert "column" not in prose
+
+
+@pytest.mark.parametrize("number", _LIST_NUMBERS)
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_a_contents_without_leaders_under_its_heading_yields_no_figures(number, year):
+    toc = _contents(year, "", number, False, True)
+    body = f"一、收入预算\n{year}年，收入预算18,976.76万元，比上年增加3,355.65万元。"
+    text = f"上海市某区{year}年部门预算\n{toc}\n{body}"
+    figures = [f for f in figures_of(text) if f.kind not in ("year", "date")]
+    assert [f.text for f in figures] == ["18,976.76万元", "3,355.65万元"]
+    assert not [f for f in figures_of(text) if f.start < text.index(body) and f.start > 20]

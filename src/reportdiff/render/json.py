@@ -165,6 +165,8 @@ def figure_to_dict(f: Figure, at: Positions | None = None) -> dict[str, Any]:
         "qualifier": f.qualifier,
         "role": f.role,
     }
+    if f.column:
+        d["column"] = f.column
     return d | line_column(f.start, at)
 
 

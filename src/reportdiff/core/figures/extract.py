@@ -19,6 +19,7 @@ from .english import english_counts, english_labels, is_english
 from .label import clean_label, prose_labels
 from .parse import Reading, read_numbers
 from .role import figure_role
+from .table_head import column_heads
 from .tree import link_parts
 
 __all__ = ["extract_figures", "figure_breaks", "section_finder"]
@@ -46,11 +47,16 @@ def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure,
     """Every figure of doc in text order; parent indexes link parts to their total."""
     readings: list[Reading] = []
     labels: list[str] = []
+    columns: dict[int, str] = {}  # reading start -> its table column's name
     numbers = _Numbers(doc.text)
     breaks = figure_breaks(doc, sections)
     for group in _paragraphs(doc, breaks):
         block = group[0]
-        got = _table(doc, block, numbers) if block.kind == "table" else _prose(numbers, group)
+        got = (
+            _table(doc, block, numbers, columns)
+            if block.kind == "table"
+            else _prose(numbers, group)
+        )
         for r, label in got:
             readings.append(r)
             labels.append(label)
@@ -59,12 +65,14 @@ def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure,
     parents = link_parts(doc.text, readings, breaks)
     where = section_finder(sections)
     return tuple(
-        _figure(doc.text, r, label, where(r.start), parent)
+        _figure(doc.text, r, label, where(r.start), parent, columns.get(r.start, ""))
         for r, label, parent in zip(readings, labels, parents, strict=True)
     )
 
 
-def _figure(text: str, r: Reading, label: str, section: str | None, parent: int | None) -> Figure:
+def _figure(
+    text: str, r: Reading, label: str, section: str | None, parent: int | None, column: str
+) -> Figure:
     label, role = figure_role(text, r.start, r.end, r.qualifier, label)
     return Figure(
         text=r.text,
@@ -78,6 +86,7 @@ def _figure(text: str, r: Reading, label: str, section: str | None, parent: int 
         parent=parent,
         qualifier=r.qualifier,
         role=role,
+        column=column,
     )
 
 
@@ -154,24 +163,25 @@ def _english(numbers: _Numbers, block: Block) -> list[tuple[Reading, str]]:
     return list(zip(found, english_labels(text, found, start, end), strict=True))
 
 
-def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading, str]]:
-    """Cells: a lone number counts; its label is the row's text cell (and column head).
-    A unit stated for the table (单位：万元), a column (金额（万元）) or a row
-    (支出（万元） | …) makes its lone numbers amounts in that unit."""
+def _table(
+    doc: Document, block: Block, numbers: _Numbers, columns: dict[int, str]
+) -> list[tuple[Reading, str]]:
+    """Cells: a lone number counts; its label is the row's text cell and, in a row of
+    two or more values, its column's name (table_head.py):
+    「合计 / 人员经费」. A unit stated for the table (单位：万元), a column (金额（万元）)
+    or a row (支出（万元） | …) makes its lone numbers amounts in that unit."""
     text = doc.text
     unit = _TABLE_UNIT_RE.search(text, max(0, block.start - 200), block.start + 200)
-    header: list[str] = []
+    table_unit = unit.group(1) if unit else ""
+    rows = [[(c, text[c.start : c.end].strip()) for c in row] for row in block.cells]
+    readings = [[_cell_readings(numbers, c.start, c.end, s) for c, s in row] for row in rows]
+    head_rows = _header_rows(rows, readings)
+    heads = column_heads([[s for _, s in row] for row in rows[:head_rows]])
     column_units: list[str] = []
     out: list[tuple[Reading, str]] = []
-    table_unit = unit.group(1) if unit else ""
-    for n, row in enumerate(block.cells):
-        cells = [(c, text[c.start : c.end].strip()) for c in row]
-        per_cell = [_cell_readings(numbers, c.start, c.end, s) for c, s in cells]
-        if _years_row(per_cell):  # 项目 | 2022 | 2023: the years name the columns
-            header = [s for _, s in cells]
+    for n, (cells, per_cell) in enumerate(zip(rows, readings, strict=True)):
+        if n < head_rows and _years_row(per_cell):  # 项目 | 2022 | 2023: names, not values
             per_cell = [[] for _ in per_cell]
-        if n == 0 and _is_header(cells, per_cell):
-            header = [_HEAD_UNIT_RE.sub("", s).strip() or s for _, s in cells]
         if all(r.kind in ("year", "date") for found in per_cell for r in found):
             # a header row, of however many: 金额（万元） | 2024年（万元）
             named = [_unit_named(s) for _, s in cells]
@@ -190,13 +200,40 @@ def _table(doc: Document, block: Block, numbers: _Numbers) -> list[tuple[Reading
             if lone and col < name_col and found[0].bare:
                 continue  # before the row's name: its code (201 | 05 | 07) or 序号, not a value
             own = [""] if lone else prose_labels(text, found, cell.start, cell.end)
-            head = header[col] if numeric > 1 and col < len(header) else ""
+            head = heads[col] if numeric > 1 and col < len(heads) else ""
             col_unit = column_units[col] if col < len(column_units) else ""
             for r, label in zip(found, own, strict=True):
                 label = label if len(label) >= 2 else _row_label(cells, per_cell, col)
                 r = _table_unit(r, col_unit or row_unit or table_unit)
-                out.append((r, f"{label} / {head}" if head and head != label else label))
+                out.append((r, _with_column(label, head)))
+                if head:
+                    columns[r.start] = head
     return out
+
+
+def _with_column(label: str, head: str) -> str:
+    """「合计 / 人员经费」; a row with no name of its own is its column's."""
+    if not head or head == label:
+        return label
+    return f"{label} / {head}" if label else head
+
+
+_MAX_HEADER_ROWS = 4
+_MAX_HEADER_CELL = 24
+
+
+def _header_rows(rows: list[list[tuple[Span, str]]], readings: list[list[list[Reading]]]) -> int:
+    """How many rows head the table: the leading rows of short words with no values in
+    them (years may head columns), before the first row with values."""
+    n = 0
+    while n < min(_MAX_HEADER_ROWS, len(rows) - 1):
+        words = [s for _, s in rows[n] if s]
+        values = [r for found in readings[n] for r in found if r.kind not in ("year", "date")]
+        short = all(len(w) <= _MAX_HEADER_CELL for w in words)
+        if (values and not _years_row(readings[n])) or not words or not short:
+            break
+        n += 1
+    return n
 
 
 def _years_row(per_cell: list[list[Reading]]) -> bool:
@@ -212,12 +249,6 @@ def _unit_named(cell: str) -> str:
     """金额（万元） → 万元: the unit a header cell states for its column or row."""
     m = _HEAD_UNIT_RE.search(cell)
     return m.group(1) if m else ""
-
-
-def _is_header(cells: list[tuple[Span, str]], per_cell: list[list[Reading]]) -> bool:
-    """一级指标 | 二级指标 | 指标值 | 得分: short words, no figures, two or more cells."""
-    words = [s for _, s in cells if s]
-    return not any(per_cell) and len(words) >= 2 and all(len(w) <= 12 for w in words)
 
 
 def _cell_readings(numbers: _Numbers, start: int, end: int, stripped: str) -> list[Reading]:

@@ -55,7 +55,7 @@ def figure_side(doc: Document, figures: Sequence[Figure]) -> FigureSide:
     return FigureSide(
         figures=list(figures),
         keys=keys,
-        heads=[f.label.split(" / ")[1] if " / " in f.label else "" for f in figures],
+        heads=[f.column for f in figures],
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
         sorts=[sort_of(f) for f in figures],

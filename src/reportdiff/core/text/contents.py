@@ -2,7 +2,8 @@
 
 An entry is a line with a dot leader (「5．2024年部门一般公共预算支出功能分类预算表……12」,
 "Introduction ........ 3"); a page set two entries on one line keeps its leaders. The
-heading over them (目录, 目 录, Contents) belongs to the table. Its numbers are list
+heading over them (目录, 目 录, Contents) belongs to the table, and under that heading
+short numbered lines with no sentence in them are entries without leaders. Its numbers are list
 numbers, years and pages, never figures, and its words repeat the headings below, so
 neither the figures nor the reuse flags read it.
 """
@@ -12,14 +13,46 @@ from __future__ import annotations
 import bisect
 import re
 
+from .numbering import parse_numbering
+
 # three ellipses or six dots in a row: a leader, not the ellipsis of prose (……)
 _LEADER = re.compile(r"…{3,}|⋯{3,}|(?:[.．·•・]\s?){6,}")
 _GAP = r"[ \t\u3000]*"
 _HEADING = re.compile(rf"{_GAP}(?:目{_GAP}录|(?i:table of contents|contents)){_GAP}")
+_HEADING_LINE = re.compile(rf"(?m)^{_HEADING.pattern}$")
+_SENTENCE = re.compile(r"[。，；;！？]")
+_MAX_ENTRY = 60  # characters: two entries a page set on one line, no more
+_LIST_NUMBER = re.compile(r"\d{1,3}[.．]\s*\S")  # 4．2025年…, which parse_numbering reads as 4.2
 
 
 def contents_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of table-of-contents lines in text, with its heading."""
+    spans = _led_entries(text)
+    for m in _HEADING_LINE.finditer(text):
+        end = _numbered_entries(text, m.end())
+        if end > m.end() and not any(a <= m.start() < b for a, b in spans):
+            spans.append((m.start(), end))
+    return sorted(spans)
+
+
+def _numbered_entries(text: str, pos: int) -> int:
+    """Where the entries under a 目录 heading end: short numbered lines with no sentence
+    in them (一、部门主要职能 / 1. 2025年部门收入预算总表), as a contents without
+    leaders or page numbers sets them."""
+    end = pos
+    while end < len(text) and text[end] == "\n":
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[end + 1 : nxt].strip(" \t\u3000")
+        if not line or len(line) > _MAX_ENTRY or _SENTENCE.search(line):
+            break
+        if parse_numbering(line) is None and not _LIST_NUMBER.match(line):
+            break
+        end = nxt
+    return end
+
+
+def _led_entries(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _LEADER.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
