@@ -200,22 +200,24 @@ def _table(
             if lone and col < name_col and found[0].bare:
                 continue  # before the row's name: its code (201 | 05 | 07) or 序号, not a value
             own = [""] if lone else prose_labels(text, found, cell.start, cell.end)
-            head = heads[col] if numeric > 1 and col < len(heads) else ""
+            levels = heads[col] if numeric > 1 and col < len(heads) else ()
             col_unit = column_units[col] if col < len(column_units) else ""
             for r, label in zip(found, own, strict=True):
                 label = label if len(label) >= 2 else _row_label(cells, per_cell, col)
                 r = _table_unit(r, col_unit or row_unit or table_unit)
-                out.append((r, _with_column(label, head)))
-                if head:
-                    columns[r.start] = head
+                out.append((r, _with_column(label, levels)))
+                if levels:
+                    columns[r.start] = " ".join(levels)
     return out
 
 
-def _with_column(label: str, head: str) -> str:
-    """「合计 / 人员经费」; a row with no name of its own is its column's."""
-    if not head or head == label:
+def _with_column(label: str, levels: tuple[str, ...]) -> str:
+    """「合计 / 人员经费」, its column's nearest level after the row's name (the figure's
+    column holds both); a row with no name of its own is its column's, both levels:
+    「公务用车购置及运行费 小计」."""
+    if not levels or levels[-1] == label:
         return label
-    return f"{label} / {head}" if label else head
+    return f"{label} / {levels[-1]}" if label else " ".join(levels)
 
 
 _MAX_HEADER_ROWS = 4

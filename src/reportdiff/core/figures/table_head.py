@@ -11,7 +11,8 @@ or, where that is empty but a row below names the column, the spanning cell to i
 left (一般公共预算基本支出 over 人员经费) — never across a cell that starts a new
 group in a row above. The two nearest levels name it: 「一般公共预算基本支出 人员经费」,
 「公务用车购置及运行费 小计」; years and units in them (2024年预算数（万元）) name no
-column of their own, so next year's table has the same names.
+column of their own, so next year's table has the same names. A label shows the nearest
+level after its row's name (合计 / 人员经费); a row with no name shows both.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ _YEAR_OR_UNIT = re.compile(
 )
 
 
-def column_heads(rows: list[list[str]]) -> list[str]:
-    """Per column, its name from the header ``rows`` (cell texts), "" where none."""
+def column_heads(rows: list[list[str]]) -> list[tuple[str, ...]]:
+    """Per column, its name's levels from the header ``rows`` (cell texts), outer
+    first: ("一般公共预算基本支出", "人员经费"); () where nothing names it."""
     width = max((len(r) for r in rows), default=0)
     grid = [[_plain(r[c]) if c < len(r) else "" for c in range(width)] for r in rows]
-    return [" ".join(_path(grid, c)[-_MAX_LEVELS:]) for c in range(width)]
+    return [tuple(_path(grid, c)[-_MAX_LEVELS:]) for c in range(width)]
 
 
 def _path(grid: list[list[str]], col: int) -> list[str]:
