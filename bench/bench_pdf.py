@@ -3,7 +3,8 @@
     python bench/bench_pdf.py [--repeat 3] [--grow 5]
 
 Rows: the committed sample (its PDF and .docx), the sample grown to about 30 pages
-(built and printed here when LibreOffice is installed), and the real budget PDFs in
+and the two real county reports of ../shared/seeds (each built as .docx and printed
+to PDF here when LibreOffice is installed), and the real budget PDFs in
 ../shared/real/dev/pdf (PDF only). Times are the best of --repeat runs after a
 warm-up read, so imports are not counted; the ratio is PDF time / .docx time.
 """
@@ -25,6 +26,7 @@ from reportdiff.readers import read_document  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "zh" / "qingshui-water-2023"
 REAL = ROOT.parent / "shared" / "real" / "dev" / "pdf"
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def best_of(path: Path, repeat: int) -> float:
@@ -47,8 +49,8 @@ def pages(path: Path) -> int:
         pdf.close()
 
 
-def grown(folder: Path, times: int) -> tuple[Path, Path] | None:
-    """The sample's text repeated ``times`` over, as .docx and printed to PDF."""
+def printed(source: Path, folder: Path) -> tuple[Path, Path] | None:
+    """``source`` (.txt or .md) built as a .docx and printed to PDF by LibreOffice."""
     if shutil.which("soffice") is None:
         return None
 
@@ -58,14 +60,19 @@ def grown(folder: Path, times: int) -> tuple[Path, Path] | None:
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         return module
 
+    docx, pdf = folder / f"{source.stem}.docx", folder / f"{source.stem}.pdf"
+    load("build_docx").build(source, docx)
+    load("build_pdf").print_pdf(source, pdf)
+    return pdf, docx
+
+
+def grown(folder: Path, times: int) -> tuple[Path, Path] | None:
+    """The sample's text repeated ``times`` over, as .docx and printed to PDF."""
     text = SAMPLE.with_suffix(".txt").read_text(encoding="utf-8")
     head, body = text.split("\n", 1)
     txt = folder / "grown.txt"
     txt.write_text(head + "\n" + body * times, encoding="utf-8")
-    docx, pdf = folder / "grown.docx", folder / "grown.pdf"
-    load("build_docx").build(txt, docx)
-    load("build_pdf").print_pdf(txt, pdf)
-    return pdf, docx
+    return printed(txt, folder)
 
 
 def row(name: str, pdf: Path, docx: Path | None, repeat: int) -> str:
@@ -94,6 +101,10 @@ def main() -> int:
             print(f"{SAMPLE.name} ×{args.grow} | (LibreOffice not installed: not built)")
         else:
             print(row(f"{SAMPLE.name} ×{args.grow}", *made, args.repeat))
+        for seed in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
+            made = printed(seed, Path(tmp))
+            if made is not None:
+                print(row(f"{seed.stem} (seed)", *made, args.repeat))
     for pdf in sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []:
         print(row(pdf.stem, pdf, None, args.repeat))
     return 0
