@@ -9,9 +9,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from ..core.reuse import SENTENCE_WEIGHT, Hit, Sentence, band_keys, near_copy, sketch
-from ..core.reuse.passages import section_locator, section_refs
-from ..core.sections.segment import segment_document
+from ..core.reuse import (
+    SENTENCE_WEIGHT,
+    Hit,
+    Sentence,
+    band_keys,
+    near_copy,
+    section_locator,
+    section_refs,
+    sketch,
+)
+from ..core.sections import segment_document
 from ..model import Document
 from .store import CorpusIndex, display_names
 

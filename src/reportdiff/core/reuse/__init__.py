@@ -18,7 +18,7 @@ from .corpus import (
     shared_runs,
     sketch_document,
 )
-from .passages import CorpusLookup, Hit, near_copy
+from .passages import CorpusLookup, Hit, near_copy, section_locator, section_refs
 from .shingles import (
     CLOSED_WEIGHT,
     MIN_WEIGHT,
@@ -58,6 +58,8 @@ __all__ = [
     "key_hash",
     "near_copy",
     "report_year",
+    "section_locator",
+    "section_refs",
     "shared_runs",
     "sketch",
     "sketch_document",
