@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from reportdiff.cli import COMMAND_MODULES, build_parser, named_command
 from tests.conftest import ROOT
 
 # Libraries that cost tens of milliseconds or more to import, and our own packages
@@ -96,6 +97,28 @@ def test_building_the_parser_loads_no_command_implementation(args):
         )
         or m == "reportdiff.model"
     ]
+
+
+def test_a_run_imports_only_the_command_it_names(pair, tmp_path):
+    out = tmp_path / "out.json"
+    status, modules = loaded_modules("--no-pager", "compare", *map(str, pair), "-o", str(out))
+    assert status == 1
+    commands = {m.rsplit(".", 1)[-1] for m in modules if m.startswith("reportdiff.cli.")}
+    assert "compare" in commands
+    assert not commands & (set(COMMAND_MODULES) - {"compare", "archive"})
+
+
+@pytest.mark.parametrize("command", COMMAND_MODULES)
+def test_a_command_built_alone_reads_as_in_the_whole_parser(command, capsys):
+    helps = []
+    for parser in (build_parser(), build_parser(only=command)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert named_command(["--no-pager", command, "--help"]) == command
+    assert named_command(["--help"]) is None
+    assert named_command([command[:-1], command]) is None  # a misspelt command: all
 
 
 def test_the_batch_sort_choices_are_the_summary_columns():

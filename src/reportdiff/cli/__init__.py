@@ -77,7 +77,9 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(ExitStatus.TROUBLE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` that one command's part of it (the
+    others' modules are then not imported: a run names its command)."""
     parser = _Parser(
         prog="reportdiff",
         description="Show what changed between two versions of a sectioned report, "
@@ -91,13 +93,21 @@ def build_parser() -> argparse.ArgumentParser:
         "$PAGER or less -FRX)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
+    for name in (only,) if only else COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, when its first word that is not an option names one;
+    otherwise None (the whole parser then answers: help, or the error that lists them)."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return word if word in COMMAND_MODULES else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(named_command(argv)).parse_args(argv)
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
