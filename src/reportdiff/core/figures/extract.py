@@ -28,13 +28,15 @@ _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,4
 # where digits are no figures: web addresses (and the dates in them), e-mail addresses,
 # postal codes, document and regulation numbers (国发〔2021〕5号, (EU) 2021/914), phone numbers
 _NOISE_RE = re.compile(
+    # the characters a match can start with: the scan skips all others at once
+    r"(?=[A-Za-z0-9._%+\-邮〔\[（(电传])(?:"
     r"(?:https?://|www\.)[^\s\u3000，。；）)」”]+"
     # ASCII and anchored at its start: a long run of word characters is not retried
     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
     r"|(?:邮政?编码|邮编|postcode|post code|zip code)\s*[:：]?\s*\d{5,6}"
     r"|[〔\[（(]\s*(?:19|20)\d\d\s*[〕\]）)]\s*\d+\s*号"
     r"|\b(?:19|20)\d\d/\d{1,4}\b"
-    r"|(?:电话|传真|Tel\.?|Fax)\s*[:：]?\s*[\d\s()（）-]{7,}",
+    r"|(?:电话|传真|Tel\.?|Fax)\s*[:：]?\s*[\d\s()（）-]{7,})",
     re.IGNORECASE,
 )
 _TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")

@@ -17,6 +17,7 @@ import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.contents import contents_spans, inside
 from ..text.line_wraps import join_soft_wraps
@@ -141,6 +142,9 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
         spans.append((start + lead, start + lead + len(stripped)))
 
 
+# A document's sentences are sketched when indexed and again when looked up (repeats
+# inside a report, a corpus scan): remembered, each distinct key is hashed once.
+@lru_cache(maxsize=1 << 14)
 def sketch(key: str) -> tuple[int, ...]:
     """Bottom-k MinHash of a key's character shingles: near-identical keys share
     most of their smallest hashes, unrelated ones rarely more than one."""

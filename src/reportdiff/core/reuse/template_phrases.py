@@ -10,6 +10,7 @@ author really wrote costs a reviewer's trust.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _CLOSE = r"[^（()）\n]"
@@ -19,6 +20,25 @@ _CLOSE = r"[^（()）\n]"
 class TemplatePhrase:
     label: str  # the display form quoted in the evidence
     pattern: re.Pattern[str]
+    # Words every match holds, starting at most ``reach`` characters into it: the scan
+    # then looks only near them (a pattern opening with "any 0..20 characters" is
+    # otherwise tried at every character of the text).
+    anchor: str = ""
+    reach: int = 0
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches ``pattern.finditer(text)`` finds."""
+        if not self.anchor:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while (at := text.find(self.anchor, pos)) >= 0:
+            # no match starts before at - reach: its anchor would come before ``at``
+            m = self.pattern.search(text, max(pos, at - self.reach))
+            if m is None:
+                return
+            yield m
+            pos = max(m.end(), m.start() + 1)
 
 
 PHRASES: tuple[TemplatePhrase, ...] = (
@@ -26,7 +46,11 @@ PHRASES: tuple[TemplatePhrase, ...] = (
     TemplatePhrase(
         "围绕……进行绩效分析", re.compile(r"围绕[^。；\n]{1,60}?进行(?:绩效)?分析[。；]?")
     ),
-    TemplatePhrase("包括……等情况", re.compile(r"(?<![，,、])包括[^。\n]{1,120}?等情况[。；]?")),
+    # (?=…) before a lookbehind or an alternation names the characters a match can start
+    # with, so the scan skips every other character at once (the same matches, faster)
+    TemplatePhrase(
+        "包括……等情况", re.compile(r"(?=包括)(?<![，,、])包括[^。\n]{1,120}?等情况[。；]?")
+    ),
     TemplatePhrase(
         "（根据……填写/描述）",
         re.compile(
@@ -43,15 +67,19 @@ PHRASES: tuple[TemplatePhrase, ...] = (
     ),
     TemplatePhrase(
         "XX",
-        re.compile(r"(?<![A-Za-z])[XxＸｘ]{2,}(?:[年月日号][XxＸｘ]{2,})*[年月日号]?(?![A-Za-z])"),
+        re.compile(
+            r"(?=[XxＸｘ])(?<![A-Za-z])[XxＸｘ]{2,}(?:[年月日号][XxＸｘ]{2,})*[年月日号]?(?![A-Za-z])"
+        ),
     ),
-    TemplatePhrase("××", re.compile(r"[×✕╳＊]{2,}|○{2,}|□{2,}|_{4,}|＿{3,}")),
+    TemplatePhrase("××", re.compile(r"(?=[×✕╳＊○□_＿])(?:[×✕╳＊]{2,}|○{2,}|□{2,}|_{4,}|＿{3,})")),
     TemplatePhrase(
         "【】",
         re.compile(r"【\s*(?:[^】\n]{0,20}(?:填|请|名称|示例|例如|删除|根据|XX)[^】\n]{0,20})?】"),
     ),
-    TemplatePhrase("范本", re.compile(r"[^\n。]{0,20}范本")),
-    TemplatePhrase("。。。", re.compile(r"(?<![。])。{3,}|\.{3,}(?=\s*$)", re.MULTILINE)),
+    TemplatePhrase("范本", re.compile(r"[^\n。]{0,20}范本"), anchor="范本", reach=20),
+    TemplatePhrase(
+        "。。。", re.compile(r"(?=[。.])(?:(?<![。])。{3,}|\.{3,}(?=\s*$))", re.MULTILINE)
+    ),
     TemplatePhrase(
         "[insert …]",
         re.compile(r"[\[<](?:insert|enter|describe|name of|add)[^\]>\n]{0,60}[\]>]", re.IGNORECASE),
@@ -72,7 +100,7 @@ def find_template_phrases(text: str) -> list[PhraseHit]:
     hits = [
         PhraseHit(m.start(), m.end(), p.label)
         for p in PHRASES
-        for m in p.pattern.finditer(text)
+        for m in p.finditer(text)
         if m.group().strip()
     ]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
