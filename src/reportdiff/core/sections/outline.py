@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ...model import Document, Section
 from .genres import GENRES
@@ -34,6 +34,7 @@ class Genre:
     words: tuple[tuple[str, str], ...]  # (word, slot), longest word first
 
 
+@lru_cache(maxsize=1 << 14)  # each section's title and opening is asked once per genre
 def squash(text: str) -> str:
     """Text as slot words are written: NFKC, lower case, no spaces or punctuation."""
     return _PUNCT_SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()

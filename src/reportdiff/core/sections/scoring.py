@@ -19,6 +19,7 @@ import bisect
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -154,6 +155,7 @@ def title_similarity(a: str, b: str) -> float:
     return max(ratio, 0.9 * LCSseq.similarity(a, b) / len(shorter))
 
 
+@lru_cache(maxsize=1 << 14)  # a title is compared with each of its candidates
 def _specific(title: str) -> str:
     specific = title
     for word in _GENERIC:

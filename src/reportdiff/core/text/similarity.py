@@ -11,6 +11,7 @@ import itertools
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterable
 
 from .numbering import parse_numbering
 from .tokens import FIGURE_RE
@@ -38,8 +39,8 @@ def bigram_set(text: str) -> frozenset[int]:
     48-bit hash (not str hash(), which is salted per process): equal bigrams give equal
     numbers in every run, and the smallest numbers are an unbiased sample of the set."""
     t = _PUNCT_SPACE.sub("", mask_figures(unicodedata.normalize("NFKC", text))).lower()
-    codes = [ord(c) for c in t]
-    return frozenset(((x << 21 | y) * _MIX) & _MASK for x, y in itertools.pairwise(codes))
+    pairs = set(itertools.pairwise(map(ord, t)))  # each distinct bigram hashed once
+    return frozenset(((x << 21 | y) * _MIX) & _MASK for x, y in pairs)
 
 
 _UNIT = re.compile(r"[a-z]+|[^\W\d_a-z]")
@@ -50,5 +51,11 @@ def shingle_set(text: str) -> frozenset[int]:
     character or one Latin word, so English is compared by word pairs (character
     bigrams of any two English paragraphs overlap by a third); figures are left out."""
     t = mask_figures(unicodedata.normalize("NFKC", text)).lower()
-    codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in _UNIT.findall(t)]
-    return frozenset(((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in itertools.pairwise(codes))
+    units = _UNIT.findall(t)
+    joined = "".join(units)
+    if len(joined) == len(units):  # one character each (no Latin word): coded in C
+        codes: Iterable[int] = map(ord, joined)
+    else:
+        codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in units]
+    pairs = set(itertools.pairwise(codes))  # each distinct pair hashed once
+    return frozenset(((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in pairs)
