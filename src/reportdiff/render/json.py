@@ -5,7 +5,6 @@ The schema itself is ``schema/compare.schema.json`` in this package; README docu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +19,7 @@ from ..model import (
     Section,
     SectionPair,
 )
+from .json_text import dumps
 from .positions import Positions
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def reviews_to_dict(c: Comparison, reviews: Sequence[ReviewEntry]) -> dict[str, 
 def render_json(
     c: Comparison, *, indent: int | None = 2, reviews: Sequence[ReviewEntry] | None = None
 ) -> str:
-    return json.dumps(comparison_to_dict(c, reviews), ensure_ascii=False, indent=indent)
+    return dumps(comparison_to_dict(c, reviews), indent=indent)
 
 
 def doc_to_dict(doc: Document, sections: tuple[Section, ...]) -> dict[str, Any]:
