@@ -24,7 +24,6 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -32,17 +31,18 @@ from rapidfuzz import fuzz
 
 from ...model import Document, Figure, NumberChange
 from ..reuse.stale import report_year
+from ..text.lazy_regex import lazy_compile
 from ..text.sentences import split_sentences
 from .label import CLAUSE_BREAK
 from .parse import read_numbers
 
 Ymd = tuple[int, int, int]  # year, month, day; 0 where the text does not say
-_RANGE_GAP = re.compile(r"\s?(?:至|到|~|～|-|－|—|–)\s?")
-_YEAR_POINT = re.compile(r"\s?[底末初]")  # 2025年底: a point in time, not a bare year
+_RANGE_GAP = lazy_compile(r"\s?(?:至|到|~|～|-|－|—|–)\s?")
+_YEAR_POINT = lazy_compile(r"\s?[底末初]")  # 2025年底: a point in time, not a bare year
 _LABEL_SIDE = 10  # characters of the clause either side of a date that name it
 _SENTENCE_SIDE = 60  # characters either side of a date that its sentence is read from
 _SAME_SENTENCE = 85  # rapidfuzz ratio of two sentences, digits aside, that are one sentence
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy_compile(r"\d+")
 _REFERENCE_YEAR = 2000  # a leap year: a month and day without a year are placed in it
 _DAYS = {3: (1, "天"), 2: (30.44, "个月"), 1: (365.25, "年")}  # precision → display unit
 

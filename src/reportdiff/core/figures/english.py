@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.lazy_regex import lazy_compile
 from .english_changes import parse_changes
 from .parse import Reading
 
@@ -20,14 +21,14 @@ _WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
-_WORD_RE = re.compile(r"\b(" + "|".join(_WORDS) + r")\b(?:-(?=[a-z]))?", re.IGNORECASE)
-_MONTHS = re.compile(
+_WORD_RE = lazy_compile(r"\b(" + "|".join(_WORDS) + r")\b(?:-(?=[a-z]))?", re.IGNORECASE)
+_MONTHS = lazy_compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s$"
 )
-_NAMED = re.compile(r"(?:Pier|Route|Gate|No\.|Number|Line|Bus|Platform|Section|Item)\s$", re.I)
-_LATIN = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_NAMED = lazy_compile(r"(?:Pier|Route|Gate|No\.|Number|Line|Bus|Platform|Section|Item)\s$", re.I)
+_LATIN = lazy_compile(r"[A-Za-z]")
+_WORD = lazy_compile(r"[A-Za-z][A-Za-z'’\-]*")
 _STOP_BEFORE = {
     "was", "were", "is", "are", "of", "to", "at", "by", "from", "reached", "rose", "fell",
     "totalled", "totaled", "about", "around", "nearly", "over", "under", "than", "the",
@@ -37,10 +38,10 @@ _STOP_BEFORE = {
     "which",
 }  # fmt: skip
 # a clause ends at punctuation or at a full stop before a capital (not "Inc. for")
-_CLAUSE_END = re.compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
-_CLAUSE_END_BEFORE = re.compile(r"[,;:)\n]|\.(?=\s+[A-Z])")
+_CLAUSE_END = lazy_compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
+_CLAUSE_END_BEFORE = lazy_compile(r"[,;:)\n]|\.(?=\s+[A-Z])")
 # Microsoft 365, Windows 11, Form 8: a number right after a capitalised word is a name
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazy_compile(
     r"\b(?!(?:The|In|About|Over|Nearly|Some|Only|All|By|At|On)\s)[A-Z][a-z]+\s$"
 )
 _STOP_AFTER = {"in", "of", "for", "on", "at", "the", "a", "an", "per", "to", "and", "or"}
@@ -48,22 +49,22 @@ _FUNCTION_WORDS = (_STOP_AFTER | _STOP_BEFORE) - {"score"}
 _NOUN_ENDS = {"from", "with", "by", "that", "after", "before", "when", "since", "against", "out"}
 _NOUN_ENDS |= {"was", "were", "is", "are", "will", "has", "have", "had"}  # the verb
 _BOUNDS = (
-    ("at_least", re.compile(r"\b(?:more than|over|above|at least|exceeding)\s*\$?$", re.I)),
-    ("at_most", re.compile(r"\b(?:less than|under|below|at most|up to)\s*\$?$", re.I)),
+    ("at_least", lazy_compile(r"\b(?:more than|over|above|at least|exceeding)\s*\$?$", re.I)),
+    ("at_most", lazy_compile(r"\b(?:less than|under|below|at most|up to)\s*\$?$", re.I)),
     (
         "approx",
-        re.compile(r"\b(?:about|around|approximately|nearly|almost|roughly|some)\s*\$?$", re.I),
+        lazy_compile(r"\b(?:about|around|approximately|nearly|almost|roughly|some)\s*\$?$", re.I),
     ),
 )
-_VERB_AFTER = re.compile(r"\s*(?:was|were)\s+(?:spent\s+on\s+|for\s+)?", re.I)
-_COMPANY = re.compile(r",\s*(Inc|Ltd|Corp|LLC|plc|L\.P)\b\.?")
-_OUT_OF = re.compile(r"\b(?:out of|per)\s*$")
+_VERB_AFTER = lazy_compile(r"\s*(?:was|were)\s+(?:spent\s+on\s+|for\s+)?", re.I)
+_COMPANY = lazy_compile(r",\s*(Inc|Ltd|Corp|LLC|plc|L\.P)\b\.?")
+_OUT_OF = lazy_compile(r"\b(?:out of|per)\s*$")
 _GENERIC_BEFORE = {"target", "budget", "plan", "goal", "forecast"}
-_ITEM_NAME = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][^:\n]{1,60}):[ \t]*$", re.MULTILINE)
-_RANGE_FROM = re.compile(r"\bfrom\s*\Z", re.I)
-_RANGE_TO = re.compile(r"\s*to\s*", re.I)
+_ITEM_NAME = lazy_compile(r"^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][^:\n]{1,60}):[ \t]*$", re.MULTILINE)
+_RANGE_FROM = lazy_compile(r"\bfrom\s*\Z", re.I)
+_RANGE_TO = lazy_compile(r"\s*to\s*", re.I)
 # a figure set against its plan by the words after it: "18% above budget"
-AGAINST_PLAN = re.compile(
+AGAINST_PLAN = lazy_compile(
     r"\s+(?P<side>above|below|over|under)\s+(?:the\s+|its\s+)?"
     r"(?P<plan>budget|target|plan|forecast)\b",
     re.I,

@@ -23,16 +23,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..text.lazy_regex import lazy_compile
+
 UP_WORDS = r"rose|risen|up|increased|grew|grown|climbed|gained|higher|increase|rise|growth"
 DOWN_WORDS = r"fell|fallen|down|decreased|declined|dropped|lower|decrease|decline|fall|drop"
-MOVE_BEFORE = re.compile(
+MOVE_BEFORE = lazy_compile(
     rf"\b(?:an?\s+)?(?P<word>{UP_WORDS}|{DOWN_WORDS})(?:\s+(?:by|of))?\s*$", re.IGNORECASE
 )
 _FIRST_LETTERS = "".join(sorted({w[0] for w in f"{UP_WORDS}|{DOWN_WORDS}".split("|")}))
 # any change at all? The lookahead on a first letter keeps the scan of a Chinese report,
 # where nothing matches, five times cheaper than trying every word at every character.
-MOVE_WORD = re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{UP_WORDS}|{DOWN_WORDS})\b", re.IGNORECASE)
-_FROM_WORD = re.compile(r"\b[Ff]rom\b")
+MOVE_WORD = lazy_compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{UP_WORDS}|{DOWN_WORDS})\b", re.IGNORECASE)
+_FROM_WORD = lazy_compile(r"\b[Ff]rom\b")
 
 
 def may_state_changes(text: str) -> bool:
@@ -41,26 +43,26 @@ def may_state_changes(text: str) -> bool:
     return MOVE_WORD.search(text) is not None or _FROM_WORD.search(text) is not None
 
 
-FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
-_MOVE_TO = re.compile(rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS})\s+to\s*$", re.IGNORECASE)
+FROM_BEFORE = lazy_compile(r"\b(?:from|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+_TO_BEFORE = lazy_compile(r"\bto\s*$", re.IGNORECASE)
+_MOVE_TO = lazy_compile(rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS})\s+to\s*$", re.IGNORECASE)
 # "rose from $11.7 million", "improved from 15": a change told from its start, by a
 # movement word or a verb of change that says no direction ("ranged from 15 to 20" and
 # "received from 3 donors" tell no change)
 _NO_DIRECTION = (
     r"improved|worsened|went|changed|moved|shifted|shortened|lengthened|widened|narrowed"
 )
-_MOVE_FROM = re.compile(
+_MOVE_FROM = lazy_compile(
     rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|{_NO_DIRECTION})\s+from\s*$", re.IGNORECASE
 )
-_IS_DOWN = re.compile(rf"^(?:{DOWN_WORDS})$", re.IGNORECASE)
+_IS_DOWN = lazy_compile(rf"^(?:{DOWN_WORDS})$", re.IGNORECASE)
 # "up $2.3 million or 6.0%", "to 12 minutes, or 25%": the other form of the same change
-_OR_BEFORE = re.compile(r"^\s*(?:[A-Za-z]+\s*)?,?\s*or\s*$|^\s*,?\s*and\s*$", re.IGNORECASE)
-_IS_UP = re.compile(rf"^(?:{UP_WORDS})$", re.IGNORECASE)
+_OR_BEFORE = lazy_compile(r"^\s*(?:[A-Za-z]+\s*)?,?\s*or\s*$|^\s*,?\s*and\s*$", re.IGNORECASE)
+_IS_UP = lazy_compile(rf"^(?:{UP_WORDS})$", re.IGNORECASE)
 # between this year's figure and the movement after it: "$40.9 million, up …",
 # "1.95 million passengers, up …"
-_RIGHT_BEFORE_MOVE = re.compile(r"^\s*(?:[A-Za-z\-]+(?:\s+[A-Za-z\-]+){0,2}\s*)?[,(]\s*$")
-_SENTENCE_END = re.compile(r"[;\n]|\.(?=\s)")
+_RIGHT_BEFORE_MOVE = lazy_compile(r"^\s*(?:[A-Za-z\-]+(?:\s+[A-Za-z\-]+){0,2}\s*)?[,(]\s*$")
+_SENTENCE_END = lazy_compile(r"[;\n]|\.(?=\s)")
 _SKIPPED = ("year", "date")
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from ..text.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
     from .parse import Reading
 
 _CURRENCIES = ("$", "€", "£")
 _GROUP_GAP = (" ", "\u00a0", "\u2009", "\u202f")  # 12 480: thin and no-break spaces too
-_THREE_DIGITS = re.compile(r"\d{3}(?![\d,])")
+_THREE_DIGITS = lazy_compile(r"\d{3}(?![\d,])")
 
 
 def space_groups(text: str, found: list[Reading]) -> list[Reading]:

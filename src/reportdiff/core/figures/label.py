@@ -11,54 +11,55 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.lazy_regex import lazy_compile
 from ..text.line_wraps import is_soft_break
 from ..text.numbering import parse_numbering
 from .parse import Reading
 from .sentence import sentence_labels
 
 CLAUSE_BREAK = "，。；：:;,、\n\t（）()！？!?“”「」《》【】"
-_BREAK_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
+_BREAK_RE = lazy_compile("[" + re.escape(CLAUSE_BREAK) + "]")
 # the words after a counter, up to a break or the next number (350M is a name, not one)
-_NOUN_RUN = re.compile("(?:[^" + re.escape(CLAUSE_BREAK) + r"\d]|\d+(?=[A-Za-z]))*")
-TRIGGER_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别|合计|共计|总计|累计")
-LIST_RE = re.compile(r"其中|包含|包括|分别为|分别是|分别")
+_NOUN_RUN = lazy_compile("(?:[^" + re.escape(CLAUSE_BREAK) + r"\d]|\d+(?=[A-Za-z]))*")
+TRIGGER_RE = lazy_compile(r"其中|包含|包括|分别为|分别是|分别|合计|共计|总计|累计")
+LIST_RE = lazy_compile(r"其中|包含|包括|分别为|分别是|分别")
 # Where a stated change begins: 相比2022年…, 较上年…, 同比…
-CHANGE_RE = re.compile(
+CHANGE_RE = lazy_compile(
     r"相比|同比|(?:比|较|与)\s?(?:上年|去年|上一年|(?:19|20)\d\d\s?年)|比上年|较上年"
 )
 # the words that state a change, by direction (one list for labels, checks and matching)
 RISE_WORDS = ("增加", "增长", "上升", "提高", "扩大", "增")
 FALL_WORDS = ("减少", "下降", "降低", "缩小", "减")
 CHANGE_WORDS = RISE_WORDS + FALL_WORDS
-_YEAR = re.compile(
+_YEAR = lazy_compile(
     r"(?:(?:19|20)\d\d\s?|[上本今去当])年(?:度|底|初|末|中(?![央国心小学]))?|\d{1,2}\s?月(?:份|底|初|末)?"
 )
-_LEAD = re.compile(
+_LEAD = lazy_compile(
     r"^(?:[\s\u3000*]|相比|比|较|与|同比|截至|截止|对|将|把|其中|包含|包括|"
     r"本单位|本部门|我单位|我局|本局|我县|我们|全县|全局|全年|全镇|全乡|全区|全市|全省|年内|本|我|共有|共|现设|现有|已|拟|的)+"
 )
-_TRAIL = re.compile(
+_TRAIL = lazy_compile(
     r"(?:(?<![行作认成称因视])为|拟?按|达到|高达|达|是|共|约|近|超过|逾|不低于|不少于|不超过|低于|高于|大于|小于|合计|共计|总计|累计|计|了|有|的|分别|占|由|从"
     # the level a measure reached (提高到), or kept at (控制在)
     r"|(?:提高|增加|增长|下降|降低|减少|上升|缩短|压缩|压减|扩大|降|增|减)(?:到|至)"
     r"|(?:保持|稳定|控制|维持)在"
     r"|[\s\u3000*])+$"
 )
-_ENDS = re.compile(f"{_LEAD.pattern}|{_TRAIL.pattern}")  # both ends in one pass
-_AFTER_STOP = re.compile(
+_ENDS = lazy_compile(f"{_LEAD.pattern}|{_TRAIL.pattern}")  # both ends in one pass
+_AFTER_STOP = lazy_compile(
     r"和|与|以及|全部|均|已|将|被|在|于|采取|参|进行|实现|的|做好|以|达"
     r"|(?:减少|增加|提高|下降|降|增|缩短|延长|扩大|上升)(?=至|到|了|\d)"  # 「9个减少至4个」
     r"|左右|以上|以下|以内"  # 「1200万人左右」: a bound, not a noun
 )
 # years and months, budget subject codes (2040201) and list words: never part of a name
-_NOISE = re.compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
+_NOISE = lazy_compile(f"{_YEAR.pattern}|\\d{{5,}}|{TRIGGER_RE.pattern}")
 _MAX_LABEL = 20
 
 
 # 上海市普陀区财政局, 峨边彝族自治县公安局, 中共…区委社会工作部 (部门（单位）): the
 # reporting agency, whose every figure this is, names nothing that differs by agency
 # 社区, 区域, 全市 and 市区 start no agency's name, nor 布局 and 格局 end one
-_AGENCY = re.compile(
+_AGENCY = lazy_compile(
     r"^(?:中共)?(?![社小全各本我两城])[^，。；：\s]{1,12}?[省市县区旗州](?![域民内外级两])"
     r"[^，。；：\s]{0,12}?(?:(?<![布格结当大全出开败变])局|委员会|办公室|委[^，。；：\s]{2,6}?部)"
     r"(?:部门(?![预决]算))?(?:[（(]单位[）)])?\s*(?=[^，。；：\s]{2})"
@@ -185,8 +186,8 @@ def quoted_name(text: str, opens: int, floor: int) -> str:
 
 
 # a comma, not the separator of 8,512.40 (a digit before it and three after)
-_CLAUSE_COMMA = re.compile(r"(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
-_CHANGE_GOES_ON = re.compile(r"\s*(?:" + "|".join(CHANGE_WORDS) + ")")
+_CLAUSE_COMMA = lazy_compile(r"(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
+_CHANGE_GOES_ON = lazy_compile(r"\s*(?:" + "|".join(CHANGE_WORDS) + ")")
 
 
 def change_at(text: str, pos: int, floor: int) -> int | None:
@@ -210,7 +211,7 @@ def change_at(text: str, pos: int, floor: int) -> int | None:
     return start
 
 
-_ENDS_IN_CHANGE = re.compile(r"(.*?)\s*(" + "|".join(CHANGE_WORDS) + r")了?$")
+_ENDS_IN_CHANGE = lazy_compile(r"(.*?)\s*(" + "|".join(CHANGE_WORDS) + r")了?$")
 
 
 def _split_change(label: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ...model import Document, Figure
+from ..text.lazy_regex import lazy_compile
 from ..text.numbering import parse_numbering
 from .english_changes import DOWN_WORDS as EN_DOWN
 from .english_changes import UP_WORDS as EN_UP
@@ -72,11 +73,11 @@ _SCOPE_CHARS = 80
 # a label given to this many figures of one kind is a measure of several items (年初预算
 # under each 「1、…（项）」), not an item; two may be a result and its target
 _GENERIC_REPEATS = 3
-_SENTENCE_END = re.compile(r"[。：:；;]")
-_NOT_NAME = re.compile(r"[\s\d.,，．%％]+")  # figures in an item line change every year
+_SENTENCE_END = lazy_compile(r"[。：:；;]")
+_NOT_NAME = lazy_compile(r"[\s\d.,，．%％]+")  # figures in an item line change every year
 # an item of a list too long for heading numbers (1035. …): still the item a figure is of
-_LONG_LIST_ITEM = re.compile(r"\d{4,6}[.．、]\s*")
-_BRACKETED = re.compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
+_LONG_LIST_ITEM = lazy_compile(r"\d{4,6}[.．、]\s*")
+_BRACKETED = lazy_compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
 
 
 def _generic(figures: Sequence[Figure], keys: list[str]) -> list[bool]:
@@ -115,7 +116,7 @@ def _item_line(text: str, pos: int) -> str:
 # change (增速, 降幅) and the English ones (a whole word: "Backup" is not "up")
 _UP = "|".join((*RISE_WORDS, "上涨", "增速", "增幅", "涨幅", rf"\b(?:{EN_UP})"))
 _DOWN = "|".join((*FALL_WORDS, "回落", "压减", "压缩", "降幅", rf"\b(?:{EN_DOWN})"))
-_MOVES = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|\bchange)$", re.IGNORECASE)
+_MOVES = lazy_compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|\bchange)$", re.IGNORECASE)
 
 
 def sort_of(f: Figure) -> str:
@@ -134,7 +135,7 @@ def sort_of(f: Figure) -> str:
     return f"{sort} average" if f.role == "average" or _AVERAGE.search(name) else sort
 
 
-_AVERAGE = re.compile(r"年均|平均|(?i:\baverage\b)")  # 年均增长10.6%: five years' average
+_AVERAGE = lazy_compile(r"年均|平均|(?i:\baverage\b)")  # 年均增长10.6%: five years' average
 
 
 def same_sort(a: str, b: str) -> bool:
@@ -177,7 +178,7 @@ def within(a: str, b: str) -> bool:
 
 _SLOT_SIDE = 120  # characters of the sentence either side of a figure kept for its slot
 _SLOT_END = "。；;！？!?\n"
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = lazy_compile(r"\d+")
 
 
 def _slot(text: str, f: Figure) -> str:

@@ -19,18 +19,18 @@ here:
 from __future__ import annotations
 
 import hashlib
-import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..text.lazy_regex import lazy_compile
 from .passages import near_copy
 from .shingles import SENTENCE_WEIGHT, band_keys, keyed_sentences, sketch
 
 REPS_PER_BUCKET = 8
 TEMPLATE_SHARE = 0.5  # a passage in at least this share of the corpus (and 3 documents)
-_BLANK_RE = re.compile(r"\s")
+_BLANK_RE = lazy_compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)

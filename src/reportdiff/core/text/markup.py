@@ -3,10 +3,10 @@ markers are typing, not text, so headings are shown without them."""
 
 from __future__ import annotations
 
-import re
+from .lazy_regex import lazy_compile
 
-_EMPHASIS = re.compile(r"\*\*|__")
-_ATX = re.compile(r"^#{1,6}[ \t]+")
+_EMPHASIS = lazy_compile(r"\*\*|__")
+_ATX = lazy_compile(r"^#{1,6}[ \t]+")
 
 
 def without_markup(heading: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy_regex import lazy_compile
+
 _CN_ZEROS = "〇零"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _CN_DIGITS |= {"八": 8, "九": 9}
@@ -111,27 +113,29 @@ def _to_roman(n: int) -> str:
 
 _CN = f"[{_CN_NUM}]{{1,4}}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("di", re.compile(rf"第({_CN}|\d{{1,3}})(部分|章|节|条|篇|编)")),
-    ("cn()", re.compile(rf"[（(]({_CN})[）)]")),
-    ("ar()", re.compile(r"[（(](\d{1,3})[）)]")),
-    ("al()", re.compile(r"[（(]([a-zA-Z])[）)]")),
-    ("cn、", re.compile(rf"({_CN})[、]")),
-    ("cn.", re.compile(rf"({_CN})[．.](?=\S)")),
-    ("ar、", re.compile(r"(\d{1,3})、")),
-    ("ar).", re.compile(r"(\d{1,3})[)）][.．]")),
-    ("ar)", re.compile(r"(\d{1,3})[)）]")),
-    ("dec", re.compile(r"(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?=[ \t\u3000]|[^\d.．])")),
-    ("ar.", re.compile(r"(\d{1,3})[.．](?![\d.．])")),
-    ("circ", re.compile(f"([{_CIRCLED}])")),
-    ("item", re.compile(r"(?:Item|ITEM)\s+(\d{1,2})([A-Z]?)[.:]?(?=\s|$)")),
+    ("di", lazy_compile(rf"第({_CN}|\d{{1,3}})(部分|章|节|条|篇|编)")),
+    ("cn()", lazy_compile(rf"[（(]({_CN})[）)]")),
+    ("ar()", lazy_compile(r"[（(](\d{1,3})[）)]")),
+    ("al()", lazy_compile(r"[（(]([a-zA-Z])[）)]")),
+    ("cn、", lazy_compile(rf"({_CN})[、]")),
+    ("cn.", lazy_compile(rf"({_CN})[．.](?=\S)")),
+    ("ar、", lazy_compile(r"(\d{1,3})、")),
+    ("ar).", lazy_compile(r"(\d{1,3})[)）][.．]")),
+    ("ar)", lazy_compile(r"(\d{1,3})[)）]")),
+    ("dec", lazy_compile(r"(\d{1,3}(?:[.．]\d{1,3})+)[.．]?(?=[ \t\u3000]|[^\d.．])")),
+    ("ar.", lazy_compile(r"(\d{1,3})[.．](?![\d.．])")),
+    ("circ", lazy_compile(f"([{_CIRCLED}])")),
+    ("item", lazy_compile(r"(?:Item|ITEM)\s+(\d{1,2})([A-Z]?)[.:]?(?=\s|$)")),
     (
         "part",
-        re.compile(r"(Part|PART|Chapter|CHAPTER|Article|ARTICLE)\s+([IVXL]+|\d{1,3})[.:]?(?=\s|$)"),
+        lazy_compile(
+            r"(Part|PART|Chapter|CHAPTER|Article|ARTICLE)\s+([IVXL]+|\d{1,3})[.:]?(?=\s|$)"
+        ),
     ),
-    ("ROM.", re.compile(r"([IVX]{1,6})[.．](?=\s)")),
-    ("AL.", re.compile(r"([A-Z])[.．](?=\s)")),
-    ("al.", re.compile(r"([a-z])[.](?=\s)")),
-    ("al)", re.compile(r"([a-z])[)](?=\s)")),
+    ("ROM.", lazy_compile(r"([IVX]{1,6})[.．](?=\s)")),
+    ("AL.", lazy_compile(r"([A-Z])[.．](?=\s)")),
+    ("al.", lazy_compile(r"([a-z])[.](?=\s)")),
+    ("al)", lazy_compile(r"([a-z])[)](?=\s)")),
 ]
 _GROUPS = {
     "di": ("di",),

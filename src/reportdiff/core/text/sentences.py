@@ -12,21 +12,21 @@ cap, or at the cap itself, so that everything that compares sentences pairwise
 
 from __future__ import annotations
 
-import re
+from .lazy_regex import lazy_compile
 
 # Real sentences are far shorter (a long Chinese one is ~300 characters); the cap
 # only bites on text without sentence ends, and keeps quadratic per-sentence work
 # (an alignment of two sentences) at a few megabytes.
 MAX_SENTENCE_CHARS = 2000
 
-_END_RE = re.compile(
+_END_RE = lazy_compile(
     r"[。！？；!?;]+[”’」』）)\"']*"  # Chinese/Latin sentence ends, with closing quotes
     r"|\.(?=\s)[”’\"']*"  # an English full stop before whitespace
     r"|[\n\t\f]"  # hard line breaks and table cells
 )
 # Where an over-long piece is best cut: after a comma-like mark or before a space.
-_SOFT_BREAK_RE = re.compile(r"[，,、：:）)]|\s")
-_WORD_CHAR_RE = re.compile(r"[0-9A-Za-z.．,，%]")
+_SOFT_BREAK_RE = lazy_compile(r"[，,、：:）)]|\s")
+_WORD_CHAR_RE = lazy_compile(r"[0-9A-Za-z.．,，%]")
 
 
 def sentence_ends(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lazy_regex import lazy_compile
+
 # Units that belong to the number before them: a change of 5105.15万元 to 5322.40万元
 # must read as one replacement, never as digit soup. The pieces are exported so that
 # core/figures/parse.py reads figures with this same grammar.
@@ -80,7 +82,7 @@ class TokenEncoder:
         return chr(cp)
 
 
-_WHOLE_RE = re.compile(FIGURE_RE.pattern + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*")
+_WHOLE_RE = lazy_compile(FIGURE_RE.pattern + r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _LONGEST_WHOLE = 64  # no figure or word is longer; a cut is looked for this far around
 
 
