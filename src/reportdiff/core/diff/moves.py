@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from ...model import Document, Edit, SectionPair
+from ..text.nfkc import nfkc
 from ..text.sentences import split_sentences
 from .budget import Budget
 
@@ -76,7 +76,7 @@ def detect_moves(
 
 
 def normalise_passage(text: str) -> str:
-    return _NOISE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _NOISE_RE.sub("", nfkc(text)).lower()
 
 
 def _pieces(pairs: Sequence[SectionPair], side: str, min_chars: int) -> list[_Piece]:

@@ -10,12 +10,12 @@ its passage stands, so a reviewer can check it; offsets index that side's text a
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ...model import CarriedOverShare, Document, Flag, Section, SectionPair
+from ..text.nfkc import nfkc
 from ..text.tokens import FIGURE_RE
 from .corpus import TEMPLATE_SHARE, frequent
 from .passages import (
@@ -115,9 +115,7 @@ def _unchanged(new: IndexedDoc, s: Sentence, old: IndexedDoc, hit: Hit) -> bool:
 
 
 def _figures(text: str) -> list[str]:
-    return [
-        _DIGITS.sub("", unicodedata.normalize("NFKC", m.group())) for m in FIGURE_RE.finditer(text)
-    ]
+    return [_DIGITS.sub("", nfkc(m.group())) for m in FIGURE_RE.finditer(text)]
 
 
 def duplicate_flags(side: IndexedDoc) -> list[Flag]:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..text.contents import contents_spans, inside
 from ..text.line_wraps import join_soft_wraps
+from ..text.nfkc import nfkc
 from ..text.numbering import parse_numbering
 from ..text.sentences import sentence_ends
 from ..text.tokens import FIGURE_RE
@@ -71,7 +72,7 @@ def sentence_keys(texts: Sequence[str]) -> list[str]:
     """``sentence_key`` of each text, with one pass of each step over all of them
     (a document's sentences are keyed together: one call instead of hundreds)."""
     joined = _SEP.join(t.replace(_SEP, "") for t in texts)
-    joined = unicodedata.normalize("NFKC", joined)
+    joined = nfkc(joined)
     joined = _SEP.join(t[_numbering_end(t) :] for t in joined.split(_SEP))
     joined = FIGURE_RE.sub(_mask_figure, joined)
     return _NOT_WORD_RE.sub("", joined).lower().split(_SEP)

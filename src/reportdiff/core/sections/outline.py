@@ -13,12 +13,12 @@ two different slots evidence against.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ...model import Document, Section
+from ..text.nfkc import nfkc
 from .genres import GENRES
 
 _PUNCT_SPACE = re.compile(r"[\s\W_]+")
@@ -37,7 +37,7 @@ class Genre:
 @lru_cache(maxsize=1 << 14)  # each section's title and opening is asked once per genre
 def squash(text: str) -> str:
     """Text as slot words are written: NFKC, lower case, no spaces or punctuation."""
-    return _PUNCT_SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _PUNCT_SPACE.sub("", nfkc(text)).lower()
 
 
 @cache

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterable
 
+from .nfkc import nfkc
 from .numbering import parse_numbering
 from .tokens import FIGURE_RE
 
@@ -28,7 +28,7 @@ def mask_figures(text: str) -> str:
 
 def normalise_title(title: str) -> str:
     """A heading's comparable core: no numbering, punctuation, case or figures."""
-    t = unicodedata.normalize("NFKC", title).lstrip()
+    t = nfkc(title).lstrip()
     numbering = parse_numbering(t)
     t = t[numbering.end :] if numbering else t
     return _PUNCT_SPACE.sub("", mask_figures(t)).lower()
@@ -38,7 +38,7 @@ def bigram_set(text: str) -> frozenset[int]:
     """Character bigrams of the figure-masked, punctuation-free text, each as a fixed
     48-bit hash (not str hash(), which is salted per process): equal bigrams give equal
     numbers in every run, and the smallest numbers are an unbiased sample of the set."""
-    t = _PUNCT_SPACE.sub("", mask_figures(unicodedata.normalize("NFKC", text))).lower()
+    t = _PUNCT_SPACE.sub("", mask_figures(nfkc(text))).lower()
     pairs = set(itertools.pairwise(map(ord, t)))  # each distinct bigram hashed once
     return frozenset(((x << 21 | y) * _MIX) & _MASK for x, y in pairs)
 
@@ -50,7 +50,7 @@ def shingle_set(text: str) -> frozenset[int]:
     """Pairs of adjacent units, hashed as bigram_set does: a unit is one Chinese
     character or one Latin word, so English is compared by word pairs (character
     bigrams of any two English paragraphs overlap by a third); figures are left out."""
-    t = mask_figures(unicodedata.normalize("NFKC", text)).lower()
+    t = mask_figures(nfkc(text)).lower()
     units = _UNIT.findall(t)
     joined = "".join(units)
     if len(joined) == len(units):  # one character each (no Latin word): coded in C
