@@ -9,6 +9,7 @@ they compose alike — and leaves a string that passes normalisation's quick che
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Full-width ASCII, the ideographic and no-break spaces, and the ellipsis.
@@ -16,8 +17,15 @@ _TO_ASCII = {
     c: unicodedata.normalize("NFKD", chr(c))
     for c in (*range(0xFF01, 0xFF5F), 0x3000, 0x00A0, 0x2026)
 }
+# Runs of them, translated run by run: str.translate alone walks every character of a
+# Chinese text through a dictionary lookup.
+_RUN = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026]+")
+
+
+def _to_ascii(run: re.Match[str]) -> str:
+    return run.group().translate(_TO_ASCII)
 
 
 def nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``."""
-    return unicodedata.normalize("NFKC", text.translate(_TO_ASCII))
+    return unicodedata.normalize("NFKC", _RUN.sub(_to_ascii, text))
