@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from reportdiff.core.figures.extract import _NOISE_RE
 from reportdiff.core.reuse.template_phrases import PHRASES
+from reportdiff.core.text.tokens import _TOKEN_RE, FIGURE_RE, tokenize
 
 _GUARD = re.compile(r"^\(\?=(?:\[(?:\\.|[^\]])*\]|[^()\[]*)\)")
 
@@ -40,6 +41,17 @@ PIECES = [
     "...",
     "。。。",
     "____",
+    "5105.15万元",
+    "-3.2%",
+    "−12",
+    "$1.8 million",
+    "¥12,480",
+    "１２３",
+    "٣",
+    "1,23",
+    "+5",
+    "余",
+    "个百分点",
 ]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -54,7 +66,7 @@ def unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(stripped, pattern.flags)
 
 
-GUARDED = [p.pattern for p in PHRASES if _GUARD.match(p.pattern.pattern)] + [_NOISE_RE]
+GUARDED = [p.pattern for p in PHRASES if _GUARD.match(p.pattern.pattern)] + [_NOISE_RE, FIGURE_RE]
 
 
 def test_the_guarded_patterns_are_the_ones_meant():
@@ -74,3 +86,14 @@ def test_a_guard_changes_no_match(text):
 def test_an_anchored_phrase_finds_what_its_pattern_finds(text):
     for phrase in PHRASES:
         assert spans(phrase.finditer(text)) == spans(phrase.pattern.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_tokens_tile_the_text_with_figures_whole(text):
+    tokens = tokenize(text)
+    assert "".join(tokens) == text
+    unguarded_tokens = re.compile(
+        unguarded(FIGURE_RE).pattern + _TOKEN_RE.pattern[len(FIGURE_RE.pattern) :], re.DOTALL
+    )
+    assert tokens == unguarded_tokens.findall(text)
