@@ -44,6 +44,8 @@ def bigram_set(text: str) -> frozenset[int]:
 
 
 _UNIT = re.compile(r"[a-z]+|[^\W\d_a-z]")
+_LATIN = re.compile("[a-z]")
+_NOT_UNIT = re.compile(r"[\W\d_]+")  # without Latin letters, all that is not a unit
 
 
 def shingle_set(text: str) -> frozenset[int]:
@@ -51,11 +53,10 @@ def shingle_set(text: str) -> frozenset[int]:
     character or one Latin word, so English is compared by word pairs (character
     bigrams of any two English paragraphs overlap by a third); figures are left out."""
     t = mask_figures(nfkc(text)).lower()
-    units = _UNIT.findall(t)
-    joined = "".join(units)
-    if len(joined) == len(units):  # one character each (no Latin word): coded in C
-        codes: Iterable[int] = map(ord, joined)
+    codes: Iterable[int]
+    if not _LATIN.search(t):  # every unit one character: the text less non-units, in C
+        codes = map(ord, _NOT_UNIT.sub("", t))
     else:
-        codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in units]
+        codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in _UNIT.findall(t)]
     pairs = set(itertools.pairwise(codes))  # each distinct pair hashed once
     return frozenset(((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in pairs)
