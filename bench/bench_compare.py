@@ -85,6 +85,18 @@ def wall(cmd: list[str], timeout: float) -> float | None:
     return time.perf_counter() - started
 
 
+def cpu(cmd: list[str], timeout: float) -> float | None:
+    """User + system CPU seconds of one run: less swayed than wall time when other
+    work shares the machine (it still slows each instruction down somewhat)."""
+    import resource  # POSIX only, as the _CORE script's peak memory
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if wall(cmd, timeout) is None:
+        return None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def best_of(n: int, fn) -> float | None:
     times = [fn() for _ in range(n)]
     return None if any(t is None for t in times) else min(times)
@@ -207,6 +219,16 @@ def startup_series(a: Path, b: Path, runs: int = 7) -> None:
             f"  seed pair / difflib baseline:                    {seed / difflib_run:9.2f}x"
             "  target <= 1.00x"
         )
+    seed_cmd = cli("compare", str(a), str(b), "-o", json_out)
+    difflib_cmd = [sys.executable, "-c", _DIFFLIB_RUN, str(a), str(b)]
+    seed_cpu = best_of(runs, lambda: cpu(seed_cmd, 60))
+    difflib_cpu = best_of(runs, lambda: cpu(difflib_cmd, 60))
+    if seed_cpu and difflib_cpu:
+        print(
+            f"  the same two runs in CPU time (user+sys):        {fmt(seed_cpu, 60)} / "
+            f"{fmt(difflib_cpu, 60).strip()} = {seed_cpu / difflib_cpu:.2f}x"
+        )
+    print(f"  load average (1 min) at the end:                 {os.getloadavg()[0]:9.2f}")
     paint = ui_first_paint(a, b)
     paint_text = fmt(paint, 60) if paint else "  (needs tmux)"
     print(f"  review UI first paint of the seed pair (tmux):   {paint_text}   target <= 700 ms")

@@ -165,8 +165,10 @@ def main() -> int:
         print(f"skipped: the real documents are not at {REAL}")
         return 0
     sets = json.loads(TRUTH.read_text(encoding="utf-8"))["sets"]
-    print(f"{'set':46} {'precision':>14} {'recall':>14} {'r/f':>4} {'1y/n':>4} "
-          f"{'noise':>5} {'checks':>6}")
+    print(
+        f"{'set':46} {'precision':>14} {'recall':>14} {'r/f':>4} {'1y/n':>4} "
+        f"{'noise':>5} {'checks':>6}"
+    )
     totals = {True: Tally(), False: Tally()}
     for entry in sets:
         t = run_set(entry)
