@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from reportdiff.core.checks.document import check_document, sum_message
 from reportdiff.core.sections.segment import segment_document
 
@@ -34,3 +36,29 @@ def test_one_part_is_not_called_parts() -> None:
     (check,) = checks_of("示例站\n本年支出合计100.00万元，其中：基本支出120.00万元。\n")
     assert check.message == "支出 100.00万元, but its one part is 120.00万元 (+20.00万元)"
     assert sum_message("合计", "9", 2, "8", "−1") == "合计 9, but its 2 parts add up to 8 (−1)"
+
+
+_FILLER = "本段说明年度工作安排与执行情况，不含任何数字。" * 15
+_THINGS = (("个", "自贸试验区"), ("家", "科技孵化基地"), ("所", "普惠幼儿园"))
+_PART_WORDS = ("新设", "新增", "新建", "其中新建", "增设", "新批")
+
+
+def test_a_part_is_not_a_conflicting_statement_of_the_total() -> None:
+    # 「新设7个自贸试验区」 … 「建设11个自贸试验区」: the new ones are some of the eleven
+    for (counter, thing), word in itertools.product(_THINGS, _PART_WORDS):
+        for part, total in ((7, 11), (3, 21)):
+            text = (
+                f"示例站\n一、工作回顾\n推广改革经验，{word}{part}{counter}{thing}。\n{_FILLER}\n"
+                f"二、今年任务\n高标准建设{total}{counter}{thing}。\n"
+            )
+            assert [c.kind for c in checks_of(text)] == [], (word, thing)
+
+
+def test_two_statements_of_the_total_or_of_the_new_ones_still_conflict() -> None:
+    for (counter, thing), word in itertools.product(_THINGS, ("", *_PART_WORDS)):
+        text = (
+            f"示例站\n一、工作回顾\n今年{word}{7}{counter}{thing}。\n{_FILLER}\n"
+            f"二、今年任务\n今年{word}{9}{counter}{thing}。\n"
+        )
+        assert [c.kind for c in checks_of(text)] == ["label_conflict"], (word, thing)
+

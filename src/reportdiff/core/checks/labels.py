@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from ...model import Check, Document, Figure, Side
-from ..figures.label import CHANGE_WORDS, label_key
+from ..figures.label import CHANGE_WORDS, clause_start, label_key
 
 InTable = Callable[[int], bool]  # whether an offset stands inside a table
 _KINDS = ("amount", "count", "percent")
@@ -26,6 +26,12 @@ _PLAN = re.compile(r"拟|计划|预计|力争|目标")
 # against last year's, a total over years, an average or a bound a rule sets
 _LIKE_ROLES = ("current", "plan", "target")
 _GENERIC = {"投入", "完成", "新增", "增加", "减少", "全年", "累计", "其中", "合计", "共计"}
+# words in a figure's clause that make it a part of what its label names: the ones
+# newly set up (新设7个自贸试验区, 新增, 新建) or a subset (其中), not the total
+# (建设11个自贸试验区). A part is compared with parts, never with the total.
+_PART_OF = re.compile(
+    r"新(?:设|增|建|开|签|批|认定|登记|成立|引进|培育|创建|组建|招|录|落户|注册|评)|增设|其中"
+)
 
 
 def check_labels(doc: Document, figures: Sequence[Figure], side: Side) -> list[Check]:
@@ -99,13 +105,20 @@ def _planned(text: str, f: Figure) -> bool:
     return bool(_PLAN.search(clause))
 
 
+def _measure(text: str, f: Figure) -> str:
+    """"part" when the figure's own clause says it counts only some of what its label
+    names (新设, 其中 …), else "" (the thing itself)."""
+    clause = text[clause_start(text, f.start, max(0, f.start - 60)) : f.start]
+    return "part" if _PART_OF.search(clause) else ""
+
+
 def _conflicts(text: str, figures: list[Figure], in_table: InTable, side: Side) -> list[Check]:
-    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if not f.qualifier and f.value != 0:  # 0万元 is "none this year", said of many things
-            groups[(label_key(f.label), f.kind)].append(f)
+            groups[(label_key(f.label), f.kind, _measure(text, f))].append(f)
     out = []
-    for (key, _), members in groups.items():
+    for (key, _, _), members in groups.items():
         units = {_unit(f) for f in members} - {"*"}
         values = {f.value for f in members}
         if len(values) != 2 or len(units) > 1:
