@@ -7,6 +7,8 @@ contract lives in ``render/json.py`` and is an explicit view of these records.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -148,8 +150,33 @@ class SectionPair:
 
 
 @dataclass(frozen=True)
+class DateParts:
+    """What a date figure states: its year, month and day, None where the report leaves
+    one out (6月17日 has no year, 2024年6月 no day, 2025年底 only a year); ``last`` is a
+    range's end (6月17日至20日), with the parts it leaves out taken from the start."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    last: DateParts | None = None
+
+    def as_date(self) -> datetime.date | None:
+        """The day itself, when year, month and day are all stated (2月30日 is the
+        month's last day); a month or a year is a period, not a date."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        if not 1 <= self.month <= 12 or not datetime.MINYEAR <= self.year <= datetime.MAXYEAR:
+            return None
+        day = min(max(self.day, 1), calendar.monthrange(self.year, self.month)[1])
+        return datetime.date(self.year, self.month, day)
+
+
+@dataclass(frozen=True)
 class Figure:
-    """A number as written in a document, with its value normalised to a base unit."""
+    """A number as written in a document, with its value normalised to a base unit.
+
+    A date's ``value`` is its parts as one number (20230920, 618 for 6月18日), kept for
+    sorting and the JSON's ``value``; ``date`` holds them as they are meant."""
 
     text: str
     value: float
@@ -163,6 +190,7 @@ class Figure:
     qualifier: str = ""  # "approx", "at_least", "at_most", "" …
     role: FigureRole = "current"
     column: str = ""  # a table figure's column name (一般公共预算基本支出 人员经费), else ""
+    date: DateParts | None = None  # for kind "date": what it states, as a date
 
 
 @dataclass(frozen=True)

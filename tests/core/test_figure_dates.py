@@ -3,6 +3,7 @@ and real reports' dates."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,52 @@ def test_cross_agency_dates_are_not_paired(seeds_dir):
     dates = [n for n in c.numbers if (n.old or n.new).kind == "date"]
     assert len(dates) > 10
     assert all(n.old is None or n.new is None for n in dates)
+
+
+_DATE_FORMS = [
+    # written, the parts it states, the parts its range's end states
+    ("{y}年{m}月{d}日", "ymd", None),
+    ("{y}年{m}月", "ym", None),
+    ("{m}月{d}日", "md", None),
+    ("{y}年底", "y", None),
+    ("{m}月{d}日至{e}日", "md", "md"),
+    ("{y}年{m}月{d}日至{m2}月{e}日", "ymd", "ymd"),
+]
+
+
+@pytest.mark.parametrize(("form", "stated", "range_stated"), _DATE_FORMS)
+def test_a_date_figure_holds_its_parts_and_the_day_it_names(form, stated, range_stated):
+    for y, m, d in ((2023, 9, 20), (2024, 2, 29), (2025, 12, 1), (2021, 6, 17)):
+        e, m2 = min(d + 3, 28), min(m + 1, 12)
+        written = form.format(y=y, m=m, d=d, e=e, m2=m2)
+        f = _date(f"一、概况\n工程于{written}开工建设。\n")
+        assert f.date is not None, written
+        want = (y if "y" in stated else None, m if "m" in stated else None)
+        assert (f.date.year, f.date.month) == want
+        assert f.date.day == (d if "d" in stated else None)
+        full = stated == "ymd"
+        assert f.date.as_date() == (datetime.date(y, m, d) if full else None)
+        if range_stated is None:
+            assert f.date.last is None
+        else:
+            assert f.date.last is not None
+            # the end takes the parts it leaves out from the start
+            end_month = m2 if "{m2}" in form else m
+            assert (f.date.last.month, f.date.last.day) == (end_month, e)
+            assert f.date.last.year == f.date.year
+
+
+def test_dates_in_the_json_carry_their_parts_and_iso_day():
+    old = doc_of("一、工程\n工程于2023年9月20日开工，2023年11月竣工。\n")
+    new = doc_of("一、工程\n工程于2024年10月15日开工，2024年12月竣工。\n")
+    data = comparison_to_dict(compare(old, new))
+    dates = [
+        side
+        for n in data["numbers"]
+        for side in (n["old"], n["new"])
+        if side is not None and side["kind"] == "date"
+    ]
+    assert {d["date"]["iso"] for d in dates} == {"2023-09-20", "2024-10-15", None}
+    for d in dates:
+        assert d["date"]["year"] in (2023, 2024)
+        assert (d["date"]["day"] is None) == (d["date"]["iso"] is None)

@@ -211,8 +211,9 @@ def figure_value_text(f: Figure) -> str:
     51,051,500元, 超过60% → ≥60%; years and dates as such (2023, 2023-09-20, 6-18)."""
     if f.kind == "year":
         return f"{f.value:.0f}"
-    if f.kind == "date" and f.value >= 100:
-        y, md = divmod(int(f.value), 10000)
-        m, d = divmod(md, 100)
-        return "-".join(str(p) for p in (y, m, d) if p)
+    if f.kind == "date" and f.date is not None:
+        day = f.date.as_date()
+        if day is not None:
+            return day.isoformat()
+        return "-".join(str(p) for p in (f.date.year, f.date.month, f.date.day) if p)
     return _BOUND.get(f.qualifier, "") + format_value(f.value, "" if f.kind == "date" else f.unit)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import (
     Check,
     Comparison,
+    DateParts,
     Document,
     Edit,
     Figure,
@@ -167,7 +168,24 @@ def figure_to_dict(f: Figure, at: Positions | None = None) -> dict[str, Any]:
     }
     if f.column:
         d["column"] = f.column
+    if f.date is not None:
+        d["date"] = date_to_dict(f.date)
     return d | line_column(f.start, at)
+
+
+def date_to_dict(parts: DateParts) -> dict[str, Any]:
+    """A date figure's parts (null where unsaid), ``iso`` when it names one day, and a
+    range's ``last`` day."""
+    day = parts.as_date()
+    d: dict[str, Any] = {
+        "year": parts.year,
+        "month": parts.month,
+        "day": parts.day,
+        "iso": day.isoformat() if day is not None else None,
+    }
+    if parts.last is not None:
+        d["last"] = date_to_dict(parts.last)
+    return d
 
 
 def line_column(offset: int, at: Positions | None) -> dict[str, int]:

@@ -34,9 +34,8 @@ from ..reuse.stale import report_year
 from ..text.lazy_regex import lazy_compile
 from ..text.sentences import split_sentences
 from .label import CLAUSE_BREAK
-from .parse import read_numbers
+from .written_dates import Ymd, date_parts, ymd
 
-Ymd = tuple[int, int, int]  # year, month, day; 0 where the text does not say
 _RANGE_GAP = lazy_compile(r"\s?(?:至|到|~|～|-|－|—|–)\s?")
 _YEAR_POINT = lazy_compile(r"\s?[底末初]")  # 2025年底: a point in time, not a bare year
 _LABEL_SIDE = 10  # characters of the clause either side of a date that name it
@@ -99,7 +98,8 @@ def date_figures(text: str, figures: Sequence[Figure]) -> list[Figure]:
             continue
         elif out and _RANGE_GAP.fullmatch(text, out[-1].end, f.start):
             f = dataclasses.replace(out.pop(), end=f.end)  # a range: its start's value
-        out.append(dataclasses.replace(f, text=text[f.start : f.end]))
+        written = text[f.start : f.end]
+        out.append(dataclasses.replace(f, text=written, date=date_parts(written)))
     return [dataclasses.replace(f, label=f.label or _label(text, f.start, f.end)) for f in out]
 
 
@@ -129,30 +129,10 @@ def for_matching(f: Figure, shift: int) -> Figure:
 
 
 def ymd_span(f: Figure) -> tuple[Ymd, Ymd | None]:
-    """A date figure's first day and, for a range, its last: (y, m, d), 0 where unsaid.
-    The end takes the year and month it leaves out from the start (6月17日至20日)."""
-    points = [_ymd(r.text, r.value, r.kind) for r in read_numbers(f.text, 0, len(f.text))]
-    if not points:
-        return (0, 0, 0), None
-    first = points[0]
-    if len(points) == 1:
-        return first, None
-    last = points[-1]
-    if not last[0] and not last[1]:
-        last = (first[0], first[1], last[2])
-    elif not last[0]:
-        last = (first[0], last[1], last[2])
-    return first, last
-
-
-def _ymd(text: str, value: float, kind: str) -> Ymd:
-    v = round(value)
-    if kind == "year":
-        return v, 0, 0
-    if v >= 100 or kind != "date":
-        y, md = divmod(v, 10000)
-        return y, md // 100, md % 100
-    return (0, v, 0) if text.rstrip().endswith(("月", "月份")) else (0, 0, v)
+    """A date figure's first day and, for a range, its last: (y, m, d), 0 where unsaid."""
+    parts = f.date if f.date is not None else date_parts(f.text)
+    last = parts.last if parts is not None else None
+    return ymd(parts), (ymd(last) if last is not None else None)
 
 
 def same_event(old_text: str, a: Figure, new_text: str, b: Figure, shift: int) -> bool:

@@ -21,6 +21,7 @@ from .parse import Reading, read_numbers
 from .role import figure_role
 from .table_head import column_heads
 from .tree import link_parts
+from .written_dates import date_parts
 
 __all__ = ["extract_figures", "figure_breaks", "section_finder"]
 
@@ -89,6 +90,7 @@ def _figure(
         qualifier=r.qualifier,
         role=role,
         column=column,
+        date=date_parts(r.text) if r.kind == "date" else None,
     )
 
 
