@@ -112,8 +112,10 @@ def _to_roman(n: int) -> str:
 
 
 _CN = f"[{_CN_NUM}]{{1,4}}"
+# an article of a long statute runs past four numerals: 第一百九十八条, 第二百零五条
+_CN_ORDINAL = f"[{_CN_NUM}]{{1,6}}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("di", lazy_compile(rf"第({_CN}|\d{{1,3}})(部分|章|节|条|篇|编)")),
+    ("di", lazy_compile(rf"第({_CN_ORDINAL}|\d{{1,3}})(部分|章|节|条|篇|编)")),
     ("cn()", lazy_compile(rf"[（(]({_CN})[）)]")),
     ("ar()", lazy_compile(r"[（(](\d{1,3})[）)]")),
     ("al()", lazy_compile(r"[（(]([a-zA-Z])[）)]")),
