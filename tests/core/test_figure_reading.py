@@ -82,6 +82,27 @@ def test_table_header_years_are_labels_not_values():
         }
 
 
+_HEADS = ("“三公”经费预算数", "机关运行经费预算数", "项目支出预算数")
+
+
+def test_a_header_of_the_year_a_column_is_of_names_the_same_column_next_year():
+    # 2024年“三公”经费预算数 | 2024年机关运行经费预算数 → the same heads a year on
+    for year, suffix in itertools.product(range(2018, 2026), ("年", "年度", " 年")):
+        row = "| {} | {} | {} |\n|---|---|---|\n| {} | {} | {} |\n"
+        heads = [f"{{}}{suffix}{h}" for h in _HEADS]
+        old = row.format(*(h.format(year) for h in heads), "47.91", "443.18", "12.00")
+        new = row.format(*(h.format(year + 1) for h in heads), "37.91", "464.64", "12.00")
+        c = compare(
+            doc_of("一、预算表\n单位：万元\n" + old, "a.md"),
+            doc_of("一、预算表\n单位：万元\n" + new, "b.md"),
+        )
+        changed = {(n.old.text, n.new.text) for n in c.numbers if n.status == "changed"}
+        assert changed == {("47.91", "37.91"), ("443.18", "464.64")}, (year, suffix)
+        assert all(n.status in ("changed", "unchanged") for n in c.numbers)
+        for n in c.numbers:  # each change named by its column's head, without the year
+            assert n.label.endswith(_HEADS[0 if n.new.text == "37.91" else 1]), n.label
+
+
 @pytest.mark.parametrize("value", [1_250, 12_480, 480_001, 1_250_000])
 def test_space_grouped_thousands_are_one_number_in_latin_text(value):
     grouped = f"{value:,}".replace(",", " ")

@@ -42,6 +42,7 @@ _NOISE_RE = re.compile(
 )
 _TABLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 # 金额（万元）, 合计(万元), 支出（单位：万元）: a unit in a header cell
+_HEAD_YEAR_RE = re.compile(r"(?:19|20)\d\d\s?年度?")  # 2024年“三公”经费预算数
 _HEAD_UNIT_RE = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|亿元|千元|元)\s*[)）]")
 _MONEY_WORDS = re.compile(r"费|资金|经费|支出|收入|预算|金额|款|投入|投资|资产|成本|价")
 
