@@ -308,6 +308,9 @@ def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, Figure
     return _PEOPLE.get(unit, unit), "count"
 
 
+_BOUND_AFTER = re.compile(r"以上|以下|以内|至")  # 一人以上二百人以下: a bound, not rhetoric
+
+
 def _chinese(m: re.Match[str]) -> Reading | None:
     num, unit = m.group("cnnum"), m.group("cnunit")
     counted = chinese_value(num)
@@ -316,8 +319,10 @@ def _chinese(m: re.Match[str]) -> Reading | None:
     value = float(counted)
     if _named(m.string, m.start()):
         return None
-    if value < 2 or (unit == "个" and m.end() < len(m.string) and m.string[m.end()] == "亿"):
-        return None  # 一个又一个 is rhetoric; 三个亿 is rare enough to leave alone
+    if value < 2 and not _BOUND_AFTER.match(m.string, m.end()):
+        return None  # 一个又一个 is rhetoric, 一人以上 a bound
+    if unit == "个" and m.end() < len(m.string) and m.string[m.end()] == "亿":
+        return None  # 三个亿 is rare enough to leave alone
     base, kind = _classify(unit, value, False) if unit else ("", "count")
     return Reading(m.start(), m.end(), m.group(0), value, base, kind, "", 1.0, unit)
 
