@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from reportdiff.core.compare import compare
+from reportdiff.options import CompareOptions
 
 from .figure_helpers import doc_of, figures_of
 
@@ -112,3 +113,23 @@ def test_space_grouped_thousands_are_one_number_in_latin_text(value):
         assert [f.value for f in found] == [value], text
     table = f"一、概况\n项目 {grouped}\n"  # cells of a PDF table, set apart by spaces
     assert [f.value for f in figures_of(table)] != [value]
+
+
+_COUNTERS = ("人", "个", "名", "家")
+
+
+def test_one_with_a_counter_and_a_bound_is_a_figure_one_without_is_rhetoric():
+    for counter, bound in itertools.product(_COUNTERS, ("以上", "以下", "以内")):
+        (f,) = figures_of(f"第一章 总则\n设立公司，应当有一{counter}{bound}为发起人。\n")
+        assert (f.value, f.qualifier) == (1.0, "at_least" if bound == "以上" else "at_most")
+        assert not figures_of(f"第一章 总则\n一{counter}又一{counter}，表决实行一{counter}一票。\n")
+
+
+def test_a_lower_bound_never_pairs_with_an_upper_bound():
+    # 由五十个以下股东 → 由一个以上五十个以下股东: a minimum added, the maximum unchanged
+    for counter, (n, written) in itertools.product(_COUNTERS, list(_CN.items())[2:]):
+        old = f"第一章 总则\n公司由{written}{counter}以下股东出资设立。\n"
+        new = f"第一章 总则\n公司由一{counter}以上{written}{counter}以下股东出资设立。\n"
+        c = compare(doc_of(old), doc_of(new), CompareOptions(all_numbers=True))
+        got = {(x.status, x.old and x.old.value, x.new and x.new.value) for x in c.numbers}
+        assert got == {("unchanged", float(n), float(n)), ("added", None, 1.0)}, got

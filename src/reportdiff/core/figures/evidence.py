@@ -3,7 +3,8 @@
 A candidate pair is first checked for what makes two figures different quantities
 whatever their labels say (`conflicts`): another role (a year's figure against a
 total over five years, an average, a plan or last year's value), another period
-(上半年 against 全年), a stated rise against a stated fall. A pair with no conflict
+(上半年 against 全年), a stated rise against a stated fall, a lower bound against an
+upper one (五万元以上 / 五十万元以下). A pair with no conflict
 is scored from its evidence, each piece between 0 and 1, by the weights below:
 
 - label: how alike the two labels are (rapidfuzz ratio of their letters);
@@ -124,4 +125,6 @@ def conflicts(a: Figure, b: Figure, a_period: str, b_period: str, a_move: str, b
         return f"period {a_period} vs {b_period}"
     if a_move and b_move and a_move != b_move:
         return f"stated {a_move} vs {b_move}"
+    if {a.qualifier, b.qualifier} == {"at_least", "at_most"}:
+        return "a lower bound vs an upper bound"  # 一人以上 is never 五十人以下
     return ""

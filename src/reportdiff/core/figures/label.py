@@ -144,6 +144,8 @@ def prose_labels(text: str, readings: list[Reading], start: int, end: int) -> li
         label = clean_label(text[opens : r.start])
         if len(label) <= 2:  # 「“…（款）一般行政管理事务（项）”科目43.83万元」
             label = quoted_name(text, opens, floor) or label
+        if n and label in _RANGE_WORDS and _same_clause(text, prev_end, r.start):
+            label = subject  # 五万元以上五十万元以下: both ends of one range, one name
         if len(label) <= 2 and floor > figure_end:
             # 「编报绩效目标的2024年度项目4个」: 项目 alone names nothing; the words
             # before the year do (a longer name after one, 「某局2024年度收入…」, stays)
@@ -225,6 +227,9 @@ def _change_label(label: str, subject: str) -> str:
     if is_change_word(label):
         return f"{base} {label}".strip()
     return f"{base} 上年".strip()
+
+
+_RANGE_WORDS = {"以上", "以下", "以内", "至", "到"}  # all that stands between a range's ends
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:

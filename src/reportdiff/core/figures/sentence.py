@@ -36,6 +36,9 @@ _COMMA_BEFORE = re.compile(f"[，,]\\s*{_MOVE}\\s*$")
 _TO_BEFORE = re.compile(r"(?:到|至)\s*$")
 _ADVERB_BEFORE = re.compile(r"(?:年均|平均|同比)$")
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*(?:上年度?的?|去年的?|上一年的?)?\s*$")
+# 由…至 / 从…到: a move has its end in the clause (由4.8%下降至3.2%); 由五人以下股东
+# (by, not from) has none
+_TO_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:至|到)")
 
 
 def is_weak(label: str) -> bool:
@@ -112,7 +115,8 @@ def _ranges_and_weak(text: str, readings: list[Reading], labels: list[str], star
         prev_end = r.end
         label = labels[i]
         lo = max(start, r.start - 8)
-        if _FROM_BEFORE.search(text, max(start, r.start - 8), r.start):
+        moves_on = _TO_AFTER.match(text, r.end) is not None
+        if _FROM_BEFORE.search(text, max(start, r.start - 8), r.start) and moves_on:
             own = label if not is_weak(label) else subject
             labels[i] = f"{_base(own)} {FROM_SUFFIX}".strip() if own else label
         elif not label.strip() and subject and _SHARE_BEFORE.search(text, r.start - 2, r.start):
