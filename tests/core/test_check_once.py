@@ -62,3 +62,13 @@ def test_two_statements_of_the_total_or_of_the_new_ones_still_conflict() -> None
         )
         assert [c.kind for c in checks_of(text)] == ["label_conflict"], (word, thing)
 
+
+_AREAS = (("平方米", "建筑面积", "地上", "地下"), ("万元", "项目支出", "工程费用", "其他费用"))
+
+
+def test_an_approximate_total_is_not_summed_exactly() -> None:
+    for word, (unit, total, a, b) in itertools.product(("约为", "约合", "约"), _AREAS):
+        text = f"示例站\n一、概况\n{total}{word}13000{unit}，其中{a}8013{unit}，{b}5356{unit}。\n"
+        assert not checks_of(text), text
+        exact = text.replace(word, "为")
+        assert [c.kind for c in checks_of(exact)] == ["sum"]
