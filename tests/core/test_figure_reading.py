@@ -133,3 +133,14 @@ def test_a_lower_bound_never_pairs_with_an_upper_bound():
         c = compare(doc_of(old), doc_of(new), CompareOptions(all_numbers=True))
         got = {(x.status, x.old and x.old.value, x.new and x.new.value) for x in c.numbers}
         assert got == {("unchanged", float(n), float(n)), ("added", None, 1.0)}, got
+
+
+@pytest.mark.parametrize("scope", ["全国", "全省", "全县", ""])
+def test_a_scope_word_and_an_exceeding_verb_are_not_the_name(scope):
+    # 全国财政收入突破20万亿元 is 财政收入, at least 20万亿元
+    for name, (verb, qualifier) in itertools.product(
+        ("财政收入", "粮食产量", "城镇新增就业"),
+        (("突破", "at_least"), ("超过", "at_least"), ("达到", ""), ("为", "")),
+    ):
+        (f,) = figures_of(f"一、回顾\n{scope}{name}{verb}20万亿元，保持稳定。\n")
+        assert (f.label, f.qualifier) == (name, qualifier), (scope, verb)
