@@ -38,3 +38,18 @@ def one(figures: tuple[Figure, ...], label: str) -> Figure:
 def named(f: Figure) -> str:
     """A figure's label with its role when it is not this period's value: 「邮电费 <previous>」."""
     return f.label if f.role == "current" else f"{f.label} <{f.role}>"
+
+
+_DIGIT = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1..999 as Chinese writes them in running text: 十二, 一百零五, 一百九十八."""
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{_DIGIT[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGIT[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_DIGIT[ones] if ones else "")

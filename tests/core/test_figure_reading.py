@@ -10,7 +10,7 @@ import pytest
 from reportdiff.core.compare import compare
 from reportdiff.options import CompareOptions
 
-from .figure_helpers import doc_of, figures_of
+from .figure_helpers import chinese_numeral, doc_of, figures_of
 
 _CN = {1: "一", 2: "二", 5: "五", 10: "十", 20: "二十", 50: "五十", 100: "一百"}
 
@@ -144,3 +144,22 @@ def test_a_scope_word_and_an_exceeding_verb_are_not_the_name(scope):
     ):
         (f,) = figures_of(f"一、回顾\n{scope}{name}{verb}20万亿元，保持稳定。\n")
         assert (f.label, f.qualifier) == (name, qualifier), (scope, verb)
+
+
+def test_a_rate_in_words_is_a_percentage():
+    # 百分之十五 is 15%, 千分之三 3‰: statutes write their rates so
+    for n in range(1, 101):
+        for per, unit in (("百", "%"), ("千", "‰")):
+            for numeral in (chinese_numeral(n), str(n)):
+                written = f"{per}分之{numeral}"
+                (f,) = figures_of(f"第一章 总则\n应当提取利润的{written}列入公积金。\n")
+                assert (f.text, f.value, f.unit, f.kind) == (written, float(n), unit, "percent")
+
+
+def test_a_changed_rate_in_words_is_one_change():
+    for a, b in ((3, 1), (10, 5), (25, 30)):
+        text = "第一章 总则\n持有公司{}以上股份的股东，可以提出临时提案。\n"
+        old, new = (text.format(f"百分之{chinese_numeral(x)}") for x in (a, b))
+        (n,) = compare(doc_of(old), doc_of(new)).numbers
+        assert (n.status, n.old.value, n.new.value, n.delta) == ("changed", a, b, b - a)
+        assert n.old.qualifier == n.new.qualifier == "at_least"

@@ -8,8 +8,7 @@ import random
 
 from reportdiff.core.compare import compare
 
-from .figure_helpers import doc_of
-from .test_segment_numbering import _chinese
+from .figure_helpers import chinese_numeral, doc_of
 
 _ACTS = ("虚报注册资本", "提交虚假材料", "虚假出资", "抽逃出资", "另立会计账簿", "不按规定公示信息")
 _CN = {1: "一", 3: "三", 5: "五", 10: "十", 20: "二十", 30: "三十", 50: "五十", 100: "一百"}
@@ -19,7 +18,7 @@ def _statute(first: int, fines: list[tuple[int, int]]) -> str:
     lines = ["# 示例法", "## 第十二章 法律责任"]
     for k, (act, (low, high)) in enumerate(zip(_ACTS, fines, strict=True)):
         lines.append(
-            f"第{_chinese(first + k)}条 公司{act}的，由公司登记机关责令改正，"
+            f"第{chinese_numeral(first + k)}条 公司{act}的，由公司登记机关责令改正，"
             f"处以{_CN[low]}万元以上{_CN[high]}万元以下的罚款。"
         )
     return "\n\n".join(lines) + "\n"

@@ -6,6 +6,8 @@ import pytest
 
 from reportdiff.core.text.numbering import cn_value, parse_numbering, roman_value
 
+from .figure_helpers import chinese_numeral
+
 
 @pytest.mark.parametrize(
     ("line", "text", "key", "ordinal"),
@@ -101,25 +103,10 @@ def test_roman_numerals() -> None:
     assert roman_value("VX") is None
 
 
-_DIGIT = "零一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    """1..999 as a statute writes its article numbers: 十二, 一百零五, 一百九十八."""
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = f"{_DIGIT[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else _DIGIT[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    return out + (_DIGIT[ones] if ones else "")
-
-
 def test_every_article_of_a_long_statute_is_numbered() -> None:
     # 第一百九十八条 has five numerals; every article up to 第九百九十九条 is read
     for n in range(1, 1000):
-        written = f"第{_chinese(n)}条"
+        written = f"第{chinese_numeral(n)}条"
         num = parse_numbering(f"{written} 违反本法规定的，依法追究责任。")
         assert num is not None, written
         assert (num.text, num.key, num.ordinal) == (written, "di条", n)

@@ -54,9 +54,11 @@ _CN_NAMES = re.compile(
 )
 # One scan finds every kind of number; the lookahead lets it skip other characters fast,
 # and a date, tried first, keeps its parts from being read again as figures.
+# 百分之十五, 千分之三, 百分之5: a rate in words (statutes write rates so)
+_IN_WORDS = r"(?P<per>[百千])分之(?P<pnum>[零一二两三四五六七八九十百]+|\d+(?:\.\d+)?)"
 _SCAN = re.compile(
-    rf"(?=[\d$¥￥€£一二两三四五六七八九十])(?:(?P<date>{_DATE})|{_FIGURE}"
-    rf"|(?P<cn>{_CN}))"
+    rf"(?=[\d$¥￥€£一二两三四五六七八九十百千])(?:(?P<date>{_DATE})|(?P<pct>{_IN_WORDS})"
+    rf"|{_FIGURE}|(?P<cn>{_CN}))"
 )
 _MAX_DIGITS = 24  # keeps every value a finite float, far from overflow
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -100,6 +102,8 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             continue
         if m.group("date"):
             found.append(_date(m))
+        elif m.group("pct"):
+            found.extend(_rate_in_words(m))
         elif m.group("cn"):
             reading = _chinese(m)
             if reading:
@@ -325,6 +329,16 @@ def _chinese(m: re.Match[str]) -> Reading | None:
         return None  # 三个亿 is rare enough to leave alone
     base, kind = _classify(unit, value, False) if unit else ("", "count")
     return Reading(m.start(), m.end(), m.group(0), value, base, kind, "", 1.0, unit)
+
+
+def _rate_in_words(m: re.Match[str]) -> list[Reading]:
+    """百分之十五 is 15%, 千分之三 3‰ (none when the numeral does not read)."""
+    num = m.group("pnum")
+    value = float(num) if num[0].isdigit() else chinese_value(num)
+    if value is None:
+        return []
+    unit = "%" if m.group("per") == "百" else "‰"
+    return [Reading(m.start(), m.end(), m.group(0), float(value), unit, "percent", "", 1.0, unit)]
 
 
 def _named(text: str, pos: int) -> bool:
