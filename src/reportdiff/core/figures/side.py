@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from ...model import Document, Figure
 from ..text.lazy_regex import lazy_compile
+from ..text.line_wraps import soft_break
 from ..text.numbering import parse_numbering
 from .english_changes import DOWN_WORDS as EN_DOWN
 from .english_changes import UP_WORDS as EN_UP
@@ -106,7 +107,8 @@ def _item_line(text: str, pos: int) -> str:
         label_end = numbering.end if numbering else long_list.end() if long_list else None
         if label_end is not None:  # its words to the sentence's end, over line wraps
             at = end - len(line) + label_end
-            words = _SENTENCE_END.split(text[at : min(pos, at + _SCOPE_CHARS)], maxsplit=1)[0]
+            stop = _line_end(text, at, min(pos, at + _SCOPE_CHARS))
+            words = _SENTENCE_END.split(text[at:stop], maxsplit=1)[0]
             return _NOT_NAME.sub("", words)
         end = start - 1
     return ""
@@ -152,6 +154,19 @@ def _context(text: str, f: Figure) -> str:
     """The words around a figure, its own digits masked: 「基本支出#，其中」."""
     around = text[max(0, f.start - _CONTEXT) : f.start] + "#" + text[f.end : f.end + _CONTEXT]
     return around.translate(_MASK_DIGITS)
+
+
+def _line_end(text: str, at: int, limit: int) -> int:
+    """Where a numbered line's words end: at its line's end, unless the line was
+    wrapped mid-sentence (「一、2015年工作回顾」 is the whole item, not the paragraph
+    that follows it)."""
+    nl = text.find("\n", at, limit)
+    while nl >= 0:
+        wrapped_to = soft_break(text, nl)
+        if wrapped_to is None:
+            return nl
+        nl = text.find("\n", max(wrapped_to, nl + 1), limit)
+    return limit
 
 
 def same_item(old: FigureSide, new: FigureSide, i: int, j: int) -> bool:
