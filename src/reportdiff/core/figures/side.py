@@ -78,6 +78,7 @@ _SENTENCE_END = lazy_compile(r"[。：:；;]")
 _NOT_NAME = lazy_compile(r"[\s\d.,，．%％]+")  # figures in an item line change every year
 # an item of a list too long for heading numbers (1035. …): still the item a figure is of
 _LONG_LIST_ITEM = lazy_compile(r"\d{4,6}[.．、]\s*")
+_SAME_LINE = 90  # rapidfuzz ratio of two item lines of words alone that are one item
 _BRACKETED = lazy_compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
 
 
@@ -178,11 +179,19 @@ def same_item(old: FigureSide, new: FigureSide, i: int, j: int) -> bool:
         return True
     # 行政单位离退休（项） and 事业单位离退休（项） differ by two characters and are two
     # items: the last name must be the same, the line before it nearly so
-    return _last_name(a) == _last_name(b) and fuzz.ratio(a, b) >= 80
+    if len(_names(a)) > 1 or len(_names(b)) > 1:
+        return _last_name(a) == _last_name(b) and fuzz.ratio(a, b) >= 80
+    # a line of words alone (a statute's article: 召开股东大会会议… / 召开股东会会议…) is
+    # the same item when it is all but the same
+    return fuzz.ratio(a, b) >= _SAME_LINE
+
+
+def _names(item: str) -> list[str]:
+    return [n for n in _BRACKETED.split(item) if n]
 
 
 def _last_name(item: str) -> str:
-    names = [n for n in _BRACKETED.split(item) if n]
+    names = _names(item)
     return names[-1] if names else item
 
 
