@@ -72,3 +72,18 @@ def test_an_approximate_total_is_not_summed_exactly() -> None:
         assert not checks_of(text), text
         exact = text.replace(word, "为")
         assert [c.kind for c in checks_of(exact)] == ["sum"]
+
+
+def test_text_and_table_agree_to_the_rounding_of_what_the_text_writes() -> None:
+    # 15621.11万元 in the text is the table's 156,211,123 元; 15621.13万元 is not
+    for yuan in (156_211_123, 189_767_551, 4_212_300, 25_770):
+        wan = f"{yuan / 1e4:.2f}"
+        table = (
+            f"示例站\n一、收入预算表\n单位：元\n项目\t预算数\n财政拨款收入\t{yuan:,}\n其他收入\t0\n"
+        )
+        text = table + f"二、情况说明\n财政拨款收入{wan}万元。\n"
+        assert not checks_of(text), text
+        off = f"{(yuan + 200) / 1e4:.2f}"
+        assert [c.kind for c in checks_of(table + f"二、情况说明\n财政拨款收入{off}万元。\n")] == [
+            "prose_vs_table"
+        ]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from ...model import Check, Document, Figure, Side
 from ..figures.label import CHANGE_WORDS, clause_start, label_key
+from .common import rounding
 
 InTable = Callable[[int], bool]  # whether an offset stands inside a table
 _KINDS = ("amount", "count", "percent")
@@ -120,13 +121,16 @@ def _conflicts(text: str, figures: list[Figure], in_table: InTable, side: Side) 
     out = []
     for (key, _, _), members in groups.items():
         units = {_unit(f) for f in members} - {"*"}
-        values = {f.value for f in members}
+        values: list[Figure] = []  # one of each value, values within rounding as one
+        for f in members:
+            if not any(_agree(f, v) for v in values):
+                values.append(f)
         if len(values) != 2 or len(units) > 1:
             continue
         if not any(in_table(f.start) for f in members) and not _apart_and_specific(key, members):
             continue  # prose repeats phrases (决算, 采购金额) for the different things it lists
         first = members[0]
-        other = next(f for f in members if f.value != first.value)
+        other = next(f for f in members if not _agree(f, first))
         message = f"{first.label} is {first.text} here and {other.text} there"
         plans = [f for f in (first, other) if _planned(text, f)]
         if len(plans) == 1:  # 「拟查处100人」 against 「查处72人」: a target and its outcome
@@ -146,12 +150,19 @@ def _prose_vs_table(figures: list[Figure], in_table: InTable, side: Side) -> lis
         row = rows.get((label_key(f.label), f.kind))
         if in_table(f.start) or not row or not _same_unit(f, row):
             continue
-        if any(abs(f.value - t.value) <= 1e-9 * max(1.0, abs(f.value)) for t in row):
+        if any(_agree(f, t) for t in row):
             continue
         shown = " / ".join(t.text for t in row)
         message = f"{f.label} is {f.text} in the text but {shown} in the table"
         out.append(Check("prose_vs_table", side, message, (f, *row)))
     return out
+
+
+def _agree(f: Figure, t: Figure) -> bool:
+    """Equal to the rounding of both as written: 15621.11万元 in the text is the
+    table's 156,211,123 元."""
+    slack = rounding(f) + rounding(t) + 1e-9 * max(1.0, abs(f.value))
+    return abs(f.value - t.value) <= slack
 
 
 def _same_unit(f: Figure, row: list[Figure]) -> bool:
