@@ -125,6 +125,8 @@ def _conflicts(text: str, figures: list[Figure], in_table: InTable, side: Side) 
         for f in members:
             if not any(_agree(f, v) for v in values):
                 values.append(f)
+            if len(values) > 2:
+                break  # a label of many values: no contradiction (and no square work)
         if len(values) != 2 or len(units) > 1:
             continue
         if not any(in_table(f.start) for f in members) and not _apart_and_specific(key, members):

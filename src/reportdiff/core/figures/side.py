@@ -78,7 +78,10 @@ _SENTENCE_END = lazy_compile(r"[。：:；;]")
 _NOT_NAME = lazy_compile(r"[\s\d.,，．%％]+")  # figures in an item line change every year
 # an item of a list too long for heading numbers (1035. …): still the item a figure is of
 _LONG_LIST_ITEM = lazy_compile(r"\d{4,6}[.．、]\s*")
-_SAME_LINE = 90  # rapidfuzz ratio of two item lines of words alone that are one item
+# rapidfuzz ratio of two item lines of words alone that are one item: a word renamed in
+# a long article (股东大会 → 股东会), not another project of a list (东西南道路改造项目 /
+# 湖江桥道路改造项目)
+_SAME_LINE = 95
 _BRACKETED = lazy_compile(r"[（(][^）)]{0,6}[）)]")  # （类） （款） （项）
 
 
@@ -183,7 +186,7 @@ def same_item(old: FigureSide, new: FigureSide, i: int, j: int) -> bool:
         return _last_name(a) == _last_name(b) and fuzz.ratio(a, b) >= 80
     # a line of words alone (a statute's article: 召开股东大会会议… / 召开股东会会议…) is
     # the same item when it is all but the same
-    return fuzz.ratio(a, b) >= _SAME_LINE
+    return fuzz.ratio(a, b, score_cutoff=_SAME_LINE) >= _SAME_LINE
 
 
 def _names(item: str) -> list[str]:
