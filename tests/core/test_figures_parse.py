@@ -2,7 +2,8 @@
 
 import pytest
 
-from reportdiff.core.figures.parse import as_written, chinese_value, display_scale, read_numbers
+from reportdiff.core.figures.parse import chinese_value, read_numbers
+from reportdiff.core.figures.shown import as_written, display_scale
 
 from .figure_helpers import figures_of, named
 

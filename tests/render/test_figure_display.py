@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from reportdiff.cli import main
 from reportdiff.core.compare import compare
-from reportdiff.core.figures.parse import as_written
+from reportdiff.core.figures.shown import as_written
 from reportdiff.model import Check, Document, Figure, NumberChange
 from reportdiff.options import CompareOptions
 from reportdiff.readers import read_document

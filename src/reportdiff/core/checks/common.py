@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from ...model import Figure
-from ..figures.parse import as_written, display_scale
+from ..figures import as_written, display_scale
 
 WRITTEN_NUMBER = re.compile(r"\d[\d,，]*(?:[.．](\d+))?")
 

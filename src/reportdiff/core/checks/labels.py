@@ -107,7 +107,7 @@ def _planned(text: str, f: Figure) -> bool:
 
 
 def _measure(text: str, f: Figure) -> str:
-    """"part" when the figure's own clause says it counts only some of what its label
+    """ "part" when the figure's own clause says it counts only some of what its label
     names (新设, 其中 …), else "" (the thing itself)."""
     clause = text[clause_start(text, f.start, max(0, f.start - 60)) : f.start]
     return "part" if _PART_OF.search(clause) else ""

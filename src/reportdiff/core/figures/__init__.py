@@ -7,7 +7,7 @@ from .evidence import SURE
 from .extract import extract_figures
 from .label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
 from .match import diff_figures
-from .parse import MAX_SHOWN_DECIMALS, as_written, display_scale
+from .shown import MAX_SHOWN_DECIMALS, as_written, display_scale
 from .trend import trend
 
 __all__ = [
