@@ -155,6 +155,31 @@ def printed_seeds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, 
     return made
 
 
+@pytest.mark.seeds
+@pytest.mark.slow
+def test_rows_the_printed_seeds_cut_at_a_page_break_read_whole(printed_seeds) -> None:
+    """LibreOffice breaks tall rows across pages; read back, (nearly) every table cell
+    of the PDF is a cell of the .docx, not a piece of one. (A cell the seed itself cut
+    at its own page break reads whole here, as do rows whose label the break cut.)"""
+    squeeze = re.compile(r"\s+")
+
+    def cells(doc: Document) -> list[str]:
+        return [squeeze.sub("", doc.text[c.start : c.end]) for r in table_rows_of(doc) for c in r]
+
+    shown = whole = 0
+    for pdf, docx in printed_seeds:
+        source = set(cells(read_document(docx)))
+        found = [c for c in cells(read_document(pdf)) if c]
+        shown += len(found)
+        whole += sum(c in source for c in found)
+    assert shown > 100  # the 峨边 seed has long tables
+    assert whole >= 0.95 * shown
+
+
+def table_rows_of(doc: Document) -> list:
+    return [row for b in doc.blocks if b.kind == "table" for row in b.cells]
+
+
 def in_tables(doc: Document, start: int | None, end: int | None) -> bool:
     spans = [(b.start, b.end) for b in doc.blocks if b.kind == "table"]
     return start is not None and end is not None and any(a <= start and end <= b for a, b in spans)

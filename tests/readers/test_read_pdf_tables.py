@@ -162,3 +162,64 @@ def test_random_tables_read_back_cell_for_cell(tmp_path: Path, seed: int) -> Non
     drawn, widths, seen = random_table(rng)
     content, _ = ruled_table(drawn, widths, left=30, top=60)
     assert tables(read_pages(tmp_path, content)) == [seen]
+
+
+TASKS = [Cell("Area"), Cell("Task"), Cell("Content")]
+
+
+def two_pages(tmp_path: Path, before: list[list[Cell]], after: list[list[Cell]]) -> list:
+    widths = [90.0, 120.0, 220.0]
+    first, _ = ruled_table([TASKS, *before], widths, top=640)
+    second, _ = ruled_table(after, widths, top=60)
+    return tables(read_pages(tmp_path, first, second))
+
+
+def test_a_row_cut_by_a_page_break_is_one_row(tmp_path: Path) -> None:
+    """The page ends inside a tall row: the next page goes on with its text in the cells
+    that had text, and nothing where the row named itself."""
+    before = [
+        [Cell("Core"), Cell("Staff"), Cell("Wages and\npensions.")],
+        [Cell(merged=True), Cell("Networks"), Cell("Leased lines for\nthe stations and")],
+    ]
+    after = [
+        [Cell(), Cell(), Cell("the mobile\nterminals.")],
+        [Cell(), Cell("Cameras"), Cell("Upkeep.")],
+    ]
+    assert two_pages(tmp_path, before, after) == [
+        [
+            ["Area", "Task", "Content"],
+            ["Core", "Staff", "Wages and pensions."],
+            ["", "Networks", "Leased lines for the stations and the mobile terminals."],
+            ["", "Cameras", "Upkeep."],
+        ]
+    ]
+
+
+def test_a_row_of_its_own_after_a_page_break_stays_a_row(tmp_path: Path) -> None:
+    """A new row names itself in the label column, even when the columns left of it
+    are empty (merged downwards) and it fills only cells the last row filled."""
+    before = [
+        [Cell("Core"), Cell("Staff"), Cell("Wages and\npensions")],
+        [Cell(merged=True), Cell("Repairs"), Cell("Parts")],
+    ]
+    after = [
+        [Cell(), Cell("Networks"), Cell("Leased lines")],
+        [Cell(), Cell("Cameras"), Cell("Upkeep")],
+        [Cell("Other"), Cell(), Cell("Spare parts")],
+    ]
+    assert two_pages(tmp_path, before, after) == [
+        [
+            ["Area", "Task", "Content"],
+            ["Core", "Staff", "Wages and pensions"],
+            ["", "Repairs", "Parts"],
+            ["", "Networks", "Leased lines"],
+            ["", "Cameras", "Upkeep"],
+            ["Other", "", "Spare parts"],
+        ]
+    ]
+
+
+def test_a_row_filling_other_cells_after_a_page_break_stays_a_row(tmp_path: Path) -> None:
+    before = [[Cell("Core"), Cell("Staff"), Cell()]]
+    after = [[Cell(), Cell(), Cell("Spare parts")]]
+    assert two_pages(tmp_path, before, after)[0][-1] == ["", "", "Spare parts"]

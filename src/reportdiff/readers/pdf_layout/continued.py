@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from .lines import Item
+from .lines import Item, join_text
 from .records import TOUCH
 
 _SAME_EDGE = 2 * TOUCH  # points: one table's edge, drawn on two pages
@@ -35,8 +35,30 @@ def join_table(table: Item, more: Item) -> None:
     edges = max(table.edges, more.edges, key=len)
     rows = [_widen(row, table.edges, edges) for row in table.rows]
     added = [_widen(row, more.edges, edges) for row in more.rows]
-    table.rows = rows + added[_repeated_header(rows, added) :]
+    added = added[_repeated_header(rows, added) :]
+    if rows and added and _split_row(rows[-1], added[0], _label_column(rows + added)):
+        rows[-1] = [join_text(a, b) for a, b in zip(rows[-1], added.pop(0), strict=True)]
+    table.rows = rows + added
     table.edges = edges
+
+
+def _split_row(last: list[str], first: list[str], label: int) -> bool:
+    """Whether ``first``, the first new row after a page break, is the rest of the last
+    row before it, which the break cut (a row too tall for the page's end): its text
+    only goes on in cells that had text, and it has none in the ``label`` column or
+    left of it, where the last row had some. A row of its own names itself there;
+    the columns left of it may be merged downwards."""
+    filled = [c for c, text in enumerate(first) if text]
+    if not filled or any(not last[c] for c in filled):
+        return False
+    return any(last[: label + 1]) and filled[0] > label
+
+
+def _label_column(rows: list[list[str]]) -> int:
+    """The leftmost column that most rows fill: where rows name themselves (columns
+    left of it group them, merged downwards)."""
+    width = len(rows[0])
+    return next((c for c in range(width) if 2 * sum(1 for r in rows if r[c]) > len(rows)), 0)
 
 
 def _widen(row: list[str], own: list[float], edges: list[float]) -> list[str]:
