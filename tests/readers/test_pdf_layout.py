@@ -379,3 +379,22 @@ def test_a_wrapped_line_opening_with_a_decimal_runs_on() -> None:
     first = "截至年底全县新增治理水土流失面积累计达到一千二百余公顷，治理面积较上年增长了"
     chars = place(first, LEFT, 100) + place("1.5万亩，超额完成目标任务。", LEFT, 118)
     assert texts([page(chars)]) == [first + "1.5万亩，超额完成目标任务。"]
+
+
+def test_cjk_rows_in_columns_of_whitespace_are_a_table_and_prose_around_stays() -> None:
+    rows = [
+        ("项目", "上年决算", "本年预算"),
+        ("基本支出", "3862.47万元", "3901.20万元"),
+        ("项目支出", "1243.00万元", "980.50万元"),
+        ("合计", "5105.47万元", "4881.70万元"),
+    ]
+    chars = place("本年预算比上年决算有所减少，主要是项目支出减少。", LEFT, 100)
+    for k, (name, old, new) in enumerate(rows):
+        y = 130 + 20 * k
+        chars += place(name, LEFT, y) + place(old, 220, y) + place(new, 340, y)
+    chars += place("以上数据均为财政拨款。", LEFT, 230)
+    assert texts([page(chars)]) == [
+        "本年预算比上年决算有所减少，主要是项目支出减少。",
+        "|".join("\t".join(r) for r in rows),
+        "以上数据均为财政拨款。",
+    ]

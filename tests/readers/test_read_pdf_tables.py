@@ -16,7 +16,7 @@ from reportdiff.core.checks import check_document
 from reportdiff.core.sections import segment_document
 from reportdiff.model import Document
 from reportdiff.readers import read_document
-from tests.readers.pdf_builder import Cell, ruled_table, text_at, write_pdf
+from tests.readers.pdf_builder import Cell, ruled_table, text_at, text_width, write_pdf
 
 WORDS = ["Wages", "Rent", "Travel", "Office", "Fees", "Repairs", "Grants", "Other costs"]
 
@@ -223,3 +223,91 @@ def test_a_row_filling_other_cells_after_a_page_break_stays_a_row(tmp_path: Path
     before = [[Cell("Core"), Cell("Staff"), Cell()]]
     after = [[Cell(), Cell(), Cell("Spare parts")]]
     assert two_pages(tmp_path, before, after)[0][-1] == ["", "", "Spare parts"]
+
+
+# --- tables set in whitespace, without rules --------------------------------------------
+
+
+def set_in_columns(rows: list[list[str]], rights: list[float], top: float = 200) -> bytes:
+    """Rows laid out with spaces alone: the first column aligned left at 72, the others
+    aligned right at ``rights`` (figures, as budget tables set them)."""
+    ops = []
+    for k, row in enumerate(rows):
+        y = top + k * 14
+        ops.append(text_at(row[0], 72, y))
+        for text, right in zip(row[1:], rights, strict=True):
+            if text:
+                ops.append(text_at(text, right - text_width(text, 9), y))
+    return b"\n".join(ops)
+
+
+def prose(lines: list[str], top: float) -> bytes:
+    return b"\n".join(text_at(line, 72, top + k * 14) for k, line in enumerate(lines))
+
+
+BUDGET = [
+    ["Item", "2023", "2024", "Change"],
+    ["Staff costs", "1,204.50", "1,310.00", "105.50"],
+    ["Office rent", "300.00", "300.00", "0.00"],
+    ["Vehicles", "", "45.00", "45.00"],
+    ["Total", "1,504.50", "1,655.00", "150.50"],
+]
+
+
+def test_columns_of_figures_set_with_spaces_are_a_table(tmp_path: Path) -> None:
+    page = prose(["The budget rose this year, as the table shows."], 170)
+    page += b"\n" + set_in_columns(BUDGET, [260.0, 340.0, 420.0])
+    page += b"\n" + prose(["Staff costs rose most."], 290)
+    doc = read_pages(tmp_path, page)
+    assert tables(doc) == [BUDGET]
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["paragraph", "table", "paragraph"]
+
+
+def test_a_table_set_with_spaces_has_its_totals_checked(tmp_path: Path) -> None:
+    wrong = [row[:] for row in BUDGET]
+    wrong[-1][2] = "1,665.00"
+    doc = read_pages(tmp_path, set_in_columns(wrong, [260.0, 340.0, 420.0]))
+    messages = [k.message for k in check_document(doc, segment_document(doc), "new")]
+    assert any(m.startswith("Total / 2024 1,665.00") for m in messages)
+
+
+def test_two_rows_in_columns_are_too_little_to_call_a_table(tmp_path: Path) -> None:
+    doc = read_pages(tmp_path, set_in_columns(BUDGET[:2], [260.0, 340.0, 420.0]))
+    assert tables(doc) == []
+
+
+def test_words_in_columns_without_figures_are_no_table(tmp_path: Path) -> None:
+    rows = [
+        ["Prepared by", "Office", "Finance", "Audit"],
+        ["Checked by", "Board", "Staff", "Public"],
+        ["Approved by", "Mayor", "Council", "Court"],
+    ]
+    assert tables(read_pages(tmp_path, set_in_columns(rows, [260.0, 340.0, 420.0]))) == []
+
+
+def test_a_page_of_two_text_columns_is_no_table(tmp_path: Path) -> None:
+    left = [f"Line {k} of the left column runs on here" for k in range(12)]
+    right = [f"and {k} more words in the right one" for k in range(12)]
+    page = b"\n".join(
+        text_at(a, 72, 100 + k * 14) + b"\n" + text_at(b, 320, 100 + k * 14)
+        for k, (a, b) in enumerate(zip(left, right, strict=True))
+    )
+    doc = read_pages(tmp_path, page)
+    assert tables(doc) == []
+    assert "Line 3 of the left column" in doc.text
+
+
+def test_a_contents_list_with_page_numbers_is_no_table(tmp_path: Path) -> None:
+    rows = [["1. Functions", "3"], ["2. Staff", "4"], ["3. Budget", "6"], ["4. Notes", "9"]]
+    doc = read_pages(tmp_path, set_in_columns(rows, [480.0]))
+    assert tables(doc) == []
+    assert "3. Budget" in doc.text
+
+
+def test_a_caption_in_two_parts_above_a_table_stays_a_line(tmp_path: Path) -> None:
+    caption = text_at("Prepared by: the Transit Office", 72, 186) + b"\n"
+    caption += text_at("Unit: thousand", 400, 186) + b"\n"
+    doc = read_pages(tmp_path, caption + set_in_columns(BUDGET, [260.0, 340.0, 420.0]))
+    assert tables(doc) == [BUDGET]
+    assert doc.text.startswith("Prepared by: the Transit Office")

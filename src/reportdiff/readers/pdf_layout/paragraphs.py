@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .aligned import aligned_tables
 from .columns import page_order
 from .continued import continues, join_table
 from .lines import (
@@ -36,6 +37,9 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
         tables.append(found)
     drop = furniture(per_page, [p.height for p in pages])
     body = [[line for line in lines if id(line) not in drop] for lines in per_page]
+    for found, lines in zip(tables, body, strict=True):  # tables set in whitespace
+        aligned, lines[:] = aligned_tables(lines)
+        found.extend(aligned)
     spacing, usual = leading(body), usual_right(body)
     spaced = spaces_scripts_apart(line.text for lines in body for line in lines)
     items: list[Item] = []
