@@ -35,9 +35,13 @@ _MD = re.compile(r"(#{1,6})[ \t]+")
 _INLINE_STOPS = re.compile(r"[。：:！？!?]")
 _CLAUSE = re.compile(r"[，,；;]")
 _STOPS = "。；：:！？.;!?"
+_SENTENCE_ENDS = ("。", "！", "？", "；", ";")
 _TRAIL = "。：:；;，,.！？!? \t\u3000"
 _OPEN_QUOTES = "“‘\"'《（(【「"
 _ROW = re.compile(r"\d,\d{3}|[\s\u3000][一二三四五六七八九十]+、")
+# An amount: money, a share or a decimal figure. A heading names a topic; a line
+# that states its figure is a list item (years and counts are no amounts).
+_AMOUNT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?:[万亿千]?元|%|％)|\d\.\d")
 _TOC_MARKERS = {"目录", "目次", "contents", "tableofcontents"}
 
 
@@ -95,6 +99,8 @@ def read_line(doc: Document, i: int, shape: TextShape | None = None) -> Candidat
         return _numbered(doc, i, line, base, num, rank, shape.wrap)
     title_end = len(line) - 2 if bold_line else len(line)
     title, _, form = split_title(line[:title_end], inner)
+    if _sized_field(doc, rank, form, line[inner:title_end]):
+        return None
     if rank is not None:
         key = "md" if md else "style"
         return Candidate(
@@ -121,6 +127,8 @@ def _numbered(
         form = "wrapped"
     if form != "inline" and not num.fixed and _is_cell(doc, i, title):
         form = "sentence"
+    if not num.fixed and _AMOUNT.search(title):
+        form = "sentence"  # "（三）公务接待费1.35万元。": a label with its figure is an item
     return Candidate(
         block=i,
         start=base,
@@ -154,6 +162,22 @@ def split_title(line: str, p: int) -> tuple[str, int, Form]:
             return lead.strip(_TRAIL + "*"), p + stop.end(), "inline"
         return r.strip(_TRAIL), len(line), "sentence"
     return r.strip(_TRAIL + "*"), len(line), _whole_form(r)
+
+
+def _sized_field(doc: Document, rank: int | None, form: Form, line: str) -> bool:
+    """A PDF line set large that reads ``label：value`` ("预算单位：上海市财政局" on a
+    cover): a field of a title block. A PDF's level is read from type size, no
+    declaration, so the words decide."""
+    return rank is not None and doc.source_format == "pdf" and form == "inline" and _is_field(line)
+
+
+def _is_field(line: str) -> bool:
+    """A ``label：value`` line: a short label, then a value that is no sentence."""
+    label, colon, value = line.partition("：")
+    if not colon:
+        label, colon, value = line.partition(":")
+    value = value.strip()
+    return bool(value) and len(label) <= LEAD_MAX and not any(c in _STOPS for c in value)
 
 
 def _is_cell(doc: Document, i: int, title: str) -> bool:
@@ -241,15 +265,27 @@ def _drop_contents(doc: Document, found: list[Candidate]) -> list[Candidate]:
     first = next((k for k, c in enumerate(found) if c.block > markers[0]), None)
     if first is None:
         return found
-    head = found[first]
+    head, stop = found[first], _contents_end(doc, markers[0])
     for k in range(first + 1, len(found)):
         c = found[k]
-        if c.key == head.key and c.ordinal == head.ordinal:
+        if c.block >= stop or (c.key == head.key and c.ordinal == head.ordinal):
             return found[:first] + found[k:]
     end = first
     while end < len(found) and found[end].block == head.block + (end - first):
         end += 1  # no repeat found: drop the run of lines right after the marker
     return found[:first] + found[end:]
+
+
+def _contents_end(doc: Document, marker: int) -> int:
+    """The first block after a contents marker that is no entry of the contents: a
+    table, a line set as a heading (a declared level), or a paragraph that ends a
+    sentence. Entries are short lines, with leaders and page numbers or without."""
+    for i in range(marker + 1, len(doc.blocks)):
+        b = doc.blocks[i]
+        line = doc.text[b.start : b.end].rstrip()
+        if b.kind != "paragraph" or b.style_level is not None or line.endswith(_SENTENCE_ENDS):
+            return i
+    return len(doc.blocks)
 
 
 def _squash(s: str) -> str:

@@ -44,8 +44,9 @@ def segment_document(doc: Document) -> tuple[Section, ...]:
 def _pick_headings(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
     numbered = [c for c in candidates if c.ordinal is not None and not c.forced]
     items = _stacked(numbered)
+    closing = _closing_lines(candidates)
     for run in _runs(numbered):
-        if _is_list(run):
+        if _is_list(run) or _lone_item(doc, run, closing):
             items.update(c.block for c in run)
         else:
             items.update(c.block for c in run if c.form == "sentence")
@@ -116,12 +117,40 @@ def _runs(numbered: list[Candidate]) -> list[list[Candidate]]:
     return runs
 
 
+def _lone_item(doc: Document, run: list[Candidate], closing: set[int]) -> bool:
+    """A list of one: "具体包括：" then "1.财政局本部", and then straight away a heading
+    that closes it (one set as a heading, or the next of an outer sequence) — an item
+    introduced as such, heading nothing."""
+    (c,) = run if len(run) == 1 else (None,)
+    if c is None or c.block == 0 or c.form == "inline":
+        return False
+    before = doc.blocks[c.block - 1]
+    intro = doc.text[before.start : before.end].rstrip().endswith(("：", ":"))
+    nxt = c.block + 1
+    return intro and (nxt >= len(doc.blocks) or nxt in closing)
+
+
+def _closing_lines(candidates: list[Candidate]) -> set[int]:
+    """Lines that close what stands before them: declared headings, and numbered lines
+    that continue a sequence opened earlier ("二、" after "一、")."""
+    seen: set[tuple[str, int | None]] = set()
+    out: set[int] = set()
+    for c in candidates:
+        if c.forced or (c.ordinal and (c.key, c.ordinal - 1) in seen):
+            out.add(c.block)
+        seen.add((c.key, c.ordinal))
+    return out
+
+
 def _is_list(run: list[Candidate]) -> bool:
     """A run of full sentences is a list; so is a run whose lines follow each other
     directly (a heading has a body), unless they carry their body on the same line."""
     wrapped = sum(c.form == "wrapped" for c in run) if len(run) >= 3 else 0
-    if (sum(c.form == "sentence" for c in run) + wrapped) * 2 >= len(run):
+    sentences = sum(c.form == "sentence" for c in run)
+    if (sentences + wrapped) * 2 >= len(run):
         return True
+    if sentences and all(c.form in ("sentence", "inline", "short") for c in run):
+        return True  # siblings alike: beside numbered sentences, "（一）…。…" opens an item too
     if len(run) < 2:
         return False
     bare = sum(
