@@ -87,6 +87,19 @@ CASES = (
         ),
     ),
     Case(
+        "政府工作报告 2023→2024 (restructured)",
+        "real/gwr_national_2023.txt",
+        "real/gwr_national_2024.txt",
+        held_out=False,
+        truth=(
+            ("过去一年和五年工作回顾", "2023年工作回顾"),
+            ("对今年政府工作的建议", "2024年政府工作任务"),
+            ("着力扩大国内需求", "着力扩大国内需求"),
+            ("加快建设现代化产业体系", "大力推进现代化产业体系建设"),
+            ("保障基本民生和发展社会事业", "切实保障和改善民生"),
+        ),
+    ),
+    Case(
         "公司法 2018→2023 (full revision)",
         "real/dev/law/gongsifa-2018.md",
         "real/dev/law/gongsifa-2023.md",

@@ -84,7 +84,8 @@ def test_a_renamed_heading_only_parent_is_found_through_its_children_only_in_pas
     assert _new_title(by_old["水利和交通建设"], titles) == "基础设施建设情况"
     assert by_old["水利和交通建设"].basis == "position"
     assert not by_old["水利和交通建设"].weak  # both its children agree
-    monkeypatch.setattr(scoring, "WEIGHTS", replace(scoring.WEIGHTS, child_weight=0.0))
+    off = replace(scoring.WEIGHTS, child_weight=0.0, max_child_weight=0.0)
+    monkeypatch.setattr(scoring, "WEIGHTS", off)
     by_old, _ = _pairs(old, new)
     assert "水利和交通建设" not in by_old
 

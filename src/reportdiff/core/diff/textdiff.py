@@ -322,8 +322,10 @@ def _diff_pair(
     n = new_by_id.get(pair.new) if pair.new else None
     # A split part is new text in its place (its origin is found as moves), and a
     # merged-away section is old text gone from its place; only matches are diffed.
+    # Text added or removed as a whole is shown whole, its numbering included: only a
+    # matched pair leaves the numbering out (renumbering alone is no change).
     if n is not None and (o is None or (pair.secondary and pair.relation == "split")):
-        start, end = section_span(n)
+        start, end = n.start, n.body_end
         text = new.text[start:end]
         edits: tuple[Edit, ...] = (
             (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
@@ -331,7 +333,7 @@ def _diff_pair(
         status: PairStatus = "added" if o is None else "changed"
         return replace(pair, status=status, similarity=pair.similarity, edits=edits)
     if o is not None and (n is None or (pair.secondary and pair.relation == "merge")):
-        start, end = section_span(o)
+        start, end = o.start, o.body_end
         text = old.text[start:end]
         edits = (Edit("delete", text, "", start, end, None, None),) if text.strip() else ()
         status = "removed" if n is None else "changed"

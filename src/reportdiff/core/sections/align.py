@@ -21,11 +21,13 @@ from .outline import outline_slots
 from .scoring import (
     SMALL_BODY,
     Features,
+    Leanings,
     Scores,
     base_scores,
     contextual_scores,
     evidence,
     features,
+    leanings,
 )
 
 _SPLIT_CONTAINMENT = 0.6
@@ -49,7 +51,8 @@ def align_sections(
     matches = _pin_preambles(a, b, matches)
     moved = _moved(a, b, matches)
     splits = _splits_and_merges(a, b, matches, body_overlap)
-    return _pairs(a, b, matches, scores, moved, splits, body_overlap)
+    lean = leanings(base, matches)
+    return _pairs(a, b, matches, scores, moved, splits, body_overlap, lean)
 
 
 def _assign(scores: Scores, threshold: float) -> dict[int, int]:
@@ -232,6 +235,7 @@ def _pairs(
     moved: set[int],
     extra: list[tuple[int, int, str]],
     body_overlap: Scores,
+    lean: Leanings,
 ) -> tuple[SectionPair, ...]:
     """Pairs in NEW's order, each removed section placed after its old predecessor."""
     by_new = {j: i for i, j in match.items()}
@@ -271,7 +275,7 @@ def _pairs(
         if fa.section.id == "0":
             basis, weak = "position", False  # the preambles always answer to each other
         else:
-            basis, weak = evidence(fa, fb, body_overlap.get((i, j), 0.0), match)
+            basis, weak = evidence(fa, fb, body_overlap.get((i, j), 0.0), match, lean)
         pairs.append(
             SectionPair(
                 fa.section.id,

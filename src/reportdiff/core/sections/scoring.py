@@ -39,6 +39,8 @@ class AlignWeights:
     level_step: float = 0.03  # taken off per level of difference in depth
     parent_bonus: float = 0.12  # second pass: the parents are matched to each other
     child_weight: float = 0.3  # second pass: share of the children's agreement
+    max_child_weight: float = 0.6  # … up to this for parents whose text is their children
+    lean_floor: float = 0.15  # an unpaired child leans towards a candidate this good
     outline_bonus: float = 0.25  # both sections in the same slot of the genre outline
     outline_penalty: float = 0.15  # both in slots, but different ones
     # Evidence floors: a pair that meets none of them is weak.
@@ -144,14 +146,25 @@ def title_similarity(a: str, b: str) -> float:
     letters are too few for containment to mean anything ("emergencydrills" holds much
     of "watertaxipilot"), so English titles use edit similarity alone. Generic heading
     words (情况, 工作 …) are left out first, unless a title is nothing else."""
+    full_a, full_b = a, b
     a, b = _specific(a), _specific(b)
     if not a or not b:
         return 1.0 if a == b else 0.0
     ratio = fuzz.ratio(a, b) / 100
     shorter = min(a, b, key=len)
+    if len(shorter) < 3 and _head_of(full_a, full_b):
+        return max(ratio, 0.9)
     if len(shorter) < 3 or _cjk_share(shorter) < 0.5:
         return ratio
     return max(ratio, 0.9 * LCSseq.similarity(a, b) / len(shorter))
+
+
+def _head_of(a: str, b: str) -> bool:
+    """One Chinese title ends the other: "工作回顾" and "过去一年和五年工作回顾" name the
+    same subject, which a Chinese heading names last ("整体情况" inside
+    "部门整体支出绩效情况" does not)."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 3 and _cjk_share(shorter) >= 0.5 and longer.endswith(shorter)
 
 
 @lru_cache(maxsize=1 << 14)  # a title is compared with each of its candidates
@@ -216,31 +229,79 @@ def _overlap_scores(
 def contextual_scores(
     a: list[Features], b: list[Features], base: Scores, matches: dict[int, int]
 ) -> Scores:
-    """Second pass: add the parents' match and how many children agree."""
+    """Second pass: add the parents' match and how many children agree. A child left
+    unpaired still leans towards its best candidate, and where the children lean tells
+    which parent is which (a year's tasks renamed and renumbered keep their topics).
+    The more of a parent's text stands in its children, the more they decide."""
     w = WEIGHTS
+    lean = leanings(base, matches)
     scores: Scores = {}
     for (i, j), score in base.items():
         pa, pb = a[i].parent, b[j].parent
         if pa is not None and pb is not None and matches.get(pa) == pb:
             score += w.parent_bonus
         if a[i].children and b[j].children:
-            support = children_support(a[i], b[j], matches)
-            score = (1 - w.child_weight) * score + w.child_weight * support
+            support = children_support(a[i], b[j], matches, lean)
+            weight = min(_in_children(a[i]), _in_children(b[j]), w.max_child_weight)
+            if support <= score or weight <= w.child_weight:
+                weight = w.child_weight  # children lift a parent, never sink one further
+            score = (1 - weight) * score + weight * support
         scores[i, j] = score
     return scores
 
 
-def children_support(fa: Features, fb: Features, matches: dict[int, int]) -> float:
-    """Share of the two sections' children that are matched to each other."""
+Leanings = tuple[dict[int, int], dict[int, int]]
+
+
+def leanings(base: Scores, matches: dict[int, int]) -> Leanings:
+    """Where each section leans (old → new, new → old): its partner when paired, else
+    its best candidate on the other side when that scores at least ``lean_floor``."""
+    floor = WEIGHTS.lean_floor
+    by_new = {j: i for i, j in matches.items()}
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), score in base.items():
+        if score < floor:
+            continue
+        if i not in matches and score > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (score, j)
+        if j not in by_new and score > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (score, i)
+    old = {i: j for i, (_, j) in best_a.items()} | matches
+    new = {j: i for j, (_, i) in best_b.items()} | by_new
+    return old, new
+
+
+def _in_children(f: Features) -> float:
+    """Share of a section's text that stands in its subsections."""
+    s = f.section
+    whole = s.end - s.body_start
+    return 1 - (s.body_end - s.body_start) / whole if whole > 0 else 0.0
+
+
+def children_support(
+    fa: Features, fb: Features, matches: dict[int, int], lean: Leanings | None = None
+) -> float:
+    """Share of the two sections' children that are matched to each other, or, with
+    ``lean``, that are unpaired and lean towards each other."""
     if not fa.children or not fb.children:
         return 0.0
     kids_b = set(fb.children)
-    agree = sum(matches.get(c) in kids_b for c in fa.children)
-    return agree / max(len(fa.children), len(fb.children))
+    if lean is None:
+        agree = sum(matches.get(c) in kids_b for c in fa.children)
+        return agree / max(len(fa.children), len(fb.children))
+    kids_a = set(fa.children)
+    agree_a = sum(lean[0].get(c) in kids_b for c in fa.children)
+    agree_b = sum(lean[1].get(c) in kids_a for c in fb.children)
+    return (agree_a + agree_b) / (len(fa.children) + len(fb.children))
 
 
 def evidence(
-    fa: Features, fb: Features, body_overlap: float, matches: dict[int, int]
+    fa: Features,
+    fb: Features,
+    body_overlap: float,
+    matches: dict[int, int],
+    lean: Leanings | None = None,
 ) -> tuple[Basis, bool]:
     """What paired ``fa`` with ``fb`` and whether that is too little (a weak pair)."""
     w = WEIGHTS
@@ -253,7 +314,7 @@ def evidence(
         return "title", False
     if fa.slot is not None and fa.slot == fb.slot:
         return "outline", False
-    if children_support(fa, fb, matches) >= w.children_floor:
+    if children_support(fa, fb, matches, lean) >= w.children_floor:
         return "position", False
     parents = fa.parent is not None and fb.parent is not None
     if parents and matches.get(fa.parent) == fb.parent and title < w.title * 0.5:  # type: ignore[arg-type]
