@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..core.text import cells
 
 
 def pad(text: str, width: int) -> str:
     """Left-justify by terminal cells, so CJK columns line up; truncate with …."""
     if cells(text) > width:
-        out, used = [], 0
-        for ch in text:
-            w = cells(ch)
-            if used + w > width - 1:
-                break
-            out.append(ch)
-            used += w
-        text = "".join(out) + "…"
+        text = fitting(text, width - 1) + "…"
     return text + " " * max(0, width - cells(text))
+
+
+def fitting(chars: Iterable[str], width: int) -> str:
+    """The longest start of ``chars`` that fits in ``width`` terminal cells."""
+    out, used = [], 0
+    for ch in chars:
+        used += cells(ch)
+        if used > width:
+            break
+        out.append(ch)
+    return "".join(out)

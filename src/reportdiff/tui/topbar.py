@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
+
+from ..render.columns import fitting
 
 
 class TopBar(Static):
@@ -45,16 +45,6 @@ def _middle_cut(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     tail_room = (2 * (width - 1) + 2) // 3
-    tail = _fitting(reversed(text), tail_room)
-    head = _fitting(text, width - 1 - cell_len(tail))
+    tail = fitting(reversed(text), tail_room)
+    head = fitting(text, width - 1 - cell_len(tail))
     return head + "…" + tail[::-1]
-
-
-def _fitting(chars: Iterable[str], width: int) -> str:
-    out, used = [], 0
-    for ch in chars:
-        used += cell_len(ch)
-        if used > width:
-            break
-        out.append(ch)
-    return "".join(out)
