@@ -182,3 +182,26 @@ def test_mutated_pdfs_never_traceback_hang_or_exceed_1gb(tmp_path: Path, source:
     )
     assert result.returncode == 0, f"seed {seed}: {result.stderr[-2000:]}"
     assert result.stdout.strip() == f"ok {count}"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+def test_far_off_coordinates_do_not_size_the_column_search(tmp_path: Path) -> None:
+    """Seed 2818840 once mutated a sample into text placed far beyond any page: the
+    column search counted coverage per point across it and ran out of memory."""
+    import os
+    import subprocess
+
+    script = tmp_path / "fuzz.py"
+    script.write_text(FUZZ_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(pdf_reader.__file__).parents[2])}
+    source = str(SAMPLES / "zh/qingshui-water-2024.pdf")
+    result = subprocess.run(
+        [sys.executable, str(script), "2818840", "25", source, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "ok 25"

@@ -109,6 +109,11 @@ def _flows(lines: list[Line], right: float | None, depth: int) -> list[Flow]:
     return out + _flows(lines[at:], right, depth + 1)
 
 
+# The largest page side a PDF can state (14,400 units, ISO 32000 Annex C): coverage is
+# counted per point, so a damaged file's far-off coordinates must not size it.
+_MAX_PAGE_POINTS = 14_400
+
+
 def _gutter(lines: Sequence[Line]) -> tuple[float, float] | None:
     """The stretch of x, as wide as a gutter, that the pieces of text cover least,
     when that is much less than they cover on both sides of it."""
@@ -122,8 +127,8 @@ def _gutter(lines: Sequence[Line]) -> tuple[float, float] | None:
         for p in pieces(ln)
         if max(c.x1 for c in p) - p[0].x0 < _PAGE_WIDE * width
     ]
-    if width <= 0 or len(spans) < 2 * _SIDE_LINES:
-        return None
+    if not 0 < width <= _MAX_PAGE_POINTS or len(spans) < 2 * _SIDE_LINES:
+        return None  # beyond any real page: a damaged file's coordinates
     cover = _coverage(spans, int(width) + 1)
     gap = max(1, int(_GUTTER * statistics.median(ln.size for ln in lines)))
     inner = range(int(_MARGIN * width), int((1 - _MARGIN) * width) - gap)
