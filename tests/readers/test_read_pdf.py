@@ -158,9 +158,10 @@ def printed_seeds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, 
 @pytest.mark.seeds
 @pytest.mark.slow
 def test_rows_the_printed_seeds_cut_at_a_page_break_read_whole(printed_seeds) -> None:
-    """LibreOffice breaks tall rows across pages; read back, (nearly) every table cell
-    of the PDF is a cell of the .docx, not a piece of one. (A cell the seed itself cut
-    at its own page break reads whole here, as do rows whose label the break cut.)"""
+    """LibreOffice breaks tall rows across pages, inside the label cell too; read back,
+    every table cell of the PDF is a cell of the .docx, not a piece of one, but for a
+    cell the seed itself cut at its own page break (two tables in the .docx), which
+    reads whole here."""
     squeeze = re.compile(r"\s+")
 
     def cells(doc: Document) -> list[str]:
@@ -173,16 +174,11 @@ def test_rows_the_printed_seeds_cut_at_a_page_break_read_whole(printed_seeds) ->
         shown += len(found)
         whole += sum(c in source for c in found)
     assert shown > 100  # the 峨边 seed has long tables
-    assert whole >= 0.95 * shown
+    assert whole >= 0.99 * shown
 
 
 def table_rows_of(doc: Document) -> list:
     return [row for b in doc.blocks if b.kind == "table" for row in b.cells]
-
-
-def in_tables(doc: Document, start: int | None, end: int | None) -> bool:
-    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "table"]
-    return start is not None and end is not None and any(a <= start and end <= b for a, b in spans)
 
 
 @pytest.mark.seeds
@@ -195,14 +191,11 @@ def test_a_printed_seed_compares_with_its_docx_section_for_section(printed_seeds
         old, new = c.old_sections, c.new_sections
         assert [bare.sub("", s.heading) for s in old] == [bare.sub("", s.heading) for s in new]
         assert all(p.old and p.new for p in c.pairs)
-        # Spacing alone is no edit. What still differs is a table whose rows a page
-        # break cut in two, which the PDF reads as two rows: nothing outside tables.
-        edits = [e for p in c.pairs for e in p.edits]
-        assert all(in_tables(pdf_doc, e.old_start, e.old_end) for e in edits if e.old_text)
-        assert all(in_tables(docx_doc, e.new_start, e.new_end) for e in edits if e.new_text)
+        # Spacing alone is no edit, and rows a page break cut read whole.
         assert all(not p.moved for p in c.pairs)
-        if pdf.stem.startswith("daoxian"):  # no table crosses a page in this one
-            assert c.summary().sections_changed == 0
+        summary = c.summary()
+        assert summary.sections_changed == 0, pdf.name
+        assert (summary.numbers_added, summary.numbers_removed) == (0, 0), pdf.name
 
 
 @pytest.mark.seeds

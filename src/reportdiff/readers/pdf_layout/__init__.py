@@ -24,8 +24,9 @@ from .columns import reading_order
 from .document import heading_levels, layout_document
 from .lines import Item, Line, group_lines, is_wide, join_text, line_text, spaces_scripts_apart
 from .page import Column, furniture, leading, text_column, usual_right
-from .paragraphs import layout_items, runs_on
+from .paragraphs import layout_items
 from .records import TOUCH, Char, Grid, Page, Rule
+from .runon import runs_on
 from .tables import cell_text, find_grids, page_tables, read_table
 
 __all__ = [

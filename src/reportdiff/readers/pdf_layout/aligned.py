@@ -11,10 +11,9 @@ into a table; nor does a table of contents (page numbers in order).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from .lines import Item, Line
+from .lines import Item, Line, is_figure
 from .records import Char
 from .tables import cell_text
 
@@ -22,7 +21,6 @@ _COLUMN_GAP = 2.0  # ems: a wider gap inside a line parts two cells
 _MIN_ROWS = 3  # rows of two cells or more that a table needs
 _TRIM = 2  # lines at either end of a run that may be left out of its table
 _FIGURES = 0.6  # share of a column's cells that are figures, for a column of figures
-_FIGURE = re.compile(r"[-−(（]?[\d,，.]*\d[\d,，.]*[)）%％]?[\u4e00-\u9fff]{0,2}")
 
 
 def aligned_tables(lines: Sequence[Line]) -> tuple[list[Item], list[Line]]:
@@ -130,7 +128,7 @@ def _has_figures(rows: list[list[str]]) -> bool:
     """A column after the first whose cells are mostly figures, in several rows."""
     for col in range(1, len(rows[0])):
         cells = [r[col] for r in rows if r[col]]
-        figures = sum(1 for c in cells if _FIGURE.fullmatch(c.replace(" ", "")))
+        figures = sum(1 for c in cells if is_figure(c))
         if figures >= _MIN_ROWS and figures >= _FIGURES * len(cells):
             return True
     return False

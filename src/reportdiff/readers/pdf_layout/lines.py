@@ -70,9 +70,29 @@ class Line:
         return line_text(self.chars)
 
 
+@dataclass(frozen=True)
+class CellEnds:
+    """A table cell's first and last line of text, and the edges its text keeps
+    within: where a page break cut the cell's text shows in them."""
+
+    first: Line
+    last: Line
+    left: float
+    right: float
+
+    def through(self, more: CellEnds) -> CellEnds:
+        """This cell's text going on in ``more``."""
+        return CellEnds(self.first, more.last, self.left, self.right)
+
+
 @dataclass
 class Item:
-    """A paragraph (``text``) or a table (``rows``) in reading order."""
+    """A paragraph (``text``) or a table (``rows``) in reading order.
+
+    Until the document's spacing habit is known, a cell's wrapped lines stand apart,
+    parted by a newline (see ``finish_cells``); ``ends`` holds, per cell, where its text
+    begins and ends on the page. A table set in whitespace has ``columns``: the x range
+    each of its columns covers (a ruled one has none: its ``edges`` are its rules)."""
 
     page: int
     y: float
@@ -81,6 +101,8 @@ class Item:
     edges: list[float] = field(default_factory=list)  # a table's column edges, x
     bold: bool = False
     lines: list[Line] = field(default_factory=list)
+    ends: list[list[CellEnds | None]] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)
 
 
 def is_wide(ch: str) -> bool:
@@ -202,6 +224,16 @@ def group_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
         members.sort(key=lambda c: c.x0)
         lines.append(Line(members, page))
     return lines
+
+
+_SPACE = re.compile(r"\s+")
+# An amount as tables state it: 1,204.50  -3.2%  （30000  5000人  4.5万元
+_FIGURE = re.compile(r"[-−(（]?[\d,，.]*\d[\d,，.]*[)）%％]?[\u4e00-\u9fff]{0,2}")
+
+
+def is_figure(text: str) -> bool:
+    """Whether the text (spaces aside) is one amount, perhaps with its unit."""
+    return _FIGURE.fullmatch(_SPACE.sub("", text)) is not None
 
 
 def opens_numbered(text: str) -> bool:

@@ -8,23 +8,11 @@ from collections.abc import Sequence
 from .aligned import aligned_tables
 from .columns import page_order
 from .continued import continues, join_table
-from .lines import (
-    WORD_GAP,
-    Item,
-    Line,
-    group_lines,
-    is_wide,
-    join_text,
-    opens_numbered,
-    spaces_scripts_apart,
-)
+from .lines import Item, Line, group_lines, join_text, spaces_scripts_apart
 from .page import Column, furniture, leading, usual_right
 from .records import Page
-from .tables import page_tables
-
-# Punctuation that may not open a line, so a wrap carries it along with the word before.
-_NO_LINE_START = set("，。、；：？！）》」』】〕”’%‰,.;:?!)]}")
-_SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":")
+from .runon import runs_on
+from .tables import finish_cell, page_tables
 
 
 def layout_items(pages: Sequence[Page]) -> list[Item]:
@@ -48,7 +36,14 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
         for item, column in page_order(lines, found, spacing, usual, page.width):
             _append(items, item, column, spaced, before)
             before = before if item.rows else column
+    for item in items:
+        finish_cells(item, spaced)
     return items
+
+
+def finish_cells(table: Item, spaced: bool) -> None:
+    """Join each cell's wrapped lines as the document joins its paragraphs' wraps."""
+    table.rows = [[finish_cell(text, spaced) for text in row] for row in table.rows]
 
 
 def _append(
@@ -71,55 +66,3 @@ def _append(
         prev.bold = prev.bold and item.bold
         return
     items.append(item)
-
-
-def runs_on(prev: Line, line: Line, column: Column, before: Column | None = None) -> bool:
-    """Whether ``line`` continues the paragraph of ``prev``: ``prev`` was wrapped
-    because the first word of ``line`` did not fit, in the same font, and ``line``
-    neither opens with an indent nor stands apart by more than the usual leading.
-    ``prev`` is measured against its own column ``before`` (a paragraph may run on
-    from the foot of one column, or page, to the head of the next), ``line`` against
-    ``column``."""
-    before = before or column
-    size = prev.size
-    if not size or abs(line.size - size) > 0.1 * size or line.bold != prev.bold:
-        return False
-    if line.page == prev.page and line.y0 - prev.y1 > (column.leading + 0.4) * size:
-        return False
-    if opens_numbered(line.text) and (ends_sentence(prev.text) or _title_like(line, column)):
-        return False  # a numbered item or heading after a full line
-    word = first_word_width(line)
-    if before.centred(prev) and column.centred(line):
-        return prev.x1 - prev.x0 + word >= before.reach - before.left - size
-    if prev.x1 + word < before.right - 0.5 * size:
-        return False
-    return line.x0 <= column.left + 1.0 * size  # a first-line indent opens a paragraph
-
-
-def _title_like(line: Line, column: Column) -> bool:
-    """A short line without closing punctuation: a heading, not a paragraph's end."""
-    text = line.text.rstrip()
-    return not text.endswith((*_SENTENCE_END, "，", ",", "、")) and (
-        line.x1 < column.right - 2 * line.size
-    )
-
-
-def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_SENTENCE_END)
-
-
-def first_word_width(line: Line) -> float:
-    """How much room the line's first word needed: a CJK character or a Latin word,
-    with the punctuation that may not open a line."""
-    shown = line.visible
-    first = shown[0]
-    end = first.x1
-    latin = not is_wide(first.text[0])
-    for c in shown[1:]:
-        joined = c.text in _NO_LINE_START or (
-            latin and not is_wide(c.text[0]) and c.x0 - end <= WORD_GAP * c.size
-        )
-        if not joined:
-            break
-        end = c.x1
-    return end - first.x0

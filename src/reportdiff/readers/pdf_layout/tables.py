@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..normalize import clean_chars, clean_line
-from .lines import Item, group_lines, join_text
+from .lines import CellEnds, Item, Line, group_lines, join_text
 from .records import TOUCH, Char, Grid, Page, Rule
 
 
@@ -64,12 +64,14 @@ def _cluster(values: Iterable[float]) -> list[float]:
     return out
 
 
-def read_table(grid: Grid, chars: Sequence[Char]) -> tuple[list[list[str]], list[float]]:
+def read_table(
+    grid: Grid, chars: Sequence[Char]
+) -> tuple[list[list[str]], list[float], list[list[CellEnds | None]]]:
     """Rows of cell texts, one per column so that a figure stands under its header in
-    every row, and the x of the column edges. A cell spans the columns between the
-    vertical rules that cross its band: its text goes in the first of them, the others
-    stay empty. Without a rule above it, a cell continues the cell over it and is
-    left empty."""
+    every row, the x of the column edges, and where each cell's text begins and ends.
+    A cell spans the columns between the vertical rules that cross its band: its text
+    goes in the first of them, the others stay empty. Without a rule above it, a cell
+    continues the cell over it and is left empty."""
     flats = [r for r in grid.rules if r.horizontal]
     uprights = [r for r in grid.rules if not r.horizontal]
     ys = _cluster((r.y0 + r.y1) / 2 for r in flats)
@@ -101,17 +103,39 @@ def read_table(grid: Grid, chars: Sequence[Char]) -> tuple[list[list[str]], list
             texts[owner[(b, col)]].append(c)
     # the table's columns: every place where some row is cut
     edges = sorted({x for row in cells for cell in row for x in cell})
+    lines = {key: group_lines(members) for key, members in texts.items()}
+    pad = _padding(lines, cells)
     rows: list[list[str]] = []
+    ends: list[list[CellEnds | None]] = []
     for b, row in enumerate(cells):
-        line = [""] * (edges.index(row[0][0]) if row else 0)  # columns left of its cells
+        lead = edges.index(row[0][0]) if row else 0  # columns left of its cells
+        line: list[str] = [""] * lead
+        geometry: list[CellEnds | None] = [None] * lead
         for k, (left, right) in enumerate(row):
-            text = cell_text(texts.get((b, k), [])) if owner[(b, k)] == (b, k) else ""
+            own = lines.get((b, k), []) if owner[(b, k)] == (b, k) else []
             span = edges.index(right) - edges.index(left)
-            line += [text] + [""] * (span - 1)
+            line += [wrapped_text(own)] + [""] * (span - 1)
+            shown = CellEnds(own[0], own[-1], left + pad, right - pad) if own else None
+            geometry += [shown] + [None] * (span - 1)
         line += [""] * (len(edges) - len(line) - 1)  # and right of them
+        geometry += [None] * (len(line) - len(geometry))
         if any(line):
             rows.append(line)
-    return rows, edges
+            ends.append(geometry)
+    return rows, edges, ends
+
+
+def _padding(
+    lines: dict[tuple[int, int], list[Line]], cells: list[list[tuple[float, float]]]
+) -> float:
+    """How far text stands inside its cell's rules: the least inset of any cell's
+    text from its left rule (the same on the right)."""
+    insets = [
+        min(ln.x0 for ln in members) - cells[b][k][0]
+        for (b, k), members in lines.items()
+        if members
+    ]
+    return max(min(insets), 0.0) if insets else 0.0
 
 
 def _extents(
@@ -134,11 +158,23 @@ def _cell_at(row: list[tuple[float, float]], x: float) -> int | None:
 
 
 def cell_text(chars: Sequence[Char]) -> str:
-    """A cell's lines joined as one wrapped paragraph."""
-    text = ""
-    for line in group_lines(chars):
-        text = join_text(text, line.text)
-    return clean_line(clean_chars(text)).replace("\t", " ")
+    """A cell's lines as ``wrapped_text``."""
+    return wrapped_text(group_lines(chars))
+
+
+def wrapped_text(lines: Sequence[Line]) -> str:
+    """A cell's lines, one a line of text: how they join is for ``finish_cell`` to say
+    once the document's spacing is known."""
+    return "\n".join(clean_chars(ln.text).replace("\n", " ") for ln in lines)
+
+
+def finish_cell(text: str, spaced_scripts: bool) -> str:
+    """A cell's wrapped lines joined as one paragraph, spaced as the document spaces
+    its paragraphs' wraps (see ``join_text``)."""
+    joined = ""
+    for piece in text.split("\n"):
+        joined = join_text(joined, piece, spaced_scripts)
+    return clean_line(joined).replace("\t", " ")
 
 
 def page_tables(page: Page) -> tuple[list[Item], list[Char]]:
@@ -148,8 +184,8 @@ def page_tables(page: Page) -> tuple[list[Item], list[Char]]:
     inside: set[int] = set()
     for g in find_grids(page.rules):
         held = [i for i, c in enumerate(page.chars) if g.holds(c) and i not in inside]
-        rows, edges = read_table(g, [page.chars[i] for i in held])
+        rows, edges, ends = read_table(g, [page.chars[i] for i in held])
         if any(len(row) > 1 for row in rows):
-            found.append(Item(page.index, g.y0, rows=rows, edges=edges))
+            found.append(Item(page.index, g.y0, rows=rows, edges=edges, ends=ends))
             inside.update(held)
     return found, [c for i, c in enumerate(page.chars) if i not in inside]
