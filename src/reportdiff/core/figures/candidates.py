@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from rapidfuzz import fuzz, process
 
 from ...model import SectionPair
-from .evidence import Evidence, conflicts
+from .evidence import Evidence, conflicts, numbered_apart
 from .side import FigureSide, same_item, same_sort, slot_agreement, within
 
 Candidate = tuple[Evidence, int, int]
@@ -33,6 +33,8 @@ def compatible(old: FigureSide, new: FigureSide, i: int, j: int) -> bool:
     """Nothing says the two are different quantities (see evidence.conflicts)."""
     if old.heads[i] != new.heads[j] or not same_sort(old.sorts[i], new.sorts[j]):
         return False  # 指标值 is never 实际完成值, a growth rate never a share
+    if numbered_apart(old.keys[i], new.keys[j]):
+        return False  # 第一产业 is never 第二产业
     a, b = old.figures[i], new.figures[j]
     return not conflicts(a, b, old.periods[i], new.periods[j], old.moves[i], new.moves[j])
 

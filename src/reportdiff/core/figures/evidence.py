@@ -4,7 +4,8 @@ A candidate pair is first checked for what makes two figures different quantitie
 whatever their labels say (`conflicts`): another role (a year's figure against a
 total over five years, an average, a plan or last year's value), another period
 (上半年 against 全年), a stated rise against a stated fall, a lower bound against an
-upper one (五万元以上 / 五十万元以下). A pair with no conflict
+upper one (五万元以上 / 五十万元以下); and two labels that differ only in a numeral
+name two numbered items (第一产业 / 第二产业: `numbered_apart`). A pair with no conflict
 is scored from its evidence, each piece between 0 and 1, by the weights below:
 
 - label: how alike the two labels are (rapidfuzz ratio of their letters);
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ...model import Figure, FigureRole
 
@@ -115,6 +117,26 @@ def direction_of(text: str, f: Figure) -> str:
     if _RISE_BEFORE.search(before):
         return "rise"
     return ""
+
+
+_NUMERALS = frozenset("〇零一二两三四五六七八九十")
+# an article's number says where a figure stands, and a revision renumbers it (第二百一十八条
+# → 第二百六十六条); a session's or an edition's advances with the year (第十三届…第五次会议
+# → 第十四届…第一次会议): neither names the item the way 第一产业 / 第二产业 do
+_PLACE_NUMBER = re.compile(r"[〇零一二两三四五六七八九十百千]+(?=[条章节款届次期])")
+
+
+def numbered_apart(a: str, b: str) -> bool:
+    """Two labels alike but where each has a numeral name two numbered items, not one
+    item in two versions: 第一产业 / 第二产业, 一季度 / 二季度, 十三五 / 十四五."""
+    if a == b or not (_NUMERALS.intersection(a) and _NUMERALS.intersection(b)):
+        return False  # the common case: no numeral on one side at least
+    a, b = _PLACE_NUMBER.sub("", a), _PLACE_NUMBER.sub("", b)
+    if a == b:
+        return False
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    apart = [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    return all(x and y and _NUMERALS.issuperset(x + y) for x, y in apart)
 
 
 def conflicts(a: Figure, b: Figure, a_period: str, b_period: str, a_move: str, b_move: str) -> str:

@@ -274,8 +274,10 @@ def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
         end = m.end("num")
         return Reading(start, end, num, number_value(num), "", "other", bare=True)
     mag, unit = mag or "", unit or ""
-    if num[0] in "+-−" and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "日月"):
+    if num[0] in "+-−" and start > 0 and _joins(text[start - 1]):
         num, start = num[1:], start + 1  # a range or a hyphen, not a sign
+    elif _signed(text, start):  # the scan starts at a digit: take the sign before it
+        num, start = "-" + num, start - 1
     if unit == "个" and text[end : end + 1] == "亿":  # 近3个亿: colloquial for 3亿
         mag, unit, end = "亿", "", end + 1
     scale = _MAGNITUDE.get(mag, 1.0) * _EN_SCALE.get(unit.lower(), 1.0)
@@ -291,6 +293,22 @@ def _arabic(text: str, m: re.Match[str], limit: int) -> Reading:
     if base == "":
         return reading._replace(magnitude_only=True)
     return reading
+
+
+# what a dash after it joins into a range or a code (3-5月, 一-三月, A-1, 2023年-2024年);
+# after other words it is a sign: 同比增长-0.5% is a fall written as a negative rise
+_JOINS_BEFORE_DASH = re.compile(r"[0-9A-Za-z０-９零一二两三四五六七八九十百千万亿年月日]")
+
+
+def _joins(before: str) -> bool:
+    return _JOINS_BEFORE_DASH.match(before) is not None
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign right before the digits, after words rather than a range's first end."""
+    if start < 1 or text[start - 1] not in "-−":
+        return False
+    return start < 2 or not _joins(text[start - 2])
 
 
 def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, FigureKind]:
