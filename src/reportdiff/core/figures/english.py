@@ -37,9 +37,10 @@ _STOP_BEFORE = {
     "approximately", "almost", "roughly", "some", "more", "less", "least", "most", "exceeding",
     "which",
 }  # fmt: skip
-# a clause ends at punctuation or at a full stop before a capital (not "Inc. for")
-_CLAUSE_END = lazy_compile(r"[,;:()\n]|\.(?=\s+[A-Z]|\s*$)")
-_CLAUSE_END_BEFORE = lazy_compile(r"[,;:)\n]|\.(?=\s+[A-Z])")
+# a clause ends at punctuation or at a full stop before a capital (not "Inc. for"), the
+# marks of emphasis around either aside ("**5,368 responses**.  *That's over …*")
+_CLAUSE_END = lazy_compile(r"[,;:()\n]|\.(?=[*_]*\s+[*_]*[A-Z]|[*_]*\s*$)")
+_CLAUSE_END_BEFORE = lazy_compile(r"[,;:)\n]|\.(?=[*_]*\s+[*_]*[A-Z])")
 # Microsoft 365, Windows 11, Form 8: a number right after a capitalised word is a name
 _NAME_BEFORE = lazy_compile(
     r"\b(?!(?:The|In|About|Over|Nearly|Some|Only|All|By|At|On)\s)[A-Z][a-z]+\s$"

@@ -26,12 +26,17 @@ from .written_dates import date_parts
 __all__ = ["extract_figures", "figure_breaks", "section_finder"]
 
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
-# where digits are no figures: web addresses (and the dates in them), e-mail addresses,
-# postal codes, document and regulation numbers (国发〔2021〕5号, (EU) 2021/914), phone numbers
+# where digits are no figures: web addresses (and the dates in them), the target of a
+# link or image (](../images/2017-09-05-results/chart.png), [chart]: /images/2016-06/a.png)
+# and any path of three or more parts, e-mail addresses, postal codes, document and
+# regulation numbers (国发〔2021〕5号, (EU) 2021/914), phone numbers
 _NOISE_RE = re.compile(
     # the characters a match can start with: the scan skips all others at once
-    r"(?=[A-Za-z0-9._%+\-邮〔\[（(电传])(?:"
+    r"(?=[A-Za-z0-9._%+\-邮〔\[（(电传/])(?:"
     r"(?:https?://|www\.)[^\s\u3000，。；）)」”]+"
+    r"|(?<=\]\()[^)\s]+"
+    r"|(?m:^[ \t]*\[[^\]\n]{1,80}\]:[ \t]*\S+)"
+    r"|(?<![\w/])(?:\.{1,2}/|/)?(?=[A-Za-z0-9_./-]*[A-Za-z])[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+){2,}"
     # ASCII and anchored at its start: a long run of word characters is not retried
     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
     r"|(?:邮政?编码|邮编|postcode|post code|zip code)\s*[:：]?\s*\d{5,6}"
