@@ -18,6 +18,7 @@ from ..text.line_wraps import soft_break
 from .english import english_counts, english_labels, is_english
 from .label import clean_label, prose_labels
 from .parse import Reading, read_numbers
+from .ratios import part_labels, ratio_parts, ratio_spans
 from .role import figure_role
 from .table_head import column_heads
 from .tree import link_parts
@@ -70,7 +71,7 @@ def extract_figures(doc: Document, sections: Sequence[Section]) -> tuple[Figure,
             readings.append(r)
             labels.append(label)
     readings = _resolve_magnitudes(doc.text, readings, labels)
-    labels = _distribute(labels)
+    labels = part_labels(doc.text, readings, _distribute(labels))
     parents = link_parts(doc.text, readings, breaks)
     where = section_finder(sections)
     return tuple(
@@ -120,7 +121,8 @@ class _Numbers:
             i = bisect.bisect_right(starts, pos) - 1
             return i >= 0 and pos < reach[i]
 
-        self.found = [r for r in read_numbers(text, 0, len(text)) if not inside(r.start)]
+        found = [r for r in read_numbers(text, 0, len(text)) if not inside(r.start)]
+        self.found = ratio_parts(found, ratio_spans(text))
         self.starts = [r.start for r in self.found]
 
     def between(self, start: int, end: int, *, keep_bare: bool) -> list[Reading]:

@@ -49,7 +49,7 @@ _CN = (
 # 建军一百年 above is an anniversary; these are names of a policy or a saying, not counts
 _CN_NAMES = re.compile(
     r"中央八项规定|三百六十行|两个(?:维护|确立|大局|务必|结合|毫不动摇|市场两种资源|积极性)"
-    r"|四个(?:意识|自信|全面)|共处五项原则"
+    r"|四个(?:意识|自信|全面)|共处五项原则|三次产业"  # 三次产业: the three sectors, no count
     r"|届[^，。；\n]{0,8}?[一二三四五六七八九十]+次(?:会议|全会|全体会议)"  # 十三届全国人大五次会议
 )
 # One scan finds every kind of number; the lookahead lets it skip other characters fast,
@@ -91,6 +91,7 @@ class Reading(NamedTuple):
     shown: str = ""
     bare: bool = False  # no unit at all: kept only where a table gives it meaning
     magnitude_only: bool = False  # 1128万 without 元: money or count by context
+    part: int = 0  # its place in a ratio (15.6:31.5:52.9), from 1; 0 outside one
 
 
 def read_numbers(text: str, start: int, end: int) -> list[Reading]:
