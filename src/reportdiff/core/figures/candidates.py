@@ -21,7 +21,15 @@ from rapidfuzz import fuzz, process
 
 from ...model import SectionPair
 from .evidence import Evidence, conflicts, numbered_apart
-from .side import FigureSide, same_item, same_sort, slot_agreement, within
+from .side import (
+    FigureSide,
+    partition_apart,
+    reworded,
+    same_item,
+    same_sort,
+    slot_agreement,
+    within,
+)
 
 Candidate = tuple[Evidence, int, int]
 _ALL_PAIRS = 4096  # a group up to this many pairs is scored pair by pair
@@ -33,8 +41,8 @@ def compatible(old: FigureSide, new: FigureSide, i: int, j: int) -> bool:
     """Nothing says the two are different quantities (see evidence.conflicts)."""
     if old.heads[i] != new.heads[j] or not same_sort(old.sorts[i], new.sorts[j]):
         return False  # 指标值 is never 实际完成值, a growth rate never a share
-    if numbered_apart(old.keys[i], new.keys[j]):
-        return False  # 第一产业 is never 第二产业
+    if numbered_apart(old.keys[i], new.keys[j]) or partition_apart(old.keys[i], new.keys[j]):
+        return False  # 第一产业 is never 第二产业, 城镇居民收入 never 居民收入
     a, b = old.figures[i], new.figures[j]
     return not conflicts(a, b, old.periods[i], new.periods[j], old.moves[i], new.moves[j])
 
@@ -68,6 +76,7 @@ def _aligned_evidence(old: FigureSide, new: FigureSide, i: int, j: int) -> Evide
     context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
+        label = max(label, reworded(old.keys[i], new.keys[j]))
         if label < 0.4:
             return None
         # a rate's label is all that says what it measures, and a short label (规模 /

@@ -3,7 +3,8 @@
 A candidate pair is first checked for what makes two figures different quantities
 whatever their labels say (`conflicts`): another role (a year's figure against a
 total over five years, an average, a plan or last year's value), another period
-(上半年 against 全年), a stated rise against a stated fall, a lower bound against an
+(上半年 against 全年; a change a five-year review states against one year's), a stated
+rise against a stated fall, a lower bound against an
 upper one (五万元以上 / 五十万元以下); and two labels that differ only in a numeral
 name two numbered items (第一产业 / 第二产业: `numbered_apart`). A pair with no conflict
 is scored from its evidence, each piece between 0 and 1, by the weights below:
@@ -109,6 +110,22 @@ def period_of(text: str, f: Figure) -> str:
     return found[-1] if found else ""
 
 
+# a passage that opens on several years (过去五年，…; 五年来…; Over the past five years, …)
+# speaks of them throughout: a change it states is the change over those years
+_MULTI_YEAR_SCOPE = re.compile(
+    r"过去[两三四五六七八九十]年|[两三四五六七八九十]年来|“十[一二三四五六]五”(?:期间|时期|以来)"
+    r"|(?i:\bover the (?:past|last) (?:two|three|four|five|ten|\d+) years)"
+)
+_OPENING = 60  # characters of a paragraph that may set its scope
+MULTI_YEAR = "多年"
+
+
+def passage_period(text: str, pos: int) -> str:
+    """MULTI_YEAR when the paragraph holding pos opens on several years, else ""."""
+    start = text.rfind("\n", 0, pos) + 1
+    return MULTI_YEAR if _MULTI_YEAR_SCOPE.search(text, start, min(pos, start + _OPENING)) else ""
+
+
 def direction_of(text: str, f: Figure) -> str:
     """ "rise" or "fall" when the words right before a figure state how it moved."""
     before = text[max(0, f.start - _MOVE_REACH) : f.start]
@@ -143,8 +160,8 @@ def conflicts(a: Figure, b: Figure, a_period: str, b_period: str, a_move: str, b
     """Why two figures cannot be one figure in two versions, or "" when nothing says so."""
     if _ROLE_CLASS.get(a.role, a.role) != _ROLE_CLASS.get(b.role, b.role):
         return f"role {a.role} vs {b.role}"
-    if a_period and b_period and a_period != b_period:
-        return f"period {a_period} vs {b_period}"
+    if a_period != b_period and ((a_period and b_period) or MULTI_YEAR in (a_period, b_period)):
+        return f"period {a_period or 'one year'} vs {b_period or 'one year'}"
     if a_move and b_move and a_move != b_move:
         return f"stated {a_move} vs {b_move}"
     if {a.qualifier, b.qualifier} == {"at_least", "at_most"}:

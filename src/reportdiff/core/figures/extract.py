@@ -298,8 +298,13 @@ def _table_unit(r: Reading, unit: str) -> Reading:
     return r._replace(value=r.value * scale, unit="元", kind="amount", scale=scale, shown=unit)
 
 
+# a count whose label names people is of people when its 人 is left out: 农村贫困人口减少1240万
+_PEOPLE_WORDS = re.compile(r"人口|人数|人员|劳动力|职工|农民工|游客|学生")
+
+
 def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -> list[Reading]:
-    """1128万 with no 元: money where its label or its neighbours say so, else a count."""
+    """1128万 with no 元: money where its label or its neighbours say so, else a count
+    (of people where its label names them)."""
     out = []
     for i, r in enumerate(readings):
         if r.magnitude_only and r.shown[:1] in "千万亿":
@@ -309,7 +314,8 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
                 not follows_noun and _money_nearby(readings, i)
             )
             r = r._replace(unit="元", kind="amount", shown=r.shown + "元") if money else r
-            r = r if money else r._replace(kind="count")
+            people = not money and _PEOPLE_WORDS.search(labels[i])
+            r = r if money else r._replace(kind="count", unit="人" if people else "")
         elif r.magnitude_only:
             r = r._replace(kind="count")
         out.append(r)

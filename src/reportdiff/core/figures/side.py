@@ -16,7 +16,7 @@ from ..text.line_wraps import soft_break
 from ..text.numbering import parse_numbering
 from .english_changes import DOWN_WORDS as EN_DOWN
 from .english_changes import UP_WORDS as EN_UP
-from .evidence import direction_of, period_of
+from .evidence import direction_of, passage_period, period_of
 from .label import FALL_WORDS, RISE_WORDS, label_key
 
 _CONTEXT = 10  # characters either side of a figure that say what it is
@@ -54,19 +54,31 @@ def figure_side(doc: Document, figures: Sequence[Figure]) -> FigureSide:
         for rank, i in enumerate(members):
             order[i] = rank / max(1, len(members) - 1)
     keys = [label_key(f.label.split(" / ")[0]) for f in figures]
+    sorts = [sort_of(f) for f in figures]
     return FigureSide(
         figures=list(figures),
         keys=keys,
         heads=[f.column for f in figures],
         contexts=[_context(doc.text, f) for f in figures],
         order=order,
-        sorts=[sort_of(f) for f in figures],
+        sorts=sorts,
         generic=_generic(figures, keys),
         text=doc.text,
-        periods=[period_of(doc.text, f) for f in figures],
+        periods=[_period(doc.text, f, sort) for f, sort in zip(figures, sorts, strict=True)],
         moves=[direction_of(doc.text, f) for f in figures],
         slots=[_slot(doc.text, f) for f in figures],
     )
+
+
+# a label that counts what was added (城镇新增就业, 新建学校) counts over its period
+_FLOW = lazy_compile(r"新增|新建|新开工|新登记")
+
+
+def _period(text: str, f: Figure, sort: str) -> str:
+    """The period the figure's clause names; else, for a stated change or an addition,
+    the passage's (a review of five years states five years' changes: 农村贫困人口减少1亿多)."""
+    moving = sort.split(" ")[0] in ("rise", "fall", "change") or _FLOW.search(f.label)
+    return period_of(text, f) or (passage_period(text, f.start) if moving else "")
 
 
 _SCOPE_REACH = 1500  # characters back to the numbered line a figure stands under
@@ -201,6 +213,38 @@ def _last_name(item: str) -> str:
 def within(a: str, b: str) -> bool:
     """One label holds the other: 在职人员 / 实有在职人员 name one thing."""
     return bool(a) and bool(b) and (a in b or b in a)
+
+
+# the parts statistics split a whole into: 城镇居民 and 农村居民 are not 居民, nor 规模以上
+# 工业 all 工业, nor 地方 revenue the nation's
+_PARTITIONS = ("城镇", "农村", "城市", "乡村", "规模以上", "规上", "地方", "中央")
+
+
+def partition_apart(a: str, b: str) -> bool:
+    """The two labels start with different parts of a whole (or one with none)."""
+    return _partition(a) != _partition(b)
+
+
+def _partition(key: str) -> str:
+    return next((p for p in _PARTITIONS if key.startswith(p)), "")
+
+
+_LINKING = str.maketrans("", "", "的在中占之其")  # 在…中的 / 占: how a share is put
+_REWORDED_MIN = 6  # characters a reworded label keeps, linking words aside
+REWORDED = 0.8  # the label agreement a rewording is worth: a rate's own bar
+
+
+def reworded(a: str, b: str) -> float:
+    """REWORDED when one label is the other reworded: the same subject first and the same
+    measure last, the shorter one's characters all in the longer one in order
+    (服务业在国内生产总值中的比重 / 服务业增加值占国内生产总值比重); else 0. A scope put
+    before the subject (规模以上工业增加值 / 工业增加值) is another subject."""
+    a, b = a.translate(_LINKING), b.translate(_LINKING)
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < _REWORDED_MIN or short[:2] != long_[:2] or short[-2:] != long_[-2:]:
+        return 0.0
+    rest = iter(long_)
+    return REWORDED if all(ch in rest for ch in short) else 0.0
 
 
 _SLOT_SIDE = 120  # characters of the sentence either side of a figure kept for its slot
