@@ -149,7 +149,7 @@ def test_english_numbering_names_and_bounds():
     )
     found = {f.text: (f.label, f.qualifier) for f in figures_of(text)}
     assert found == {
-        "92%": ("riders", "approx"),
+        "92%": ("riders satisfied", "approx"),  # a share is of its population and what it says
         "90%": ("on-time performance", "at_least"),
         "40": ("complaints", "at_most"),
         "$68.7 million": ("agreed to acquire Harbor Ferries Inc", ""),

@@ -170,22 +170,56 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
         after = _words_after(text, r.end, end)
         before = _words_before(text, r.start, floor) or _item_name(text, r.start, start)
         if noun_end > floor:  # "38,500 passengers at a cost of $0.3 million": not passengers
-            before = _words_before(text, r.start, noun_end) or before
+            own = _words_before(text, r.start, noun_end)
+            listed = r.kind == "percent" and not _WORD.search(
+                _LINKS.sub("", text[noun_end : r.start])
+            )
+            before = "" if listed else own or before  # "4.4% full-time and 16.6% part-time"
         verb = _VERB_AFTER.match(text, r.end, end)
         named = _words_after(text, verb.end(), end) if verb else ""
         before = named or before  # "of which $5.0 million was wages": the figure is named after
         if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
-        label = after if r.kind == "count" and after else before or after
+        if r.kind == "percent" and after and _DETERMINER.fullmatch(before):
+            before = ""  # "This year's 4.4% full-time and 16.6% part-time": named after
+        named_after = r.kind == "count" or (r.kind == "percent" and not before)
+        label = after if named_after and after else before or after
+        predicate = _predicate(text, r.end, end) if r.kind == "percent" else ""
+        label = predicate or label  # "16.1% of Rust users are using Rust at work part-time"
         plan = AGAINST_PLAN.match(text, r.end) if r.kind == "percent" else None
         if plan and label:  # "Fuel prices against budget": signed, above or below it
             label = f"{label} against {plan.group('plan').lower()}"
         labels.append(label)
         floor = noun_end = r.end
-        if label == after and after:  # the words that name a count are its own
+        if label == after and after and not predicate:  # the words that name it are its own
             noun_end = _after_words_end(text, r.end, end, after)
     _label_changes(text, found, labels, start)
     return labels
+
+
+_LINKS = lazy_compile(r"(?i:\band\b|\bor\b|\bthis year[’']?s\b)")
+# words before a rate that only say whose or when it is: they do not name it
+_DETERMINER = lazy_compile(r"(?i:(?:this|last|next|previous) year[’']?s?|(?:this|last) year)?")
+# "16.1% of Rust users are using Rust at work part-time", "3.7% are using it full-time":
+# a share of a population is named by what it says of them
+_PREDICATE = lazy_compile(
+    r"\s*[*_]*\s*(?:of\s+(?:the\s+)?(?P<whole>(?:[A-Za-z'’-]+\s+){0,3}?))?"
+    r"(?:are|is|were|was|have|had|said|say)\s+(?:not\s+)?(?P<words>[A-Za-z][A-Za-z'’\- ]{2,60})",
+    re.I,
+)
+
+
+def _predicate(text: str, pos: int, end: int) -> str:
+    """ "of riders were satisfied" → "riders satisfied"; "are using it full-time" → "using
+    it full-time": the population, if named, and what is said of it, to the clause's end."""
+    m = _PREDICATE.match(text, pos, end)
+    if m is None:
+        return ""
+    clause = _CLAUSE_END.split(m.group("words"), maxsplit=1)[0]
+    words = _WORD.findall(clause)
+    cut = next((i for i, w in enumerate(words) if w.lower() in ("and", "or", "but")), len(words))
+    whole = _WORD.findall(m.group("whole") or "")
+    return " ".join([*whole, *words[: min(cut, 5)]])
 
 
 def _label_changes(text: str, found: list[Reading], labels: list[str], start: int) -> None:

@@ -50,6 +50,21 @@ def split_role(label: str) -> tuple[str, FigureRole | None]:
     return label, None
 
 
+# last year's value quoted beside this year's: "up from last year's 8.9%", "48.8% of last
+# year", "from 31% last year" (a figure "last year" alone may be the year reported on)
+_PREVIOUS_BEFORE = re.compile(r"(?i:\b(?:last|previous) year[’']s\s*[*_]*\s*\$?)$")
+_PREVIOUS_AFTER = re.compile(r"(?i:[*_]*\s*(?:of|in) (?:the )?(?:last|previous) year\b)")
+_FROM_BEFORE = re.compile(r"(?i:\bfrom\s*[*_]*\s*\$?)$")
+_LAST_YEAR_AFTER = re.compile(r"(?i:[*_]*\s*last year\b)")
+
+
+def _previous(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _LOOK_BACK) : start]
+    if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(text, end):
+        return True
+    return bool(_FROM_BEFORE.search(before) and _LAST_YEAR_AFTER.match(text, end))
+
+
 def role_in_text(text: str, start: int, end: int, qualifier: str) -> FigureRole:
     """The role the words around text[start:end] give a figure (see the module)."""
     lo = max(0, start - _LOOK_BACK)
@@ -58,6 +73,8 @@ def role_in_text(text: str, start: int, end: int, qualifier: str) -> FigureRole:
     for role, words in _ROLE_WORDS:
         if words.search(before):
             return role
+    if _previous(text, start, end):
+        return "previous"
     if qualifier in ("at_most", "at_least") and _is_rule(text, clause_start, start, end):
         return "bound"
     return "current"

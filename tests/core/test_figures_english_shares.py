@@ -1,0 +1,71 @@
+"""English reports of a yearly survey, over families of generated sentences: last
+year's value quoted beside this year's is last year's, a list of rates names each by
+its own words, and a share of a population is named by what is said of it."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from reportdiff.core.compare import compare
+
+from .figure_helpers import doc_of, figures_of
+
+SUBJECTS = ("Windows usage", "Nightly usage", "Daily use", "VSCode adoption")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "{s} grew to {w}%, up from last year's {v}%.",
+        "{s} is now {w}% (up from {v}% of last year).",
+        "{s} has grown from {v}% last year to {w}% this year.",
+        "{s} stands at {w}%, against last year’s **{v}%**.",
+    ],
+)
+def test_last_years_value_quoted_beside_this_years_is_last_years(sentence):
+    for subject, (v, w) in itertools.product(SUBJECTS, ((31.5, 34.0), (51.6, 56.2))):
+        text = "# Results\n\n" + sentence.format(s=subject, v=v, w=w) + "\n"
+        roles = {f.value: f.role for f in figures_of(text) if f.kind == "percent"}
+        assert roles == {v: "previous", w: "current"}, text
+
+
+def test_a_figure_of_the_year_reported_on_is_this_years():
+    for subject in SUBJECTS:
+        text = f"# Results\n\nLast year, {subject.lower()} reached 34%.\n"
+        assert [f.role for f in figures_of(text)] == ["current"], text
+
+
+NOUNS = (("full-time", "part-time"), ("daily", "weekly"), ("Linux", "Windows"))
+DETERMINERS = ("This year's ", "This year’s ", "Last year's ", "")
+
+
+def test_each_rate_of_a_list_is_named_by_its_own_words():
+    for (a, b), det in itertools.product(NOUNS, DETERMINERS):
+        text = f"# Results\n\n{det}**4.4% {a}** and **16.6% {b}** users show a rise.\n"
+        labels = [f.label for f in figures_of(text) if f.kind == "percent"]
+        assert labels[0] == a, (text, labels)
+        assert labels[1].split()[0] == b, (text, labels)
+
+
+POPULATIONS = ("Rust users", "riders", "respondents")
+PREDICATES = ("using it at work part-time", "satisfied with the service", "new to the language")
+
+
+def test_a_share_of_a_population_is_named_by_what_is_said_of_it():
+    for whole, said in itertools.product(POPULATIONS, PREDICATES):
+        text = f"# Results\n\nAlready, 16.1% of {whole} are {said}.\n"
+        (f,) = figures_of(text)
+        assert f.label == f"{whole} {said}", (text, f.label)
+
+
+def test_this_years_rates_pair_with_last_reports_and_not_with_the_values_it_quotes():
+    old = "# Work\n\nThis year's **3.7% full-time** and **16.1% part-time** users are up.\n"
+    new = (
+        "# Work\n\nThis year's **4.4% full-time** and **16.6% part-time** users show a tick "
+        "up from last year's 3.7% full-time and 16.1% part-time.\n"
+    )
+    c = compare(doc_of(old), doc_of(new))
+    changed = sorted((n.old.value, n.new.value) for n in c.numbers if n.status == "changed")
+    assert changed == [(3.7, 4.4), (16.1, 16.6)]
