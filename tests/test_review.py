@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.errors import ReportdiffError
+from reportdiff.folders import any_saved_review
 from reportdiff.model import SectionPair
 from reportdiff.review import (
     DirectoryReviewStore,
@@ -61,6 +62,18 @@ def test_state_dir_follows_the_documented_order(monkeypatch):
     assert state_dir({"XDG_STATE_HOME": "/y"}) == Path("/y/reportdiff")
     monkeypatch.setenv("HOME", "/home/r")
     assert state_dir({}) == Path("/home/r/.local/state/reportdiff")
+
+
+def test_a_saved_review_is_seen_without_loading_any(tmp_path):
+    assert not any_saved_review(tmp_path)  # no folder yet
+    (tmp_path / "reviews").mkdir()
+    (tmp_path / "reviews.lock").write_text("")
+    assert not any_saved_review(tmp_path)
+    store = DirectoryReviewStore(tmp_path)
+    state = ReviewState("abc", "a", "b")
+    state.set_note("0>0", "see the total")
+    store.save(state)
+    assert any_saved_review(tmp_path)
 
 
 def test_directory_store_saves_atomically_and_loads(tmp_path):

@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import ReportdiffError
+from .folders import reviews_dir, state_dir
 from .fsutil import atomic_write_text
 from .model import Comparison
 from .review_carry import (
@@ -248,19 +248,6 @@ class ReviewStore(Protocol):
         ...
 
 
-def state_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """$REPORTDIFF_STATE_DIR, else $XDG_STATE_HOME/reportdiff, else the platform's
-    user state folder (~/.local/state/reportdiff on Linux, %LOCALAPPDATA% on Windows)."""
-    env = os.environ if environ is None else environ
-    if env.get("REPORTDIFF_STATE_DIR"):
-        return Path(env["REPORTDIFF_STATE_DIR"])
-    if env.get("XDG_STATE_HOME"):
-        return Path(env["XDG_STATE_HOME"]) / "reportdiff"
-    import platformdirs
-
-    return platformdirs.user_state_path("reportdiff", appauthor=False)
-
-
 class DirectoryReviewStore:
     """One JSON file per comparison under ``<root>/reviews/``, written atomically."""
 
@@ -268,7 +255,7 @@ class DirectoryReviewStore:
         self.root = Path(root) if root is not None else state_dir()
 
     def path(self, key: str) -> Path:
-        return self.root / "reviews" / f"{key}.json"
+        return reviews_dir(self.root) / f"{key}.json"
 
     def load(self, key: str) -> ReviewState | None:
         path = self.path(key)
@@ -288,7 +275,7 @@ class DirectoryReviewStore:
     def all_states(self) -> list[ReviewState]:
         """Every readable state in the folder (a damaged one is passed over here)."""
         found = []
-        for path in sorted((self.root / "reviews").glob("*.json")):
+        for path in sorted(reviews_dir(self.root).glob("*.json")):
             try:
                 found.append(ReviewState.from_dict(json.loads(path.read_text(encoding="utf-8"))))
             except (OSError, ValueError):

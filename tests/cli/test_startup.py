@@ -47,9 +47,9 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 """
 
 
-def loaded_modules(*args: str) -> tuple[int, set[str]]:
+def loaded_modules(*args: str, **extra_env: str) -> tuple[int, set[str]]:
     """Run `reportdiff ARGS` in a fresh interpreter; its exit status and modules."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **extra_env}
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(list(args))],
         capture_output=True,
@@ -82,6 +82,25 @@ def test_compare_to_json_loads_nothing_heavy(pair, tmp_path):
     assert status == 1
     assert json.loads(out.read_text(encoding="utf-8"))["sections"]
     assert heavy_in(modules) == []
+
+
+def test_with_nothing_reviewed_the_review_machinery_stays_unloaded(pair, tmp_path):
+    """Saved marks are looked for by listing one folder; the review store, its hashes
+    and dates load only when there is something to read."""
+    out = tmp_path / "out.json"
+    args = ("compare", str(pair[0]), str(pair[1]), "-o", str(out))
+    state = tmp_path / "state"
+    status, modules = loaded_modules(*args, REPORTDIFF_STATE_DIR=str(state))
+    assert status == 1
+    lazy = {"reportdiff.review", "reportdiff.review_carry", "filelock"}
+    assert not modules & lazy
+    assert "reviews" not in json.loads(out.read_text(encoding="utf-8"))
+    (state / "reviews").mkdir(parents=True)
+    (state / "reviews" / "0123.json").write_text("{}", encoding="utf-8")  # not this pair's
+    status, modules = loaded_modules(*args, REPORTDIFF_STATE_DIR=str(state))
+    assert status == 1
+    assert "reportdiff.review" in modules
+    assert "reviews" not in json.loads(out.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("args", [("--help",), ("--version",), ("batch", "--help")])

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, ReportdiffError
+from ..folders import any_saved_review
 from .archive import add_archive_argument
 from .exports import EXPORTS
 from .output import add_output_arguments, emit, output_format, render_options
@@ -186,17 +187,20 @@ def wants_ui(args: argparse.Namespace) -> bool:
 
 def review_store(comparison: Comparison, args: argparse.Namespace) -> ReviewStore:
     """Archive references keep their marks in the archive; plain files in the state dir."""
-    archive_dir = getattr(args, "archive", None)
-    specs = [getattr(args, name, None) for name in ("old", "new")]
-    versions = [_archived(s, archive_dir) for s in specs]
+    versions = _archived_versions(args)
     if any(versions):
         from ..archive.reviews import ArchiveReviewStore
 
         old, new = versions
-        return ArchiveReviewStore(archive_dir, old, new, comparison=comparison)
+        return ArchiveReviewStore(getattr(args, "archive", None), old, new, comparison=comparison)
     from ..review import DirectoryReviewStore
 
     return DirectoryReviewStore()
+
+
+def _archived_versions(args: argparse.Namespace) -> list[Version | None]:
+    archive_dir = getattr(args, "archive", None)
+    return [_archived(getattr(args, name, None), archive_dir) for name in ("old", "new")]
 
 
 def _archived(spec: str | None, archive_dir: str | None) -> Version | None:
@@ -211,6 +215,8 @@ def _archived(spec: str | None, archive_dir: str | None) -> Version | None:
 
 def saved_reviews(comparison: Comparison, args: argparse.Namespace) -> list[ReviewEntry] | None:
     """The review saved on this pair (where the review UI would keep it), for an export."""
+    if not any(_archived_versions(args)) and not any_saved_review():
+        return None  # nothing reviewed yet: the review machinery need not load
     from ..review import saved_entries
 
     return saved_entries(comparison, review_store(comparison, args))
