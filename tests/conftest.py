@@ -12,6 +12,17 @@ SEEDS = SHARED / "seeds"
 REAL = SHARED / "real"
 SAMPLES = ROOT / "samples"
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _pattern_cache_of_the_run(tmp_path_factory):
+    """Command lines run by the tests (in process and in fresh interpreters) keep their
+    compiled patterns in a folder of the test run, not the user's cache."""
+    import os
+
+    if "REPORTDIFF_CACHE_DIR" not in os.environ:
+        os.environ["REPORTDIFF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 needs_shared = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="the real reports in ../shared/seeds are not beside this checkout"
 )

@@ -20,7 +20,6 @@ from typing import NoReturn
 
 from .. import __version__
 from ..errors import ExitStatus, ReportdiffError
-from ..safetext import safe_line
 
 # Each module has register(subparsers) and sets args.run to a function(args) -> int.
 COMMAND_MODULES = (
@@ -73,6 +72,8 @@ def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def fail(message: str) -> NoReturn:
+    from ..safetext import safe_line
+
     print(f"reportdiff: error: {safe_line(message)}", file=sys.stderr)
     raise SystemExit(ExitStatus.TROUBLE)
 
@@ -107,7 +108,12 @@ def named_command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(named_command(argv)).parse_args(argv)
+    command = named_command(argv)
+    if command:  # (help and --version compile next to no patterns)
+        from .. import regex_cache
+
+        regex_cache.start()  # before the command's modules compile theirs
+    args = build_parser(command).parse_args(argv)
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
@@ -120,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the one place every failure is turned into one line
         if os.environ.get("REPORTDIFF_DEBUG"):
             raise
+        from ..safetext import safe_line
+
         print(f"reportdiff: error: {safe_line(describe_failure(exc))}", file=sys.stderr)
         return ExitStatus.TROUBLE
 
