@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..collector import collector_paused
 from ..model import Comparison, Document
 from ..options import CompareOptions
 from .checks.document import check_document
@@ -20,7 +21,13 @@ def compare(
     options: CompareOptions | None = None,
     context: ReuseContext | None = None,
 ) -> Comparison:
-    options = options or CompareOptions()
+    with collector_paused():
+        return _compare(old, new, options or CompareOptions(), context)
+
+
+def _compare(
+    old: Document, new: Document, options: CompareOptions, context: ReuseContext | None
+) -> Comparison:
     old_sections = segment_document(old)
     new_sections = segment_document(new)
     pairs = align_sections(old, old_sections, new, new_sections, options)

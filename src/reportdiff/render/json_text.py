@@ -15,6 +15,8 @@ import json
 from json.encoder import encode_basestring  # the C encoder of ensure_ascii=False
 from typing import Any
 
+from ..collector import collector_paused
+
 
 class _Unusual(Exception):
     """A value this writer leaves to json.dumps."""
@@ -26,7 +28,8 @@ def dumps(obj: Any, indent: int | None = 2) -> str:
         return json.dumps(obj, ensure_ascii=False)
     pieces: list[str] = []
     try:
-        _write(obj, "", " " * indent, pieces.append)
+        with collector_paused():  # millions of pieces, no cycles among them
+            _write(obj, "", " " * indent, pieces.append)
     except (_Unusual, RecursionError):
         return json.dumps(obj, ensure_ascii=False, indent=indent)
     return "".join(pieces)
@@ -34,27 +37,34 @@ def dumps(obj: Any, indent: int | None = 2) -> str:
 
 def _write(obj: Any, pad: str, step: str, out: Any) -> None:
     kind = type(obj)
-    if kind is str:
-        out(encode_basestring(obj))
-    elif kind is dict:
+    if kind is dict:
         _write_dict(obj, pad, step, out)
     elif kind is list or kind is tuple:
         _write_list(obj, pad, step, out)
-    elif obj is None:
-        out("null")
-    elif obj is True:
-        out("true")
-    elif obj is False:
-        out("false")
-    elif kind is int:
-        out(int.__repr__(obj))
-    elif kind is float and obj == obj and obj not in (_INF, -_INF):
-        out(float.__repr__(obj))
     else:
-        raise _Unusual
+        out(_scalar(obj))
+
+
+def _scalar(obj: Any) -> str:
+    """The text of a str, number, bool or None (most values are one)."""
+    kind = type(obj)
+    if kind is str:
+        return encode_basestring(obj)
+    if obj is None:
+        return "null"
+    if obj is True:
+        return "true"
+    if obj is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(obj)
+    if kind is float and obj == obj and obj not in (_INF, -_INF):
+        return float.__repr__(obj)
+    raise _Unusual
 
 
 _INF = float("inf")
+_NESTED = (dict, list, tuple)
 
 
 def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
@@ -62,17 +72,21 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
         out("{}")
         return
     inner = pad + step
+    between = ",\n" + inner
     out("{\n" + inner)
     first = True
     for key, value in obj.items():
         if type(key) is not str:
             raise _Unusual
-        if not first:
-            out(",\n" + inner)
-        first = False
-        out(encode_basestring(key))
-        out(": ")
-        _write(value, inner, step, out)
+        if first:
+            first = False
+        else:
+            out(between)
+        if type(value) in _NESTED:
+            out(encode_basestring(key) + ": ")
+            _write(value, inner, step, out)
+        else:  # a plain value: one piece, no call further down
+            out(encode_basestring(key) + ": " + _scalar(value))
     out("\n" + pad + "}")
 
 
@@ -81,11 +95,16 @@ def _write_list(obj: list[Any] | tuple[Any, ...], pad: str, step: str, out: Any)
         out("[]")
         return
     inner = pad + step
+    between = ",\n" + inner
     out("[\n" + inner)
     first = True
     for value in obj:
-        if not first:
-            out(",\n" + inner)
-        first = False
-        _write(value, inner, step, out)
+        if first:
+            first = False
+        else:
+            out(between)
+        if type(value) in _NESTED:
+            _write(value, inner, step, out)
+        else:
+            out(_scalar(value))
     out("\n" + pad + "]")

@@ -3,17 +3,19 @@ read from, so a reviewer can go to the place in an editor."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..model import Document
+
+_NEWLINE = re.compile("\n")
 
 
 class Positions:
     """line:column (both 1-based) of offsets into one document's text."""
 
     def __init__(self, doc: Document) -> None:
-        text = doc.text
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(doc.text))]
         self._origins = doc.line_origins
 
     def line_column(self, offset: int) -> tuple[int, int]:
