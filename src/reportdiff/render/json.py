@@ -170,7 +170,8 @@ def figure_to_dict(f: Figure, at: Positions | None = None) -> dict[str, Any]:
         d["column"] = f.column
     if f.date is not None:
         d["date"] = date_to_dict(f.date)
-    return d | line_column(f.start, at)
+    d.update(line_column(f.start, at))
+    return d
 
 
 def date_to_dict(parts: DateParts) -> dict[str, Any]:
@@ -234,7 +235,8 @@ def flag_to_dict(f: Flag, at: Positions | None = None) -> dict[str, Any]:
         "section": f.section,
         "score": f.score,
     }
-    return d | line_column(f.start, at)
+    d.update(line_column(f.start, at))
+    return d
 
 
 def carried_over_to_dict(c: Comparison) -> dict[str, Any]:

@@ -72,21 +72,22 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
         out("{}")
         return
     inner = pad + step
-    between = ",\n" + inner
-    out("{\n" + inner)
-    first = True
+    lead = "{\n" + inner  # before the first item; ",\n" and the indent before the others
     for key, value in obj.items():
         if type(key) is not str:
             raise _Unusual
-        if first:
-            first = False
-        else:
-            out(between)
-        if type(value) in _NESTED:
-            out(encode_basestring(key) + ": ")
+        kind = type(value)
+        # the commonest values go in one piece with their key, no call further down
+        if kind is str:
+            out(lead + encode_basestring(key) + ": " + encode_basestring(value))
+        elif kind is int:
+            out(lead + encode_basestring(key) + ": " + int.__repr__(value))
+        elif kind in _NESTED:
+            out(lead + encode_basestring(key) + ": ")
             _write(value, inner, step, out)
-        else:  # a plain value: one piece, no call further down
-            out(encode_basestring(key) + ": " + _scalar(value))
+        else:
+            out(lead + encode_basestring(key) + ": " + _scalar(value))
+        lead = ",\n" + inner
     out("\n" + pad + "}")
 
 
@@ -95,16 +96,12 @@ def _write_list(obj: list[Any] | tuple[Any, ...], pad: str, step: str, out: Any)
         out("[]")
         return
     inner = pad + step
-    between = ",\n" + inner
-    out("[\n" + inner)
-    first = True
+    lead = "[\n" + inner
     for value in obj:
-        if first:
-            first = False
-        else:
-            out(between)
         if type(value) in _NESTED:
+            out(lead)
             _write(value, inner, step, out)
         else:
-            out(_scalar(value))
+            out(lead + _scalar(value))
+        lead = ",\n" + inner
     out("\n" + pad + "]")
