@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from reportdiff.core.figures.extract import _NOISE_RE
 from reportdiff.core.reuse.template_phrases import PHRASES
+from reportdiff.core.text.contents import _LEADER
 from reportdiff.core.text.tokens import _TOKEN_RE, FIGURE_RE, tokenize
 
 _GUARD = re.compile(r"^\(\?=(?:\[(?:\\.|[^\]])*\]|[^()\[]*)\)")
@@ -52,6 +53,11 @@ PIECES = [
     "+5",
     "余",
     "个百分点",
+    "……",
+    "⋯⋯",
+    "．．．",
+    "· ·",
+    "•・",
 ]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -66,7 +72,11 @@ def unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(stripped, pattern.flags)
 
 
-GUARDED = [p.pattern for p in PHRASES if _GUARD.match(p.pattern.pattern)] + [_NOISE_RE, FIGURE_RE]
+GUARDED = [p.pattern for p in PHRASES if _GUARD.match(p.pattern.pattern)] + [
+    _NOISE_RE,
+    FIGURE_RE,
+    _LEADER,
+]
 
 
 def test_the_guarded_patterns_are_the_ones_meant():

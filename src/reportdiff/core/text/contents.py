@@ -15,8 +15,9 @@ import re
 
 from .numbering import parse_numbering
 
-# three ellipses or six dots in a row: a leader, not the ellipsis of prose (……)
-_LEADER = re.compile(r"…{3,}|⋯{3,}|(?:[.．·•・]\s?){6,}")
+# three ellipses or six dots in a row: a leader, not the ellipsis of prose (……); the
+# lookahead lets the scan of a whole report skip every other character at once
+_LEADER = re.compile(r"(?=[…⋯.．·•・])(?:…{3,}|⋯{3,}|(?:[.．·•・]\s?){6,})")
 _GAP = r"[ \t\u3000]*"
 _HEADING = re.compile(rf"{_GAP}(?:目{_GAP}录|(?i:table of contents|contents)){_GAP}")
 _HEADING_LINE = re.compile(rf"(?m)^{_HEADING.pattern}$")
