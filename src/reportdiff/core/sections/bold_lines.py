@@ -20,7 +20,6 @@ weighed in segment.py.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 from ...model import Document
@@ -65,8 +64,13 @@ def text_shape(doc: Document, wrap: int | None) -> TextShape:
         line = doc.text[b.start : b.end].strip()
         if b.kind == "paragraph" and line and line[-1] in _FULL_STOPS and not b.bold:
             lengths.append(len(line))
-    typical = statistics.median(lengths) if len(lengths) >= _MIN_BODY_LINES else None
-    return TextShape(wrap, None if typical is None else int(typical))
+    if len(lengths) < _MIN_BODY_LINES:
+        return TextShape(wrap, None)
+    # the median (statistics.median's, whose import costs more than this line)
+    lengths.sort()
+    mid = len(lengths) // 2
+    typical = lengths[mid] if len(lengths) % 2 else (lengths[mid - 1] + lengths[mid]) / 2
+    return TextShape(wrap, int(typical))
 
 
 def bold_in_running_text(doc: Document, i: int, text: str, shape: TextShape) -> bool:
