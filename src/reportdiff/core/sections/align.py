@@ -42,8 +42,9 @@ def align_sections(
     options: CompareOptions,
 ) -> tuple[SectionPair, ...]:
     slots = outline_slots(old, old_sections, new, new_sections)
-    a = features(old, old_sections, slots[0] if slots else None)
-    b = features(new, new_sections, slots[1] if slots else None)
+    bodies: dict[str, frozenset[int]] = {}  # a body both versions hold is read once
+    a = features(old, old_sections, slots[0] if slots else None, bodies)
+    b = features(new, new_sections, slots[1] if slots else None, bodies)
     base, body_overlap = base_scores(a, b)
     matches = _assign(base, options.min_section_similarity)
     scores = contextual_scores(a, b, base, matches)

@@ -71,15 +71,22 @@ class Features:
 
 
 def features(
-    doc: Document, sections: Sequence[Section], slots: Sequence[str | None] | None = None
+    doc: Document,
+    sections: Sequence[Section],
+    slots: Sequence[str | None] | None = None,
+    seen: dict[str, frozenset[int]] | None = None,
 ) -> list[Features]:
+    """Each section's features. ``seen`` holds the shingles of bodies met before (pass
+    one for both sides: a section a new version kept word for word is read once, and
+    its two shingle sets are one object, which intersects with itself in a copy)."""
     index = {s.id: i for i, s in enumerate(sections)}
+    seen = {} if seen is None else seen
     feats = [
         Features(
             section=s,
             index=i,
             title=normalise_title(s.title),
-            shingles=shingle_set(doc.text[s.body_start : s.body_end]),
+            shingles=_shingles(doc.text[s.body_start : s.body_end], seen),
             slot=slots[i] if slots else None,
         )
         for i, s in enumerate(sections)
@@ -89,6 +96,13 @@ def features(
             f.parent = index[f.section.parent]
             feats[f.parent].children.append(f.index)
     return feats
+
+
+def _shingles(body: str, seen: dict[str, frozenset[int]]) -> frozenset[int]:
+    found = seen.get(body)
+    if found is None:
+        found = seen[body] = shingle_set(body)
+    return found
 
 
 Scores = dict[tuple[int, int], float]
@@ -140,6 +154,7 @@ def _outline_score(fa: Features, fb: Features) -> float:
     return WEIGHTS.outline_bonus if fa.slot == fb.slot else -WEIGHTS.outline_penalty
 
 
+@lru_cache(maxsize=1 << 16)  # titles recur: each is compared with all its candidates
 def title_similarity(a: str, b: str) -> float:
     """Edit similarity, or for Chinese titles how much of the shorter title the longer
     one contains ("存在问题" in "存在的问题及原因分析"), whichever is higher. Latin
@@ -212,18 +227,23 @@ def _overlap_scores(
                 hits[j] = hits.get(j, 0) + 1
         # Ties (e.g. repeated passages) go to the candidate nearest in relative place.
         here = i / max(1, len(a))
-        best = (
-            sorted(hits, key=lambda j: (hits[j], -abs(j / max(1, len(b)) - here)), reverse=True)[
-                :_CANDIDATES
-            ]
-            if len(hits) > _CANDIDATES
-            else hits
-        )
+        best = _best_candidates(hits, here, len(b)) if len(hits) > _CANDIDATES else hits
         for j in best:
             dice = 2 * len(shingles & b[j]) / (len(shingles) + len(b[j]))
             if dice >= min_dice:
                 result[i, j] = dice
     return result
+
+
+def _best_candidates(hits: dict[int, int], here: float, size: int) -> list[int]:
+    """The _CANDIDATES sections with the most hits, ties to the nearest in relative
+    place. Only those with at least the _CANDIDATES-th most hits can be among them, so
+    only those are ranked (the same ones in the same order: the sort keeps order)."""
+    floor = sorted(hits.values(), reverse=True)[_CANDIDATES - 1]
+    contenders = [j for j, n in hits.items() if n >= floor]
+    return sorted(contenders, key=lambda j: (hits[j], -abs(j / max(1, size) - here)), reverse=True)[
+        :_CANDIDATES
+    ]
 
 
 def contextual_scores(
