@@ -17,6 +17,7 @@ the file lacked writes the file anew (atomically) as it exits.
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # the regex engine re itself compiles for
 import atexit
 import marshal
 import re
@@ -40,8 +41,6 @@ _started = False
 
 def engine() -> str:
     """What compiled code depends on: the Python build and its regex engine."""
-    import _sre
-
     return f"{sys.implementation.name} {sys.version} sre {_sre.MAGIC} {_sre.CODESIZE}"
 
 
@@ -108,8 +107,6 @@ def _valid_entry(entry: Any) -> bool:
 def install(entries: Mapping[tuple[str | bytes, int], Entry]) -> int:
     """Build each pattern from its code into ``re``'s cache (unless ``re`` holds it
     already); how many were built. An entry the engine refuses is left out."""
-    import _sre
-
     cache = re._cache  # type: ignore[attr-defined]
     room = re._MAXCACHE - len(cache)  # type: ignore[attr-defined]
     built = 0
