@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
+import pytest
+
+from reportdiff.readers import read_document
 from reportdiff.readers.pdf_layout import Char, layout_items
 from tests.readers.test_pdf_layout import SIZE, grid, page, place, texts, wrap
 
@@ -178,3 +184,194 @@ def test_a_cell_wrapped_where_scripts_meet_takes_the_documents_spacing() -> None
         chars += place("12", 124, 420) + place("名", 136 + (3 if spaced else 0), 420)
         items = layout_items([page(chars, rules=tuple(grid(xs, ys)))])
         assert items[-1].rows == [["编制", f"核定编制人数{gap}12{gap}名"]]
+
+
+# --- tables set in whitespace -----------------------------------------------------------
+
+
+class Typist:
+    """Lays a table out with whitespace alone: labels wrapped in a column ``capacity``
+    ems wide at the left, figures right-aligned in two columns beside it, set at the
+    top of their row or at its bottom; a page holds ``per_page`` lines, with a line of
+    prose above the table on the first page and below it on the last."""
+
+    def __init__(self, capacity: int, top_aligned: bool, per_page: int) -> None:
+        self.capacity, self.top_aligned, self.per_page = capacity, top_aligned, per_page
+        self.rights = [72 + capacity * SIZE + 110.0, 72 + capacity * SIZE + 200.0]
+        self.lines: list[list[Char]] = [place("下表列出本年预算的收支情况。", 72, 0)]
+
+    def row(self, label: str, figures: list[str], indent: int = 0) -> None:
+        labels = wrapped(label, self.capacity, indent)
+        at = 0 if self.top_aligned else len(labels) - 1
+        for k, text in enumerate(labels):
+            line = place(text, 72 + (indent * SIZE if k == 0 else 0.0), 0)
+            if k == at:
+                for figure, right in zip(figures, self.rights, strict=True):
+                    line += place(figure, right - 0.5 * SIZE * len(figure), 0)
+            self.lines.append(line)
+
+    def pages(self) -> list:
+        lines = [*self.lines, place("以上数据均为财政拨款。", 72, 0)]
+        out = []
+        for start in range(0, len(lines), self.per_page):
+            chars = []
+            for k, line in enumerate(lines[start : start + self.per_page]):
+                y = TOP + k * 1.5 * SIZE
+                chars += [Char(c.text, c.x0, y, c.x1, y + SIZE, c.size) for c in line]
+            out.append(page(chars, len(out)))
+        return out
+
+
+def amount(rng: random.Random) -> str:
+    return f"{rng.randint(1, 9999)}.{rng.randint(0, 99):02d}"
+
+
+def set_rows(rng: random.Random, capacity: int, rows: tuple[int, int] = (4, 12)) -> list[list[str]]:
+    return [
+        [
+            cjk(rng, rng.choice([capacity - 1, capacity + 2, 2 * capacity + 1, rng.randint(1, 9)])),
+            amount(rng),
+            amount(rng),
+        ]
+        for _ in range(rng.randint(*rows))
+    ]
+
+
+def test_wrapped_labels_in_a_table_set_in_whitespace_read_whole() -> None:
+    """Labels wrapped over several lines, figures at the top or the bottom of their
+    row, on one page: one table whose rows are the source's, prose around it."""
+    for seed in range(40):
+        rng = random.Random(seed)
+        capacity = rng.choice([4, 6, 8])
+        typist = Typist(capacity, rng.choice([True, False]), per_page=60)
+        rows = set_rows(rng, capacity)
+        for label, *figures in rows:
+            typist.row(label, figures)
+        assert texts(typist.pages()) == [
+            "下表列出本年预算的收支情况。",
+            *as_text(rows),
+            "以上数据均为财政拨款。",
+        ], seed
+
+
+def test_a_table_set_in_whitespace_goes_on_over_page_breaks() -> None:
+    """The same tables over pages of a few lines: one table still, however few of
+    its rows a page holds, and a row whose label a break cut reads as one row."""
+    for seed in range(40):
+        rng = random.Random(seed)
+        capacity = rng.choice([4, 6, 8])
+        typist = Typist(capacity, True, per_page=rng.randint(7, 12))
+        rows = set_rows(rng, capacity, (12, 30))
+        for label, *figures in rows:
+            typist.row(label, figures)
+        pages = typist.pages()
+        assert len(pages) >= 2
+        assert texts(pages) == [
+            "下表列出本年预算的收支情况。",
+            *as_text(rows),
+            "以上数据均为财政拨款。",
+        ], seed
+
+
+def test_a_row_without_figures_in_whitespace_stays_a_row() -> None:
+    """A heading row over a group is no wrap: the label above it ended short of the
+    column's width (which the widest label sets), or it is indented."""
+    rows = [
+        ["人员经费合计", "1204.50", "1310.00"],
+        ["公用经费", "", ""],
+        ["差旅费及会议费", "45.00", "40.00"],
+        ["其中：会议费", "", ""],
+        ["会议费", "5.00", "4.00"],
+    ]
+    typist = Typist(7, True, per_page=60)
+    for label, *figures in rows:
+        typist.row(label, figures, indent=2 if label.startswith("其中") else 0)
+    assert texts(typist.pages())[1] == as_text(rows)[0]
+
+
+def test_a_latin_label_wrapped_in_whitespace_joins_with_a_space() -> None:
+    lines = [
+        ("Staff costs and", "1,204.50"),
+        ("pensions", ""),
+        ("Office rent", "300.00"),
+        ("Vehicles", "45.00"),
+        ("Total", "1,549.50"),
+    ]
+    chars: list[Char] = []
+    for k, (label, figure) in enumerate(lines):
+        chars += place(label, 72, 100 + 18 * k)
+        if figure:
+            chars += place(figure, 260 - 0.5 * SIZE * len(figure), 100 + 18 * k)
+    assert texts([page(chars)]) == [
+        "Staff costs and pensions\t1,204.50|Office rent\t300.00|Vehicles\t45.00|Total\t1,549.50"
+    ]
+
+
+# --- the same, printed by LibreOffice ---------------------------------------------------
+
+LATIN = ["staff", "wages", "office", "rent", "network", "upkeep", "vehicle", "repairs", "grants"]
+
+
+def word_table(path: Path, rows: list[list[str]], ruled: bool) -> None:
+    """A .docx of a paragraph, a table of narrow label and figure columns, and a
+    paragraph: with ruling lines or without (python-docx's default table has none)."""
+    from docx import Document as WordDocument
+    from docx.shared import Cm
+
+    doc = WordDocument()
+    doc.add_paragraph("下表列出本年预算的收支情况，单位为万元，数据均为财政拨款，按项目列示如下。")
+    table = doc.add_table(rows=len(rows), cols=3)
+    if ruled:
+        table.style = "Table Grid"
+    for cells, texts_ in zip(table.rows, rows, strict=True):
+        for k, (cell, text) in enumerate(zip(cells.cells, texts_, strict=True)):
+            cell.text = text
+            cell.width = Cm(3.5 if k == 0 else 3.0)
+    doc.add_paragraph("以上数据均为财政拨款。")
+    doc.save(str(path))
+
+
+def print_docx(docx: Path) -> Path:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed, so nothing can be printed here")
+    profile = docx.parent / "profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(docx.parent),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return docx.with_suffix(".pdf")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ruled", [False, True], ids=["whitespace", "ruled"])
+@pytest.mark.parametrize("script", ["cjk", "latin"])
+def test_a_long_table_printed_by_libreoffice_reads_row_for_row(
+    tmp_path: Path, ruled: bool, script: str
+) -> None:
+    """60 rows over pages, labels wrapped in a narrow column, some over five lines or
+    more (which LibreOffice cuts at a page break), read back as the source's rows."""
+    rng = random.Random(1)
+
+    def label() -> str:
+        if script == "cjk":
+            return cjk(rng, rng.choice([3, 5, 9, 14, 40]))
+        return " ".join(rng.choice(LATIN) for _ in range(rng.choice([1, 2, 4, 14])))
+
+    rows = [[label(), amount(rng), amount(rng)] for _ in range(60)]
+    word_table(tmp_path / "table.docx", rows, ruled)
+    doc = read_document(print_docx(tmp_path / "table.docx"))
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert [[doc.text[c.start : c.end] for c in row] for row in tables[0].cells] == rows
+    assert doc.text.rstrip().endswith("以上数据均为财政拨款。")

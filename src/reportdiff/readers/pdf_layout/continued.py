@@ -13,13 +13,20 @@ import itertools
 from collections.abc import Sequence
 from typing import TypeVar
 
-from .lines import CellEnds, Item, is_figure
+from .lines import CellEnds, Item, is_figure, is_wide
 from .page import Column
 from .records import TOUCH
 from .runon import ends_sentence, runs_on
 
 _SAME_EDGE = 2 * TOUCH  # points: one table's edge, drawn on two pages
-_CELL_SLACK = 0.1  # ems: a cell's right edge is its rule, less the text's padding
+# ems short of a cell's right edge a wrapped line's next word may have ended: a ruled
+# cell's edge is its rule less the text's padding; a column set in whitespace ends
+# where its longest line does, so the word must have gone past it. A Latin word
+# needed a space before it as well, and printers space and kern its letters in ways
+# its drawn width only roughly shows.
+_RULED_SLACK = 0.1
+_SET_SLACK = -0.05
+_SPACE = 0.5
 T = TypeVar("T")
 
 
@@ -65,9 +72,10 @@ def join_table(table: Item, more: Item) -> None:
         fresh = [_widen(row, more.edges, edges, None) for row in more.ends]
     header = _repeated_header(rows, added)
     added, fresh = added[header:], fresh[header:]
-    if rows and added and split_row(rows[-1], added[0], ends[-1], fresh[0], rows + added):
-        rows[-1] = [_wrap(a, b) for a, b in zip(rows[-1], added[0], strict=True)]
-        ends[-1] = [_through(a, b) for a, b in zip(ends[-1], fresh[0], strict=True)]
+    ruled = not table.columns
+    if rows and added and split_row(rows[-1], added[0], ends[-1], fresh[0], rows + added, ruled):
+        rows[-1] = [wrap_cell(a, b) for a, b in zip(rows[-1], added[0], strict=True)]
+        ends[-1] = [wrap_ends(a, b) for a, b in zip(ends[-1], fresh[0], strict=True)]
         added, fresh = added[1:], fresh[1:]
     table.rows = rows + added
     table.ends = ends + fresh
@@ -80,6 +88,7 @@ def split_row(
     last_ends: Sequence[CellEnds | None],
     first_ends: Sequence[CellEnds | None],
     rows: list[list[str]],
+    ruled: bool = True,
 ) -> bool:
     """Whether ``first``, the first row after a break, is the rest of ``last``, the row
     before it, which the break cut: its text goes on only in cells that had text, and
@@ -95,20 +104,28 @@ def split_row(
     label = _label_column(rows)
     if any(last[: label + 1]) and filled[0] > label:
         return True
-    return all(cell_runs_on(last_ends[c], first_ends[c]) for c in filled)
+    return all(cell_runs_on(last_ends[c], first_ends[c], ruled=ruled) for c in filled)
 
 
-def cell_runs_on(before: CellEnds | None, after: CellEnds | None, leading: float = 0.0) -> bool:
+def cell_runs_on(
+    before: CellEnds | None, after: CellEnds | None, leading: float = 0.0, ruled: bool = True
+) -> bool:
     """Whether the text of cell ``after`` runs on from that of cell ``before`` as a
     paragraph's wrapped line does; ``leading`` is the usual gap between the lines of
-    one cell, as a share of the font size (lines on one page stand no further apart)."""
+    one cell, as a share of the font size (lines on one page stand no further apart),
+    and ``ruled`` says whether the cells' edges are rules or where text ends."""
     if before is None or after is None:
         return False
     last, first = before.last, after.first
     if ends_sentence(last.text) or (is_figure(last.text) and is_figure(first.text)):
         return False  # a sentence ended; no line breaks inside an amount
+    if first.x1 > max(after.right, last.x1) + first.size:
+        return False  # wider than the line it would have wrapped from: no wrap
     columns = _column(after, leading), _column(before, leading)
-    return runs_on(last, first, *columns, slack=_CELL_SLACK)
+    slack = _RULED_SLACK if ruled else _SET_SLACK
+    if not is_wide(last.text[-1]) and not is_wide(first.text[0]):
+        slack += _SPACE
+    return runs_on(last, first, *columns, slack=slack)
 
 
 def _column(cell: CellEnds, leading: float) -> Column:
@@ -116,12 +133,12 @@ def _column(cell: CellEnds, leading: float) -> Column:
     return Column(cell.left, cell.right, leading, cell.right)
 
 
-def _wrap(a: str, b: str) -> str:
+def wrap_cell(a: str, b: str) -> str:
     """A cell's text going on in the cell below, as its next wrapped line."""
     return f"{a}\n{b}" if a and b else a + b
 
 
-def _through(a: CellEnds | None, b: CellEnds | None) -> CellEnds | None:
+def wrap_ends(a: CellEnds | None, b: CellEnds | None) -> CellEnds | None:
     return a.through(b) if a is not None and b is not None else a or b
 
 

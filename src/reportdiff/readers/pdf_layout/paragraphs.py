@@ -25,9 +25,11 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
         tables.append(found)
     drop = furniture(per_page, [p.height for p in pages])
     body = [[line for line in lines if id(line) not in drop] for lines in per_page]
+    ending: Item | None = None  # a table set in whitespace that ended the page before
     for found, lines in zip(tables, body, strict=True):  # tables set in whitespace
-        aligned, lines[:] = aligned_tables(lines)
+        aligned, lines[:] = aligned_tables(lines, ending)
         found.extend(aligned)
+        ending = _last_on_page(aligned, found, lines)
     spacing, usual = leading(body), usual_right(body)
     spaced = spaces_scripts_apart(line.text for lines in body for line in lines)
     items: list[Item] = []
@@ -39,6 +41,17 @@ def layout_items(pages: Sequence[Page]) -> list[Item]:
     for item in items:
         finish_cells(item, spaced)
     return items
+
+
+def _last_on_page(aligned: list[Item], tables: list[Item], lines: list[Line]) -> Item | None:
+    """The table set in whitespace that ends its page: no line and no table below it."""
+    if not aligned:
+        return None
+    last = max(aligned, key=lambda t: t.y)
+    bottom = max((e.last.y1 for row in last.ends for e in row if e is not None), default=last.y)
+    if any(t.y > last.y for t in tables) or any(ln.y0 > bottom for ln in lines):
+        return None
+    return last
 
 
 def finish_cells(table: Item, spaced: bool) -> None:
