@@ -80,6 +80,7 @@ def aligned_tables(
 def _close(above: Run, run: Run, pending: Run, tables: list[Item]) -> set[int]:
     """The table the run makes, with the lines after it that wrap its last row and
     those before it that begin its first; ids of the lines it took."""
+    run = _settled(run)
     run = run + pending[: _wrapped_tail(run, pending)]
     found, used = _best_table(run)
     if not found:
@@ -205,6 +206,15 @@ def _best_table(run: Run) -> tuple[list[Item], range]:
             if table is not None:
                 return [table], range(start, end)
     return [], range(0)
+
+
+def _settled(run: Run) -> Run:
+    """The run cut at wide gaps, or at narrower ones where only those show its
+    columns: a gutter the narrower pieces keep to, which some wide piece crosses."""
+    recut = _recut(run)
+    wide = _gutters([p for _, ps in run for p in ps])
+    narrow = _gutters([p for _, ps in recut for p in ps])
+    return recut if len(narrow) > len(wide) and _table(run) is None else run
 
 
 def _recut(run: Run) -> Run:
