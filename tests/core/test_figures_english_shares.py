@@ -69,3 +69,27 @@ def test_this_years_rates_pair_with_last_reports_and_not_with_the_values_it_quot
     c = compare(doc_of(old), doc_of(new))
     changed = sorted((n.old.value, n.new.value) for n in c.numbers if n.status == "changed")
     assert changed == [(3.7, 4.4), (16.1, 16.6)]
+
+
+WORDINGS = (
+    ("people who responded", "responses"),
+    ("people who downloaded it", "downloads"),
+    ("members who attended", "attendees"),
+    ("users working full-time", "full-time users"),
+)
+
+
+def test_a_shorter_english_name_of_the_same_thing_pairs_in_the_same_section():
+    for (old_name, new_name), (a, b) in itertools.product(WORDINGS, ((3086, 5368), (120, 95))):
+        old = f"# Survey\n\nA huge thank you to the **{a:,}** {old_name}!\n"
+        new = f"# Survey\n\nThis year we had **{b:,} {new_name}**.  *That's a record*!\n"
+        c = compare(doc_of(old), doc_of(new))
+        changed = [(n.old.value, n.new.value) for n in c.numbers if n.status == "changed"]
+        assert changed == [(a, b)], (old, new)
+
+
+def test_a_name_that_says_more_than_the_other_by_a_short_word_is_another_thing():
+    old = "# Survey\n\nOf these, 83.6% of users did not see a breakage.\n"
+    new = "# Survey\n\nThe more than a year users growing to over 42% this year.\n"
+    c = compare(doc_of(old), doc_of(new))
+    assert [n for n in c.numbers if n.status == "changed"] == []

@@ -29,6 +29,7 @@ from .side import (
     same_sort,
     slot_agreement,
     within,
+    words_within,
 )
 
 Candidate = tuple[Evidence, int, int]
@@ -76,7 +77,7 @@ def _aligned_evidence(old: FigureSide, new: FigureSide, i: int, j: int) -> Evide
     context = fuzz.ratio(old.contexts[i], new.contexts[j]) / 100
     if old.keys[i] or new.keys[j]:
         label = fuzz.ratio(old.keys[i], new.keys[j]) / 100
-        label = max(label, reworded(old.keys[i], new.keys[j]))
+        label = max(label, reworded(old.keys[i], new.keys[j]), words_within(a.label, b.label))
         if label < 0.4:
             return None
         # a rate's label is all that says what it measures, and a short label (规模 /

@@ -229,6 +229,34 @@ def _partition(key: str) -> str:
     return next((p for p in _PARTITIONS if key.startswith(p)), "")
 
 
+_EN_WORD = lazy_compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_EN_STOP = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or",
+    "but", "as", "is", "are", "was", "were", "be", "been", "have", "has", "had", "this", "that",
+    "these", "those", "who", "which", "what", "when", "year", "years", "last", "next", "its",
+    "their", "our", "your", "they", "we", "it", "not", "than", "more", "less", "most", "least",
+    "over", "under", "about", "some", "all", "any", "each",
+})  # fmt: skip
+WORDS_WITHIN = 0.8  # the label agreement a shorter English name of the same thing is worth
+
+
+def words_within(a: str, b: str) -> float:
+    """WORDS_WITHIN when every word of one English label is a word of the other, stems
+    compared (responses / people who responded, full-time / using it at work full-time);
+    else 0. Function words do not count."""
+    x, y = _content_stems(a), _content_stems(b)
+    if not x or not y:
+        return 0.0
+    return WORDS_WITHIN if x <= y or y <= x else 0.0
+
+
+def _content_stems(label: str) -> frozenset[str]:
+    """Every word but the function words, each by its first four letters (responded /
+    responses); a short word counts whole (users did not is not users)."""
+    words = (w.lower() for w in _EN_WORD.findall(label))
+    return frozenset(w if "-" in w else w[:4] for w in words if w not in _EN_STOP)
+
+
 _LINKING = str.maketrans("", "", "的在中占之其")  # 在…中的 / 占: how a share is put
 _REWORDED_MIN = 6  # characters a reworded label keeps, linking words aside
 REWORDED = 0.8  # the label agreement a rewording is worth: a rate's own bar
