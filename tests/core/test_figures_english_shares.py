@@ -93,3 +93,32 @@ def test_a_name_that_says_more_than_the_other_by_a_short_word_is_another_thing()
     new = "# Survey\n\nThe more than a year users growing to over 42% this year.\n"
     c = compare(doc_of(old), doc_of(new))
     assert [n for n in c.numbers if n.status == "changed"] == []
+
+
+def test_a_list_that_last_years_value_opens_is_last_years_and_each_item_keeps_its_name():
+    for (a, b), det in itertools.product(NOUNS, ("last year's", "last year’s")):
+        text = (
+            f"# Work\n\nUse grew from {det} 4.4% {a} and 16.6% {b} to this year's "
+            f"**8.9% {a}** and **21.2% {b}**, a doubling.\n"
+        )
+        found = [(f.label, f.role) for f in figures_of(text) if f.kind == "percent"]
+        assert found == [
+            (a, "previous"),
+            (b, "previous"),
+            (a, "current"),
+            (b, "current"),
+        ], (text, found)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "{s} now represents 51.6% of respondents, up from {v}% of last year.",
+        "Up from {v}% last year, {s} is now nearly a quarter of users.",
+    ],
+)
+def test_the_year_a_rate_is_of_does_not_name_it(written):
+    for subject, v in itertools.product(SUBJECTS, (48.8, 17.5)):
+        text = "# Results\n\n" + written.format(s=subject, v=v) + "\n"
+        (quoted,) = [f for f in figures_of(text) if f.value == v]
+        assert "year" not in quoted.label, (text, quoted.label)

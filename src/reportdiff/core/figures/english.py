@@ -167,7 +167,7 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
             labels.append("")
             floor = noun_end = r.end
             continue
-        after = _words_after(text, r.end, end)
+        after = _undetermined(_words_after(text, r.end, end))
         before = _words_before(text, r.start, floor) or _item_name(text, r.start, start)
         if noun_end > floor:  # "38,500 passengers at a cost of $0.3 million": not passengers
             own = _words_before(text, r.start, noun_end)
@@ -180,12 +180,12 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
         before = named or before  # "of which $5.0 million was wages": the figure is named after
         if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
+        own_words = _rate_name(text, r.end, end) if r.kind == "percent" else ""
         if r.kind == "percent" and after and _DETERMINER.fullmatch(before):
             before = ""  # "This year's 4.4% full-time and 16.6% part-time": named after
         named_after = r.kind == "count" or (r.kind == "percent" and not before)
-        label = after if named_after and after else before or after
-        predicate = _predicate(text, r.end, end) if r.kind == "percent" else ""
-        label = predicate or label  # "16.1% of Rust users are using Rust at work part-time"
+        label = own_words or (after if named_after and after else before or after)
+        predicate = own_words if own_words and own_words != after else ""
         plan = AGAINST_PLAN.match(text, r.end) if r.kind == "percent" else None
         if plan and label:  # "Fuel prices against budget": signed, above or below it
             label = f"{label} against {plan.group('plan').lower()}"
@@ -207,6 +207,36 @@ _PREDICATE = lazy_compile(
     r"(?:are|is|were|was|have|had|said|say)\s+(?:not\s+)?(?P<words>[A-Za-z][A-Za-z'’\- ]{2,60})",
     re.I,
 )
+
+
+# "4.4% full-time and 16.6% part-time", "from 16.6% part-time to 21.2% part-time": a rate
+# of a list is named by the few words right after it, up to the list's next link
+_LIST_ITEM = lazy_compile(
+    r"[*_]*[ \t]+(?P<words>[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){0,2}?)[*_]*"
+    r"(?=[ \t]*(?:[,;)]|\.(?:\s|$)|\b(?:and|or|to|from)\b|$))",
+    re.I,
+)
+
+
+def _undetermined(words: str) -> str:
+    """ "last year" names no figure: "48.8% of last year" says when, not what."""
+    return "" if _DETERMINER.fullmatch(words) else words
+
+
+def _rate_name(text: str, pos: int, end: int) -> str:
+    """A rate's own words after it: what is said of a population (16.1% of Rust users
+    are using Rust at work part-time), or its name in a list (4.4% full-time and …)."""
+    predicate = _predicate(text, pos, end)
+    if predicate:
+        return predicate
+    m = _LIST_ITEM.match(text, pos, end)
+    if m is None:
+        return ""
+    words = m.group("words")
+    first = words.split()[0].lower()
+    if first in _STOP_AFTER or first in _STOP_BEFORE or _DETERMINER.fullmatch(words):
+        return ""
+    return words
 
 
 def _predicate(text: str, pos: int, end: int) -> str:

@@ -54,6 +54,12 @@ def split_role(label: str) -> tuple[str, FigureRole | None]:
 # year", "from 31% last year" (a figure "last year" alone may be the year reported on)
 _PREVIOUS_BEFORE = re.compile(r"(?i:\b(?:last|previous) year[’']s\s*[*_]*\s*\$?)$")
 _PREVIOUS_AFTER = re.compile(r"(?i:[*_]*\s*(?:of|in) (?:the )?(?:last|previous) year\b)")
+# the next of a list that last year's value opens: "last year's 3.7% full-time and 16.1% part-time"
+_PREVIOUS_LIST_BEFORE = re.compile(
+    r"(?i:\b(?:last|previous) year[’']s\s*[*_]*\s*\$?[\d.,]+%?[ \t]*[A-Za-z-]+(?:[ \t]+[A-Za-z-]+)?"
+    r"[*_]*,?[ \t]+(?:and|or)[ \t]+[*_]*\$?)$"
+)
+_LIST_REACH = 64
 _FROM_BEFORE = re.compile(r"(?i:\bfrom\s*[*_]*\s*\$?)$")
 _LAST_YEAR_AFTER = re.compile(r"(?i:[*_]*\s*last year\b)")
 
@@ -61,6 +67,8 @@ _LAST_YEAR_AFTER = re.compile(r"(?i:[*_]*\s*last year\b)")
 def _previous(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _LOOK_BACK) : start]
     if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(text, end):
+        return True
+    if _PREVIOUS_LIST_BEFORE.search(text[max(0, start - _LIST_REACH) : start]):
         return True
     return bool(_FROM_BEFORE.search(before) and _LAST_YEAR_AFTER.match(text, end))
 
