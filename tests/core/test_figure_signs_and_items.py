@@ -103,3 +103,27 @@ def test_a_sessions_number_advances_with_the_year_and_names_the_same_event():
         c = compare(doc_of(old), doc_of(new), CompareOptions(all_numbers=True))
         dates = [n for n in c.numbers if n.old and n.new and n.old.kind == "date"]
         assert len(dates) == 1, (old, new)
+
+
+COUNTED = (
+    ("生猪出栏", "头"),
+    ("家禽出笼", "羽"),
+    ("出栏羊", "只"),
+    ("收购烟叶", "担"),
+    ("鱼苗投放", "尾"),
+)
+
+
+def test_livestock_and_crops_keep_the_counter_they_are_counted_in():
+    for subject, counter in COUNTED:
+        (f,) = figures_of(f"二、农业\n全年{subject}94.28万{counter}，好于预期。\n")
+        assert (f.text, f.unit, f.kind) == (f"94.28万{counter}", counter, "count")
+        assert f.value == 942800.0
+
+
+def test_counts_in_different_counters_never_pair():
+    for (a, unit_a), (_, unit_b) in itertools.permutations(COUNTED, 2):
+        old = f"二、农业\n全年出栏{a}94.28万{unit_a}。\n"
+        new = f"二、农业\n全年出栏{a}95.12万{unit_b}。\n"
+        c = compare(doc_of(old), doc_of(new))
+        assert [n for n in c.numbers if n.old and n.new] == [], (old, new)

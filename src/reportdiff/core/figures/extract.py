@@ -298,6 +298,8 @@ def _table_unit(r: Reading, unit: str) -> Reading:
     return r._replace(value=r.value * scale, unit="元", kind="amount", scale=scale, shown=unit)
 
 
+# what statistics count livestock, poultry, fish and crops in: 万头, 万只, 万羽, 万尾, 万担
+_COUNTERS = frozenset("头只羽尾担匹")
 # a count whose label names people is of people when its 人 is left out: 农村贫困人口减少1240万
 _PEOPLE_WORDS = re.compile(r"人口|人数|人员|劳动力|职工|农民工|游客|学生")
 
@@ -307,6 +309,19 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
     (of people where its label names them)."""
     out = []
     for i, r in enumerate(readings):
+        counter = text[r.end : r.end + 1] if r.magnitude_only else ""
+        if counter and counter in _COUNTERS:  # 94.28万头, 21.43万担: counted in head, in dan
+            out.append(
+                r._replace(
+                    end=r.end + 1,
+                    text=r.text + counter,
+                    unit=counter,
+                    kind="count",
+                    shown=r.shown + counter,
+                    magnitude_only=False,
+                )
+            )
+            continue
         if r.magnitude_only and r.shown[:1] in "千万亿":
             after = text[r.end : r.end + 1]
             follows_noun = bool(after) and after.isalpha() and not after.isascii()
