@@ -122,3 +122,16 @@ def test_the_year_a_rate_is_of_does_not_name_it(written):
         text = "# Results\n\n" + written.format(s=subject, v=v) + "\n"
         (quoted,) = [f for f in figures_of(text) if f.value == v]
         assert "year" not in quoted.label, (text, quoted.label)
+
+
+@pytest.mark.parametrize("adverb", ["", "slightly ", "steadily ", "sharply "])
+@pytest.mark.parametrize(
+    "ends",
+    [("{v}%", "{w}%"), ("{v}% last year", "{w}% this year"), ("{v}% in 2017", "{w}% in 2018")],
+)
+def test_a_change_told_by_its_ends_names_both_by_its_subject(adverb, ends):
+    for subject, (v, w) in itertools.product(SUBJECTS, ((31.0, 34.0), (13.0, 24.0))):
+        start, end = (e.format(v=v, w=w) for e in ends)
+        text = f"# Results\n\n{subject} has grown {adverb}from {start} to {end}, a second rise.\n"
+        found = [(f.value, f.label, f.role) for f in figures_of(text) if f.kind == "percent"]
+        assert found == [(v, subject, "previous"), (w, subject, "current")], (text, found)

@@ -169,6 +169,7 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
             continue
         after = _undetermined(_words_after(text, r.end, end))
         before = _words_before(text, r.start, floor) or _item_name(text, r.start, start)
+        before = _undetermined(before)
         if noun_end > floor:  # "38,500 passengers at a cost of $0.3 million": not passengers
             own = _words_before(text, r.start, noun_end)
             listed = r.kind == "percent" and not _WORD.search(
@@ -259,8 +260,9 @@ def _label_changes(text: str, found: list[Reading], labels: list[str], start: in
         if c.current is not None and found[c.current].start < c.move_at:
             subject = _subject(labels[c.current])
         else:
-            # a subject may be long: "Average weekday frequency on the Harborline route"
-            subject = _words_before(text, c.move_at, start, most=8)
+            # a subject may be long: "Average weekday frequency on the Harborline route";
+            # the verb's auxiliary is none of it ("Windows usage has grown")
+            subject = _AUXILIARY.sub("", _words_before(text, c.move_at, start, most=8))
         if not subject:
             continue
         if c.current is not None and found[c.current].start > c.move_at:
@@ -270,6 +272,9 @@ def _label_changes(text: str, found: list[Reading], labels: list[str], start: in
         for i in (c.delta, c.pct):
             if i is not None:
                 labels[i] = f"{subject} {c.word.lower()}"
+
+
+_AUXILIARY = lazy_compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|has been|have been))+$")
 
 
 def _subject(label: str) -> str:

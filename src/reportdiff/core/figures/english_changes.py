@@ -52,8 +52,9 @@ _MOVE_TO = lazy_compile(rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS})\s+to\s*$", re.IGN
 _NO_DIRECTION = (
     r"improved|worsened|went|changed|moved|shifted|shortened|lengthened|widened|narrowed"
 )
-_MOVE_FROM = lazy_compile(
-    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|{_NO_DIRECTION})\s+from\s*$", re.IGNORECASE
+_MOVE_FROM = lazy_compile(  # an adverb may stand between: "grown slightly from 31%"
+    rf"\b(?P<word>{UP_WORDS}|{DOWN_WORDS}|{_NO_DIRECTION})\s+(?:[a-z]+ly\s+)?from\s*$",
+    re.IGNORECASE,
 )
 _IS_DOWN = lazy_compile(rf"^(?:{DOWN_WORDS})$", re.IGNORECASE)
 # "up $2.3 million or 6.0%", "to 12 minutes, or 25%": the other form of the same change
