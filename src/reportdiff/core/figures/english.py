@@ -181,18 +181,16 @@ def english_labels(text: str, found: list[Reading], start: int, end: int) -> lis
         before = named or before  # "of which $5.0 million was wages": the figure is named after
         if before.lower() in _GENERIC_BEFORE and labels and labels[-1]:
             before = f"{_subject(labels[-1])} {before}"  # "94.2% (target 93%)"
-        own_words = _rate_name(text, r.end, end) if r.kind == "percent" else ""
-        if r.kind == "percent" and after and _DETERMINER.fullmatch(before):
-            before = ""  # "This year's 4.4% full-time and 16.6% part-time": named after
-        named_after = r.kind == "count" or (r.kind == "percent" and not before)
-        label = own_words or (after if named_after and after else before or after)
-        predicate = own_words if own_words and own_words != after else ""
+        if r.kind == "percent":
+            label = _rate_name(text, r.end, end) or before or after
+        else:
+            label = after if r.kind == "count" and after else before or after
         plan = AGAINST_PLAN.match(text, r.end) if r.kind == "percent" else None
         if plan and label:  # "Fuel prices against budget": signed, above or below it
             label = f"{label} against {plan.group('plan').lower()}"
         labels.append(label)
         floor = noun_end = r.end
-        if label == after and after and not predicate:  # the words that name it are its own
+        if label == after and after:  # the words that name it are its own
             noun_end = _after_words_end(text, r.end, end, after)
     _label_changes(text, found, labels, start)
     return labels
