@@ -7,6 +7,13 @@ figures of its sentence that have no parent yet. Lists run across lines that end
 ：or ；, as budget reports write them, but never across a line without a figure, and
 across lines a PDF wrapped mid-sentence (core/text/line_wraps.py).
 
+Where a list ends is the clause structure's call, and a list that may have ended takes
+no more parts, for summed parts are an accusation's evidence: a list whose parts add
+up to its total is complete, and no later figure is its part; past a clause break, a
+figure more than the whole or one that names a whole of its own (…总产量, 合计) is
+no part; and past a ；within a line, neither is one more than the parts leave of the
+total (「油料作物产量14.5万吨，其中：油菜籽产量11.1万吨；蔬菜及食用菌总产量49.9万吨」).
+
 A parenthesis is an aside: the figures in it never join a list opened outside it.
 Right after a part (「其中地上8013平方米（计容7998平方米，不计容105平方米），地下…」)
 it breaks that part down: its figures are the part's own parts, not its siblings.
@@ -34,6 +41,7 @@ _EVENT_RE = re.compile(  # the lookahead lets the scan skip most characters quic
     r"|(?P<nl>\n))"
 )
 SUMMABLE = ("amount", "count")
+_WHOLE_NAMED_RE = re.compile(r"总|合计|共计")  # a clause naming a whole of its own
 
 
 @dataclass
@@ -41,6 +49,21 @@ class _List:
     parent: int
     closes_on_semi: bool
     parts: list[int] = field(default_factory=list)
+    semi_at: int = -1  # a ；within a line that the list ran on over, before its next part
+
+    def summed(self, readings: list[Reading]) -> float:
+        return sum(readings[i].value for i in self.parts)
+
+    def complete(self, readings: list[Reading]) -> bool:
+        """Its parts add up to its total."""
+        total = readings[self.parent]
+        return bool(self.parts) and abs(self.summed(readings) - total.value) < 0.006 * total.scale
+
+    def overflows(self, readings: list[Reading], r: Reading) -> bool:
+        """r would take the parts past the total by more than the rounding of them all."""
+        total = readings[self.parent]
+        slack = 0.5 * total.scale * (len(self.parts) + 2)
+        return self.summed(readings) + r.value > total.value + slack
 
 
 @dataclass
@@ -122,6 +145,8 @@ class _State:
                 self.lists.pop()
             if len(self.lists) > floor and self._list_ends_at(pos, self.lists[-1]):
                 self.lists.pop()
+            elif len(self.lists) > floor and not self._at_line_end(pos):
+                self.lists[-1].semi_at = pos  # runs on only if the next clause can be a part
             self.in_change = False
         elif kind in ("change", "aside"):
             self.lists.clear()
@@ -164,18 +189,19 @@ class _State:
         del self.sentence[aside.sentence :]  # 「…，共…」 does not sum the aside's figures
         self.last = aside.last
 
+    def _at_line_end(self, pos: int) -> bool:
+        rest = self.text[pos + 1 : pos + 80]
+        return not rest.strip(" \t\u3000") or rest.lstrip(" \t\u3000").startswith("\n")
+
     def _list_ends_at(self, pos: int, open_list: _List) -> bool:
         """A 其中 list runs over ；at a line end (one part per line); within a line it
         ends once its parts add up, or where the next clause opens a list of its own
         (「核定编制86名，其中…；实有在职人员79人，其中…」)."""
-        rest = self.text[pos + 1 : pos + 80]
-        if not rest.strip(" \t\u3000") or rest.lstrip(" \t\u3000").startswith("\n"):
+        if self._at_line_end(pos):
             return False
-        total = self.readings[open_list.parent]
-        summed = sum(self.readings[i].value for i in open_list.parts)
-        if open_list.parts and abs(summed - total.value) < 0.006 * total.scale:
+        if open_list.complete(self.readings):
             return True
-        clause = re.split(r"[；;。]", rest, maxsplit=1)[0]
+        clause = re.split(r"[；;。]", self.text[pos + 1 : pos + 80], maxsplit=1)[0]
         return bool(LIST_RE.search(clause))
 
     def _open(self, pos: int, *, inner: bool) -> None:
@@ -192,14 +218,44 @@ class _State:
         if self.pending_sum:
             self.pending_sum = False
             self._close_sum(idx)
-        elif self.lists and not self.in_change and self.lists[-1].parent >= 0:
-            parent = self.readings[self.lists[-1].parent]
-            if parent.unit == r.unit and parent.kind == r.kind:
-                self.parents[idx] = self.lists[-1].parent
-                self.lists[-1].parts.append(idx)
+        elif self.lists and not self.in_change:
+            self._join(idx, r)
         if not self.in_change and not self._comparative(r):
             self.sentence.append(idx)
             self.last = idx
+
+    def _join(self, idx: int, r: Reading) -> None:
+        """r joins the innermost open list it can be a part of; lists it shows ended
+        (complete, or left at a ；by a clause that cannot be a part) close first."""
+        floor = self.asides[-1].lists if self.asides else 0  # not out of an aside
+        while len(self.lists) > floor and self.lists[-1].parent >= 0:
+            open_list = self.lists[-1]
+            total = self.readings[open_list.parent]
+            if total.unit != r.unit or total.kind != r.kind:
+                return
+            if open_list.complete(self.readings) or self._ended_before(open_list, r):
+                self.lists.pop()
+                continue
+            self.parents[idx] = open_list.parent
+            open_list.parts.append(idx)
+            open_list.semi_at = -1
+            return
+
+    def _ended_before(self, open_list: _List, r: Reading) -> bool:
+        """The clause r opens cannot be the list's next part: it names a whole of its
+        own, it is more than the whole, or, past a ；within a line, more than is left."""
+        if not open_list.parts:
+            return False
+        gap = self.text[self.readings[open_list.parts[-1]].end : r.start]
+        cut = max(gap.rfind(mark) for mark in "，,；;、")
+        if cut < 0:
+            return False
+        if _WHOLE_NAMED_RE.search(gap[cut + 1 :]):
+            return True
+        if open_list.semi_at >= 0:
+            return open_list.overflows(self.readings, r)
+        total = self.readings[open_list.parent]
+        return r.value > total.value + 0.5 * total.scale
 
     def _comparative(self, r: Reading) -> bool:
         """「… up $2.3 million from $38.6 million in 2023, of which …」: the parts that
