@@ -72,6 +72,12 @@ _APPROX_BEFORE = ("近", "约", "大约", "将近", "约为", "约合", "约达"
 _AT_LEAST_AFTER = ("以上",)
 _AT_MOST_AFTER = ("以下", "以内")
 _APPROX_AFTER = ("左右", "余")
+_BOUND_BEFORE = sorted(  # longest first
+    [(w, "at_least") for w in _AT_LEAST_BEFORE]
+    + [(w, "at_most") for w in _AT_MOST_BEFORE]
+    + [(w, "approx") for w in _APPROX_BEFORE],
+    key=lambda pair: -len(pair[0]),
+)
 _QUALIFIER_CHARS = re.compile(r"[≥≤不超突逾大高低小近约将以左余多+＋]")
 _INCLUSIVE = ("（含）", "(含)")
 
@@ -377,13 +383,22 @@ def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
     if after.startswith(_INCLUSIVE):  # 100万元（含）以上: the bound includes the figure
         after = after[3:]
     inner = r.text
-    if before.rstrip().endswith(_AT_LEAST_BEFORE) or after.startswith(_AT_LEAST_AFTER):
+    said_before = _word_before(before.rstrip())
+    if said_before in ("at_least", "at_most"):
+        return r._replace(qualifier=said_before)
+    if after.startswith(_AT_LEAST_AFTER):
         return r._replace(qualifier="at_least")
-    if before.rstrip().endswith(_AT_MOST_BEFORE) or after.startswith(_AT_MOST_AFTER):
+    if after.startswith(_AT_MOST_AFTER):
         return r._replace(qualifier="at_most")
     if "+" in inner[1:] or "＋" in inner:
         return r._replace(qualifier="at_least")
     approx_inside = any(a in inner for a in ("余", "多"))
-    if before.rstrip().endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER):
+    if said_before == "approx" or after.startswith(_APPROX_AFTER):
         return r._replace(qualifier="approx")
     return r._replace(qualifier="approx") if approx_inside else r
+
+
+def _word_before(before: str) -> str | None:
+    """The bound the words just before a figure state, the longest word deciding:
+    不超过 is at most though it ends in 超过, 不低于 at least though it ends in 低于."""
+    return next((q for word, q in _BOUND_BEFORE if before.endswith(word)), None)
