@@ -28,6 +28,24 @@ def test_a_chinese_amount_is_one_figure_with_its_unit_and_bound(bound, qualifier
         assert f.qualifier == qualifier
 
 
+def test_the_whole_bound_word_before_a_figure_decides_its_bound():
+    """A negated bound is the other bound (不超过 is at most though it ends in 超过,
+    不低于 at least though it ends in 低于), in every sentence and unit."""
+    from reportdiff.core.figures.parse import _APPROX_BEFORE, _AT_LEAST_BEFORE, _AT_MOST_BEFORE
+
+    words = (
+        [(w, "at_least") for w in _AT_LEAST_BEFORE]
+        + [(w, "at_most") for w in _AT_MOST_BEFORE]
+        + [(w, "approx") for w in _APPROX_BEFORE]
+    )
+    sentences = ("全年培训人数{}。", "项目资金{}，已全部拨付。", "办结时限压缩至{}。")
+    figures = ("1200人", "35.6万元", "15个工作日", "98%")
+    for (word, qualifier), sentence, figure in itertools.product(words, sentences, figures):
+        text = "一、工作情况\n" + sentence.format(word + figure) + "\n"
+        (f,) = [f for f in figures_of(text) if f.text == figure]
+        assert f.qualifier == qualifier, (word, figure)
+
+
 def test_a_changed_chinese_amount_is_one_change_not_a_removal_and_an_addition():
     for (a, x), (b, y) in itertools.combinations(_CN.items(), 2):
         old = f"第一章 总则\n情节严重的，并处{x}万元以下的罚款。\n"
@@ -163,3 +181,25 @@ def test_a_changed_rate_in_words_is_one_change():
         (n,) = compare(doc_of(old), doc_of(new)).numbers
         assert (n.status, n.old.value, n.new.value, n.delta) == ("changed", a, b, b - a)
         assert n.old.qualifier == n.new.qualifier == "at_least"
+
+
+def test_a_period_is_one_figure_with_its_whole_unit():
+    """15个工作日, 3个月, 24个小时 are periods, read whole with their unit (not 15个),
+    and a period set in 个工作日 pairs with one in 工作日 across versions."""
+    periods = {
+        "个工作日": "工作日",
+        "工作日": "工作日",
+        "个月": "个月",
+        "个小时": "小时",
+        "天": "天",
+    }
+    sentences = ("办结时限压缩至{}。", "平均{}办结，", "整改期限为{}，")
+    for (written, unit), sentence, n in itertools.product(periods.items(), sentences, (3, 15)):
+        figure = f"{n}{written}"
+        text = "一、工作情况\n" + sentence.format(figure) + "\n"
+        (f,) = figures_of(text)
+        assert (f.text, f.value, f.unit) == (figure, n, unit)
+    old = doc_of("一、工作情况\n办结时限压缩至15个工作日。\n")
+    new = doc_of("一、工作情况\n办结时限压缩至10工作日。\n")
+    (n,) = compare(old, new).numbers
+    assert (n.status, n.old.value, n.new.value) == ("changed", 15, 10)

@@ -65,7 +65,7 @@ _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = {"$": "$", "¥": "元", "￥": "元", "€": "€", "£": "£"}
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 _PEOPLE = {"人": "人", "名": "人"}
-_DURATION = {"时", "分", "分钟", "小时", "天"}
+_DURATION = {"时", "分", "分钟", "小时", "个小时", "天", "工作日", "个工作日", "个月"}
 _AT_LEAST_BEFORE = ("≥", "不少于", "不低于", "超过", "突破", "逾", "大于", "高于")
 _AT_MOST_BEFORE = ("≤", "不超过", "不高于", "低于", "小于")
 _APPROX_BEFORE = ("近", "约", "大约", "将近", "约为", "约合", "约达")  # 面积约为13459平方米
@@ -332,8 +332,8 @@ def _classify(unit: str, value: float, has_magnitude: bool) -> tuple[str, Figure
         return ("年", "year") if is_year else ("年", "count")
     if unit in ("月", "日", "号"):
         return "date", "date"
-    if unit in _DURATION:
-        return unit, "count"
+    if unit in _DURATION:  # 24个小时 is 24小时; 个月 keeps its 个 (月 alone is a date)
+        return (unit if unit == "个月" else unit.removeprefix("个")), "count"
     return _PEOPLE.get(unit, unit), "count"
 
 
