@@ -111,3 +111,37 @@ def test_trend_skips_years_without_the_figure_and_orders_by_year() -> None:
     assert [p.year for p in points] == [2022, 2024]
     assert points[1].delta == pytest.approx(200000)
     assert points[1].pct == pytest.approx(20.0)
+
+
+@pytest.mark.parametrize(
+    ("written", "bound"),
+    [
+        ("超过{}人", "≥"),
+        ("不少于{}人", "≥"),
+        ("{}人以上", "≥"),
+        ("不超过{}人", "≤"),
+        ("约{}人", "≈"),
+    ],
+)
+def test_trend_keeps_a_figures_bound(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, written: str, bound: str
+) -> None:
+    """A bounded figure (超过1200人) reads in the trend as compare shows it (≥1200人),
+    never as the bare number; the JSON names the bound."""
+    archive = Archive(tmp_path / "archive")
+    for year, value in ((2023, 1200), (2024, 1350)):
+        report = tmp_path / f"{year}.txt"
+        report.write_text(
+            f"{year}年度培训工作报告\n一、培训情况\n全年培训人数{written.format(value)}。\n",
+            encoding="utf-8",
+        )
+        archive.add(report, "某县人社局", year)
+    args = ("trend", "某县人社局", "培训人数", "--archive", str(tmp_path / "archive"))
+    status, out, _ = run(capsys, *args, "--format", "json")
+    assert status == 0
+    years = json.loads(out)["years"]
+    assert [y["qualifier"] for y in years] != ["", ""]
+    shown = [y["shown"] for y in years]
+    assert shown == [f"{bound}{v}人" for v in (1200, 1350)]
+    _, out, _ = run(capsys, *args)
+    assert all(s in out for s in shown)

@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _row(point: Any, before: Any) -> dict[str, Any]:
     from ..model import NumberChange
+    from ..render.figure_display import figure_text
     from ..render.figures import delta_text
 
     f = point.figure
@@ -61,8 +62,11 @@ def _row(point: Any, before: Any) -> dict[str, Any]:
         "label": f.label,
         "exact": point.exact,
         "text": f.text,
+        "shown": figure_text(f),  # with its bound: 超过60% is ≥60%, as compare shows it
         "value": f.value,
         "unit": f.unit,
+        "qualifier": f.qualifier,
+        "role": f.role,
         "section": f.section,
         "matches": point.matches,
         "delta": point.delta,
@@ -81,6 +85,6 @@ def _text(agency: str, label: str, rows: list[dict[str, Any]]) -> str:
         if r["matches"] > 1:
             mark += f"   (§{r['section']}, first of {r['matches']} so labelled)"
         lines.append(
-            f"{r['year']}  {pad(r['text'], 18)} {pad(r['delta_text'], 18)} {r['pct_text']}{mark}"
+            f"{r['year']}  {pad(r['shown'], 18)} {pad(r['delta_text'], 18)} {r['pct_text']}{mark}"
         )
     return safe_text("\n".join(lines) + "\n")
