@@ -205,7 +205,7 @@ def test_python_docx_list_number_style_gets_a_spaced_label(tmp_path):
     assert [t for t, *_ in lines(doc)] == ["1. First point", "2. Second point"]
 
 
-def test_tables_stand_in_body_order_with_merged_cells_once(tmp_path):
+def test_tables_stand_in_body_order_with_a_merged_cells_text_once(tmp_path):
     d = new_document()
     d.add_paragraph("表前说明。")
     t = d.add_table(rows=3, cols=3)
@@ -222,11 +222,11 @@ def test_tables_stand_in_body_order_with_merged_cells_once(tmp_path):
     table = doc.blocks[1]
     cells = [[doc.text[c.start : c.end] for c in row] for row in table.cells]
     assert cells == [
-        ["项目", "金额"],
+        ["项目", "", "金额"],
         ["支出", "基本 支出", "100.5 万元"],
         ["", "项目支出", "第二段"],
     ]
-    assert doc.block_text(table) == "项目\t金额\n支出\t基本 支出\t100.5 万元\n\t项目支出\t第二段"
+    assert doc.block_text(table) == "项目\t\t金额\n支出\t基本 支出\t100.5 万元\n\t项目支出\t第二段"
 
 
 def test_bold_paragraphs_soft_breaks_and_odd_characters(tmp_path):
@@ -347,3 +347,47 @@ def test_sample_docx_reads_like_its_text_twin(year):
     starred = [(t, w) for t, w in zip(txt.blocks, word.blocks, strict=True) if t.bold]
     assert starred  # the text twin's **bold** lines are bold paragraphs in Word
     assert all(w.bold for _, w in starred)
+
+
+def test_a_figure_under_a_merged_header_cell_names_its_own_column(tmp_path):
+    """A header cell spanning two grid columns (科目 over code and name) leaves the
+    columns after it where the figures below them stand."""
+    from reportdiff.core.figures import extract_figures
+    from reportdiff.core.sections import segment_document
+
+    d = new_document()
+    d.add_paragraph("一、收支情况")
+    t = d.add_table(rows=3, cols=4)
+    t.cell(0, 0).merge(t.cell(0, 1)).text = "科目"
+    t.cell(0, 2).text = "预算数（万元）"
+    t.cell(0, 3).text = "执行数（万元）"
+    for r, (code, name, plan, done) in enumerate(
+        [
+            ("201", "一般公共服务支出", "120.50", "118.20"),
+            ("208", "社会保障和就业支出", "64.30", "70.10"),
+        ],
+        start=1,
+    ):
+        for c, text in enumerate((code, name, plan, done)):
+            t.cell(r, c).text = text
+    doc = read_document(save(d, tmp_path / "t.docx"))
+    figures = {f.text: f for f in extract_figures(doc, segment_document(doc))}
+    assert {figures[v].column for v in ("120.50", "64.30")} == {"预算数"}
+    assert {figures[v].column for v in ("118.20", "70.10")} == {"执行数"}
+
+
+@pytest.mark.parametrize("span", ["99999", "3000000000", "-2", "x", ""])
+def test_a_declared_span_never_sizes_a_row_beyond_the_tables_grid(tmp_path, span):
+    d = new_document()
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).text = "项目"
+    for c, text in enumerate(("甲", "1", "2")):
+        t.cell(1, c).text = text
+    tc_pr = t.cell(0, 0)._tc.get_or_add_tcPr()
+    grid_span = tc_pr.makeelement(qn("w:gridSpan"), {qn("w:val"): span})
+    tc_pr.append(grid_span)
+    doc = read_document(save(d, tmp_path / "t.docx"))
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    # a span pads no further than the grid's 3 columns: the row holds its 3 cells at most
+    # and 2 columns of padding
+    assert all(len(row) <= 3 + 2 for row in table.cells)

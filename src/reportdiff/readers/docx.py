@@ -192,20 +192,31 @@ def _all_bold(runs: list[Any], style: str | None, styles: WordStyles) -> bool:
 
 
 def _table_rows(tbl: Any) -> list[list[str]]:
-    """Rows of cell texts; a merged cell appears once, where it starts.
+    """Rows of cell texts, one per grid column: a merged cell's text stands where it
+    starts and the columns it spans hold empty cells, as a PDF's table reads, so
+    every figure stands under its column's header.
 
     Read from the XML rather than python-docx's row.cells, which repeats a cell for
-    every grid column it spans (w:gridSpan is the file's to choose) and finds a
-    vertical merge's top cell recursively, row by row. Here a horizontal span is one
-    cell and a vertical merge's lower rows are empty cells: no quantity from the file
-    is used.
+    every grid column it spans and finds a vertical merge's top cell recursively, row
+    by row. A span (w:gridSpan is the file's to choose) is bounded by the columns the
+    table's grid declares and has left, so no quantity from the file sizes anything.
     """
+    columns = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}"))
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(_TR):
-        cells = ["" if _continues_merge(tc) else _cell_text(tc) for tc in tr.iterchildren(_TC)]
+        cells: list[str] = []
+        for tc in tr.iterchildren(_TC):
+            cells.append("" if _continues_merge(tc) else _cell_text(tc))
+            cells += [""] * (min(_grid_span(tc), columns - len(cells) + 1) - 1)
         if any(cells):
             rows.append(cells)
     return rows
+
+
+def _grid_span(tc: Any) -> int:
+    span = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+    value = span.get(w("val"), "1") if span is not None else "1"
+    return int(value) if value.isdigit() and len(value) < 6 else 1
 
 
 def _continues_merge(tc: Any) -> bool:
