@@ -1,6 +1,7 @@
 """The narrative diff stays bounded on inputs the size limits accept: each case is
 built here, run through the real command line in a fresh interpreter under resource
-limits, and held to 20 s and 1 GB of peak memory."""
+limits, and held to 20 s of CPU time and 1 GB of peak memory. (CPU time, not wall
+time: on a machine other work shares, the same run's wall time doubles.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from tests.conftest import ROOT
 
 resource = pytest.importorskip("resource", reason="resource limits need a Unix system")
 
-WALL_LIMIT_S = 20.0
+CPU_LIMIT_S = 20.0
 PEAK_LIMIT_BYTES = 1 << 30
 # Safety nets only: a runaway is stopped instead of taking the machine with it.
 _ADDRESS_SPACE_CAP = 3 << 30
@@ -28,7 +29,7 @@ _HAN = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 3000))
 
 
 def _run_bounded(tmp_path: Path, *args: str) -> tuple[int, str, str, float, int]:
-    """(exit status, stdout, stderr, wall seconds, peak RSS bytes) of one CLI run;
+    """(exit status, stdout, stderr, CPU seconds, peak RSS bytes) of one CLI run;
     wait4 gives the child's own resource usage."""
 
     def limits() -> None:
@@ -51,16 +52,16 @@ def _run_bounded(tmp_path: Path, *args: str) -> tuple[int, str, str, float, int]
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() - started > 3 * WALL_LIMIT_S:
+            if time.perf_counter() - started > 6 * CPU_LIMIT_S:
                 proc.kill()
                 os.wait4(proc.pid, 0)
-                pytest.fail(f"still running after {3 * WALL_LIMIT_S:g} s")
+                pytest.fail(f"still running after {6 * CPU_LIMIT_S:g} s")
             time.sleep(0.02)
-        wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
     peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)  # bytes on macOS
     stdout = out_path.read_text(encoding="utf-8")
-    return proc.returncode, stdout, err_path.read_text(encoding="utf-8"), wall, peak
+    return proc.returncode, stdout, err_path.read_text(encoding="utf-8"), cpu, peak
 
 
 def _line(rng: random.Random) -> str:
@@ -72,11 +73,11 @@ def test_unrelated_lines_keep_within_a_small_timeout(tmp_path: Path) -> None:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text("\n".join(_line(rng) for _ in range(8000)), encoding="utf-8")
     new.write_text("\n".join(_line(rng) for _ in range(8000)), encoding="utf-8")
-    status, out, err, wall, peak = _run_bounded(
+    status, out, err, cpu, peak = _run_bounded(
         tmp_path, "compare", str(old), str(new), "--timeout", "0.1", "--format", "json"
     )
     assert (status, err) == (1, "")
-    assert wall <= WALL_LIMIT_S
+    assert cpu <= CPU_LIMIT_S
     assert peak <= PEAK_LIMIT_BYTES
     result = json.loads(out)
     gone = "".join(e["old_text"] for s in result["sections"] for e in s["edits"])
@@ -91,11 +92,11 @@ def test_one_sentence_without_an_end_is_cut_into_bounded_pieces(tmp_path: Path) 
     for i in range(0, len(text), 997):
         text[i] = "改"
     new.write_text("".join(text), encoding="utf-8")
-    status, out, err, wall, peak = _run_bounded(
+    status, out, err, cpu, peak = _run_bounded(
         tmp_path, "compare", str(old), str(new), "--format", "json"
     )
     assert (status, err) == (1, "")
-    assert wall <= WALL_LIMIT_S
+    assert cpu <= CPU_LIMIT_S
     assert peak <= PEAK_LIMIT_BYTES
     [section] = json.loads(out)["sections"]
     assert section["status"] == "changed"
