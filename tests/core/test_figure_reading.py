@@ -31,12 +31,12 @@ def test_a_chinese_amount_is_one_figure_with_its_unit_and_bound(bound, qualifier
 def test_the_whole_bound_word_before_a_figure_decides_its_bound():
     """A negated bound is the other bound (不超过 is at most though it ends in 超过,
     不低于 at least though it ends in 低于), in every sentence and unit."""
-    from reportdiff.core.figures.parse import _APPROX_BEFORE, _AT_LEAST_BEFORE, _AT_MOST_BEFORE
+    from reportdiff.core.figures.bounds import APPROX_BEFORE, AT_LEAST_BEFORE, AT_MOST_BEFORE
 
     words = (
-        [(w, "at_least") for w in _AT_LEAST_BEFORE]
-        + [(w, "at_most") for w in _AT_MOST_BEFORE]
-        + [(w, "approx") for w in _APPROX_BEFORE]
+        [(w, "at_least") for w in AT_LEAST_BEFORE]
+        + [(w, "at_most") for w in AT_MOST_BEFORE]
+        + [(w, "approx") for w in APPROX_BEFORE]
     )
     sentences = ("全年培训人数{}。", "项目资金{}，已全部拨付。", "办结时限压缩至{}。")
     figures = ("1200人", "35.6万元", "15个工作日", "98%")

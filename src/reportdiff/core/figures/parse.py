@@ -2,8 +2,8 @@
 
 The grammar of an Arabic figure is the one the narrative diff uses (core/text/tokens.py),
 so a figure is one diff token and one Reading alike. On top of it this module knows
-dates, Chinese numerals that count (两名, 三万份), "$ … million" and the words that
-bound or approximate a figure (近, 余, 以上, ≥).
+dates, Chinese numerals that count (两名, 三万份) and "$ … million"; the words that
+bound or approximate a figure (近, 余, 以上, ≥) are read in bounds.py.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ..text.tokens import (
     NUMBER_PATTERN,
     UNIT_PATTERN,
 )
+from .bounds import bound_of
 from .groups import space_groups
 
 _FIGURE = (
@@ -66,20 +67,6 @@ _CURRENCY = {"$": "$", "¥": "元", "￥": "元", "€": "€", "£": "£"}
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 _PEOPLE = {"人": "人", "名": "人"}
 _DURATION = {"时", "分", "分钟", "小时", "个小时", "天", "工作日", "个工作日", "个月"}
-_AT_LEAST_BEFORE = ("≥", "不少于", "不低于", "超过", "突破", "逾", "大于", "高于")
-_AT_MOST_BEFORE = ("≤", "不超过", "不高于", "低于", "小于")
-_APPROX_BEFORE = ("近", "约", "大约", "将近", "约为", "约合", "约达")  # 面积约为13459平方米
-_AT_LEAST_AFTER = ("以上",)
-_AT_MOST_AFTER = ("以下", "以内")
-_APPROX_AFTER = ("左右", "余")
-_BOUND_BEFORE = sorted(  # longest first
-    [(w, "at_least") for w in _AT_LEAST_BEFORE]
-    + [(w, "at_most") for w in _AT_MOST_BEFORE]
-    + [(w, "approx") for w in _APPROX_BEFORE],
-    key=lambda pair: -len(pair[0]),
-)
-_QUALIFIER_CHARS = re.compile(r"[≥≤不超突逾大高低小近约将以左余多+＋]")
-_INCLUSIVE = ("（含）", "(含)")
 
 
 class Reading(NamedTuple):
@@ -130,7 +117,12 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
     found = _mixed_magnitudes(space_groups(text, _list_units(text, found)))
-    return [r if r.bare else _qualified(text, r, start, end) for r in found]
+    return [
+        r._replace(qualifier=bound_of(text, r.start, r.end, start, end) or r.qualifier)
+        if not r.bare
+        else r
+        for r in found
+    ]
 
 
 _SMALLER = {"万": ("千", "百"), "亿": ("万", "千", "百"), "万亿": ("亿", "万", "千")}
@@ -372,33 +364,3 @@ def _named(text: str, pos: int) -> bool:
         if name.start() <= pos < name.end():
             return True
     return False
-
-
-def _qualified(text: str, r: Reading, start: int, end: int) -> Reading:
-    """Attach 近/约/≥ before and 余/以上/以下/左右 after, or + and 余 inside the figure."""
-    if not _QUALIFIER_CHARS.search(text, max(start, r.start - 4), min(end, r.end + 5)):
-        return r  # the common case, decided by one scan of a few characters
-    before = text[max(start, r.start - 4) : r.start]
-    after = text[r.end : min(end, r.end + 5)]
-    if after.startswith(_INCLUSIVE):  # 100万元（含）以上: the bound includes the figure
-        after = after[3:]
-    inner = r.text
-    said_before = _word_before(before.rstrip())
-    if said_before in ("at_least", "at_most"):
-        return r._replace(qualifier=said_before)
-    if after.startswith(_AT_LEAST_AFTER):
-        return r._replace(qualifier="at_least")
-    if after.startswith(_AT_MOST_AFTER):
-        return r._replace(qualifier="at_most")
-    if "+" in inner[1:] or "＋" in inner:
-        return r._replace(qualifier="at_least")
-    approx_inside = any(a in inner for a in ("余", "多"))
-    if said_before == "approx" or after.startswith(_APPROX_AFTER):
-        return r._replace(qualifier="approx")
-    return r._replace(qualifier="approx") if approx_inside else r
-
-
-def _word_before(before: str) -> str | None:
-    """The bound the words just before a figure state, the longest word deciding:
-    不超过 is at most though it ends in 超过, 不低于 at least though it ends in 低于."""
-    return next((q for word, q in _BOUND_BEFORE if before.endswith(word)), None)
