@@ -50,6 +50,24 @@ def test_dask_engine_output_equals_the_local_engine(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_local_cluster_starts_while_another_holds_the_dashboard_port(tmp_path: Path) -> None:
+    """Another Dask cluster (a notebook's, another scan's) already serves its dashboard on
+    8787: the scan's own cluster starts all the same."""
+    import socket
+
+    corpus = _corpus(tmp_path / "c", 12)
+    with socket.socket() as taken:
+        try:
+            taken.bind(("127.0.0.1", 8787))
+        except OSError:
+            pass  # something holds it already: the case itself
+        else:
+            taken.listen()
+        local = _scan(corpus, tmp_path / "local.json")
+        assert _scan(corpus, tmp_path / "dask.json", "--engine", "dask") == local
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on this system")
 def test_a_killed_worker_does_not_change_the_output(tmp_path: Path, monkeypatch) -> None:
     from reportdiff import scan_dask

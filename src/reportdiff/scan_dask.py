@@ -57,8 +57,10 @@ def dask_engine(
                     f"cannot reach the Dask scheduler {scheduler}: {exc}"
                 ) from None
         else:
+            # The dashboard on a free port: dashboard_address=None still takes 8787 (dask
+            # /distributed#8136), and fails the start when another cluster holds it.
             cluster = stack.enter_context(
-                LocalCluster(n_workers=workers or 2, threads_per_worker=1, dashboard_address=None)
+                LocalCluster(n_workers=workers or 2, threads_per_worker=1, dashboard_address=":0")
             )
             client = stack.enter_context(Client(cluster))
         folder = workdir or stack.enter_context(
