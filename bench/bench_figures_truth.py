@@ -12,7 +12,9 @@ addresses, postal codes, document and article numbers); and checks raised (every
 a false alarm: none of these documents has a known arithmetic error). Checks are of
 whole documents: a pair measured in two windows counts them once, under its first
 set. Sets marked held out were kept out of tuning; their totals are printed apart, and
-those marked sealed (kept out of all tuning, measured once at the end) apart again.
+those marked sealed (kept out of all tuning, measured once at the end) apart again,
+with the batch each belongs to (a batch's truth was written before any run on it; a
+batch that was looked at after its run is a set used in tuning since).
 --no-sealed leaves the sealed sets unrun, for use while tuning.
 """
 
@@ -200,7 +202,9 @@ def main() -> int:
     seen: set[tuple[str, str]] = set()
     for entry, base in _sets(not args.no_sealed):
         t = run_set(entry, seen, base)
-        mark = " [sealed]" if entry.get("sealed") else " [held out]" if entry["held_out"] else ""
+        mark = " [held out]" if entry["held_out"] else ""
+        if entry.get("sealed"):
+            mark = f" [sealed, batch {entry['batch']}]" if entry.get("batch") else " [sealed]"
         print(_row(entry["name"] + mark, t))
         if args.verbose:
             for line in t.wrong:
