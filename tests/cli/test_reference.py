@@ -39,6 +39,9 @@ def test_man_page_renders():
     assert page.startswith('.TH REPORTDIFF 1 "2024-01-02"')
     assert ".SH REPORTDIFF COMPARE" in page
     assert "\\-\\-stat" in page
+    environment = page.split(".SH ENVIRONMENT")[1].split(".SH ")[0]
+    for variable in ("REPORTDIFF_PAGER", "REPORTDIFF_STATE_DIR", "REPORTDIFF_CACHE_DIR"):
+        assert variable in environment
     if shutil.which("groff") is None:
         pytest.skip("groff is not installed to render the page")
     shown = subprocess.run(

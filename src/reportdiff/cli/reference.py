@@ -110,6 +110,10 @@ def man(parser: argparse.ArgumentParser, today: date | None = None) -> str:
         ".TP",
         ".B REPORTDIFF_ARCHIVE, REPORTDIFF_STATE_DIR",
         "Where the report archive and the review state are kept.",
+        ".TP",
+        ".B REPORTDIFF_CACHE_DIR",
+        "Where compiled patterns are kept from one run to the next (default: reportdiff in "
+        "the user cache folder, ~/.cache on Linux); set empty to keep none.",
         ".SH EXIT STATUS",
         "0 no differences (or success), 1 differences (or a failed check), 2 trouble.",
     ]
