@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..collector import collector_paused
 from ..model import (
     Check,
     Comparison,
@@ -88,7 +89,8 @@ def reviews_to_dict(c: Comparison, reviews: Sequence[ReviewEntry]) -> dict[str, 
 def render_json(
     c: Comparison, *, indent: int | None = 2, reviews: Sequence[ReviewEntry] | None = None
 ) -> str:
-    return dumps(comparison_to_dict(c, reviews), indent=indent)
+    with collector_paused():  # the view is tens of thousands of dicts, none in a cycle
+        return dumps(comparison_to_dict(c, reviews), indent=indent)
 
 
 def doc_to_dict(doc: Document, sections: tuple[Section, ...]) -> dict[str, Any]:
