@@ -147,7 +147,7 @@ def test_a_second_run_compiles_no_pattern_and_writes_the_same(tmp_path):
     size = kept.stat().st_size
     warm = _run(str(cache), "compare", str(old), str(new), "-o", str(second_json))
     assert ours(warm) == []
-    assert len(warm) <= 3  # only the standard library's, as Python loads the command line
+    assert len(warm) < len(cold) // 10  # the standard library's, as Python loads the CLI
     assert kept.stat().st_size == size  # nothing new: not written again
     assert first_json.read_bytes() == second_json.read_bytes()
 
