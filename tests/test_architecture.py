@@ -252,11 +252,21 @@ def test_core_packages_declare_a_public_api() -> None:
         assert not [n for n in names if n.startswith("_")], package
         defined = {
             a.asname or a.name
-            for node in modules()[package].body
-            if isinstance(node, ast.ImportFrom)
+            for node in _imports_it_offers(modules()[package])
             for a in node.names
         }
         assert names <= defined, f"{package}.__all__ lists {sorted(names - defined)}"
+
+
+def _imports_it_offers(tree: ast.Module) -> Iterator[ast.ImportFrom]:
+    """A package's top-level imports, and, when a module ``__getattr__`` loads names on
+    first use, the imports under ``if TYPE_CHECKING:`` that name them for type checkers."""
+    lazy = any(isinstance(n, ast.FunctionDef) and n.name == "__getattr__" for n in tree.body)
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            yield node
+        elif lazy and isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from (n for n in node.body if isinstance(n, ast.ImportFrom))
 
 
 def _outside_core() -> list[str]:
@@ -312,3 +322,12 @@ def test_the_core_does_no_io(name: str) -> None:
             assert node.func.id not in IO_CALLS, f"{name}:{node.lineno} calls {node.func.id}"
         if isinstance(node, ast.Attribute):
             assert node.attr not in IO_ATTRIBUTES, f"{name}:{node.lineno} uses .{node.attr}"
+
+
+def test_every_name_a_core_package_lists_is_there_when_asked_for() -> None:
+    import importlib
+
+    for package in core_packages():
+        module = importlib.import_module(package)
+        missing = [n for n in public_names(package) if not hasattr(module, n)]
+        assert not missing, f"{package} lists {missing} but gives none"

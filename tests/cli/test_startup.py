@@ -32,6 +32,8 @@ HEAVY = (
     "reportdiff.render.html",
     "reportdiff.render.docx",
     "reportdiff.scan",
+    "reportdiff.core.reuse.corpus",  # the corpus scan's pieces: a pair needs none
+    "hashlib",  # (OpenSSL's, loaded for the scan's sentence keys and the review keys)
 )
 
 _PROBE = """
@@ -77,7 +79,14 @@ def pair(tmp_path):
 def test_compare_to_json_loads_nothing_heavy(pair, tmp_path):
     out = tmp_path / "out.json"
     status, modules = loaded_modules(
-        "compare", str(pair[0]), str(pair[1]), "--format", "json", "-o", str(out)
+        "compare",
+        str(pair[0]),
+        str(pair[1]),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        REPORTDIFF_STATE_DIR=str(tmp_path / "state"),  # nothing reviewed
     )
     assert status == 1
     assert json.loads(out.read_text(encoding="utf-8"))["sections"]

@@ -1,23 +1,12 @@
-"""Boilerplate: carried-over, shared, template, repeated and stale passages."""
+"""Boilerplate: carried-over, shared, template, repeated and stale passages.
+
+The corpus scan's pieces (``corpus``) load when first asked for: comparing a pair
+needs none of them.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from .boilerplate import ReuseContext, find_boilerplate
-from .corpus import (
-    TEMPLATE_SHARE,
-    DocShare,
-    DocSketch,
-    Occurrence,
-    PassageCluster,
-    PlacedSentence,
-    ScanResult,
-    SketchedSentence,
-    UnionFind,
-    bucket_edges,
-    cluster_order,
-    frequent,
-    key_hash,
-    shared_runs,
-    sketch_document,
-)
 from .passages import CorpusLookup, Hit, near_copy, section_locator, section_refs
 from .shingles import (
     CLOSED_WEIGHT,
@@ -30,6 +19,24 @@ from .shingles import (
     sketch,
 )
 from .stale import report_year
+from .template_share import TEMPLATE_SHARE, frequent
+
+if TYPE_CHECKING:
+    from .corpus import (
+        DocShare,
+        DocSketch,
+        Occurrence,
+        PassageCluster,
+        PlacedSentence,
+        ScanResult,
+        SketchedSentence,
+        UnionFind,
+        bucket_edges,
+        cluster_order,
+        key_hash,
+        shared_runs,
+        sketch_document,
+    )
 
 __all__ = [
     "CLOSED_WEIGHT",
@@ -64,3 +71,12 @@ __all__ = [
     "sketch",
     "sketch_document",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A listed name not yet defined here is one of the corpus scan's: load it now."""
+    if name in __all__:
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from ...model import CarriedOverShare, Document, Flag, Section, SectionPair
 from ..text.nfkc import nfkc
 from ..text.tokens import FIGURE_RE
-from .corpus import TEMPLATE_SHARE, frequent
 from .passages import (
     CorpusLookup,
     DocumentsLookup,
@@ -32,6 +31,7 @@ from .passages import (
 from .shingles import Sentence
 from .stale_flags import stale_flags
 from .template_phrases import PhraseHit, find_template_phrases
+from .template_share import TEMPLATE_SHARE, frequent
 
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0

@@ -29,7 +29,6 @@ from .passages import near_copy
 from .shingles import SENTENCE_WEIGHT, band_keys, keyed_sentences, sketch
 
 REPS_PER_BUCKET = 8
-TEMPLATE_SHARE = 0.5  # a passage in at least this share of the corpus (and 3 documents)
 _BLANK_RE = lazy_compile(r"\s")
 
 
@@ -169,11 +168,6 @@ def bucket_edges(members: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
             if len(reps) < REPS_PER_BUCKET:
                 reps.append((uid, key))
     return edges
-
-
-def frequent(count: int, total: int, share: float = TEMPLATE_SHARE) -> bool:
-    """Whether a passage in ``count`` of ``total`` documents is template-like."""
-    return count >= 3 and count >= share * total
 
 
 @dataclass(frozen=True, slots=True)
