@@ -195,6 +195,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class NumberChange:
+    """A figure of OLD paired with its figure in NEW (or either alone), and the change."""
+
     label: str
     old_section: str | None
     new_section: str | None
@@ -244,6 +246,8 @@ class CarriedOverShare:
 
 @dataclass(frozen=True)
 class Summary:
+    """How many sections, figures, checks and flags a comparison found, by kind."""
+
     sections_changed: int
     sections_added: int
     sections_removed: int

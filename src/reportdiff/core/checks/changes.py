@@ -26,6 +26,8 @@ _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
 
 @dataclass
 class _Stated:
+    """A change a sentence states: the figures around its 相比/较上年 and their signs."""
+
     keyword: int  # where 相比/较上年 stands
     base: Figure | None = None  # last year's figure
     delta: Figure | None = None

@@ -44,6 +44,8 @@ NUMBERED = 10  # levels from numbering start here, below any code level
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell of a table as the checks read it."""
+
     text: str
     fig: Figure | None  # the one figure that fills the cell
     blank: bool  # empty or a dash: zero, and not a part
@@ -51,6 +53,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Grid:
+    """A table's cells with their figures, header rows, column groups and row depths."""
+
     rows: list[list[Cell]]
     head: int  # header rows
     headers: list[str]  # per column, the header rows' words joined by spaces

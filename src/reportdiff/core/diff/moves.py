@@ -31,6 +31,8 @@ _NOISE_RE = re.compile(r"[\s\W_]+")
 
 @dataclass
 class _Piece:
+    """A sentence of an edit's deleted or inserted text, with its key for matching."""
+
     side: str  # "old": deleted text; "new": inserted text
     pair: int
     edit: int

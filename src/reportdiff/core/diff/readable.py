@@ -25,6 +25,8 @@ _ABSORB_SHARE = 0.5
 
 @dataclass
 class _Group:
+    """An edit's deleted and inserted text, or an equality between edits."""
+
     gone: str = ""
     came: str = ""
     same: str | None = None  # an equality, when set

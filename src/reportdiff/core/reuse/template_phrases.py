@@ -18,6 +18,8 @@ _CLOSE = r"[^（()）\n]"
 
 @dataclass(frozen=True)
 class TemplatePhrase:
+    """An instruction or placeholder a blank template leaves in a report."""
+
     label: str  # the display form quoted in the evidence
     pattern: re.Pattern[str]
     # Words every match holds, starting at most ``reach`` characters into it: the scan
@@ -90,6 +92,8 @@ PHRASES: tuple[TemplatePhrase, ...] = (
 
 @dataclass(frozen=True)
 class PhraseHit:
+    """Where a template phrase stands in a text, and which one."""
+
     start: int
     end: int
     label: str

@@ -28,6 +28,8 @@ _BODY_WORD_MIN = 4  # a slot word found in the text must be this long to count
 
 @dataclass(frozen=True)
 class Genre:
+    """A kind of report with a standard outline: its slots and the words that name them."""
+
     id: str
     name: str
     min_slots: int

@@ -40,6 +40,8 @@ _FRAMES |= {
 
 @dataclass(frozen=True)
 class Numbering:
+    """The numbering that opens a heading or list item, and what kind it is."""
+
     text: str  # as written, e.g. "（三）", "1）．", "第二章"
     end: int  # offset in the line after the numbering and the spaces that follow it
     key: str  # numeral script + frame: "cn、", "ar()", "dec2", "di章", "item" …
