@@ -66,3 +66,23 @@ def test_compare_and_the_json_writer_work_with_the_collector_off(collector_on, m
     assert not [name for name, enabled in seen if enabled]
     assert gc.isenabled()
     assert '"schema": "reportdiff.compare/1"' in text
+
+
+def test_the_compare_command_reads_its_two_reports_with_the_collector_off(
+    collector_on, monkeypatch, tmp_path
+):
+    from reportdiff.cli import compare as command
+    from reportdiff.cli import main
+
+    seen: list[bool] = []
+    real = command.read_compare_input
+
+    def reading(spec, args):
+        seen.append(gc.isenabled())
+        return real(spec, args)
+
+    monkeypatch.setattr(command, "read_compare_input", reading)
+    old, new = (SAMPLES / "zh" / f"qingshui-water-{y}.txt" for y in (2023, 2024))
+    assert main(["compare", str(old), str(new), "-o", str(tmp_path / "out.json")]) == 1
+    assert seen == [False, False]
+    assert gc.isenabled()

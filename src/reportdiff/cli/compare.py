@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..collector import collector_paused
 from ..errors import ExitStatus, ReportdiffError
 from ..folders import any_saved_review
 from .archive import add_archive_argument
@@ -117,12 +118,15 @@ def compare_options(args: argparse.Namespace) -> CompareOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.compare import compare
-
     if args.old == "-" and args.new == "-":
         raise ReportdiffError("only one of OLD and NEW can be - (stdin)")
-    old, new = read_compare_input(args.old, args), read_compare_input(args.new, args)
-    context = reuse_context(args)
+    # Loading the core and reading two reports make hundreds of thousands of objects
+    # that live on, and next to no cycles: the collector would only walk them again.
+    with collector_paused():
+        from ..core.compare import compare
+
+        old, new = read_compare_input(args.old, args), read_compare_input(args.new, args)
+    context = reuse_context(args)  # (a corpus folder is read with the collector on)
     big = len(old.text) + len(new.text) > BIG_INPUT_CHARS
     slow = big or bool(context and (context.corpus or context.corpus_index))
     with working(f"comparing {Path(old.path).name} and {Path(new.path).name}", shown=slow):
