@@ -17,7 +17,9 @@ from contextlib import contextmanager
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Hold off the cyclic collector for the block; reference counting frees as usual.
-    Nested or overlapping blocks (threads) leave it on only when the outermost ends."""
+    A block that finds it off leaves it off; of blocks overlapping in threads, the one
+    that found it on turns it back on as it ends, whether or not the others are done
+    (they then run with it: slower, not wrong)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
