@@ -72,7 +72,8 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
         out("{}")
         return
     inner = pad + step
-    lead = "{\n" + inner  # before the first item; ",\n" and the indent before the others
+    between = ",\n" + inner
+    lead = "{\n" + inner  # before the first item; ``between`` before the others
     for key, value in obj.items():
         if type(key) is not str:
             raise _Unusual
@@ -87,7 +88,7 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
             _write(value, inner, step, out)
         else:
             out(lead + encode_basestring(key) + ": " + _scalar(value))
-        lead = ",\n" + inner
+        lead = between
     out("\n" + pad + "}")
 
 
@@ -96,6 +97,7 @@ def _write_list(obj: list[Any] | tuple[Any, ...], pad: str, step: str, out: Any)
         out("[]")
         return
     inner = pad + step
+    between = ",\n" + inner
     lead = "[\n" + inner
     for value in obj:
         if type(value) in _NESTED:
@@ -103,5 +105,5 @@ def _write_list(obj: list[Any] | tuple[Any, ...], pad: str, step: str, out: Any)
             _write(value, inner, step, out)
         else:
             out(lead + _scalar(value))
-        lead = ",\n" + inner
+        lead = between
     out("\n" + pad + "]")

@@ -39,7 +39,6 @@ _NOT_WORD_RE = re.compile("[^\\w\ue000]+|_+")
 _FULL_STOPS = "。！？!?"
 _SEP = "\ue000"  # between sentences normalised in one batch; never in a key
 MASK = "0"
-_ASCII_RE = re.compile(r"[\x00-\x7f]+")
 _NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
 
 
@@ -113,8 +112,8 @@ def _mask_figure(m: re.Match[str]) -> str:
 
 
 def key_weight(key: str) -> float:
-    wide = len(_ASCII_RE.sub("", key))
-    return wide + (len(key) - wide) / 4
+    ascii_chars = len(key.encode("ascii", "ignore"))  # (counted in C)
+    return len(key) - ascii_chars + ascii_chars / 4
 
 
 def keyed_sentences(text: str) -> tuple[Sentence, ...]:

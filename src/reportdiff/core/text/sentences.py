@@ -12,6 +12,8 @@ cap, or at the cap itself, so that everything that compares sentences pairwise
 
 from __future__ import annotations
 
+import operator
+
 from .lazy_regex import lazy_compile
 
 # Real sentences are far shorter (a long Chinese one is ~300 characters); the cap
@@ -25,6 +27,7 @@ _END_RE = lazy_compile(
     r"|[\n\t\f]"  # hard line breaks and table cells
 )
 # Where an over-long piece is best cut: after a comma-like mark or before a space.
+_END = operator.methodcaller("end")
 _SOFT_BREAK_RE = lazy_compile(r"[，,、：:）)]|\s")
 _WORD_CHAR_RE = lazy_compile(r"[0-9A-Za-z.．,，%]")
 
@@ -34,9 +37,12 @@ def sentence_ends(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:
     (none for an empty text). Linear in the length of the text."""
     ends: list[int] = []
     pos = 0
-    for m in _END_RE.finditer(text):
-        _capped(text, pos, m.end(), limit, ends)
-        pos = m.end()
+    for end in map(_END, _END_RE.finditer(text)):
+        if end - pos > limit:
+            _capped(text, pos, end, limit, ends)
+        else:  # (nearly every sentence: no call)
+            ends.append(end)
+        pos = end
     if pos < len(text):
         _capped(text, pos, len(text), limit, ends)
     return ends
