@@ -182,3 +182,14 @@ def test_a_kept_file_past_its_limit_keeps_only_what_this_run_used(
     re.compile("used[0-9]+")
     assert regex_cache.save(path)
     assert set(regex_cache.read(path)) == {("used[0-9]+", 0)}
+
+
+def test_patterns_compiled_after_settling_are_not_kept(tmp_path, monkeypatch, clean_re_cache):
+    path = tmp_path / "kept.marshal"
+    monkeypatch.setattr(regex_cache, "_loaded", {})
+    monkeypatch.setattr(regex_cache, "_settled", None)
+    re.compile("program[0-9]+")
+    regex_cache.settle()
+    re.compile(re.escape("审计整改情况"), re.IGNORECASE)  # as the review UI's search does
+    assert regex_cache.save(path)
+    assert set(regex_cache.read(path)) == {("program[0-9]+", 0)}

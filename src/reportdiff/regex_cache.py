@@ -37,6 +37,7 @@ MAX_PATTERNS = 1000
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _loaded: dict[tuple[str | bytes, int], Entry] = {}
 _started = False
+_settled: set[tuple[str | bytes, int]] | None = None  # what settle() found compiled
 
 
 def engine() -> str:
@@ -148,9 +149,17 @@ def used_keys() -> list[tuple[str | bytes, int]]:
     return keys
 
 
+def settle() -> None:
+    """Keep (at exit) only the patterns compiled so far: those an interactive session
+    compiles later, from a reviewer's search for one, are the reviewer's words, not
+    the program's, and stay out of the file."""
+    global _settled
+    _settled = set(used_keys())
+
+
 def save(path: Path) -> bool:
     """Write ``path`` anew when this process compiled patterns it lacked; whether it did."""
-    used = used_keys()
+    used = [key for key in used_keys() if _settled is None or key in _settled]
     new = [key for key in used if key not in _loaded]
     if not new:
         return False

@@ -248,8 +248,10 @@ def show(comparison: Comparison, args: argparse.Namespace) -> int:
     On a terminal, with no --format and no --output, the review UI opens instead.
     """
     if wants_ui(args):
+        from .. import regex_cache
         from ..tui import run_review
 
+        regex_cache.settle()  # a reviewer's searches are not kept
         run_review(comparison, review_store(comparison, args))
         return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
     fmt = output_format(args)
