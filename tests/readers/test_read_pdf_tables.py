@@ -311,3 +311,18 @@ def test_a_caption_in_two_parts_above_a_table_stays_a_line(tmp_path: Path) -> No
     doc = read_pages(tmp_path, caption + set_in_columns(BUDGET, [260.0, 340.0, 420.0]))
     assert tables(doc) == [BUDGET]
     assert doc.text.startswith("Prepared by: the Transit Office")
+
+
+@pytest.mark.parametrize("where", ["above", "below", "left", "right"])
+def test_text_placed_off_the_page_is_not_read(tmp_path: Path, where: str) -> None:
+    """Producers leave text outside the page (a paragraph above its top edge, drawn
+    again where it is seen); no viewer shows it, so the reader does not read it twice."""
+    seen = "Ferries carried 1,250 passengers a day."
+    off = {"above": (72, -120), "below": (72, 960), "left": (-500, 300), "right": (700, 300)}
+    x, y = off[where]
+    page = b"\n".join(
+        [text_at("1. Overview", 72, 80, 12), text_at(seen, 72, 110, 12), text_at(seen, x, y, 12)]
+    )
+    text = read_document(write_pdf(tmp_path / "off.pdf", [page])).text
+    assert text.count("1,250") == 1
+    assert "Overview" in text

@@ -121,7 +121,7 @@ def _read_page(name: str, pdf: Any, index: int, pdfium: Any) -> Page:
             )
         textpage = page.get_textpage()
         try:
-            chars, unmapped = _chars(textpage, height)
+            chars, unmapped = _chars(textpage, height, _shown_box(page))
         finally:
             textpage.close()
         rules = _rules(page, objects, height)
@@ -130,8 +130,25 @@ def _read_page(name: str, pdf: Any, index: int, pdfium: Any) -> Page:
     return Page(index, width, height, tuple(chars), tuple(rules), unmapped)
 
 
-def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
-    """The characters of a page in top-down coordinates, and how many lack a Unicode value."""
+def _shown_box(page: Any) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of what a viewer or printer shows of the page: its
+    media box cut to its crop box, in the coordinates characters are placed in."""
+    import pypdfium2.raw as raw
+
+    box = raw.FS_RECTF()
+    if not raw.FPDF_GetPageBoundingBox(page.raw, box):
+        return (-math.inf, -math.inf, math.inf, math.inf)
+    return (box.left, box.bottom, box.right, box.top)
+
+
+def _chars(
+    textpage: Any, height: float, shown: tuple[float, float, float, float]
+) -> tuple[list[Char], int]:
+    """The characters of a page in top-down coordinates, and how many lack a Unicode value.
+
+    A character placed outside what the page shows is left out: no reader sees it
+    (producers leave whole paragraphs above a page's top edge, drawn again on the
+    page where they are seen, and a reader of such a file should not read them twice)."""
     import pypdfium2.raw as raw
 
     count = textpage.count_chars()
@@ -142,6 +159,7 @@ def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
     chars: list[Char] = []
     unmapped = 0
     finite = math.isfinite
+    shown_left, shown_bottom, shown_right, shown_top = shown
     handle = textpage.raw
     last_obj, style = None, (0.0, False)
     for i in range(count):
@@ -157,6 +175,10 @@ def _chars(textpage: Any, height: float) -> tuple[list[Char], int]:
         left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
         if not (finite(left) and finite(top) and finite(right) and finite(bottom)):
             continue  # a broken file's character that stands nowhere
+        if not (shown_left <= (left + right) / 2 <= shown_right) or not (
+            shown_bottom <= (top + bottom) / 2 <= shown_top
+        ):
+            continue  # off the page: nobody sees it
         obj = raw.FPDFText_GetTextObject(handle, i)
         address = ctypes.c_void_p.from_buffer(obj).value if obj else None
         if address is None or address != last_obj:  # characters of one object share it
