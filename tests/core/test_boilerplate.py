@@ -151,6 +151,37 @@ def test_duplicate_in_one_document_names_both_places() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "“{item}”{a}万元，{y0}年当年预算执行数为{b}万元，{y1}年预算安排{a}万元，比{y0}年预算执行数增加{p}%。",
+        "{item}项目年度预算{a}万元，实际支出{b}万元，预算执行率为{p}%，主要用于保障相关工作正常开展。",
+        "The {item} programme spent ${a} million in the year against an approved budget of"
+        " ${b} million, which is {p}% of the amount the board planned for it.",
+    ],
+)
+def test_one_sentence_said_of_many_items_with_their_own_figures_is_no_duplicate(
+    pattern: str,
+) -> None:
+    """A report that walks through its budget lines in one sentence form is enumerating,
+    not repeating itself; the same sentence with the same figures is a repeat."""
+    items = ["宣传事务", "统战事务", "公共法律服务", "科普活动", "群众体育"]
+    if pattern.startswith("The"):
+        items = ["ferry", "bus", "tram", "bicycle", "river taxi"]
+    lines = [
+        pattern.format(item=it, a=110 + 7 * i, b=98 + 5 * i, p=60 + i, y0=2023, y1=2024)
+        for i, it in enumerate(items)
+    ]
+    body = "\n".join(lines)
+    c = compare(doc("某县报告\n一、说明\n无。\n"), doc(f"某县报告\n一、说明\n{body}\n"))
+    assert not flags(c, "duplicate")
+    repeated = f"某县报告\n一、说明\n{body}\n二、其他\n{lines[2]}\n"
+    c = compare(doc("某县报告\n一、说明\n无。\n"), doc(repeated))
+    dups = flags(c, "duplicate")
+    assert len(dups) == 2
+    assert all(c.new.text[f.start : f.end] in lines[2] for f in dups)
+
+
 def test_template_document_and_corpus() -> None:
     template = doc(
         "某市XX局部门决算\n一、主要职能\n从预算单位构成看，XX局部门决算包括：XX局本级决算、下属行政事业单位决算。\n",

@@ -126,7 +126,7 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
     hits = [
         []
         if _repeats_by_design(s, side.headings, tables)
-        else index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i))
+        else _same_figures(side, s, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)))
         for i, s in enumerate(side.sentences)
     ]
     passages = side.passages(hits)
@@ -142,6 +142,20 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
         )
         flags.append(_flag("duplicate", side, p, detail))
     return flags
+
+
+def _same_figures(side: IndexedDoc, s: Sentence, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits that repeat ``s`` figure for figure. Inside one report, one sentence
+    said of many items with their own figures (each budget line's 「2023年执行数为…，
+    2024年安排…」) is an enumeration, not a passage printed twice."""
+    text = side.doc.text
+    kept = []
+    for h in hits:
+        start, end = side.trimmed(s, h.lead, h.trail)
+        other = side.sentences[h.index]
+        if _figures(text[start:end]) == _figures(text[other.start : other.end]):
+            kept.append(h)
+    return kept
 
 
 class _TableSpans:
