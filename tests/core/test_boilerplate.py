@@ -456,3 +456,30 @@ def test_a_past_year_claim_is_found_however_it_is_spaced(written: str) -> None:
     text = f"{written}全面贯彻落实党的二十大精神的开局之年。"
     assert [y for y, _, _ in past_year_claims(text, 2024)] == [2023]
     assert past_year_claims(text, 2023) == []
+
+
+def test_the_caption_every_table_carries_is_no_duplicate(tmp_path: Path) -> None:
+    """Each table of a budget report opens with the same caption line (编制部门：…
+    单位：元): repeated by design, as headings are; a sentence repeated is still one."""
+    from docx import Document as new_docx
+
+    caption = "编制部门：清水县水利局 单位：元"
+    repeated = "本部门年度预算严格按照预算法和财政部门的要求编制，全部纳入预算管理。"
+    d = new_docx()
+    for n, title in enumerate(["一、收入预算总表", "二、支出预算总表", "三、财政拨款收支总表"]):
+        d.add_paragraph(title)
+        d.add_paragraph(repeated if n != 1 else "本表反映部门年度支出预算。")
+        d.add_paragraph(caption)
+        table = d.add_table(rows=2, cols=2)
+        for c, text in enumerate(("项目", "金额")):
+            table.cell(0, c).text = text
+        table.cell(1, 0).text = "合计"
+        table.cell(1, 1).text = f"{1000 * (n + 1):,}"
+    path = tmp_path / "budget.docx"
+    d.save(str(path))
+    new = read_document(path)
+    c = compare(doc("某县报告\n一、说明\n无。\n"), new)
+    dups = flags(c, "duplicate")
+    assert dups
+    assert all(new.text[f.start : f.end] in repeated for f in dups)
+    assert not any("编制部门" in new.text[f.start : f.end] for f in dups)

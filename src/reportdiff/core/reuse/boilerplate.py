@@ -9,12 +9,13 @@ its passage stands, so a reviewer can check it; offsets index that side's text a
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ...model import CarriedOverShare, Document, Flag, Section, SectionPair
+from ...model import Block, CarriedOverShare, Document, Flag, Section, SectionPair
 from ..text.nfkc import nfkc
 from ..text.tokens import FIGURE_RE
 from .passages import (
@@ -36,6 +37,7 @@ from .template_share import TEMPLATE_SHARE, frequent
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0
 _DIGITS = re.compile(r"[^\d.%]")  # a figure compared by its digits: 1,234 is 1234
+_CLOSES_SENTENCE = ("。", "！", "？", ".", "!", "?", "；", ";")
 _BLANK_RUN = re.compile(r"\s+")  # \s is str.isspace: the blank characters
 
 
@@ -122,10 +124,12 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
     """Passages repeated inside one document, each occurrence flagged."""
     index = SentenceIndex()
     index.add(side.sentences)
-    tables = _TableSpans((b.start, b.end) for b in side.doc.blocks if b.kind == "table")
+    blocks = side.doc.blocks
+    tables = _TableSpans((b.start, b.end) for b in blocks if b.kind == "table")
+    captions = _TableSpans(_captions(side.doc.text, blocks))
     hits = [
         []
-        if _repeats_by_design(s, side.headings, tables)
+        if _repeats_by_design(s, side.headings, tables) or s.start in captions
         else _same_figures(side, s, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)))
         for i, s in enumerate(side.sentences)
     ]
@@ -142,6 +146,16 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
         )
         flags.append(_flag("duplicate", side, p, detail))
     return flags
+
+
+def _captions(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
+    """The line right before each table that closes no sentence: its caption (编制部门：…
+    单位：元), which every table of a report repeats by design."""
+    for before, block in itertools.pairwise(blocks):
+        if block.kind == "table" and before.kind == "paragraph":
+            line = text[before.start : before.end].strip()
+            if line and "\n" not in line and not line.endswith(_CLOSES_SENTENCE):
+                yield before.start, before.end
 
 
 def _same_figures(side: IndexedDoc, s: Sentence, hits: Sequence[Hit]) -> list[Hit]:
