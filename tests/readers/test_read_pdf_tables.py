@@ -118,8 +118,10 @@ def random_table(rng: random.Random) -> tuple[list[list[Cell]], list[float], lis
     The first row has no spans, so that every column edge is drawn somewhere; a cell
     merges downwards only into a cell of the same columns.
     """
-    width = rng.randint(3, 7)
-    widths = [float(rng.randint(60, 110)) for _ in range(width)]
+    widths = [float(rng.randint(60, 110)) for _ in range(rng.randint(3, 7))]
+    while sum(widths) > 595 - 2 * 30:  # a printed table fits its page (what is off it is unseen)
+        widths.pop()
+    width = len(widths)
     drawn: list[list[Cell]] = [[Cell(f"H{c}") for c in range(width)]]
     seen: list[list[str]] = [[f"H{c}" for c in range(width)]]
     for _ in range(rng.randint(2, 9)):
