@@ -52,3 +52,23 @@ def test_the_page_language_is_the_reports() -> None:
     en = compare(doc("old.md", english), doc("new.md", english.replace("214", "226")))
     assert '<html lang="en">' in render_html(en)
     assert '<html lang="zh-CN">' in render_html(compare(doc("a.txt", OLD), doc("b.txt", NEW)))
+
+
+def test_the_html_summary_counts_what_the_text_summary_counts() -> None:
+    """Added and removed figures are in the HTML summary as in the text one."""
+    import re
+
+    from reportdiff.render.text import render_text
+
+    old = doc("old.txt", "一、基本情况\n支出5105.15万元，车辆7辆。\n二、问题\n进度偏慢。\n")
+    new = doc("new.txt", "一、基本情况\n支出5322.40万元。\n二、问题\n进度偏慢，培训120人次。\n")
+    c = compare(old, new)
+    s = c.summary()
+    assert s.numbers_added
+    assert s.numbers_removed
+    html = render_html(c)
+    summary = re.search(r'<p class="summary">(.*?)</p>', html).group(1)
+    spans = re.findall(r"<span>(.*?)</span>", summary)
+    assert f"{s.numbers_added} added" in spans[spans.index("1 figure changed") :]
+    assert f"{s.numbers_removed} removed" in spans[spans.index("1 figure changed") :]
+    assert f"{s.numbers_added} added" in render_text(c)

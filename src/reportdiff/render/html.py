@@ -113,6 +113,8 @@ def _summary(c: Comparison) -> str:
         f"{s.sections_removed} removed",
         f"{s.sections_moved} moved",
         f"{counted(s.numbers_changed, 'figure')} changed",
+        f"{s.numbers_added} added",
+        f"{s.numbers_removed} removed",
         counted(s.checks, "check"),
         counted(s.boilerplate_flags, "boilerplate flag"),
     ]
