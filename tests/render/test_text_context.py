@@ -74,3 +74,24 @@ def test_compare_full_prints_a_long_deleted_passage_whole(tmp_path) -> None:
     assert (cut.returncode, whole.returncode) == (1, 1)
     assert gone not in cut.stdout
     assert gone in whole.stdout
+
+
+def test_long_figure_labels_keep_the_end_that_tells_them_apart() -> None:
+    """Labels of one table share a long start and differ at the end: the printed
+    figure table cuts their middle, so no two rows read alike, and pads by cells."""
+    from reportdiff.core.text import cells
+    from reportdiff.render.columns import pad_middle
+
+    head = "行政事业单位养老支出（款）"
+    ends = [
+        "机关事业单位基本养老保险缴费支出（项）",
+        "机关事业单位职业年金缴费支出（项）",
+        "其他行政事业单位养老支出（项）",
+        "Retirement plan contributions (item)",
+    ]
+    for width in (28, 40):  # the figure table gives labels 28 cells
+        shown = [pad_middle(head + end, width) for end in ends]
+        assert len(set(shown)) == len(ends)
+        assert all(cells(s) == width for s in shown)
+        assert all(s.rstrip().endswith(end[-3:]) for s, end in zip(shown, ends, strict=True))
+    assert pad_middle("基本支出", 28) == "基本支出" + " " * 20

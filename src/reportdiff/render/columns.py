@@ -14,6 +14,16 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cells(text))
 
 
+def pad_middle(text: str, width: int) -> str:
+    """``pad``, but a text too long loses its middle: labels of one table share their
+    start (行政事业单位养老支出（款）…) and differ at the end, which must stay."""
+    if cells(text) > width:
+        head = fitting(text, (width - 1) // 3)
+        tail = fitting(reversed(text[len(head) :]), width - 1 - cells(head))[::-1]
+        text = head + "…" + tail
+    return text + " " * max(0, width - cells(text))
+
+
 def fitting(chars: Iterable[str], width: int) -> str:
     """The longest start of ``chars`` that fits in ``width`` terminal cells."""
     out, used = [], 0

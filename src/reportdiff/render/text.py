@@ -11,7 +11,7 @@ from ..model import Comparison, Document, Edit, Section, SectionPair, Side
 from ..options import RenderOptions
 from ..safetext import safe_styled
 from ..wording import pair_words, status_mark
-from .columns import pad
+from .columns import pad, pad_middle
 from .figure_display import (
     change_label,
     change_text,
@@ -219,7 +219,7 @@ def _figures(c: Comparison, style: _Style) -> str:
         shown = change_text(n, english)
         kind = {"added": "ins", "removed": "del", "unchanged": "dim"}.get(n.status, "bold")
         lines.append(
-            f"  {pad(change_label(n, english), 28)} {pad(figure_text(n.old), 16)} "
+            f"  {pad_middle(change_label(n, english), 28)} {pad(figure_text(n.old), 16)} "
             f"{pad(figure_text(n.new), 16)} {pad(shown.delta, 14)} {pad(shown.pct, 9)} "
             + style(kind, status_text(n))
         )
