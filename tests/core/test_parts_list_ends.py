@@ -137,3 +137,45 @@ def test_real_bulletins_whose_arithmetic_is_right_raise_no_check(name):
     # 49.9万吨」 — the vegetables are the next quantity, not a second part of oil crops
     doc = read_document(HELDOUT / name)
     assert check_document(doc, segment_document(doc), "new") == ()
+
+
+@pytest.mark.parametrize(
+    "named", ["区级支持总部经济", "市总工会补助", "交警总队装备", "总医院建设"]
+)
+@pytest.mark.parametrize("unit", ["万元", "万"])
+def test_a_part_whose_name_holds_a_bare_zong_is_still_a_part(named: str, unit: str) -> None:
+    """总 in a name (总部经济, 总工会, 总队, 总医院) is no whole of its own: the list runs on
+    and its parts, which add up, raise no alarm — with 万元 written, or with 万 alone in
+    a budget sentence."""
+    parts = [
+        ("支持外贸发展", 370.0),
+        ("支持商销稳增长", 30.0),
+        (named, 1106.0),
+        ("其他专项", 153.0),
+    ]
+    total = sum(v for _, v in parts)
+    listed = "，".join(f"{name}{v:.2f}{unit}" for name, v in parts)
+    stated = f"{total:.2f}{unit}"
+    text = f"六、年度预算安排\n2025年度项目总预算{stated}，其中{listed}，合计{stated}。\n"
+    assert _sums(text) == []
+    broken = text.replace(f"{named}1106.00", f"{named}1006.00")
+    assert _sums(broken)
+
+
+@pytest.mark.parametrize("parts_count", [3, 5, 7])
+def test_bare_wan_parts_of_a_money_total_are_money(parts_count: int) -> None:
+    """项目总预算1410.00万，其中A 340.00万，B 120.00万，…，E 80.00万元: the total is money
+    by its label, so every part written with 万 alone is too (the first part as well,
+    however far the one 万元 written stands), and the parts that add up raise no alarm."""
+    values = [340.0, 120.0, 800.0, 70.0, 80.0, 55.0, 35.0][:parts_count]
+    total = sum(values)
+    units = ["万"] * (parts_count - 1) + ["万元"]
+    listed = "，".join(
+        f"支持第{i + 1}类项目{v:.2f}{u}" for i, (v, u) in enumerate(zip(values, units, strict=True))
+    )
+    text = f"六、年度预算安排\n2025年度项目总预算{total:.2f}万，其中{listed}，合计{total:.2f}万。\n"
+    shown = {f"{v:.2f}{u}" for v, u in zip(values, units, strict=True)}
+    parts = [f for f in figures_of(text) if f.text in shown]
+    assert len(parts) == parts_count
+    assert all((f.kind, f.unit) == ("amount", "元") for f in parts)
+    assert _sums(text) == []

@@ -325,8 +325,10 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
         if r.magnitude_only and r.shown[:1] in "千万亿":
             after = text[r.end : r.end + 1]
             follows_noun = bool(after) and after.isalpha() and not after.isascii()
+            # neighbours before it as already read: 项目总预算1410.00万，其中…340.00万，…
+            # (the total is money by its label, so the first part is too)
             money = _MONEY_WORDS.search(labels[i]) or (
-                not follows_noun and _money_nearby(readings, i)
+                not follows_noun and _money_nearby([*out, *readings[i:]], i)
             )
             r = r._replace(unit="元", kind="amount", shown=r.shown + "元") if money else r
             people = not money and _PEOPLE_WORDS.search(labels[i])

@@ -41,7 +41,11 @@ _EVENT_RE = re.compile(  # the lookahead lets the scan skip most characters quic
     r"|(?P<nl>\n))"
 )
 SUMMABLE = ("amount", "count")
-_WHOLE_NAMED_RE = re.compile(r"总|合计|共计")  # a clause naming a whole of its own
+# A clause naming a whole of its own: 总 with what it totals (总产量, 总额, 总预算), not
+# 总 in a name (总部经济, 总工会, 总队, 总医院), and 合计, 共计.
+_WHOLE_NAMED_RE = re.compile(
+    r"总(?:产量|产值|收入|支出|预算|投资|资产|面积|人口|规模|金额|费用|成本|量|额|数|计)|合计|共计"
+)
 
 
 @dataclass
