@@ -127,10 +127,13 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
     blocks = side.doc.blocks
     tables = _TableSpans((b.start, b.end) for b in blocks if b.kind == "table")
     captions = _TableSpans(_captions(side.doc.text, blocks))
+    seen: dict[tuple[int, int], list[str]] = {}
     hits = [
         []
         if _repeats_by_design(s, side.headings, tables) or s.start in captions
-        else _same_figures(side, s, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)))
+        else _same_figures(
+            side, s, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)), seen
+        )
         for i, s in enumerate(side.sentences)
     ]
     passages = side.passages(hits)
@@ -158,16 +161,24 @@ def _captions(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
                 yield before.start, before.end
 
 
-def _same_figures(side: IndexedDoc, s: Sentence, hits: Sequence[Hit]) -> list[Hit]:
+def _same_figures(
+    side: IndexedDoc, s: Sentence, hits: Sequence[Hit], seen: dict[tuple[int, int], list[str]]
+) -> list[Hit]:
     """The hits that repeat ``s`` figure for figure. Inside one report, one sentence
     said of many items with their own figures (each budget line's 「2023年执行数为…，
-    2024年安排…」) is an enumeration, not a passage printed twice."""
+    2024年安排…」) is an enumeration, not a passage printed twice. ``seen`` keeps each
+    span's figures: a sentence repeated many times is read once."""
     text = side.doc.text
+
+    def figures(start: int, end: int) -> list[str]:
+        if (start, end) not in seen:
+            seen[start, end] = _figures(text[start:end])
+        return seen[start, end]
+
     kept = []
     for h in hits:
-        start, end = side.trimmed(s, h.lead, h.trail)
         other = side.sentences[h.index]
-        if _figures(text[start:end]) == _figures(text[other.start : other.end]):
+        if figures(*side.trimmed(s, h.lead, h.trail)) == figures(other.start, other.end):
             kept.append(h)
     return kept
 
