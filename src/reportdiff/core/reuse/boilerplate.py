@@ -127,12 +127,12 @@ def duplicate_flags(side: IndexedDoc) -> list[Flag]:
     blocks = side.doc.blocks
     tables = _TableSpans((b.start, b.end) for b in blocks if b.kind == "table")
     captions = _TableSpans(_captions(side.doc.text, blocks))
-    seen: dict[tuple[int, int], list[str]] = {}
+    seen: list[tuple[str, ...] | None] = [None] * len(side.sentences)
     hits = [
         []
         if _repeats_by_design(s, side.headings, tables) or s.start in captions
         else _same_figures(
-            side, s, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)), seen
+            side, i, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)), seen
         )
         for i, s in enumerate(side.sentences)
     ]
@@ -162,23 +162,30 @@ def _captions(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
 
 
 def _same_figures(
-    side: IndexedDoc, s: Sentence, hits: Sequence[Hit], seen: dict[tuple[int, int], list[str]]
+    side: IndexedDoc, i: int, hits: Sequence[Hit], seen: list[tuple[str, ...] | None]
 ) -> list[Hit]:
-    """The hits that repeat ``s`` figure for figure. Inside one report, one sentence
-    said of many items with their own figures (each budget line's 「2023年执行数为…，
-    2024年安排…」) is an enumeration, not a passage printed twice. ``seen`` keeps each
-    span's figures: a sentence repeated many times is read once."""
-    text = side.doc.text
+    """The hits that repeat sentence ``i`` figure for figure. Inside one report, one
+    sentence said of many items with their own figures (each budget line's 「2023年执行数
+    为…，2024年安排…」) is an enumeration, not a passage printed twice. ``seen`` keeps
+    each sentence's figures: a sentence repeated many times is read once."""
+    if not hits:
+        return []
+    text, sentences = side.doc.text, side.sentences
 
-    def figures(start: int, end: int) -> list[str]:
-        if (start, end) not in seen:
-            seen[start, end] = _figures(text[start:end])
-        return seen[start, end]
+    def figures(j: int) -> tuple[str, ...]:
+        found = seen[j]
+        if found is None:
+            found = seen[j] = tuple(_figures(text[sentences[j].start : sentences[j].end]))
+        return found
 
+    own = figures(i)
     kept = []
     for h in hits:
-        other = side.sentences[h.index]
-        if figures(*side.trimmed(s, h.lead, h.trail)) == figures(other.start, other.end):
+        mine = own
+        if h.lead or h.trail:  # a clause added before or after the copy is left out
+            start, end = side.trimmed(sentences[i], h.lead, h.trail)
+            mine = tuple(_figures(text[start:end]))
+        if figures(h.index) == mine:
             kept.append(h)
     return kept
 
