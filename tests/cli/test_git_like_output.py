@@ -187,6 +187,20 @@ def test_stat_scales_its_bars_to_the_width(tmp_path, capsys):
     assert int(line.split("|")[1].split()[0]) > 1000
 
 
+@pytest.mark.parametrize("inserted", [0, 1, 3, 40])
+@pytest.mark.parametrize("deleted", [0, 1, 2, 500])
+def test_a_stat_bar_shows_each_kind_of_change_a_section_has(inserted, deleted):
+    """However the bars are scaled down for the largest section (3,000 characters into
+    20 cells here), a section with insertions shows a +, one with deletions a -, as in
+    git diff --stat: a one-character 市→区 is +-, not -."""
+    from reportdiff.render.stat import PairStat, _bar
+
+    bar = _bar(PairStat("§1", inserted, deleted), 20, 3000, False)
+    assert ("+" in bar) == bool(inserted)
+    assert ("-" in bar) == bool(deleted)
+    assert len(bar) <= 20
+
+
 def test_brief_says_differ_or_nothing(pair, capsys):
     assert main(["compare", str(pair[0]), str(pair[1]), "--brief"]) == 1
     assert capsys.readouterr().out == f"Files {pair[0]} and {pair[1]} differ\n"

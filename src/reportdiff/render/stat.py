@@ -76,6 +76,8 @@ def _bar(s: PairStat, width: int, biggest: int, color: bool) -> str:
     if total == 0:
         return ""
     cells = max(1, round(width * total / biggest)) if biggest > width else total
+    if s.inserted and s.deleted:  # as git: both kinds of change show, however scaled
+        cells = max(cells, 2)
     plus = round(cells * s.inserted / total)
     if s.inserted and not plus:
         plus = 1
