@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ...model import Block, CarriedOverShare, Document, Flag, Section, SectionPair
 from ..text.nfkc import nfkc
+from ..text.sentences import closes_sentence
 from ..text.tokens import FIGURE_RE
 from .passages import (
     CorpusLookup,
@@ -37,7 +38,6 @@ from .template_share import TEMPLATE_SHARE, frequent
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0
 _DIGITS = re.compile(r"[^\d.%]")  # a figure compared by its digits: 1,234 is 1234
-_CLOSES_SENTENCE = ("。", "！", "？", ".", "!", "?", "；", ";")
 _BLANK_RUN = re.compile(r"\s+")  # \s is str.isspace: the blank characters
 
 
@@ -157,7 +157,7 @@ def _captions(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
     for before, block in itertools.pairwise(blocks):
         if block.kind == "table" and before.kind == "paragraph":
             line = text[before.start : before.end].strip()
-            if line and "\n" not in line and not line.endswith(_CLOSES_SENTENCE):
+            if line and "\n" not in line and not closes_sentence(line):
                 yield before.start, before.end
 
 

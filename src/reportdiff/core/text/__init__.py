@@ -4,7 +4,7 @@ similarity keys."""
 from .line_wraps import is_soft_break, soft_break
 from .markup import without_emphasis, without_markup
 from .numbering import Numbering, chinese_value, parse_numbering
-from .sentences import MAX_SENTENCE_CHARS, sentence_ends, split_sentences
+from .sentences import MAX_SENTENCE_CHARS, closes_sentence, sentence_ends, split_sentences
 from .similarity import bigram_set, normalise_title, shingle_set
 from .tokens import (
     APPROX_PATTERN,
@@ -32,6 +32,7 @@ __all__ = [
     "bigram_set",
     "cells",
     "chinese_value",
+    "closes_sentence",
     "is_soft_break",
     "normalise_title",
     "parse_numbering",

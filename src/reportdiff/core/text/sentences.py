@@ -26,6 +26,7 @@ _END_RE = lazy_compile(
     r"|\.(?=\s)[”’\"']*"  # an English full stop before whitespace
     r"|[\n\t\f]"  # hard line breaks and table cells
 )
+_CLOSING = ("。", "！", "？", "；", "!", "?", ";", ".")  # the sentence ends of _END_RE
 # Where an over-long piece is best cut: after a comma-like mark or before a space.
 _END = operator.methodcaller("end")
 _SOFT_BREAK_RE = lazy_compile(r"[，,、：:）)]|\s")
@@ -46,6 +47,12 @@ def sentence_ends(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:
     if pos < len(text):
         _capped(text, pos, len(text), limit, ends)
     return ends
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether ``text`` ends on sentence punctuation (。！？；!?; or a full stop), as
+    running text does and a caption, a heading or a table's label line does not."""
+    return text.rstrip().endswith(_CLOSING)
 
 
 def split_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
