@@ -328,7 +328,7 @@ def _resolve_magnitudes(text: str, readings: list[Reading], labels: list[str]) -
             # neighbours before it as already read: 项目总预算1410.00万，其中…340.00万，…
             # (the total is money by its label, so the first part is too)
             money = _MONEY_WORDS.search(labels[i]) or (
-                not follows_noun and _money_nearby([*out, *readings[i:]], i)
+                not follows_noun and _money_nearby(out, readings, i)
             )
             r = r._replace(unit="元", kind="amount", shown=r.shown + "元") if money else r
             people = not money and _PEOPLE_WORDS.search(labels[i])
@@ -354,8 +354,10 @@ def _distribute(labels: list[str]) -> list[str]:
     return out
 
 
-def _money_nearby(readings: list[Reading], i: int) -> bool:
-    near = readings[max(0, i - 3) : i] + readings[i + 1 : i + 4]
+def _money_nearby(read: list[Reading], readings: list[Reading], i: int) -> bool:
+    """Money within three figures of reading ``i``: those before it as already read
+    (``read``), those after it as written."""
+    near = read[max(0, i - 3) : i] + readings[i + 1 : i + 4]
     return any(n.unit == "元" and abs(n.start - readings[i].start) < 300 for n in near)
 
 
