@@ -255,20 +255,23 @@ def _one_paint(a: Path, b: Path, i: int) -> float | None:
             f"{sys.executable} -m reportdiff compare {a} {b}"
         )
         started = time.perf_counter()
+        # A server of its own per run: killing the last session of a shared server races
+        # with the next run's new-session ("server exited unexpectedly").
+        tmux = ["tmux", "-L", name]
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
+            [*tmux, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
         )
         try:
             while time.perf_counter() - started < 30:
                 screen = subprocess.run(
-                    ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                    [*tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True
                 ).stdout
                 if "Quit" in screen and "§" in screen:  # the footer and the first rows drawn
                     return time.perf_counter() - started
                 time.sleep(0.005)
             return None
         finally:
-            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+            subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
 def main() -> None:
