@@ -1,7 +1,5 @@
 """What pairs two sections: named weights, the second pass, weak pairs, the outline."""
 
-from dataclasses import replace
-
 import pytest
 
 from reportdiff.core.sections import scoring
@@ -69,7 +67,7 @@ def test_same_named_subsections_follow_their_parents():
 
 
 def test_without_the_second_pass_same_named_subsections_lose_their_parents(monkeypatch):
-    off = replace(scoring.WEIGHTS, parent_bonus=0.0, child_weight=0.0)
+    off = scoring.WEIGHTS._replace(parent_bonus=0.0, child_weight=0.0)
     monkeypatch.setattr(scoring, "WEIGHTS", off)
     partners = _child_partners()
     assert partners.get("1.1") != "2.1"  # the second pass is what puts them right
@@ -84,14 +82,14 @@ def test_a_renamed_heading_only_parent_is_found_through_its_children_only_in_pas
     assert _new_title(by_old["水利和交通建设"], titles) == "基础设施建设情况"
     assert by_old["水利和交通建设"].basis == "position"
     assert not by_old["水利和交通建设"].weak  # both its children agree
-    off = replace(scoring.WEIGHTS, child_weight=0.0, max_child_weight=0.0)
+    off = scoring.WEIGHTS._replace(child_weight=0.0, max_child_weight=0.0)
     monkeypatch.setattr(scoring, "WEIGHTS", off)
     by_old, _ = _pairs(old, new)
     assert "水利和交通建设" not in by_old
 
 
 def test_weights_live_in_one_record():
-    fields = set(scoring.AlignWeights.__dataclass_fields__)
+    fields = set(scoring.AlignWeights._fields)
     assert {"title", "body", "parent_bonus", "child_weight", "outline_bonus"} <= fields
     assert scoring.WEIGHTS.title + scoring.WEIGHTS.body == pytest.approx(1.0)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Block, Figure
 
@@ -42,8 +42,7 @@ SUMMED_KINDS = ("amount", "count")
 NUMBERED = 10  # levels from numbering start here, below any code level
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One cell of a table as the checks read it."""
 
     text: str
@@ -51,8 +50,7 @@ class Cell:
     blank: bool  # empty or a dash: zero, and not a part
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """A table's cells with their figures, header rows, column groups and row depths."""
 
     rows: list[list[Cell]]

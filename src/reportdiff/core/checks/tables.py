@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ...model import Check, Document, Figure, Side
 from .common import rounding, show, sum_message, sum_tolerance
@@ -41,8 +41,7 @@ _LEADING_TOTAL = re.compile(r"合计|总计|(?i:total|grand total)")
 _SCAN_LIMIT = 60  # rows one row may stand in for: keeps the scan linear
 
 
-@dataclass(frozen=True)
-class TableTotal:
+class TableTotal(NamedTuple):
     """A total a table states, whether some reading of its parts adds up to it, and
     the parts of the reading nearest to it."""
 
@@ -52,8 +51,7 @@ class TableTotal:
     holds: bool
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One row's cell in one column."""
 
     rank: int  # 0 a part; 1 小计, 2 合计, 3 总计
@@ -147,7 +145,7 @@ def _closing_totals(items: list[_Item]) -> Iterator[TableTotal]:
             stack.append(item)
             yield from [found] if found else []
         else:  # closes nothing (「年度资金总额」 heading its own figures): a row like any
-            stack.extend([*above, replace(item, rank=0)])
+            stack.extend([*above, item._replace(rank=0)])
 
 
 def _until_total(items: list[_Item], i: int) -> list[_Item]:

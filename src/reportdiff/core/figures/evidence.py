@@ -26,14 +26,13 @@ removed and added; below RELATED nothing. A pair under SURE is shown as uncertai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from ...model import Figure, FigureRole
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """How far two figures agree in each respect, from 0 to 1; ``WEIGHTS`` is the
     same record read as how much each respect counts."""
 

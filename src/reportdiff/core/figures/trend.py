@@ -6,7 +6,7 @@ Pure: callers pass each year's figures (core.figures.extract_figures) in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -18,8 +18,7 @@ LABEL_THRESHOLD = 80.0
 _SKIP_KINDS = {"year", "date"}
 
 
-@dataclass(frozen=True)
-class TrendPoint:
+class TrendPoint(NamedTuple):
     year: int
     figure: Figure
     exact: bool  # the label matched exactly (else a close rewording)

@@ -16,8 +16,8 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..text.contents import contents_spans, inside
 from ..text.line_wraps import join_soft_wraps
@@ -42,8 +42,7 @@ MASK = "0"
 _NUMBER_RE = re.compile(r"^[$¥￥€£]?[-+−]?\d[\d,，]*(?:[.．]\d+)?")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence (or table cell, or heading line) of a document's text."""
 
     start: int

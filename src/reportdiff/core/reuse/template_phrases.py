@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _CLOSE = r"[^（()）\n]"
 
 
-@dataclass(frozen=True)
-class TemplatePhrase:
+class TemplatePhrase(NamedTuple):
     """An instruction or placeholder a blank template leaves in a report."""
 
     label: str  # the display form quoted in the evidence
@@ -90,8 +89,7 @@ PHRASES: tuple[TemplatePhrase, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
     """Where a template phrase stands in a text, and which one."""
 
     start: int

@@ -20,7 +20,7 @@ weighed in segment.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Document
 from ..text.numbering import parse_numbering
@@ -47,8 +47,7 @@ _LABELLED_FIGURE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TextShape:
+class TextShape(NamedTuple):
     """What a document's running text looks like: the width its lines were wrapped
     at (PDF text), and the length of a typical body line."""
 

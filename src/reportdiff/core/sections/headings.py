@@ -7,7 +7,6 @@ decided over the whole document in segment.py.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -95,7 +94,7 @@ def read_line(doc: Document, i: int, shape: TextShape | None = None) -> Candidat
     inner = pos + 2 if bold_line else pos
     num = parse_numbering(line[inner:])
     if num is not None:
-        num = dataclasses.replace(num, end=inner + num.end)  # offsets within ``line``
+        num = num._replace(end=inner + num.end)  # offsets within ``line``
         return _numbered(doc, i, line, base, num, rank, shape.wrap)
     title_end = len(line) - 2 if bold_line else len(line)
     title, _, form = split_title(line[:title_end], inner)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ...model import Document, Section
 from ..text.nfkc import nfkc
@@ -26,8 +26,7 @@ _OPENING = 60  # characters of a section's own text read when its title names no
 _BODY_WORD_MIN = 4  # a slot word found in the text must be this long to count
 
 
-@dataclass(frozen=True)
-class Genre:
+class Genre(NamedTuple):
     """A kind of report with a standard outline: its slots and the words that name them."""
 
     id: str

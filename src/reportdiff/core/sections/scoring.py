@@ -19,7 +19,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -29,8 +29,7 @@ from ..text.similarity import bigram_set, normalise_title, shingle_set
 from .genres import GENERIC_TITLE_WORDS
 
 
-@dataclass(frozen=True)
-class AlignWeights:
+class AlignWeights(NamedTuple):
     """Every weight and floor of section scoring, in one place."""
 
     title: float = 0.45  # share of the title in the base score

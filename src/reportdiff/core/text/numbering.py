@@ -9,7 +9,7 @@ ordinal. Nothing here decides levels: that is inferred per document in segment.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lazy_regex import lazy_compile
 
@@ -38,8 +38,7 @@ _FRAMES |= {
 }
 
 
-@dataclass(frozen=True)
-class Numbering:
+class Numbering(NamedTuple):
     """The numbering that opens a heading or list item, and what kind it is."""
 
     text: str  # as written, e.g. "（三）", "1）．", "第二章"
