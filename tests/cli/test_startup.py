@@ -127,6 +127,13 @@ def test_building_the_parser_loads_no_command_implementation(args):
     ]
 
 
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_the_version_loads_no_command_module(flag):
+    status, modules = loaded_modules(flag)
+    assert status == 0
+    assert not [m for m in modules if m.startswith("reportdiff.cli.")]
+
+
 def test_a_run_imports_only_the_command_it_names(pair, tmp_path):
     out = tmp_path / "out.json"
     status, modules = loaded_modules("--no-pager", "compare", *map(str, pair), "-o", str(out))

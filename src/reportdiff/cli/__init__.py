@@ -108,6 +108,9 @@ def named_command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["-V"], ["--version"]):  # as argparse answers it, without the parser
+        print(f"reportdiff {__version__}")
+        return ExitStatus.SAME
     command = named_command(argv)
     if command:  # (help and --version compile next to no patterns)
         from .. import regex_cache
