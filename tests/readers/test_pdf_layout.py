@@ -209,6 +209,34 @@ def test_a_numbered_line_after_a_full_sentence_is_a_new_paragraph() -> None:
     assert texts([page(chars)]) == [full, "（五）强化绩效结果运用。"]
 
 
+@pytest.mark.parametrize(
+    ("entries", "fill"),
+    [
+        (["一、部门主要职能", "二、部门机构设置", "三、名词解释"], "…"),
+        (["第一章　总则", "第二章　公司登记", "第三章　有限责任公司的设立和组织机构"], "…"),
+        (["1. Introduction", "2. Scope of the Services", "3. Fees"], "."),
+        (["（一）收入预算", "（二）支出预算", "（三）其他说明"], "·"),
+    ],
+)
+@pytest.mark.parametrize("page_number", [False, True])
+def test_contents_entries_whose_leaders_fill_the_line_stay_apart(
+    entries: list[str], fill: str, page_number: bool
+) -> None:
+    """A leader runs to the right edge, so the line looks full, as a wrapped one does;
+    yet an entry points to a page and the next one opens its own line."""
+    chars: list[Char] = []
+    lines = []
+    for k, entry in enumerate(entries):
+        y = 100 + k * 1.5 * SIZE
+        number = f"{k + 3}" if page_number else ""
+        width = SIZE if is_wide(fill) else 0.5 * SIZE
+        room = RIGHT - LEFT - sum(SIZE if is_wide(c) else 0.5 * SIZE for c in entry + number)
+        line = entry + fill * int(room // width) + number
+        lines.append(line)
+        chars += place(line, LEFT, y)
+    assert texts([page(chars)]) == lines
+
+
 def test_a_bigger_or_bold_line_is_not_run_into_its_neighbours() -> None:
     chars = place("二、一般公共预算支出情况说明与分析以及相关补充说明如下", LEFT, 100, size=16)
     chars += place("正文第一行", LEFT, 124)

@@ -18,6 +18,11 @@ from .numbering import parse_numbering
 # three ellipses or six dots in a row: a leader, not the ellipsis of prose (……); the
 # lookahead lets the scan of a whole report skip every other character at once
 _LEADER = re.compile(r"(?=[…⋯.．·•・])(?:…{3,}|⋯{3,}|(?:[.．·•・]\s?){6,})")
+# a leader closing its line, with the page number it points to or none (a contents
+# whose numbers stand in a column of their own)
+_LEADER_END = re.compile(
+    _LEADER.pattern + r"\s*(?:\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|(?i:[ivxlc]{1,6}))?\s*$"
+)
 _GAP = r"[ \t\u3000]*"
 _HEADING = re.compile(rf"{_GAP}(?:目{_GAP}录|(?i:table of contents|contents)){_GAP}")
 _HEADING_LINE = re.compile(rf"(?m)^{_HEADING.pattern}$")
@@ -34,6 +39,12 @@ def contents_spans(text: str) -> list[tuple[int, int]]:
         if end > m.end() and not any(a <= m.start() < b for a, b in spans):
             spans.append((m.start(), end))
     return sorted(spans)
+
+
+def ends_with_leader(line: str) -> bool:
+    """Whether ``line`` ends with a dot leader (and its page number): a contents entry,
+    which points to a page and so ends where it stands, however wide it is set."""
+    return _LEADER_END.search(line) is not None
 
 
 def _numbered_entries(text: str, pos: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 
+from ...core.text.contents import ends_with_leader
 from .lines import WORD_GAP, Line, is_wide, opens_numbered
 from .page import Column
 
@@ -30,6 +31,8 @@ def runs_on(
         return False
     if line.page == prev.page and line.y0 - prev.y1 > (column.leading + 0.4) * size:
         return False
+    if ends_with_leader(prev.text):
+        return False  # a contents entry: its leader fills the line, nothing wraps
     if opens_numbered(line.text) and (ends_sentence(prev.text) or _title_like(line, column)):
         return False  # a numbered item or heading after a full line
     word = first_word_width(line)
