@@ -3,6 +3,8 @@ import stat
 
 import pytest
 
+from reportdiff import fsutil
+from reportdiff.errors import ReportdiffError
 from reportdiff.fsutil import atomic_write_text
 
 
@@ -26,6 +28,47 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         atomic_write_text(target, "lost")
     assert target.read_text(encoding="utf-8") == "kept"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.json"]
+
+
+def test_a_file_held_open_for_a_moment_is_replaced_on_a_retry(tmp_path, monkeypatch):
+    """As Windows answers while an antivirus or indexer reads the file."""
+    target = tmp_path / "report.docx"
+    target.write_text("old", encoding="utf-8")
+    real_replace, refusals = os.replace, []
+
+    def busy_twice(src, dst):
+        if len(refusals) < 2:
+            refusals.append(dst)
+            raise PermissionError(13, "Access is denied", str(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", busy_twice)
+    monkeypatch.setattr(fsutil, "REPLACE_PAUSE", 0.0)
+    atomic_write_text(target, "new")
+    assert len(refusals) == 2
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
+
+
+def test_a_file_another_program_keeps_open_is_named_in_one_clear_error(tmp_path, monkeypatch):
+    """Word or WPS showing the output: the error names the file the user asked for, says
+    why, and the old file and no temp file are left."""
+    target = tmp_path / "report.docx"
+    target.write_text("old", encoding="utf-8")
+
+    def held(src, _dst):
+        raise PermissionError(13, "Access is denied", str(src))
+
+    monkeypatch.setattr(os, "replace", held)
+    monkeypatch.setattr(fsutil, "REPLACE_PAUSE", 0.0)
+    with pytest.raises(ReportdiffError) as caught:
+        atomic_write_text(target, "new")
+    message = str(caught.value)
+    assert message.startswith(f"{target}: ")
+    assert "another program has it open" in message
+    assert ".tmp" not in message
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
 
 
 def test_a_fifo_is_written_to_not_replaced(tmp_path):

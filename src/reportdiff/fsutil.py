@@ -6,9 +6,18 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from .errors import ReportdiffError
+
+# Windows refuses to replace a file another program holds open: Word, WPS or Excel
+# showing it, or for a moment an antivirus or indexer reading it. Tries, and the pause
+# before each retry (seconds): long enough for a scanner to let go.
+REPLACE_TRIES = 5
+REPLACE_PAUSE = 0.2
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -46,11 +55,27 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        _replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """os.replace, retried while another program holds ``target`` open; then one clear
+    error naming the file the user knows (not the temp file)."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if attempt + 1 < REPLACE_TRIES:
+                time.sleep(REPLACE_PAUSE)
+    raise ReportdiffError(
+        f"{target}: cannot replace the file: another program has it open "
+        "(close it in Word, WPS or Excel) or it is read-only"
+    )
 
 
 def _is_special(path: str | Path) -> bool:
