@@ -20,6 +20,7 @@ from typing import NoReturn
 
 from .. import __version__
 from ..errors import ExitStatus, ReportdiffError
+from . import console
 
 # Each module has register(subparsers) and sets args.run to a function(args) -> int.
 COMMAND_MODULES = (
@@ -108,6 +109,7 @@ def named_command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    console.prepare()  # a code page that lacks a character writes a stand-in, not a failure
     if argv[:1] in (["-V"], ["--version"]):  # as argparse answers it, without the parser
         print(f"reportdiff {__version__}")
         return ExitStatus.SAME

@@ -130,7 +130,9 @@ def emit(args: argparse.Namespace, text: str) -> None:
     if command and should_page(sys.stdout, getattr(args, "no_pager", False)):
         page(text, command)
         return
-    sys.stdout.write(text)
+    from . import console
+
+    console.write(text, output_format(args))
     sys.stdout.flush()
 
 
@@ -159,8 +161,11 @@ def write_output(path: str, data: bytes, inputs: Sequence[str] = ()) -> None:
 def emit_chunks(args: argparse.Namespace, chunks: Iterable[str]) -> None:
     """Like ``emit``, for output produced piece by piece (never held whole)."""
     if not args.output:
+        from . import console
+
+        fmt = output_format(args)
         for chunk in chunks:
-            sys.stdout.write(shown_name(chunk))
+            console.write(shown_name(chunk), fmt)
         sys.stdout.flush()
         return
     write_chunks(args.output, (shown_name(c).encode("utf-8") for c in chunks), input_paths(args))

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Mapping
 from typing import TextIO
 
+from .console import encode_for
+
 DEFAULT_PAGER = "less -FRX"
 
 
@@ -38,7 +40,6 @@ def page(text: str, command: str) -> None:
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
-    encoding = sys.stdout.encoding or "utf-8"
     sys.stdout.flush()
     try:
         proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
@@ -47,7 +48,7 @@ def page(text: str, command: str) -> None:
         return
     assert proc.stdin is not None
     try:
-        proc.stdin.write(text.encode(encoding, errors="replace"))
+        proc.stdin.write(encode_for(sys.stdout, text))
         proc.stdin.close()
     except BrokenPipeError:
         pass  # the reader quit the pager before the end: not an error
