@@ -1,6 +1,7 @@
 """Text primitives: diff tokens, sentences, heading numbering and markup, PDF line wraps,
 similarity keys."""
 
+from .contents import ends_with_leader
 from .line_wraps import is_soft_break, soft_break
 from .markup import without_emphasis, without_markup
 from .numbering import Numbering, chinese_value, parse_numbering
@@ -33,6 +34,7 @@ __all__ = [
     "cells",
     "chinese_value",
     "closes_sentence",
+    "ends_with_leader",
     "is_soft_break",
     "normalise_title",
     "parse_numbering",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from ...core.text.contents import ends_with_leader
+from ...core.text import ends_with_leader
 from .lines import WORD_GAP, Line, is_wide, opens_numbered
 from .page import Column
 
