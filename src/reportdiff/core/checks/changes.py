@@ -20,6 +20,8 @@ from ...model import Check, Figure, Side
 from ..figures.english_changes import may_state_changes, parse_changes
 from ..figures.label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
 from .common import rounding, show
+from .periods import NamedChange, named_change
+from .restated import check_restated
 
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
 
@@ -37,16 +39,22 @@ class _Stated:
     pct_sign: int = 0
     pct_word: str = ""
     current: Figure | None = None  # this year's figure, where the sentence names it
+    flat: bool = False  # 「与2023年预算持平」: no change at all
 
 
 def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
     out = []
     starts = [f.start for f in figures]
-    for stated in _stated_changes(text, figures):
-        current = _current(text, figures, starts, stated)
-        check = _verify(stated, current, side)
-        if check:
-            out.append(check)
+    for stated in [*_stated_changes(text, figures), *_flat_changes(text)]:
+        named = None
+        if stated.base is None:
+            named = named_change(text, figures, starts, stated.keyword, stated.delta)
+        if named is not None:
+            out.extend(_named_checks(text, figures, stated, named, side))
+        elif stated.delta or (stated.base and stated.pct):
+            check = _verify(stated, _current(text, figures, starts, stated), side)
+            if check:
+                out.append(check)
     for stated in _ranges(text, figures):
         check = _verify(stated, stated.current, side)
         if check:
@@ -151,7 +159,40 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
             stated.delta, stated.delta_sign, stated.delta_word = f, sign, said
         elif not word and stated.base is None:
             stated.base = f
-    return [s for s in found.values() if s.delta or (s.base and s.pct)]
+    return [s for s in found.values() if s.delta or s.pct]
+
+
+_FLAT = re.compile(r"(?<!基本)(?<!大体)(?<!总体)(?<!大致)持平")
+_A_YEAR = re.compile(r"(?:19|20)\d\d\s?年")
+
+
+def _flat_changes(text: str) -> list[_Stated]:
+    """「比2023年预算执行数持平」: a stated change of nothing, with no figure after it."""
+    out = []
+    for m in _FLAT.finditer(text) if "持平" in text else ():
+        at = change_at(text, m.start(), max(0, m.start() - 80))
+        if at is not None and not re.search(r"\d", _A_YEAR.sub("", text[at : m.start()])):
+            out.append(_Stated(at, flat=True))
+    return out
+
+
+def _named_checks(
+    text: str, figures: Sequence[Figure], stated: _Stated, named: NamedChange, side: Side
+) -> list[Check]:
+    """A change whose comparison names last year's figure: recomputed from the figures it
+    names, and this year's figure checked against the item's amount the passage opens with."""
+    stated.base = named.base
+    subject = named.subject
+    current = named.current or subject
+    label = subject.label if subject else ""
+    found = [_verify(stated, current, side, label)]
+    if named.current is not None and subject is not None:
+
+        def fits(f: Figure) -> bool:
+            return _verify(stated, f, side) is None
+
+        found.append(check_restated(figures, named, subject, stated_fits=fits, side=side))
+    return [k for k in found if k is not None]
 
 
 def _current(
@@ -190,10 +231,12 @@ def _subject(f: Figure) -> str:
     return f.label if f.role == "previous" else f.label.rsplit(" ", 1)[0]
 
 
-def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None:
+def _verify(stated: _Stated, current: Figure | None, side: Side, label: str = "") -> Check | None:
     base, delta = stated.base, stated.delta
     change = stated.delta_sign * delta.value if delta else None
-    if base is None:  # 「总计2995.39万元。与2023年度相比…减少56.95万元，下降1.87%」
+    if stated.flat:
+        problems = _flat_problem(base, current)
+    elif base is None:  # 「总计2995.39万元。与2023年度相比…减少56.95万元，下降1.87%」
         if current is None or delta is None or change is None or stated.pct is None:
             return None
         base_value = current.value - change
@@ -202,15 +245,16 @@ def _verify(stated: _Stated, current: Figure | None, side: Side) -> Check | None
     else:
         problems = _delta_problem(stated, current, change)
         if stated.pct is not None and base.value:
+            spread = rounding(base) + (rounding(delta) if delta else 0.0)
             if change is None and current is not None:
                 change = current.value - base.value
-            spread = rounding(base) + (rounding(delta) if delta else 0.0)
+                spread += rounding(current)
             if change is not None:
                 problems += _pct_problem(stated, base.value, spread, change, like=base)
     if not problems:
         return None
     other = base or delta  # named "收入" (previous) / "收入 减少": the subject comes first
-    label = (current.label if current else "") or (_subject(other) if other else "")
+    label = label or (current.label if current else "") or (_subject(other) if other else "")
     figures = tuple(f for f in (current, base, delta, stated.pct) if f is not None)
     return Check("change", side, f"{label}: " + "; ".join(problems), figures)
 
@@ -229,6 +273,16 @@ def _delta_problem(stated: _Stated, current: Figure | None, change: float | None
         f"{current.text} against {base.text} is {_signed(actual, base)}{rate}, "
         f"not {_said(stated.delta_word, delta)}"
     ]
+
+
+def _flat_problem(base: Figure | None, current: Figure | None) -> list[str]:
+    if base is None or current is None:
+        return []
+    actual = current.value - base.value
+    if abs(actual) <= rounding(current) + rounding(base) + 1e-6:
+        return []
+    rate = f" ({actual / base.value * 100:+.2f}%)" if base.value else ""
+    return [f"{current.text} against {base.text} is {_signed(actual, base)}{rate}, not 持平"]
 
 
 def _pct_problem(

@@ -46,16 +46,18 @@ _RULE = {
     "change": "a stated change against the two values it is stated between",
     "label_conflict": "one label with two values, both of one period (or a plan and its outcome)",
     "prose_vs_table": "a figure in the text against the table row of the same name",
+    "restated": "an item's amount against the same year's figure the passage restates",
 }
 
 
 def _evidence(k: Check) -> tuple[str, ...]:
-    """The rule a check applied and each figure it read: label, text, role, section."""
+    """The rule a check applied, each figure it read (label, text, role, section), and
+    what the check itself found bearing on them."""
     figures = tuple(
         f"{f.label or '(unlabelled)'} {f.text.strip()} ({f.role}, §{f.section or '0'})"
         for f in k.figures
     )
-    return (_RULE.get(k.kind, k.kind), *figures)
+    return (_RULE.get(k.kind, k.kind), *figures, *k.evidence)
 
 
 def check_sums(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:
