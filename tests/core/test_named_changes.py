@@ -168,7 +168,7 @@ def test_an_item_restated_with_another_value_is_flagged_naming_both(shape):
     assert again in restatement.message
     assert restatement.figures[0].text == amount
     assert restatement.figures[1].text == again
-    assert f"the stated change bear out {amount}" in restatement.message
+    assert f"the stated change bears out {amount}" in restatement.message
     assert any("the stated change holds for" in e for e in restatement.evidence)
 
 
@@ -313,3 +313,16 @@ def test_last_year_named_by_number_or_by_word(last, compared, now, checked):
         f"比{compared}执行数增加9.99%。\n"
     )
     assert kinds(checks_in(text)) == (["change"] if checked else [])
+
+
+def test_the_table_row_of_the_item_is_cited_for_the_figure_it_bears_out():
+    paragraph_text = (
+        "3. “一般公共服务支出（类）财政事务（款）信息化建设（项）”166.66万元，主要用于系统运维。"
+        "2023年当年预算执行数为150.00万元，2024年预算安排168.80万元，比2023年预算执行数增加11.11%。\n"
+    )
+    table = "二、部门预算表\n单位：元\n项目\t合计\t基本支出\n信息化建设\t{}\t{}\n"
+    for cell, backed in (("1,666,600", "166.66万元"), ("1,688,000", "168.80万元")):
+        checks = checks_in(document(paragraph_text) + table.format(cell, cell))
+        (restated,) = [k for k in checks if k.kind == "restated"]
+        assert f"the tables give 信息化建设 {cell}: {backed}" in " ".join(restated.evidence)
+        assert "the tables" in restated.message.split(f"out {backed}")[0]

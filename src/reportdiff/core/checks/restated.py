@@ -40,7 +40,8 @@ def check_restated(
     for f in (subject, current):
         said = [who for who, backed in backers if backed is f]
         if said:
-            message += f"; {' and '.join(said)} bear out {f.text}"
+            verb = "bear" if len(said) > 1 else "bears"
+            message += f"; {' and '.join(said)} {verb} out {f.text}"
     return Check("restated", side, message, (subject, current, named.base), tuple(evidence))
 
 
