@@ -220,6 +220,9 @@ def test_items_of_one_report_are_checked_each_on_their_own():
         # the comparison's figures name another item than the passage opens with
         "1. 项目支出350.35万元，主要用于信息化建设。2023年基本支出执行数为340.00万元，"
         "2024年基本支出预算安排352.67万元，比2023年基本支出执行数增加3.73%。\n",
+        # last year's and this year's figures are of two things
+        "1. 2023年人员经费执行数为340.00万元，2024年公用经费预算安排52.67万元，"
+        "比2023年执行数增加3.73%。\n",
         # the opening amount is itself last year's stage (决算), not this year's budget
         "1. 上年决算支出350.35万元。2023年执行数为340.00万元，2024年预算安排352.67万元，"
         "比2023年执行数增加3.73%。\n",

@@ -67,7 +67,7 @@ def named_change(
         return None  # a change in points, or 相比 / 同比 naming no year
     compared = Period(int(m["year"]) if m["year"] else None, -1 if m["last"] else None)
     lo = max(text.rfind(ch, 0, keyword) for ch in _SENTENCE_END) + 1
-    lo = max(lo, _hard_break_before(text, keyword))
+    lo = _hard_break_before(text, keyword, lo)
     before = figures[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, keyword)]
     kinds = (like.unit, like.kind) if like is not None else None
     money = [f for f in before if _countable(f, kinds) and change_at(text, f.start, lo) is None]
@@ -88,6 +88,8 @@ def named_change(
     if follows is None:
         return None
     current = follows if follows is not base else None
+    if current is not None and not _one_thing(base.label, current.label):
+        return None  # 2023年人员经费…，2024年公用经费…: two things, not one in two years
     words = ""
     if current is not None:
         own = period_of(text, current, lo)
@@ -98,12 +100,13 @@ def named_change(
     return NamedChange(base, current, subject, words)
 
 
-def _hard_break_before(text: str, pos: int) -> int:
-    """Just after the last line break before pos that is not a wrap inside a sentence."""
-    nl = text.rfind("\n", 0, pos)
-    while nl > 0 and is_soft_break(text, nl):
-        nl = text.rfind("\n", 0, nl)
-    return nl + 1
+def _hard_break_before(text: str, pos: int, floor: int) -> int:
+    """Just after the last line break before pos that is not a wrap inside a sentence,
+    or floor if there is none after it."""
+    nl = text.rfind("\n", floor, pos)
+    while nl >= floor and is_soft_break(text, nl):
+        nl = text.rfind("\n", floor, nl)
+    return max(nl + 1, floor)
 
 
 def _countable(f: Figure, kinds: tuple[str, str] | None) -> bool:
@@ -178,7 +181,7 @@ def _subject(
     the nearest amount before last year's figure in the paragraph, of its unit, stated
     for no other year or stage, no part of a breakdown, and the comparison's figures
     naming no item of their own."""
-    lo = max(_hard_break_before(text, base.start), base.start - _PASSAGE_REACH)
+    lo = _hard_break_before(text, base.start, max(0, base.start - _PASSAGE_REACH))
     first = bisect.bisect_left(starts, lo)
     index = bisect.bisect_left(starts, base.start)
     like = (base.unit, base.kind)
@@ -200,6 +203,13 @@ def _subject(
     if not item or any(not _item_in(g.label, item) for g in named):
         return None
     return f
+
+
+def _one_thing(a: str, b: str) -> bool:
+    """Whether two figures' labels name one thing, measured at two stages (执行数 and
+    预算安排 of one item; 基本支出执行数 and 基本支出预算安排)."""
+    a, b = _MEASURE.sub("", label_key(a)), _MEASURE.sub("", label_key(b))
+    return a == b or not a or not b
 
 
 def _item_in(label: str, item: str) -> bool:
