@@ -1,5 +1,9 @@
 from types import SimpleNamespace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportdiff.core.diff.moves import normalise_passage, normalise_passages
 from reportdiff.core.diff.textdiff import diff_pairs
 from reportdiff.core.sections.align import align_sections
 from reportdiff.options import CompareOptions
@@ -70,3 +74,15 @@ def test_a_passage_moved_into_an_added_section():
     assert added.status == "added" or added.relation == "split"
     [target] = [e for e in added.edits if e.op == "move"]
     assert target.other_section == "1"
+
+
+# Characters where normalising a batch could differ from normalising one by one: full-
+# width forms, a composed/decomposed pair, a lone combining mark, Greek capital sigma
+# (lower case depends on its neighbours), underscores, spaces and the batch separator.
+_TRICKY = "基本支出，。（）１２ＡＢａ　 _Σσς\u0301e\u00e9\ue000\n\tab-3.5%"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_TRICKY, max_size=12), max_size=6))
+def test_passages_normalised_in_one_batch_as_one_by_one(texts):
+    assert normalise_passages(texts) == [normalise_passage(t) for t in texts]
