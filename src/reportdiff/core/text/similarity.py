@@ -43,8 +43,8 @@ def bigram_set(text: str) -> frozenset[int]:
     return frozenset(((x << 21 | y) * _MIX) & _MASK for x, y in pairs)
 
 
-_UNIT = re.compile(r"[a-z]+|[^\W\d_a-z]")
 _LATIN = re.compile("[a-z]")
+_LATIN_WORD = re.compile("([a-z]+)")  # kept by split: the text between, then a word
 _NOT_UNIT = re.compile(r"[\W\d_]+")  # without Latin letters, all that is not a unit
 
 
@@ -52,11 +52,18 @@ def shingle_set(text: str) -> frozenset[int]:
     """Pairs of adjacent units, hashed as bigram_set does: a unit is one Chinese
     character or one Latin word, so English is compared by word pairs (character
     bigrams of any two English paragraphs overlap by a third); figures are left out."""
+    if len(text) < 2 and text.isascii():  # a line break or a tab between cells: no pair
+        return frozenset()
     t = mask_figures(nfkc(text)).lower()
     codes: Iterable[int]
     if not _LATIN.search(t):  # every unit one character: the text less non-units, in C
         codes = map(ord, _NOT_UNIT.sub("", t))
-    else:
-        codes = [ord(u) if len(u) == 1 else zlib.crc32(u.encode()) for u in _UNIT.findall(t)]
+    else:  # words, and between them characters read in C as above
+        codes = []
+        for k, part in enumerate(_LATIN_WORD.split(t)):
+            if k % 2 == 0:
+                codes.extend(map(ord, _NOT_UNIT.sub("", part)))
+            else:  # a one-letter word is its letter
+                codes.append(ord(part) if len(part) == 1 else zlib.crc32(part.encode()))
     pairs = set(itertools.pairwise(codes))  # each distinct pair hashed once
     return frozenset(((x * 0x100000001B3) ^ y) * _MIX & _MASK for x, y in pairs)
