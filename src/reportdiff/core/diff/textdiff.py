@@ -117,9 +117,13 @@ def _pair_sentences(gs: list[str], cs: list[str]) -> list[tuple[int, int]]:
     sim = [[g.similarity(c) for c in keys_c] for g in keys_g]
     best = [[0.0] * (len(cs) + 1) for _ in range(len(gs) + 1)]
     for i in range(len(gs) - 1, -1, -1):
+        # the rows at hand and no max() call: this loop runs for every pair of sentences
+        row, below, sims = best[i], best[i + 1], sim[i]
         for j in range(len(cs) - 1, -1, -1):
-            take = best[i + 1][j + 1] + sim[i][j] if sim[i][j] >= _PAIR_SIMILARITY else -1.0
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+            value = below[j] if below[j] >= row[j + 1] else row[j + 1]
+            if sims[j] >= _PAIR_SIMILARITY and below[j + 1] + sims[j] > value:
+                value = below[j + 1] + sims[j]
+            row[j] = value
     pairs, i, j = [], 0, 0
     while i < len(gs) and j < len(cs):
         if sim[i][j] >= _PAIR_SIMILARITY and best[i][j] == best[i + 1][j + 1] + sim[i][j]:
