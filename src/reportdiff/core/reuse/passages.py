@@ -24,10 +24,9 @@ from ..sections.segment import segment_document
 from .shingles import (
     SENTENCE_WEIGHT,
     Sentence,
-    band_keys,
+    bands,
     key_offsets,
     keyed_sentences,
-    sketch,
 )
 
 NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
@@ -74,7 +73,7 @@ class SentenceIndex:
             self._exact.setdefault(s.key, []).append((doc, i))
             if s.weight < SENTENCE_WEIGHT:
                 continue
-            for band in band_keys(sketch(s.key)):
+            for band in bands(s.key):
                 self._buckets.setdefault(band, []).append((doc, i))
         return doc
 
@@ -110,7 +109,7 @@ class SentenceIndex:
 
     def _near_candidates(self, key: str) -> set[tuple[int, int]]:
         found: set[tuple[int, int]] = set()
-        for band in band_keys(sketch(key)):
+        for band in bands(key):
             found.update(self._buckets.get(band, ())[:_BUCKET_CAP])
         return found
 

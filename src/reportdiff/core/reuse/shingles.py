@@ -154,6 +154,12 @@ def sketch(key: str) -> tuple[int, ...]:
     return tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
+@lru_cache(maxsize=1 << 14)  # a sentence's buckets are asked when indexed and when looked up
+def bands(key: str) -> tuple[int, ...]:
+    """``band_keys`` of a key's sketch."""
+    return tuple(band_keys(sketch(key)))
+
+
 def band_keys(sk: tuple[int, ...]) -> list[int]:
     """LSH buckets of a sketch: every pair of its hashes. Two keys land in one bucket
     when they share two of their smallest shingle hashes — likely for near copies,
