@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reportdiff.core.reuse.shingles import keyed_sentences, sentence_key
 from reportdiff.core.reuse.template_phrases import find_template_phrases
 from reportdiff.core.text.line_wraps import wrap_width
+from reportdiff.core.text.width import cells
 
 
 def test_key_masks_figures_and_years_but_keeps_units() -> None:
@@ -84,3 +88,28 @@ def test_genuine_text_has_no_template_phrase() -> None:
         "XXL 型号设备（含税）采购2台，Louis XIV 展览。\n"
     )
     assert find_template_phrases(text) == []
+
+
+def _plain_wrap_width(lines: list[str]) -> int | None:
+    """wrap_width as defined: the 95th percentile of the widths of 20 cells or more."""
+    widths = sorted(w for w in map(cells, lines) if w >= 20)
+    if len(widths) < 10:
+        return None
+    return widths[int(len(widths) * 0.95)] if widths[int(len(widths) * 0.95)] <= 100 else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.integers(5, 110),
+    st.lists(st.tuples(st.integers(-12, 3), st.integers(0, 100)), min_size=8, max_size=40),
+)
+def test_wrap_width_measures_only_the_lines_that_can_decide(
+    width: int, shapes: list[tuple[int, int]]
+) -> None:
+    # lines of about one width, each with its share of wide characters
+    lines = []
+    for jitter, wide_percent in shapes:
+        n = max(0, width + jitter)
+        wide = n * wide_percent // 100
+        lines.append("预" * wide + "a" * (n - wide))
+    assert wrap_width(lines) == _plain_wrap_width(lines)

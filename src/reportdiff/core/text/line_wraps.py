@@ -103,7 +103,10 @@ def wrap_width(lines: list[str]) -> int | None:
     extraction cuts every line near one width. A document whose long lines are
     almost all under 100 cells is taken as wrapped at their 95th percentile.
     """
-    widths = sorted(w for w in map(cells, lines) if w >= 20)
+    # A line of over 100 characters is over 100 cells and one of under 10 under 20: only
+    # the others are measured (how far over 100 a line is never decides, see below).
+    measured = (len(line) if len(line) > 100 else cells(line) for line in lines if len(line) >= 10)
+    widths = sorted(w for w in measured if w >= 20)
     if len(widths) < 10:
         return None
     p95 = widths[int(len(widths) * 0.95)]
