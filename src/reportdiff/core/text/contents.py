@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .numbering import parse_numbering
 
@@ -33,12 +34,18 @@ _LIST_NUMBER = re.compile(r"\d{1,3}[.．]\s*\S")  # 4．2025年…, which parse_
 
 def contents_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of table-of-contents lines in text, with its heading."""
+    return list(_contents_spans(text))
+
+
+# a comparison asks twice for each report's (its figures, its reuse keys): read once
+@lru_cache(maxsize=4)
+def _contents_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = _led_entries(text)
     for m in _HEADING_LINE.finditer(text):
         end = _numbered_entries(text, m.end())
         if end > m.end() and not any(a <= m.start() < b for a, b in spans):
             spans.append((m.start(), end))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def ends_with_leader(line: str) -> bool:
