@@ -66,6 +66,7 @@ _AGENCY = lazy_compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a table's row names are asked once per figure in the row
 def clean_label(raw: str) -> str:
     raw = raw[-3 * _MAX_LABEL :]  # the name is at the end; long clauses cost regex time
     text = _AGENCY.sub("", _NOISE.sub("", raw).lstrip(" \u3000*"))
