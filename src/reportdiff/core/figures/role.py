@@ -11,6 +11,7 @@ words just before a figure in its clause: 累计 / 五年来 (cumulative), 年�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import FigureRole
 from .english import PREVIOUS
@@ -64,7 +65,18 @@ _FROM_BEFORE = re.compile(r"(?i:\bfrom\s*[*_]*\s*\$?)$")
 _LAST_YEAR_AFTER = re.compile(r"(?i:[*_]*\s*last year\b)")
 
 
+# every pattern above holds "year": a text without it (a Chinese report) asks none of them
+_YEAR_WORD = re.compile(r"(?i:year)")
+
+
+@lru_cache(maxsize=4)  # asked for every figure of a report
+def _says_year(text: str) -> bool:
+    return _YEAR_WORD.search(text) is not None
+
+
 def _previous(text: str, start: int, end: int) -> bool:
+    if not _says_year(text):
+        return False
     before = text[max(0, start - _LOOK_BACK) : start]
     if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(text, end):
         return True
