@@ -1,9 +1,11 @@
 """Sections placed in their genre's standard outline, and the outline as evidence."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff.core.sections.genres import GENRES
-from reportdiff.core.sections.outline import genres, outline_slots, slot_of
+from reportdiff.core.sections.outline import genres, outline_slots, slot_of, squash
 from tests.outline_builder import build
 
 REPORT = next(g for g in genres() if g.id == "cn-department-report")
@@ -64,3 +66,23 @@ def test_statutes_and_10k_items_are_genres_too():
     assert slot_of(statute, "附 则") == "supplementary"
     tenk = next(g for g in genres() if g.id == "us-10k")
     assert slot_of(tenk, "Item 1A. Risk Factors") == "risk_factors"
+
+
+def _plain_slot_of(genre, title: str, opening: str = "") -> str | None:
+    """slot_of as defined: every word of the genre tested against the title."""
+    key = squash(title)
+    found = [(len(w), key.rfind(w) + len(w), slot) for w, slot in genre.words if w in key]
+    if found:
+        return max(found)[2]
+    start = squash(opening)[:60]
+    return next((slot for w, slot in genre.words if len(w) >= 4 and w in start), None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_slot_of_finds_the_slot_every_word_tested_would(data) -> None:
+    genre = data.draw(st.sampled_from(genres()))
+    pieces = st.sampled_from([w for w, _ in genre.words] + ["情况", "的", "一、", "及", "Ｘ"])
+    title = "".join(data.draw(st.lists(pieces, max_size=4)))
+    opening = "".join(data.draw(st.lists(pieces, max_size=6)))
+    assert slot_of(genre, title, opening) == _plain_slot_of(genre, title, opening)

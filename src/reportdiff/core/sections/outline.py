@@ -24,6 +24,7 @@ from .genres import GENRES
 _PUNCT_SPACE = re.compile(r"[\s\W_]+")
 _OPENING = 60  # characters of a section's own text read when its title names no slot
 _BODY_WORD_MIN = 4  # a slot word found in the text must be this long to count
+_Places = dict[str, list[tuple[int, str]]]  # a slot word -> its (index, slot) pairs
 
 
 class Genre(NamedTuple):
@@ -51,17 +52,38 @@ def genres() -> tuple[Genre, ...]:
     return tuple(out)
 
 
+# a genre's word finder, remembered by the identity of its word list (kept in the entry,
+# so that identity stays its own)
+_FINDERS: dict[int, tuple[tuple[tuple[str, str], ...], re.Pattern[str], _Places]] = {}
+
+
+def _finder(genre: Genre) -> tuple[re.Pattern[str], _Places]:
+    """A pattern that finds, at each place of a text, the longest slot word there (the
+    alternatives are tried longest first); and each word's (index, slot) pairs. The
+    words that matter in ``slot_of`` are always among those it finds."""
+    entry = _FINDERS.get(id(genre.words))
+    if entry is None or entry[0] is not genre.words:
+        places: _Places = {}
+        for i, (word, slot) in enumerate(genre.words):
+            places.setdefault(word, []).append((i, slot))
+        pattern = re.compile("(?=(" + "|".join(map(re.escape, places)) + "))")
+        entry = _FINDERS[id(genre.words)] = (genre.words, pattern, places)
+    return entry[1], entry[2]
+
+
 def slot_of(genre: Genre, title: str, opening: str = "") -> str | None:
     """The slot a section with this title (and this start of text) belongs to."""
+    # One scan for the words in a title instead of a test of every word of the genre:
+    # the longest word wins, and the longest are the ones the scan finds.
+    finder, places = _finder(genre)
     key = squash(title)
-    found = [(len(w), key.rfind(w) + len(w), slot) for w, slot in genre.words if w in key]
+    found = set(finder.findall(key))
     if found:
-        return max(found)[2]
+        return max((len(w), key.rfind(w) + len(w), slot) for w in found for _, slot in places[w])[2]
+    # the first word of the genre's list (the longest) that the opening holds
     start = squash(opening)[:_OPENING]
-    for word, slot in genre.words:
-        if len(word) >= _BODY_WORD_MIN and word in start:
-            return slot
-    return None
+    long_words = [places[w][0] for w in set(finder.findall(start)) if len(w) >= _BODY_WORD_MIN]
+    return min(long_words)[1] if long_words else None
 
 
 def outline_slots(
