@@ -92,15 +92,19 @@ def date_figures(text: str, figures: Sequence[Figure]) -> list[Figure]:
             point = _YEAR_POINT.match(text, f.end)
             if point is None:
                 continue
-            f = dataclasses.replace(f, end=point.end(), value=f.value * 10000, kind="date")
-            f = dataclasses.replace(f, unit="date", text=text[f.start : f.end])
+            # (its text is set with its date parts below)
+            f = dataclasses.replace(
+                f, end=point.end(), value=f.value * 10000, kind="date", unit="date"
+            )
         elif f.kind != "date":
             continue
         elif out and _RANGE_GAP.fullmatch(text, out[-1].end, f.start):
             f = dataclasses.replace(out.pop(), end=f.end)  # a range: its start's value
         written = text[f.start : f.end]
         out.append(dataclasses.replace(f, text=written, date=date_parts(written)))
-    return [dataclasses.replace(f, label=f.label or _label(text, f.start, f.end)) for f in out]
+    return [
+        f if f.label else dataclasses.replace(f, label=_label(text, f.start, f.end)) for f in out
+    ]
 
 
 def _label(text: str, start: int, end: int) -> str:
