@@ -139,19 +139,19 @@ def _pair_sentences(gs: list[str], cs: list[str]) -> list[tuple[int, int]]:
 class _SentenceKey:
     """A sentence with its shingles computed once, for the pairing's many scores."""
 
-    __slots__ = ("shingles", "stripped")
+    __slots__ = ("shingles", "size", "stripped")
 
     def __init__(self, text: str) -> None:
         self.stripped = text.strip()
         self.shingles = shingle_set(text)
+        self.size = len(self.shingles)
 
     def similarity(self, other: _SentenceKey) -> float:
         if self.stripped == other.stripped:
             return 1.0
-        sa, sb = self.shingles, other.shingles
-        if len(sa) < 3 or len(sb) < 3:
+        if self.size < 3 or other.size < 3:
             return fuzz.ratio(self.stripped, other.stripped) / 100
-        return 2 * len(sa & sb) / (len(sa) + len(sb))
+        return 2 * len(self.shingles & other.shingles) / (self.size + other.size)
 
 
 def _worth_refining(gone: str, came: str) -> bool:
