@@ -95,9 +95,8 @@ class SentenceIndex:
             )
             if score and (doc not in best or score / 100 > best[doc].score):
                 best[doc] = Hit(doc, i, score / 100, lead, trail)
-        if len(best) < 2:  # one document indexed (a pair's own): nothing to order
-            return list(best.values())
-        return sorted(best.values(), key=lambda h: (h.doc, h.index))
+        hits = list(best.values())  # of one document (a pair's own index): nothing to order
+        return hits if len(hits) < 2 else sorted(hits, key=lambda h: (h.doc, h.index))
 
     def all_hits(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
         """Every exact copy of ``sentence`` (several per document), for repeats."""
