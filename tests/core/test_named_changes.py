@@ -329,3 +329,19 @@ def test_the_table_row_of_the_item_is_cited_for_the_figure_it_bears_out():
         (restated,) = [k for k in checks if k.kind == "restated"]
         assert f"the tables give 信息化建设 {cell}: {backed}" in " ".join(restated.evidence)
         assert "the tables" in restated.message.split(f"out {backed}")[0]
+
+
+@pytest.mark.parametrize(
+    "comparison",
+    ["与2023年预算执行数相比，增加{}", "与2023年预算执行数相比增加{}", "较2023年预算执行数增加{}"],
+)
+def test_a_comparison_closed_by_xiangbi_names_its_figures_too(comparison):
+    def text(pct: str) -> str:
+        return document(
+            "1. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
+            f"2023年当年预算执行数为348.52万元，2024年预算安排350.35万元，{comparison.format(pct)}。\n"
+        )
+
+    assert checks_in(text("0.53%")) == ()
+    (check,) = checks_in(text("1.53%"))
+    assert check.message.endswith("is +0.53%, not 增加1.53%")

@@ -20,7 +20,7 @@ from ...model import Check, Figure, Side
 from ..figures.english_changes import may_state_changes, parse_changes
 from ..figures.label import CHANGE_WORDS, RISE_WORDS, change_at, label_key
 from .common import rounding, show
-from .periods import NamedChange, named_change
+from .periods import YEAR_NAMED, NamedChange, named_change
 from .restated import check_restated
 
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
@@ -163,7 +163,6 @@ def _stated_changes(text: str, figures: Sequence[Figure]) -> list[_Stated]:
 
 
 _FLAT = re.compile(r"(?<!基本)(?<!大体)(?<!总体)(?<!大致)持平")
-_A_YEAR = re.compile(r"(?:19|20)\d\d\s?年")
 
 
 def _flat_changes(text: str) -> list[_Stated]:
@@ -171,7 +170,7 @@ def _flat_changes(text: str) -> list[_Stated]:
     out = []
     for m in _FLAT.finditer(text) if "持平" in text else ():
         at = change_at(text, m.start(), max(0, m.start() - 80))
-        if at is not None and not re.search(r"\d", _A_YEAR.sub("", text[at : m.start()])):
+        if at is not None and not re.search(r"\d", YEAR_NAMED.sub("", text[at : m.start()])):
             out.append(_Stated(at, flat=True))
     return out
 

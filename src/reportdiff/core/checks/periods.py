@@ -16,18 +16,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Figure
-from ..figures.label import change_at, clause_start, label_key
+from ..figures.label import CHANGE_WORDS, change_at, clause_start, label_key
 from ..text.line_wraps import is_soft_break
 
 # 比2023年预算执行数 / 较上年决算数 / 与2024年预算: the year compared with and the name
 # of last year's figure, up to the change (增加…, 持平) or 相比
-_COMPARED = re.compile(
-    r"(?:比|较|与)\s?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s?年度?)"
+_YEAR_AND_NAME = (
+    r"\s?(?:(?P<last>上年|去年|上一年)|(?P<year>(?:19|20)\d\d)\s?年度?)"
     r"(?:当年|同期|的)?(?P<noun>[\u4e00-\u9fff]{0,12}?)\s*"
-    r"(?=相比|相较|持平|增|减|下降|上升|提高|降低|扩大|缩小|\d|[，,])"
 )
+_CHANGE_NEXT = r"(?=相比|相较|持平|" + "|".join(CHANGE_WORDS) + r"|\d|[，,])"
+_COMPARED = re.compile(r"(?:比|较|与)" + _YEAR_AND_NAME + _CHANGE_NEXT)
+# 与2023年预算执行数相比: the comparison a 相比 closes
+_COMPARED_BEFORE = re.compile(r"与" + _YEAR_AND_NAME + r"$")
+_CLOSING_WORDS = ("相比", "相较")
 # the year a clause names its figure for: 2023年, 上年 (-1), 本年 (0)
-_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s?年|(?P<last>上年|去年|上一年)|(?P<this>本年|今年)")
+YEAR_NAMED = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s?年|(?P<last>上年|去年|上一年)|(?P<this>本年|今年)"
+)
 # words that say what stage of the year's money a figure is (执行数, 决算数): an item's
 # amount that names one of them is that stage's, not the budget restated
 _STAGE = re.compile(r"执行|决算|调整|年初|实际|完成|预计")
@@ -62,7 +68,7 @@ def named_change(
 ) -> NamedChange | None:
     """The figures a comparison at ``keyword`` names, or None when it names no year or
     the sentence gives no figure (or more than one value) under that year and name."""
-    m = _COMPARED.match(text, keyword)
+    m, keyword = _comparison(text, keyword)
     if m is None or (like is not None and like.kind == "percent"):
         return None  # a change in points, or 相比 / 同比 naming no year
     compared = Period(int(m["year"]) if m["year"] else None, -1 if m["last"] else None)
@@ -100,6 +106,15 @@ def named_change(
     return NamedChange(base, current, subject, words)
 
 
+def _comparison(text: str, keyword: int) -> tuple[re.Match[str] | None, int]:
+    """The comparison at keyword (比2023年预算执行数…), or the one a 相比 there closes
+    (与2023年预算执行数相比), with where it begins."""
+    m = _COMPARED.match(text, keyword)
+    if m is None and text.startswith(_CLOSING_WORDS, keyword):
+        m = _COMPARED_BEFORE.search(text, max(0, keyword - 24), keyword)
+    return m, (m.start() if m is not None else keyword)
+
+
 def _hard_break_before(text: str, pos: int, floor: int) -> int:
     """Just after the last line break before pos that is not a wrap inside a sentence,
     or floor if there is none after it."""
@@ -131,7 +146,7 @@ def _names(label: str, noun: str) -> bool:
 
 def period_of(text: str, f: Figure, floor: int) -> Period | None:
     """The year the clause before a figure names it for (2023年当年预算执行数为 → 2023)."""
-    found = list(_YEAR.finditer(text, clause_start(text, f.start, floor), f.start))
+    found = list(YEAR_NAMED.finditer(text, clause_start(text, f.start, floor), f.start))
     if not found:
         return None
     m = found[-1]
