@@ -338,10 +338,31 @@ def test_the_table_row_of_the_item_is_cited_for_the_figure_it_bears_out():
 def test_a_comparison_closed_by_xiangbi_names_its_figures_too(comparison):
     def text(pct: str) -> str:
         return document(
-            "1. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
-            f"2023年当年预算执行数为348.52万元，2024年预算安排350.35万元，{comparison.format(pct)}。\n"
+            "1. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，"
+            "主要用于住房公积金。2023年当年预算执行数为348.52万元，"
+            f"2024年预算安排350.35万元，{comparison.format(pct)}。\n"
         )
 
     assert checks_in(text("0.53%")) == ()
     (check,) = checks_in(text("1.53%"))
     assert check.message.endswith("is +0.53%, not 增加1.53%")
+
+
+@pytest.mark.parametrize(
+    ("opening", "checked"),
+    [
+        ("本单位住房公积金预算", True),
+        ("本单位2024年住房公积金预算", True),  # named for this year: still the item's amount
+        ("本单位2023年住房公积金支出", False),  # last year's, not this year's
+        ("本单位住房公积金决算", False),  # another stage of the money
+    ],
+)
+def test_the_passage_opening_amount_stands_for_this_year_only_when_nothing_says_otherwise(
+    opening, checked
+):
+    text = document(
+        f"1. {opening}350.35万元。2023年执行数为348.52万元，比2023年执行数增加5.53%。\n"
+    )
+    assert kinds(checks_in(text)) == (["change"] if checked else [])
+    right = text.replace("5.53%", "0.53%")
+    assert checks_in(right) == ()

@@ -102,7 +102,8 @@ def named_change(
         if own is None or _same_year(own, compared, year):
             return None  # this year's figure must be named as another year's
         words = _clause_words(text, current, lo)
-    subject = _subject(text, figures, starts, base, current)
+    this_year = Period(compared.year + 1) if compared.year else Period(offset=0)
+    subject = _subject(text, figures, starts, (base, current), (this_year, year))
     return NamedChange(base, current, subject, words)
 
 
@@ -189,13 +190,14 @@ def _subject(
     text: str,
     figures: Sequence[Figure],
     starts: Sequence[int],
-    base: Figure,
-    current: Figure | None,
+    pair: tuple[Figure, Figure | None],
+    year: tuple[Period, int | None],
 ) -> Figure | None:
     """The amount the passage opens with, when it is the item the comparison speaks of:
     the nearest amount before last year's figure in the paragraph, of its unit, stated
-    for no other year or stage, no part of a breakdown, and the comparison's figures
-    naming no item of their own."""
+    for no year or stage but this year's budget, no part of a breakdown, and the
+    comparison's figures naming no item of their own."""
+    base, current = pair
     lo = _hard_break_before(text, base.start, max(0, base.start - _PASSAGE_REACH))
     first = bisect.bisect_left(starts, lo)
     index = bisect.bisect_left(starts, base.start)
@@ -209,8 +211,11 @@ def _subject(
         return None
     if any(g.parent == n for g in figures[n + 1 : index + 1]):
         return None  # a total whose parts follow: the comparison may be of a part
-    if change_at(text, f.start, lo) is not None or period_of(text, f, lo) is not None:
+    if change_at(text, f.start, lo) is not None:
         return None
+    own = period_of(text, f, lo)
+    if own is not None and not _same_year(own, *year):
+        return None  # 「2022年支出N万元」 is no amount of this year's
     if _STAGE.search(text, clause_start(text, f.start, lo), f.start):
         return None
     item = label_key(f.label)
