@@ -93,3 +93,70 @@ def test_a_pager_gets_the_code_page_with_stand_ins():
         encoding = "cp1252"
 
     assert console.encode_for(Cp1252(), "收入 → 5% ⏎ x") == b"?? -> 5% | x"  # type: ignore[arg-type]
+
+
+# --- colour on a Windows console ---------------------------------------------------
+
+
+class _Kernel32:
+    """A Windows console as kernel32 reports it: its mode, and whether it may change."""
+
+    def __init__(self, mode: int | None, switchable: bool = True) -> None:
+        self.mode, self.switchable, self.set_to = mode, switchable, None
+
+    def GetConsoleMode(self, _handle, pointer):
+        if self.mode is None:
+            return 0  # not a console
+        pointer._obj.value = self.mode
+        return 1
+
+    def SetConsoleMode(self, _handle, mode):
+        self.set_to = mode
+        return 1 if self.switchable else 0
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    import ctypes
+    import types
+
+    def console(kernel32: _Kernel32) -> None:
+        monkeypatch.setattr(sys, "platform", "win32")
+        msvcrt = types.SimpleNamespace(get_osfhandle=lambda fd: 1000 + fd)
+        monkeypatch.setitem(sys.modules, "msvcrt", msvcrt)
+        monkeypatch.setattr(
+            ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False
+        )
+
+    return console
+
+
+class _Stdout:
+    def fileno(self) -> int:
+        return 1
+
+
+def test_a_classic_windows_console_is_switched_to_read_colour_codes(windows):
+    kernel32 = _Kernel32(mode=0x0003)
+    windows(kernel32)
+    assert console.shows_ansi(_Stdout())  # type: ignore[arg-type]
+    assert kernel32.set_to == 0x0003 | 0x0004
+
+
+def test_a_console_that_cannot_be_switched_gets_no_colour_codes(windows):
+    kernel32 = _Kernel32(mode=0x0003, switchable=False)
+    windows(kernel32)
+    assert not console.shows_ansi(_Stdout())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("mode", [None, 0x0007])
+def test_a_pipe_or_a_console_reading_colour_already_is_left_as_it_is(windows, mode):
+    kernel32 = _Kernel32(mode=mode)
+    windows(kernel32)
+    assert console.shows_ansi(_Stdout())  # type: ignore[arg-type]
+    assert kernel32.set_to is None
+
+
+def test_elsewhere_colour_codes_always_show(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert console.shows_ansi(_Stdout())  # type: ignore[arg-type]

@@ -66,6 +66,33 @@ def prepare(stream: TextIO | None = None) -> None:
     stream.reconfigure(errors=STAND_IN)
 
 
+# SetConsoleMode flag: the console reads ANSI escape sequences (Windows 10 and later)
+_VIRTUAL_TERMINAL = 0x0004
+
+
+def shows_ansi(stream: TextIO) -> bool:
+    """Whether colour codes written to ``stream`` show as colour. A Windows console
+    shows them once switched to virtual-terminal processing, which Windows Terminal
+    does and the classic console (cmd.exe, PowerShell's window) does not: this switches
+    it, and says no where it cannot (before Windows 10)."""
+    if sys.platform != "win32":
+        return True
+    import ctypes
+    import msvcrt
+
+    try:
+        handle = msvcrt.get_osfhandle(stream.fileno())
+        mode = ctypes.c_uint32()
+        kernel32 = ctypes.windll.kernel32
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return True  # no console (a pipe, a terminal emulator's pty): codes pass on
+        if mode.value & _VIRTUAL_TERMINAL:
+            return True
+        return bool(kernel32.SetConsoleMode(handle, mode.value | _VIRTUAL_TERMINAL))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def encode_for(stream: TextIO, text: str) -> bytes:
     """``text`` in ``stream``'s encoding, with stand-ins for what it lacks (for a pager)."""
     codecs.register_error(STAND_IN, _stand_in)

@@ -102,6 +102,10 @@ def render_options(args: argparse.Namespace) -> RenderOptions:
     color = args.color == "always" or (
         args.color == "auto" and args.output is None and colour_wanted(to_terminal)
     )
+    if color and to_terminal and args.color == "auto":
+        from .console import shows_ansi
+
+        color = shows_ansi(sys.stdout)  # not on a Windows console that cannot show it
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
     return RenderOptions(color=color, width=width)
 
