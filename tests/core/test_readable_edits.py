@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+from reportdiff.core.diff.cells import diff_cells, one_row_shape
 from reportdiff.core.diff.readable import absorb_scraps
 from tests.core.test_textdiff import checked_edits
 
@@ -72,3 +73,66 @@ def test_scraps_are_absorbed_but_line_breaks_are_not() -> None:
     assert absorb_scraps(lines) == lines
     apart = [(-1, "2023年"), (1, "2024年"), (0, "全县公安机关共"), (-1, "3"), (1, "4")]
     assert absorb_scraps(apart) == apart
+
+
+# --- table rows: an edit never straddles a cell -----------------------------------
+
+
+def _row(cells: list[str]) -> str:
+    return "\t".join(cells)
+
+
+def _figure(rng: random.Random) -> str:
+    return rng.choice(["{:,}", "{}.{:02d}万元", "{}%", "{}人"]).format(
+        *(rng.randint(1, 99999) for _ in range(2))
+    )
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_each_changed_cell_of_a_row_is_an_edit_of_its_own(seed: int) -> None:
+    """Rows of a budget table with some cells changed, neighbours included: every edit
+    lies inside one cell, and together they turn each old cell into its new one."""
+    rng = random.Random(seed)
+    names = ["一般公共服务支出", "公共安全支出", "住房公积金", "合计", "基本支出", "项目支出"]
+    old_rows, new_rows = [], []
+    for _ in range(rng.randint(1, 4)):
+        old = [rng.choice(names), *(_figure(rng) for _ in range(rng.randint(2, 5)))]
+        new = [c if k == 0 or rng.random() < 0.4 else _figure(rng) for k, c in enumerate(old)]
+        if new == old:
+            new[-1] = f"{old[-1]}0"
+        old_rows.append(_row(old))
+        new_rows.append(_row(new))
+    a, b = "\n".join(old_rows) + "\n", "\n".join(new_rows) + "\n"
+    edits = _edits(a, b)
+    assert edits
+    for e in edits:
+        gone, came = e.old_text.removesuffix("\n"), e.new_text.removesuffix("\n")
+        assert "\t" not in gone + came
+        assert "\n" not in gone + came
+        column_old = a.count("\t", a.rfind("\n", 0, e.old_start) + 1, e.old_start)
+        column_new = b.count("\t", b.rfind("\n", 0, e.new_start) + 1, e.new_start)
+        assert column_old == column_new  # the same column on both sides
+
+
+def test_rows_of_one_shape_are_diffed_cell_by_cell() -> None:
+    def whole(x: str, y: str) -> list[tuple[int, str]]:
+        return [(-1, x), (1, y)]
+
+    assert one_row_shape("80公里\t86.5公里\t10\n", "90公里\t94.2公里\t10\n")
+    assert diff_cells("1\t2\t3", "4\t2\t5", whole) == [
+        (-1, "1"),
+        (1, "4"),
+        (0, "\t"),
+        (0, "2"),
+        (0, "\t"),
+        (-1, "3"),
+        (1, "5"),
+    ]
+    assert not one_row_shape("1\t2", "1\t2\t3")  # a column added: no cell is the same
+    assert not one_row_shape("1\t2\n3", "1\t2")
+    assert not one_row_shape("合计", "总计")
+
+
+def test_a_tab_between_two_edited_cells_is_never_absorbed() -> None:
+    tab_between = [(-1, "7"), (1, "9"), (0, "\t"), (-1, "8"), (1, "6")]
+    assert absorb_scraps(tab_between) == tab_between  # a tab is never a scrap

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..core.diff import CELL
 from ..core.text import unsplit_cut, without_markup
 from ..model import Comparison, Document, Edit, Section, SectionPair, Side
 from ..options import RenderOptions
@@ -140,16 +141,69 @@ def _changes(c: Comparison, style: _Style, options: RenderOptions) -> str:
         lines = [style("bold", title) + f"   [{_pair_status(p)}]"]
         if p.note:
             lines.append(style("warn", f"  note: {p.note}"))
-        lines.extend(_edit_lines(c, p.edits, style, options))
+        lines.extend(_edit_lines(c, _rows_together(c, p.edits), style, options))
         blocks.append("\n".join(lines))
     return ("\n\n".join(blocks)) if blocks else ""
 
 
+def _rows_together(c: Comparison, edits: Iterable[Edit]) -> list[Edit | list[Edit]]:
+    """The edits, those in one row of a table gathered in a list: the row is printed
+    once with each changed cell marked, as git's word diff prints a line."""
+    out: list[Edit | list[Edit]] = []
+    last: tuple[int, int] | None = None
+    for e in edits:
+        row = _row_of(c, e)
+        if row is not None and row == last and isinstance(out[-1], list):
+            out[-1].append(e)
+        else:
+            out.append([e] if row is not None else e)
+        last = row
+    return out
+
+
+def _row_of(c: Comparison, e: Edit) -> tuple[int, int] | None:
+    """Where the table row an edit lies in starts, in OLD and in NEW; None for an edit
+    that is not inside one row."""
+    if e.op == "move" or e.old_start is None or e.new_start is None or e.new_end is None:
+        return None
+    if "\n" in e.old_text.removesuffix("\n") or "\n" in e.new_text.removesuffix("\n"):
+        return None  # (the row's own line break may end an edit of its last cell)
+    text = c.new.text
+    start = text.rfind("\n", 0, e.new_start) + 1
+    end = text.find("\n", e.new_end)
+    if CELL not in text[start : len(text) if end < 0 else end]:
+        return None
+    return c.old.text.rfind("\n", 0, e.old_start) + 1, start
+
+
+def _row_line(text: str, edits: list[Edit], style: _Style) -> str:
+    """One table row of NEW with its edits marked in place."""
+    assert edits[0].new_start is not None
+    pos = text.rfind("\n", 0, edits[0].new_start) + 1
+    pieces = []
+    for e in edits:
+        assert e.new_start is not None
+        gone, came = e.old_text.removesuffix("\n"), e.new_text.removesuffix("\n")
+        pieces.append(style("dim", text[pos : e.new_start]))
+        if gone:
+            pieces.append(style("del", f"[-{gone}-]"))
+        if came:
+            pieces.append(style("ins", f"{{+{came}+}}"))
+        pos = e.new_start + len(came)
+    end = text.find("\n", pos)
+    pieces.append(style("dim", text[pos : len(text) if end < 0 else end]))
+    op = edits[0].op if all(e.op == edits[0].op for e in edits) else "replace"
+    return f"  {op:<7} " + "".join(pieces)
+
+
 def _edit_lines(
-    c: Comparison, edits: Iterable[Edit], style: _Style, options: RenderOptions
+    c: Comparison, edits: Iterable[Edit | list[Edit]], style: _Style, options: RenderOptions
 ) -> list[str]:
     lines = []
     for e in edits:
+        if isinstance(e, list):  # the edits of one table row
+            lines.append(_row_line(c.new.text, e, style))
+            continue
         if e.op == "move":
             where = short_label(
                 c.section("new" if e.move_role == "source" else "old", e.other_section)

@@ -8,7 +8,7 @@ is short against the edits around it, counted in characters, and merging repeats
 so a sentence rewritten throughout becomes one replacement. A figure changed in an
 otherwise unchanged sentence, or two figures a clause apart, stay separate edits;
 an equality at a line break is never absorbed, so lines of a list stay edits of
-their own.
+their own, and so is a tab between the cells of a table row (see cells.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ DELETE, EQUAL, INSERT = -1, 0, 1
 _NOISE_CHARS = 2
 # An equality is absorbed when at most this share of the edits either side of it.
 _ABSORB_SHARE = 0.5
+CELL = "\t"  # between the cells of a table row, as the readers write it
 
 
 @dataclass
@@ -67,7 +68,11 @@ def _groups(diffs: Sequence[tuple[int, str]]) -> list[_Group]:
 def _absorbs(left: _Group, same: _Group, right: _Group) -> bool:
     if left.same is not None or right.same is not None or same.same is None:
         return False
-    if "\n" in same.same or _line_break_at(left.gone, left.came, right.gone, right.came):
+    if (
+        "\n" in same.same
+        or CELL in same.same
+        or _line_break_at(left.gone, left.came, right.gone, right.came)
+    ):
         return False
     kept = len(same.same.strip())
     return kept < _NOISE_CHARS or kept <= _ABSORB_SHARE * (left.size + right.size)

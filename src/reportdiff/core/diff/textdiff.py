@@ -16,6 +16,7 @@ from ..text.similarity import shingle_set
 from ..text.spacing import same_but_spacing
 from ..text.tokens import TokenEncoder, tokenize
 from .budget import Budget
+from .cells import diff_cells, one_row_shape, same_column
 from .moves import detect_moves
 from .readable import DELETE, EQUAL, INSERT, absorb_scraps
 
@@ -51,11 +52,18 @@ def diff_texts(
     sentence_diffs = _dmp_diff(split_sentences(a), split_sentences(b), budget)
     cut = "sentence" if budget.limited and budget.expired else ""
     result: list[tuple[int, str]] = []
+    at_a = at_b = 0  # where the run starts in a and in b
     for run in _runs(sentence_diffs):
         gone = "".join(t for op, t in run if op == DELETE)
         came = "".join(t for op, t in run if op == INSERT)
+        same = "".join(t for op, t in run if op == EQUAL)
+        start_a, start_b = at_a, at_b
+        at_a, at_b = at_a + len(gone) + len(same), at_b + len(came) + len(same)
         if coarse or not gone or not came:
             result.extend(run)
+            continue
+        if one_row_shape(gone, came) and same_column(a, start_a, b, start_b):
+            result.extend(diff_cells(gone, came, lambda x, y: _token_diff(x, y, budget)[0]))
             continue
         fine, late = (run, True) if budget.expired else _refine_run(gone, came, budget)
         cut = cut or ("word" if late else "")
