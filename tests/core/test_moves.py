@@ -1,9 +1,18 @@
+import bisect
 from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
-from reportdiff.core.diff.moves import normalise_passage, normalise_passages
+from reportdiff.core.diff.budget import Budget
+from reportdiff.core.diff.moves import (
+    MOVE_SIMILARITY,
+    _match,
+    _Piece,
+    normalise_passage,
+    normalise_passages,
+)
 from reportdiff.core.diff.textdiff import diff_pairs
 from reportdiff.core.sections.align import align_sections
 from reportdiff.options import CompareOptions
@@ -86,3 +95,54 @@ _TRICKY = "基本支出，。（）１２ＡＢａ　 _Σσς\u0301e\u00e9\ue000
 @given(st.lists(st.text(alphabet=_TRICKY, max_size=12), max_size=6))
 def test_passages_normalised_in_one_batch_as_one_by_one(texts):
     assert normalise_passages(texts) == [normalise_passage(t) for t in texts]
+
+
+def _plain_match(gone, came):
+    """The near-copy search as defined: every free piece of the length window scored."""
+    exact = {}
+    for piece in came:
+        exact.setdefault(piece.key, []).append(piece)
+    rest = []
+    for piece in gone:
+        candidates = [c for c in exact.get(piece.key, []) if c.match is None]
+        if candidates:
+            piece.match, candidates[0].match = candidates[0], piece
+        else:
+            rest.append(piece)
+    free = sorted((c for c in came if c.match is None), key=lambda c: len(c.key))
+    lengths = [len(c.key) for c in free]
+    stretch = 200 / MOVE_SIMILARITY - 1
+    for piece in rest:
+        lo = bisect.bisect_left(lengths, len(piece.key) / stretch)
+        hi = bisect.bisect_right(lengths, len(piece.key) * stretch)
+        window = [k for k in range(lo, hi) if free[k].match is None]
+        best = process.extractOne(
+            piece.key, [free[k].key for k in window], scorer=fuzz.ratio, score_cutoff=90
+        )
+        if window and best is not None:
+            piece.match, free[window[best[2]]].match = free[window[best[2]]], piece
+
+
+def _links(pieces):
+    return [(p.start, p.match.start if p.match else None) for p in pieces]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("甲乙丙丁", min_size=8, max_size=30), min_size=1, max_size=12),
+    st.lists(st.integers(0, 3), max_size=12),
+)
+def test_near_copies_linked_as_by_scoring_every_free_piece(keys, edits):
+    # NEW holds the keys with an edit or two each: many near copies, some exact
+    edits = (edits + [0] * len(keys))[: len(keys)]
+    came_keys = [k[: len(k) - e] + "戊" * e for k, e in zip(keys, edits, strict=True)]
+
+    def make(side, ks):
+        return [_Piece(side, 0, 0, i, k, k) for i, k in enumerate(ks)]
+
+    gone, came = make("old", keys), make("new", came_keys[::-1])
+    plain_gone, plain_came = make("old", keys), make("new", came_keys[::-1])
+    _match(gone, came, Budget(0))
+    _plain_match(plain_gone, plain_came)
+    assert _links(gone) == _links(plain_gone)
+    assert _links(came) == _links(plain_came)

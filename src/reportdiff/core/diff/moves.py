@@ -9,6 +9,7 @@ it left, the target in the pair it joined, each naming the section on the other 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -128,6 +129,9 @@ def _match(gone: list[_Piece], came: list[_Piece], budget: Budget) -> bool:
     # window of the free pieces, sorted by length, needs scoring.
     free = sorted((c for c in came if c.match is None), key=lambda c: len(c.key))
     lengths = [len(c.key) for c in free]
+    keys = [c.key for c in free]
+    below = list(itertools.accumulate(lengths, initial=0))  # below[k]: sum(lengths[:k])
+    linked: list[int] = []  # the free pieces linked so far, in order
     stretch = 200 / MOVE_SIMILARITY - 1
     work = 0.0
     for piece in rest:
@@ -135,18 +139,23 @@ def _match(gone: list[_Piece], came: list[_Piece], budget: Budget) -> bool:
             return True
         lo = bisect.bisect_left(lengths, len(piece.key) / stretch)
         hi = bisect.bisect_right(lengths, len(piece.key) * stretch)
-        window = [k for k in range(lo, hi) if free[k].match is None]
+        # Most windows hold no linked piece (links are rare): then the window is a
+        # slice, and its length a difference of sums, with no loop over its pieces.
+        if bisect.bisect_left(linked, lo) == bisect.bisect_left(linked, hi):
+            window: Sequence[int] = range(lo, hi)
+            choices, size = keys[lo:hi], below[hi] - below[lo]
+        else:
+            window = [k for k in range(lo, hi) if free[k].match is None]
+            choices, size = [keys[k] for k in window], sum(lengths[k] for k in window)
         if not window:
             continue
-        work += len(piece.key) * sum(lengths[k] for k in window)
+        work += len(piece.key) * size
         best = process.extractOne(
-            piece.key,
-            [free[k].key for k in window],
-            scorer=fuzz.ratio,
-            score_cutoff=MOVE_SIMILARITY,
+            piece.key, choices, scorer=fuzz.ratio, score_cutoff=MOVE_SIMILARITY
         )
         if best is not None:
             _link(piece, free[window[best[2]]])
+            bisect.insort(linked, window[best[2]])
     return False
 
 
