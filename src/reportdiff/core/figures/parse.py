@@ -117,12 +117,13 @@ def read_numbers(text: str, start: int, end: int) -> list[Reading]:
             if len(m.group("num")) <= _MAX_DIGITS:  # longer: an ID or account number
                 found.append(reading)
     found = _mixed_magnitudes(space_groups(text, _list_units(text, found)))
-    return [
-        r._replace(qualifier=bound_of(text, r.start, r.end, start, end) or r.qualifier)
-        if not r.bare
-        else r
-        for r in found
-    ]
+    return [_bounded(text, r, start, end) if not r.bare else r for r in found]
+
+
+def _bounded(text: str, r: Reading, start: int, end: int) -> Reading:
+    """r with the bound the words around it state, if any (a copy only then)."""
+    bound = bound_of(text, r.start, r.end, start, end)
+    return r._replace(qualifier=bound) if bound and bound != r.qualifier else r
 
 
 _SMALLER = {"万": ("千", "百"), "亿": ("万", "千", "百"), "万亿": ("亿", "万", "千")}
