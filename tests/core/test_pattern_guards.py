@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportdiff.core.figures.extract import _NOISE_RE
+from reportdiff.core.figures.ratios import _RATIO
 from reportdiff.core.reuse.template_phrases import PHRASES
 from reportdiff.core.text.contents import _LEADER
 from reportdiff.core.text.tokens import _TOKEN_RE, FIGURE_RE, tokenize
@@ -58,6 +59,12 @@ PIECES = [
     "．．．",
     "· ·",
     "•・",
+    "15.6:31.5:52.9",
+    "08:30:15",
+    ":",
+    "：",
+    "∶",
+    "7",
 ]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -76,6 +83,7 @@ GUARDED = [p.pattern for p in PHRASES if _GUARD.match(p.pattern.pattern)] + [
     _NOISE_RE,
     FIGURE_RE,
     _LEADER,
+    _RATIO,
 ]
 
 

@@ -14,9 +14,10 @@ from .parse import Reading
 from .sentence import FROM_SUFFIX
 
 # three or four numbers joined by colons (ASCII, full-width, ratio sign): two alone are
-# as often a time of day or a score
+# as often a time of day or a score. (?=\d) first: the scan passes over every character
+# that is no digit before trying the lookbehind (the same matches, in two thirds the time)
 _RATIO = lazy_compile(
-    r"(?<![\d.:：︰∶])\d{1,3}(?:\.\d+)?(?:\s?[:：︰∶]\s?\d{1,3}(?:\.\d+)?){2,3}(?![\d.:：︰∶%])"
+    r"(?=\d)(?<![\d.:：︰∶])\d{1,3}(?:\.\d+)?(?:\s?[:：︰∶]\s?\d{1,3}(?:\.\d+)?){2,3}(?![\d.:：︰∶%])"
 )
 _PART = re.compile(r"\d{1,3}(?:\.\d+)?")
 _ORDINALS = "一二三四"
