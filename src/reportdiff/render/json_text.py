@@ -65,6 +65,10 @@ def _scalar(obj: Any) -> str:
 
 _INF = float("inf")
 _NESTED = (dict, list, tuple)
+# Each key as written with its colon: a view repeats a few dozen field names thousands
+# of times. Bounded, for views keyed by their data.
+_NAMES: dict[str, str] = {}
+_MAX_NAMES = 4096
 
 
 def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
@@ -75,19 +79,24 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
     between = ",\n" + inner
     lead = "{\n" + inner  # before the first item; ``between`` before the others
     for key, value in obj.items():
-        if type(key) is not str:
-            raise _Unusual
+        name = _NAMES.get(key) if type(key) is str else None
+        if name is None:
+            if type(key) is not str:
+                raise _Unusual
+            name = encode_basestring(key) + ": "
+            if len(_NAMES) < _MAX_NAMES:
+                _NAMES[key] = name
         kind = type(value)
         # the commonest values go in one piece with their key, no call further down
         if kind is str:
-            out(lead + encode_basestring(key) + ": " + encode_basestring(value))
+            out(lead + name + encode_basestring(value))
         elif kind is int:
-            out(lead + encode_basestring(key) + ": " + int.__repr__(value))
+            out(lead + name + int.__repr__(value))
         elif kind in _NESTED:
-            out(lead + encode_basestring(key) + ": ")
+            out(lead + name)
             _write(value, inner, step, out)
         else:
-            out(lead + encode_basestring(key) + ": " + _scalar(value))
+            out(lead + name + _scalar(value))
         lead = between
     out("\n" + pad + "}")
 
