@@ -92,6 +92,8 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
             out(lead + name + encode_basestring(value))
         elif kind is int:
             out(lead + name + int.__repr__(value))
+        elif value is None:
+            out(lead + name + "null")
         elif kind in _NESTED:
             out(lead + name)
             _write(value, inner, step, out)
