@@ -79,10 +79,10 @@ def _write_dict(obj: dict[Any, Any], pad: str, step: str, out: Any) -> None:
     between = ",\n" + inner
     lead = "{\n" + inner  # before the first item; ``between`` before the others
     for key, value in obj.items():
-        name = _NAMES.get(key) if type(key) is str else None
+        if type(key) is not str:
+            raise _Unusual
+        name = _NAMES.get(key)
         if name is None:
-            if type(key) is not str:
-                raise _Unusual
             name = encode_basestring(key) + ": "
             if len(_NAMES) < _MAX_NAMES:
                 _NAMES[key] = name
