@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Figure
 from ..figures.label import CHANGE_WORDS, change_at, clause_start, label_key
@@ -44,16 +44,14 @@ _GAP = 8  # characters between this year's figure and the comparison it opens
 _PASSAGE_REACH = 400  # characters back to the item a passage explains
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """The year a clause names: an explicit year, or one relative to the report's own."""
 
     year: int | None = None
     offset: int | None = None  # -1 for 上年, 0 for 本年
 
 
-@dataclass(frozen=True)
-class NamedChange:
+class NamedChange(NamedTuple):
     """The figures a stated change names: last year's, this year's (if stated), and the
     item the passage explains (if it opens on one)."""
 
