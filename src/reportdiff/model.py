@@ -1,7 +1,9 @@
 """The plain records that flow from the readers through the core to every output.
 
-Everything here is a frozen dataclass holding offsets into a Document's normalised
-text. Nothing in this module does I/O or knows about any output format; the JSON
+Everything here is an immutable record (a NamedTuple: it costs next to nothing to
+create at import, where a frozen dataclass costs half a millisecond on every run)
+holding offsets into a Document's normalised text; ``record._replace(field=value)``
+makes a changed copy. Nothing in this module does I/O or knows about any output format; the JSON
 contract lives in ``render/json.py`` and is an explicit view of these records.
 """
 
@@ -9,8 +11,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 BlockKind = Literal["paragraph", "table"]
 PairStatus = Literal["unchanged", "changed", "added", "removed"]
@@ -30,16 +33,14 @@ FigureRole = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A half-open character range [start, end) of a Document's text."""
 
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph or table of a document, as the reader found it.
 
     ``style_level`` is the heading level a word processor declared (Word heading or
@@ -58,8 +59,7 @@ class Block:
     cells: tuple[tuple[Span, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A report as read from disk: normalised text plus the blocks that tile it."""
 
     path: str
@@ -76,8 +76,7 @@ class Document:
         return self.text[block.start : block.end]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A node of a document's outline.
 
     ``start``..``end`` covers the heading and everything under it, children included;
@@ -100,8 +99,7 @@ class Section:
     parent: str | None = None
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """One readable edit group. Offsets index the old and new Document texts.
 
     A "move" edit names, in ``other_section``, the section on the other side where the
@@ -119,8 +117,7 @@ class Edit:
     move_role: Literal["source", "target"] | None = None  # which end of a move this is
 
 
-@dataclass(frozen=True)
-class SectionPair:
+class SectionPair(NamedTuple):
     """Two aligned sections (or one, when added or removed) and their differences.
 
     ``relation`` is "match" for one-to-one pairs, "split" when one old section's text
@@ -149,8 +146,7 @@ class SectionPair:
     same: tuple[tuple[int, int, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class DateParts:
+class DateParts(NamedTuple):
     """What a date figure states: its year, month and day, None where the report leaves
     one out (6月17日 has no year, 2024年6月 no day, 2025年底 only a year); ``last`` is a
     range's end (6月17日至20日), with the parts it leaves out taken from the start."""
@@ -171,8 +167,7 @@ class DateParts:
         return datetime.date(self.year, self.month, day)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number as written in a document, with its value normalised to a base unit.
 
     A date's ``value`` is its parts as one number (20230920, 618 for 6月18日), kept for
@@ -193,8 +188,7 @@ class Figure:
     date: DateParts | None = None  # for kind "date": what it states, as a date
 
 
-@dataclass(frozen=True)
-class NumberChange:
+class NumberChange(NamedTuple):
     """A figure of OLD paired with its figure in NEW (or either alone), and the change."""
 
     label: str
@@ -210,8 +204,7 @@ class NumberChange:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """A document's own arithmetic or consistency that does not hold."""
 
     kind: str
@@ -221,8 +214,7 @@ class Check:
     evidence: tuple[str, ...] = ()  # what the check relied on, in words
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A passage that looks reused, with the evidence a reviewer can verify."""
 
     kind: FlagKind
@@ -235,17 +227,15 @@ class Flag:
     score: float = 1.0
 
 
-@dataclass(frozen=True)
-class CarriedOverShare:
+class CarriedOverShare(NamedTuple):
     """Share of NEW's text (non-blank characters) carried over from OLD: the whole
     report's and each section's own text's (heading and body before any subsection)."""
 
     share: float = 0.0
-    sections: dict[str, float] = field(default_factory=dict)
+    sections: Mapping[str, float] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """How many sections, figures, checks and flags a comparison found, by kind."""
 
     sections_changed: int
@@ -259,8 +249,7 @@ class Summary:
     boilerplate_flags: int
 
 
-@dataclass(frozen=True)
-class OutlineRow:
+class OutlineRow(NamedTuple):
     """One line of the outline over both documents: ``pair`` indexes
     ``Comparison.pairs``; ``parent`` indexes ``Comparison.outline`` (None at the top,
     where ``depth`` is 1)."""
@@ -270,8 +259,7 @@ class OutlineRow:
     parent: int | None = None
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """The one result of the core: everything every output needs, nothing more."""
 
     old: Document
@@ -282,10 +270,10 @@ class Comparison:
     numbers: tuple[NumberChange, ...] = ()
     checks: tuple[Check, ...] = ()
     boilerplate: tuple[Flag, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     # The pairs as one tree over both documents, in the order every output lists them.
-    outline: tuple[OutlineRow, ...] = field(default=())
-    carried_over: CarriedOverShare = field(default_factory=CarriedOverShare)
+    outline: tuple[OutlineRow, ...] = ()
+    carried_over: CarriedOverShare = CarriedOverShare()
     # pairs of an added and a removed figure with some evidence of being one figure,
     # too little to call them changed: shown apart, for the reviewer to judge
     related: tuple[NumberChange, ...] = ()

@@ -6,8 +6,6 @@ The reports are fictional (a county forestry bureau), written for these tests.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from reportdiff.core.diff import diff_texts, same_runs, section_span
 from reportdiff.model import (
     Check,
@@ -98,7 +96,7 @@ def _with_same_runs(
         if o is not None and n is not None:
             (a0, a1), (b0, b1) = section_span(o), section_span(n)
             diffs, _ = diff_texts(OLD[a0:a1], NEW[b0:b1], 5.0)
-            pair = replace(pair, same=same_runs(diffs, a0, b0))
+            pair = pair._replace(same=same_runs(diffs, a0, b0))
         out.append(pair)
     return tuple(out)
 

@@ -65,13 +65,12 @@ async def test_the_ui_lists_pairs_in_the_text_reports_order(seeds_comparison):
 
 
 async def test_a_weak_pair_is_marked_weak_in_the_ui_outline(seeds_comparison):
-    from dataclasses import replace
 
     c = seeds_comparison
     k = next(i for i, p in enumerate(c.pairs) if p.old and p.new and p.old != "0")
     pairs = list(c.pairs)
-    pairs[k] = replace(pairs[k], weak=True, basis="title")
-    weak = replace(c, pairs=tuple(pairs))
+    pairs[k] = pairs[k]._replace(weak=True, basis="title")
+    weak = c._replace(pairs=tuple(pairs))
     app = build_app(weak)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import replace
 
 from reportdiff.model import Comparison, Document, Edit, Figure, Flag, Section
 
@@ -22,8 +21,7 @@ def tile(c: Comparison, n: int) -> Comparison:
         old_sections += [_section(s, k * ol, sid) for s in c.old_sections]
         new_sections += [_section(s, k * nl, sid) for s in c.new_sections]
         pairs += [
-            replace(
-                p,
+            p._replace(
                 old=sid(p.old),
                 new=sid(p.new),
                 edits=tuple(_edit(e, k * ol, k * nl, sid) for e in p.edits),
@@ -32,8 +30,7 @@ def tile(c: Comparison, n: int) -> Comparison:
         ]
         shift = {"old": k * ol, "new": k * nl}
         numbers += [
-            replace(
-                x,
+            x._replace(
                 old=_figure(x.old, k * ol),
                 new=_figure(x.new, k * nl),
                 old_section=sid(x.old_section),
@@ -42,7 +39,7 @@ def tile(c: Comparison, n: int) -> Comparison:
             for x in c.numbers
         ]
         checks += [
-            replace(x, figures=tuple(_figure(f, shift[x.doc]) for f in x.figures)) for x in c.checks
+            x._replace(figures=tuple(_figure(f, shift[x.doc]) for f in x.figures)) for x in c.checks
         ]
         flags += [_flag(f, shift[f.doc], sid) for f in c.boilerplate]
     return Comparison(
@@ -62,12 +59,11 @@ def _ids(k: int):
 
 
 def _doc(d: Document, n: int) -> Document:
-    return replace(d, text=d.text * n, blocks=())
+    return d._replace(text=d.text * n, blocks=())
 
 
 def _section(s: Section, at: int, sid) -> Section:
-    return replace(
-        s,
+    return s._replace(
         id=sid(s.id),
         parent=sid(s.parent),
         start=s.start + at,
@@ -81,8 +77,7 @@ def _edit(e: Edit, o: int, n: int, sid) -> Edit:
     def add(x, d):
         return None if x is None else x + d
 
-    return replace(
-        e,
+    return e._replace(
         old_start=add(e.old_start, o),
         old_end=add(e.old_end, o),
         new_start=add(e.new_start, n),
@@ -92,11 +87,11 @@ def _edit(e: Edit, o: int, n: int, sid) -> Edit:
 
 
 def _figure(f: Figure | None, at: int) -> Figure | None:
-    return None if f is None else replace(f, start=f.start + at, end=f.end + at)
+    return None if f is None else f._replace(start=f.start + at, end=f.end + at)
 
 
 def _flag(f: Flag, at: int, sid) -> Flag:
-    return replace(f, start=f.start + at, end=f.end + at, section=sid(f.section))
+    return f._replace(start=f.start + at, end=f.end + at, section=sid(f.section))
 
 
 if __name__ == "__main__":  # timings for README

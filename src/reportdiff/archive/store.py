@@ -166,7 +166,7 @@ class Archive:
             path = Path(tmp) / f"{version.year}{Path(original).suffix}"
             path.write_bytes(data)
             doc = read_document(path)
-        return dataclasses.replace(doc, path=version.ref)
+        return doc._replace(path=version.ref)
 
     def log(self, agency: str) -> list[LogEntry]:
         """Every commit that added or revised one of ``agency``'s versions, newest first."""

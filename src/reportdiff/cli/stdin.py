@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import tempfile
 from pathlib import Path
@@ -35,4 +34,4 @@ def read_stdin() -> Document:
         path.write_bytes(raw)
         doc = read_document(path)
     title = doc.title if doc.title != path.stem else STDIN_NAME
-    return dataclasses.replace(doc, path=STDIN_NAME, title=title)
+    return doc._replace(path=STDIN_NAME, title=title)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ...model import Check, Document, Figure, Section, Side
 from ..figures.extract import extract_figures
@@ -37,7 +36,7 @@ def check_document(
         *check_tables(doc, figures, side),
     ]
     ordered = sorted(found, key=lambda k: k.figures[0].start if k.figures else 0)
-    return tuple(replace(k, evidence=_evidence(k)) for k in ordered)
+    return tuple(k._replace(evidence=_evidence(k)) for k in ordered)
 
 
 # what each check relies on, said once for every check of its kind

@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -73,7 +73,7 @@ def detect_moves(
             matched = by_edit.get((pi, ei))
             edits.extend(_split_edit(edit, matched, pairs) if matched else [edit])
         out.append(
-            replace(pair, edits=tuple(edits))
+            pair._replace(edits=tuple(edits))
             if len(edits) != len(pair.edits) or edits != list(pair.edits)
             else pair
         )
@@ -239,8 +239,7 @@ def _merge_adjacent(moves: list[Edit]) -> list[Edit]:
             and prev.old_end == m.old_start
             and prev.new_end == m.new_start
         ):
-            merged[-1] = replace(
-                prev,
+            merged[-1] = prev._replace(
                 old_text=prev.old_text + m.old_text,
                 new_text=prev.new_text + m.new_text,
                 old_end=m.old_end,

@@ -4,7 +4,6 @@ edit groups, a time budget with a stated coarser fallback, and moved passages.""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
@@ -343,28 +342,27 @@ def _diff_pair(
             (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
         )
         status: PairStatus = "added" if o is None else "changed"
-        return replace(pair, status=status, similarity=pair.similarity, edits=edits)
+        return pair._replace(status=status, similarity=pair.similarity, edits=edits)
     if o is not None and (n is None or (pair.secondary and pair.relation == "merge")):
         start, end = o.start, o.body_end
         text = old.text[start:end]
         edits = (Edit("delete", text, "", start, end, None, None),) if text.strip() else ()
         status = "removed" if n is None else "changed"
-        return replace(pair, status=status, similarity=pair.similarity, edits=edits)
+        return pair._replace(status=status, similarity=pair.similarity, edits=edits)
     assert o is not None
     assert n is not None
     (os_, oe), (ns, ne) = section_span(o), section_span(n)
     a, b = old.text[os_:oe], new.text[ns:ne]
     if a == b:
         same = ((os_, ns, len(a)),) if a else ()
-        return replace(pair, status="unchanged", similarity=1.0, edits=(), same=same)
+        return pair._replace(status="unchanged", similarity=1.0, edits=(), same=same)
     over_budget = total.expired
     budget = Budget(options.diff_timeout_s, within=total)
     diffs, cut = diff_texts(a, b, budget, coarse=over_budget)
     note = _pair_notes(options)["total" if over_budget else cut] if over_budget or cut else ""
     edits = tuple(edits_from_diffs(diffs, os_, ns))
     status = "changed" if edits else "unchanged"
-    return replace(
-        pair,
+    return pair._replace(
         status=status,
         similarity=round(similarity_of(diffs), 4),
         edits=edits,

@@ -22,7 +22,6 @@ None when the two dates share no part to compare (2025年底 against 6月).
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import datetime
 from collections import Counter
 from collections.abc import Sequence
@@ -93,18 +92,14 @@ def date_figures(text: str, figures: Sequence[Figure]) -> list[Figure]:
             if point is None:
                 continue
             # (its text is set with its date parts below)
-            f = dataclasses.replace(
-                f, end=point.end(), value=f.value * 10000, kind="date", unit="date"
-            )
+            f = f._replace(end=point.end(), value=f.value * 10000, kind="date", unit="date")
         elif f.kind != "date":
             continue
         elif out and _RANGE_GAP.fullmatch(text, out[-1].end, f.start):
-            f = dataclasses.replace(out.pop(), end=f.end)  # a range: its start's value
+            f = out.pop()._replace(end=f.end)  # a range: its start's value
         written = text[f.start : f.end]
-        out.append(dataclasses.replace(f, text=written, date=date_parts(written)))
-    return [
-        f if f.label else dataclasses.replace(f, label=_label(text, f.start, f.end)) for f in out
-    ]
+        out.append(f._replace(text=written, date=date_parts(written)))
+    return [f if f.label else f._replace(label=_label(text, f.start, f.end)) for f in out]
 
 
 def _label(text: str, start: int, end: int) -> str:
@@ -129,7 +124,7 @@ def for_matching(f: Figure, shift: int) -> Figure:
     moved with the report (its same-value bonus) over a neighbour."""
     if f.kind != "date" or f.value < 10000 or not shift:
         return f
-    return dataclasses.replace(f, value=f.value + shift * 10000)
+    return f._replace(value=f.value + shift * 10000)
 
 
 def ymd_span(f: Figure) -> tuple[Ymd, Ymd | None]:

@@ -12,7 +12,6 @@ report's year shift is unchanged.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from ...model import Document, Figure, FigureStatus, NumberChange, SectionPair
@@ -137,7 +136,7 @@ def diff_figures(
 
 
 def _scored(change: NumberChange, evidence: Evidence) -> NumberChange:
-    return replace(change, confidence=evidence.confidence(), evidence=evidence.words())
+    return change._replace(confidence=evidence.confidence(), evidence=evidence.words())
 
 
 def _compared(doc: Document, figures: Sequence[Figure]) -> list[Figure]:
