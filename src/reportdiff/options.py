@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Readers refuse inputs beyond these sizes rather than exhaust memory (README,
 # "Input formats and limits"). A long report is well under 1 MiB of text.
@@ -30,8 +30,7 @@ MAX_PDF_CHARS = 5_000_000  # characters of text over all pages
 MAX_PDF_SECONDS = 60.0  # to read all pages, so a hostile file cannot stall a scan
 
 
-@dataclass(frozen=True)
-class CompareOptions:
+class CompareOptions(NamedTuple):
     """Knobs of the comparison core."""
 
     diff_timeout_s: float = 1.0  # per section pair, for every stage of its diff
@@ -41,8 +40,7 @@ class CompareOptions:
     move_min_chars: int = 12  # shorter passages are not worth calling a move
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """Knobs of the text renderers."""
 
     color: bool = False

@@ -93,6 +93,16 @@ def test_compare_to_json_loads_nothing_heavy(pair, tmp_path):
     assert heavy_in(modules) == []
 
 
+def test_compare_to_json_creates_no_dataclass(pair, tmp_path):
+    """The path's records are NamedTuples or plain classes: importing dataclasses (and
+    inspect with it) and generating each class's methods cost some 20 ms a run."""
+    out = tmp_path / "out.json"
+    args = ("compare", *map(str, pair), "-o", str(out))
+    status, modules = loaded_modules(*args, REPORTDIFF_STATE_DIR=str(tmp_path / "state"))
+    assert status == 1
+    assert not modules & {"dataclasses", "inspect"}
+
+
 def test_with_nothing_reviewed_the_review_machinery_stays_unloaded(pair, tmp_path):
     """Saved marks are looked for by listing one folder; the review store, its hashes
     and dates load only when there is something to read."""

@@ -334,7 +334,7 @@ def test_year_over_year_stickiness_on_real_reports(real_dir: Path) -> None:
 
 
 def test_decimal_numbering_is_cited_as_written():
-    from reportdiff.core.reuse.passages import _join_chain
+    from reportdiff.core.reuse.places import _join_chain
 
     assert _join_chain(["2", "2.1"]) == "2.1"
     assert _join_chain(["三", "(二)"]) == "三(二)"

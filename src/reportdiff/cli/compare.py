@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -238,7 +237,7 @@ def text_report(comparison: Comparison, args: argparse.Namespace) -> str:
         return stat.identical_line(comparison)
     from ..render.text import render_text
 
-    options = replace(render_options(args), full=getattr(args, "full", False))
+    options = render_options(args)._replace(full=getattr(args, "full", False))
     return render_text(comparison, options, saved_reviews(comparison, args) or ())
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -26,20 +25,45 @@ from .restated import check_restated
 _WORD_BEFORE = re.compile(r"(" + "|".join(CHANGE_WORDS) + r")了?\s*$")
 
 
-@dataclass
 class _Stated:
     """A change a sentence states: the figures around its 相比/较上年 and their signs."""
 
-    keyword: int  # where 相比/较上年 stands
-    base: Figure | None = None  # last year's figure
-    delta: Figure | None = None
-    delta_sign: int = 0
-    delta_word: str = ""  # as the report says it: 增加, 减少, up, fell
-    pct: Figure | None = None
-    pct_sign: int = 0
-    pct_word: str = ""
-    current: Figure | None = None  # this year's figure, where the sentence names it
-    flat: bool = False  # 「与2023年预算持平」: no change at all
+    __slots__ = (
+        "base",
+        "current",
+        "delta",
+        "delta_sign",
+        "delta_word",
+        "flat",
+        "keyword",
+        "pct",
+        "pct_sign",
+        "pct_word",
+    )
+
+    def __init__(
+        self,
+        keyword: int,
+        base: Figure | None = None,
+        delta: Figure | None = None,
+        delta_sign: int = 0,
+        delta_word: str = "",
+        pct: Figure | None = None,
+        pct_sign: int = 0,
+        pct_word: str = "",
+        current: Figure | None = None,
+        flat: bool = False,
+    ) -> None:
+        self.keyword = keyword  # where 相比/较上年 stands
+        self.base = base  # last year's figure
+        self.delta = delta
+        self.delta_sign = delta_sign
+        self.delta_word = delta_word  # as the report says it: 增加, 减少, up, fell
+        self.pct = pct
+        self.pct_sign = pct_sign
+        self.pct_word = pct_word
+        self.current = current  # this year's figure, where the sentence names it
+        self.flat = flat  # 「与2023年预算持平」: no change at all
 
 
 def check_changes(text: str, figures: Sequence[Figure], side: Side) -> list[Check]:

@@ -12,7 +12,6 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -32,17 +31,28 @@ _SEP = "\ue000"  # between the sentences of an edit normalised in one batch
 _NOISE_BUT_SEP_RE = re.compile("[^\\w\ue000]+|_+")  # _NOISE_RE, leaving _SEP alone
 
 
-@dataclass
 class _Piece:
     """A sentence of an edit's deleted or inserted text, with its key for matching."""
 
-    side: str  # "old": deleted text; "new": inserted text
-    pair: int
-    edit: int
-    start: int  # offset of the piece in its document
-    text: str
-    key: str
-    match: _Piece | None = None
+    __slots__ = ("edit", "key", "match", "pair", "side", "start", "text")
+
+    def __init__(
+        self,
+        side: str,
+        pair: int,
+        edit: int,
+        start: int,
+        text: str,
+        key: str,
+        match: _Piece | None = None,
+    ) -> None:
+        self.side = side  # "old": deleted text; "new": inserted text
+        self.pair = pair
+        self.edit = edit
+        self.start = start  # offset of the piece in its document
+        self.text = text
+        self.key = key
+        self.match = match
 
 
 def detect_moves(

@@ -14,7 +14,6 @@ their own, and so is a tab between the cells of a table row (see cells.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 # An equality shorter than this (non-space characters) between two edits is noise.
@@ -24,13 +23,15 @@ _ABSORB_SHARE = 0.5
 CELL = "\t"  # between the cells of a table row, as the readers write it
 
 
-@dataclass
 class _Group:
     """An edit's deleted and inserted text, or an equality between edits."""
 
-    gone: str = ""
-    came: str = ""
-    same: str | None = None  # an equality, when set
+    __slots__ = ("came", "gone", "same")
+
+    def __init__(self, gone: str = "", came: str = "", same: str | None = None) -> None:
+        self.gone = gone
+        self.came = came
+        self.same = same  # an equality, when set
 
     @property
     def size(self) -> int:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from ..text.lazy_regex import lazy_compile
@@ -82,18 +81,30 @@ class Placed(Protocol):
     def value(self) -> float: ...
 
 
-@dataclass
 class EnglishChange:
     """Indexes into the figures given; word is the movement as written."""
 
-    move_at: int  # where the movement word stands
-    word: str
-    sign: int
-    current: int | None = None
-    base: int | None = None
-    delta: int | None = None
-    pct: int | None = None
-    said: str = ""  # the words before the change figure, where they are not word's
+    __slots__ = ("base", "current", "delta", "move_at", "pct", "said", "sign", "word")
+
+    def __init__(
+        self,
+        move_at: int,
+        word: str,
+        sign: int,
+        current: int | None = None,
+        base: int | None = None,
+        delta: int | None = None,
+        pct: int | None = None,
+        said: str = "",
+    ) -> None:
+        self.move_at = move_at  # where the movement word stands
+        self.word = word
+        self.sign = sign
+        self.current = current
+        self.base = base
+        self.delta = delta
+        self.pct = pct
+        self.said = said  # the words before the change figure, where they are not word's
 
     def members(self) -> list[int]:
         return [i for i in (self.current, self.base, self.delta, self.pct) if i is not None]

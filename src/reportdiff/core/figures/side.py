@@ -7,7 +7,6 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -23,22 +22,51 @@ from .label import FALL_WORDS, RISE_WORDS, label_key
 _CONTEXT = 10  # characters either side of a figure that say what it is
 
 
-@dataclass(frozen=True)
 class FigureSide:
-    figures: list[Figure]
-    keys: list[str]  # label keys of the row part of a label
-    heads: list[str]  # a table column's header ("实际完成值"), or ""
-    contexts: list[str]
-    order: list[float]  # relative position inside its section, 0..1
-    sorts: list[str]  # "rise" (增长5.2%), "fall" (减少212万元), "before" or "level" (占比60%)
-    # whether a figure's label is generic (年初预算 once per 「1、…行政运行（项）」), so
-    # that the item it stands under says what it is
-    generic: list[bool]
-    text: str
-    periods: list[str]  # 上半年, 全年 … where the clause names one
-    moves: list[str]  # "rise" / "fall" where the words before the figure state one
-    slots: list[str]  # the figure's sentence, numbers masked, the figure itself as #
-    items: dict[int, str] = field(default_factory=dict)  # the item lines looked up
+    __slots__ = (
+        "contexts",
+        "figures",
+        "generic",
+        "heads",
+        "items",
+        "keys",
+        "moves",
+        "order",
+        "periods",
+        "slots",
+        "sorts",
+        "text",
+    )
+
+    def __init__(
+        self,
+        figures: list[Figure],
+        keys: list[str],
+        heads: list[str],
+        contexts: list[str],
+        order: list[float],
+        sorts: list[str],
+        generic: list[bool],
+        text: str,
+        periods: list[str],
+        moves: list[str],
+        slots: list[str],
+        items: dict[int, str] | None = None,
+    ) -> None:
+        self.figures = figures
+        self.keys = keys  # label keys of the row part of a label
+        self.heads = heads  # a table column's header ("实际完成值"), or ""
+        self.contexts = contexts
+        self.order = order  # relative position inside its section, 0..1
+        self.sorts = sorts  # "rise" (增长5.2%), "fall" (减少212万元), "before" or "level" (占比60%)
+        # whether a figure's label is generic (年初预算 once per 「1、…行政运行（项）」), so
+        # that the item it stands under says what it is
+        self.generic = generic
+        self.text = text
+        self.periods = periods  # 上半年, 全年 … where the clause names one
+        self.moves = moves  # "rise" / "fall" where the words before the figure state one
+        self.slots = slots  # the figure's sentence, numbers masked, the figure itself as #
+        self.items: dict[int, str] = {} if items is None else items  # the item lines looked up
 
     def item(self, i: int) -> str:
         if i not in self.items:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..text.line_wraps import soft_break
 from .english_changes import comparative_before
@@ -48,12 +48,16 @@ _WHOLE_NAMED_RE = re.compile(
 )
 
 
-@dataclass
 class _List:
-    parent: int
-    closes_on_semi: bool
-    parts: list[int] = field(default_factory=list)
-    semi_at: int = -1  # a ；within a line that the list ran on over, before its next part
+    __slots__ = ("closes_on_semi", "parent", "parts", "semi_at")
+
+    def __init__(
+        self, parent: int, closes_on_semi: bool, parts: list[int] | None = None, semi_at: int = -1
+    ) -> None:
+        self.parent = parent
+        self.closes_on_semi = closes_on_semi
+        self.parts: list[int] = [] if parts is None else parts
+        self.semi_at = semi_at  # a ；within a line that the list ran on over, before its next part
 
     def summed(self, readings: list[Reading]) -> float:
         return sum(readings[i].value for i in self.parts)
@@ -70,8 +74,7 @@ class _List:
         return self.summed(readings) + r.value > total.value + slack
 
 
-@dataclass
-class _Aside:
+class _Aside(NamedTuple):
     """An open parenthesis: the lists open before it, and the figure before it."""
 
     lists: int  # how many lists were open outside it

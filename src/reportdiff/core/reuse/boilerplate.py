@@ -13,7 +13,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Block, CarriedOverShare, Document, Flag, Section, SectionPair
 from ..text.nfkc import nfkc
@@ -26,10 +26,9 @@ from .passages import (
     IndexedDoc,
     Passage,
     SentenceIndex,
-    join_names,
-    join_places,
     near_copy,
 )
+from .places import join_names, join_places
 from .shingles import Sentence
 from .stale_flags import stale_flags
 from .template_phrases import PhraseHit, find_template_phrases
@@ -41,8 +40,7 @@ _DIGITS = re.compile(r"[^\d.%]")  # a figure compared by its digits: 1,234 is 12
 _BLANK_RUN = re.compile(r"\s+")  # \s is str.isspace: the blank characters
 
 
-@dataclass(frozen=True)
-class ReuseContext:
+class ReuseContext(NamedTuple):
     """What a pair is checked against besides itself: templates and a reference corpus."""
 
     templates: tuple[Document, ...] = ()

@@ -9,9 +9,7 @@ copy.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import PurePath
 from typing import Protocol
@@ -21,6 +19,7 @@ from rapidfuzz.distance import Indel
 
 from ...model import Document, Section, Side
 from ..sections.segment import segment_document
+from .places import section_locator, section_refs
 from .shingles import (
     SENTENCE_WEIGHT,
     Sentence,
@@ -37,15 +36,17 @@ _BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge c
 _EVIDENCE_CAP = 16  # places kept per sentence: evidence names a few, then "and N more"
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
     """Sentence ``index`` of indexed document ``doc`` matches, with a 0..1 score."""
 
-    doc: int
-    index: int
-    score: float
-    lead: int = 0  # key characters at the start of the query that the match lacks
-    trail: int = 0  # ... and at its end (a clause added before or after a copy)
+    __slots__ = ("doc", "index", "lead", "score", "trail")
+
+    def __init__(self, doc: int, index: int, score: float, lead: int = 0, trail: int = 0) -> None:
+        self.doc = doc
+        self.index = index
+        self.score = score
+        self.lead = lead  # key characters at the start of the query that the match lacks
+        self.trail = trail  # ... and at its end (a clause added before or after a copy)
 
 
 class SentenceIndex:
@@ -141,16 +142,28 @@ def near_copy(
     return score, lead, trail
 
 
-@dataclass
 class Passage:
     """A maximal run of flagged sentences inside one section, with their evidence."""
 
-    start: int
-    end: int
-    section: str
-    evidence: list[Hit]
-    score: float  # the weakest sentence match in the run
-    substantial: bool  # holds a sentence long enough to be flagged (not only headings)
+    __slots__ = ("end", "evidence", "score", "section", "start", "substantial")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        section: str,
+        evidence: list[Hit],
+        score: float,
+        substantial: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.section = section
+        self.evidence = evidence
+        self.score = score  # the weakest sentence match in the run
+        self.substantial = (
+            substantial  # holds a sentence long enough to be flagged (not only headings)
+        )
 
 
 def merge_passages(
@@ -231,80 +244,20 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum() and ord(ch) < 0x2E80
 
 
-def section_locator(sections: Sequence[Section]) -> Callable[[int], str]:
-    """A function from a character offset to the id of the deepest section holding it."""
-    ordered = sorted((s for s in sections if s.id != "0"), key=lambda s: (s.start, s.level))
-    starts = [s.start for s in ordered]
-    by_id = {s.id: s for s in ordered}
-
-    def locate(pos: int) -> str:
-        i = bisect_right(starts, pos) - 1
-        s = ordered[i] if i >= 0 else None
-        while s is not None and s.end <= pos:  # past its end: an ancestor may still hold pos
-            s = by_id.get(s.parent) if s.parent else None
-        return s.id if s is not None else "0"
-
-    return locate
-
-
-def section_refs(sections: Sequence[Section]) -> dict[str, str]:
-    """How a reviewer cites each section: its numbering chain, e.g. "§三(二)"."""
-    by_id = {s.id: s for s in sections}
-    refs = {}
-    for sec in sections:
-        chain = []
-        s: Section | None = sec
-        while s is not None:
-            chain.append(_plain_number(s.number))
-            s = by_id.get(s.parent) if s.parent else None
-        refs[sec.id] = "§" + _join_chain(chain[::-1]) if all(chain) else f"§{sec.id}"
-    refs["0"] = "(preamble)"
-    return refs
-
-
-def _join_chain(parts: list[str]) -> str:
-    out = ""
-    for part in parts:  # 三 + (二) -> 三(二); 六 + 一 -> 六.一; 2 + 2.1 -> 2.1
-        if out and part.startswith(out + "."):
-            out = part  # decimal numbering already names its parent
-            continue
-        joint = "" if not out or out.endswith(")") or part.startswith("(") else "."
-        out += joint + part
-    return out
-
-
-def _plain_number(number: str) -> str:
-    n = number.strip().replace("（", "(").replace("）", ")")
-    return n.rstrip("、.．").strip("#").strip()
-
-
-def join_names(names: Iterable[str], limit: int = 3) -> str:
-    """ "a, b and c", or "a, b, c and 4 more" past ``limit``."""
-    items = list(dict.fromkeys(names))
-    if len(items) > limit:
-        return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def join_places(hits: Sequence[Hit], place: Callable[[Hit], str], limit: int = 3) -> str:
-    """``join_names`` of the hits' places, placing only the hits named: placing one
-    may read a report again, and a template passage has thousands of hits."""
-    if len(hits) <= limit:
-        return join_names((place(h) for h in hits), limit)
-    shown = list(dict.fromkeys(place(h) for h in hits[:limit]))
-    return ", ".join(shown) + f" and {len(hits) - len(shown)} more"
-
-
-@dataclass(frozen=True)
 class IndexedDoc:
     """A document with its outline and sentences: what reuse detection needs of it."""
 
-    doc: Document
-    sections: tuple[Section, ...]
-    sentences: tuple[Sentence, ...]
-    side: Side = "new"  # which side of a comparison it is, for the flags on it
+    def __init__(
+        self,
+        doc: Document,
+        sections: tuple[Section, ...],
+        sentences: tuple[Sentence, ...],
+        side: Side = "new",
+    ) -> None:
+        self.doc = doc
+        self.sections = sections
+        self.sentences = sentences
+        self.side = side  # which side of a comparison it is, for the flags on it
 
     @classmethod
     def of(

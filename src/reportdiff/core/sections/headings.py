@@ -8,8 +8,7 @@ decided over the whole document in segment.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ...model import Document
 from ..text.line_wraps import paragraph_wrap_width
@@ -44,8 +43,7 @@ _AMOUNT = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?:[万亿千]?元|%|％)|\d\
 _TOC_MARKERS = {"目录", "目次", "contents", "tableofcontents"}
 
 
-@dataclass
-class Candidate:
+class Candidate(NamedTuple):
     """A line that may open a section, with its parts as offsets into the text."""
 
     block: int  # index into Document.blocks

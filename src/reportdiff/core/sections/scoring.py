@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -58,15 +57,26 @@ _CANDIDATES = 48  # per section: the rest share too few sketched bigrams to matt
 SMALL_BODY = 12  # bigrams; below this a body says little and the title decides
 
 
-@dataclass
 class Features:
-    section: Section
-    index: int
-    title: str
-    shingles: frozenset[int]
-    children: list[int] = field(default_factory=list)
-    parent: int | None = None
-    slot: str | None = None  # part of the genre's standard outline, if one applies
+    __slots__ = ("children", "index", "parent", "section", "shingles", "slot", "title")
+
+    def __init__(
+        self,
+        section: Section,
+        index: int,
+        title: str,
+        shingles: frozenset[int],
+        children: list[int] | None = None,
+        parent: int | None = None,
+        slot: str | None = None,
+    ) -> None:
+        self.section = section
+        self.index = index
+        self.title = title
+        self.shingles = shingles
+        self.children: list[int] = [] if children is None else children
+        self.parent = parent
+        self.slot = slot  # part of the genre's standard outline, if one applies
 
 
 def features(

@@ -18,7 +18,6 @@ Three steps, each linear in the number of lines:
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Callable
 
@@ -175,7 +174,7 @@ def _join_split_titles(doc: Document, headings: list[Candidate]) -> list[Candida
             out.append(h)
             continue
         end = doc.blocks[h.block + 1].end
-        out.append(dataclasses.replace(h, title=title, head_end=end))
+        out.append(h._replace(title=title, head_end=end))
         skip = h.block + 1
     return out
 
