@@ -23,6 +23,9 @@ _CONTEXT = 10  # characters either side of a figure that say what it is
 
 
 class FigureSide:
+    """One document's figures and, index for index, what matching reads of each; the
+    item lines are looked up when first asked for."""
+
     __slots__ = (
         "contexts",
         "figures",
