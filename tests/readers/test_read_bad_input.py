@@ -88,6 +88,7 @@ BAD = {
     "binary": ("data.bin", _binary, "not a text report"),
     "controls": ("ctl.txt", _controls, "binary data"),
     "legacy-doc": ("old.doc", _legacy_doc, "save it as .docx"),
+    "wps": ("old.wps", _legacy_doc, "WPS .wps"),
     "pdf": ("report.pdf", _pdf, "damaged or truncated PDF"),
     "other-zip": ("notes.zip", _other_zip, "not a Word .docx"),
     "truncated-zip": ("cut.docx", _truncated_zip, "damaged"),

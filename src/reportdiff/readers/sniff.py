@@ -17,8 +17,8 @@ Kind = Literal["text", "zip", "pdf"]
 _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "is a legacy Word .doc (or an encrypted Office file), "
-        "which is not supported; save it as .docx",
+        "is a legacy Office file (Word .doc, WPS .wps) or an encrypted one, "
+        "which is not supported; save it as .docx (without a password)",
     ),
     (b"{\\rtf", "is an RTF file, which is not supported; save it as .docx or .txt"),
     (b"\x1f\x8b", "is gzip-compressed; decompress it first"),
