@@ -34,6 +34,8 @@ ENV = {
 
 _CORE = """
 import json, resource, sys, time
+from reportdiff import regex_cache
+regex_cache.start()  # as the command line does: patterns kept from the runs before
 from reportdiff.readers import read_document
 from reportdiff.core.compare import compare
 from reportdiff.render.json import render_json
@@ -116,6 +118,8 @@ def grown_pair(tmp: Path, k: int) -> tuple[Path, Path]:
 
 _DIFF_STAGE = """
 import json, sys, time
+from reportdiff import regex_cache
+regex_cache.start()
 from reportdiff.readers import read_document
 from reportdiff.options import CompareOptions
 from reportdiff.core.diff.textdiff import diff_pairs
