@@ -167,6 +167,22 @@ def test_prose_against_table():
     assert "86.5公里" in disagree[0].message
 
 
+@pytest.mark.parametrize("item", ["公务接待费", "因公出国（境）费", "公务用车运行费"])
+@pytest.mark.parametrize("prose", [28.5, 31.2])
+def test_prose_agreeing_with_one_of_the_tables_that_hold_the_item_is_no_conflict(item, prose):
+    """The basic-spending table gives the item's part of basic spending; the 三公 table
+    gives the whole under its own heading words. The text speaks of the latter."""
+    basic = f"经济分类科目\t合计\t公用经费\n{item}\t185,000.00\t185,000.00\n"
+    three = f"项目\t预算数（万元）\n“三公”经费预算数 {item}\t{prose:.2f}\n"
+    text = f"2025年{item}{prose:.2f}万元。\n"
+    agree = checks_in(text + "单位：元\n" + basic + "单位：万元\n" + three)
+    assert [k.kind for k in agree] == []
+    other = checks_in(
+        f"2025年{item}{prose + 5:.2f}万元。\n单位：元\n" + basic + "单位：万元\n" + three
+    )
+    assert [k.kind for k in other] == ["prose_vs_table"]
+
+
 def test_narrative_counts_and_rates_are_not_conflicts():
     text = (
         "一、工作\n抓获犯罪嫌疑人10名。\n抓获犯罪嫌疑人5人。\n抓获犯罪嫌疑人12人。\n"
@@ -237,3 +253,18 @@ def test_english_rate_moved_to_and_from_with_points():
     checks = checks_in(text)
     assert [k.figures[0].text for k in checks] == ["91.0%"]
     assert "is +2.5 pp" in checks[0].message
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    [
+        "putuo-zhengfu-bangongshi-bumen-yusuan-2025.pdf",
+        "shanghai-caizhengju-danwei-yusuan-2025.pdf",
+    ],
+)
+def test_real_budgets_three_public_expenses_agree_with_their_own_table(real_dir, pdf):
+    """公务接待费 in the text is the 三公 table's figure, not the basic-spending row's."""
+    from reportdiff.readers import read_document
+
+    doc = read_document(real_dir / "dev" / "pdf" / pdf)
+    assert not [k.message for k in checks_of(doc) if k.kind == "prose_vs_table"]

@@ -152,12 +152,24 @@ def _prose_vs_table(figures: list[Figure], in_table: InTable, side: Side) -> lis
         row = rows.get((label_key(f.label), f.kind))
         if in_table(f.start) or not row or not _same_unit(f, row):
             continue
-        if any(_agree(f, t) for t in row):
+        if any(_agree(f, t) for t in row) or _another_table_agrees(f, figures, in_table):
             continue
         shown = " / ".join(t.text for t in row)
         message = f"{f.label} is {f.text} in the text but {shown} in the table"
         out.append(Check("prose_vs_table", side, message, (f, *row)))
     return out
+
+
+def _another_table_agrees(f: Figure, figures: list[Figure], in_table: InTable) -> bool:
+    """Whether a table names the prose figure's item among other words and gives its
+    value: a report may hold the item in several tables (公务接待费 in the basic-spending
+    table, and as 「“三公”经费预算数 公务接待费」 in the 三公 table), and the text speaks
+    of one of them."""
+    key = label_key(f.label)
+    return any(
+        t.kind == f.kind and in_table(t.start) and key in label_key(t.label) and _agree(f, t)
+        for t in figures
+    )
 
 
 def _agree(f: Figure, t: Figure) -> bool:
