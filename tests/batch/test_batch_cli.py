@@ -43,6 +43,9 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
             write(root / "2023" / f"dept-{i:02d}-2023.txt", report_text(i, 2023))
         write(root / "2024" / new_name(i), report_text(i, 2024, PLANS.get(i, Plan())))
     (root / "2024" / "scanned.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+    (root / "2024" / "林业局2024年自评.doc").write_bytes(ole)  # sent in Word 97 format
+    (root / "2024" / "README.md").write_text("# 2024年各单位自评报告\n", encoding="utf-8")
     return root / "2023", root / "2024"
 
 
@@ -72,11 +75,13 @@ def test_what_could_not_be_paired_or_read_is_listed_with_its_reason(season: Path
     assert unpaired["side"] == "new"
     assert unpaired["agency"] == agency_name(ONLY_NEW)
     assert unpaired["reason"].startswith("no report of this agency in OLD")
-    (bad,) = data["bad_files"]
-    assert Path(bad["path"]).name == "scanned.docx"
-    assert bad["reason"].startswith("unreadable:")
+    bad = {Path(b["path"]).name: b["reason"] for b in data["bad_files"]}
+    assert sorted(bad) == ["scanned.docx", "林业局2024年自评.doc"]  # a folder's README is not
+    assert bad["scanned.docx"].startswith("unreadable:")
+    assert "save it as .docx" in bad["林业局2024年自评.doc"]
     text = (season / "summary.txt").read_text(encoding="utf-8")
     assert "scanned.docx: unreadable" in text
+    assert "林业局2024年自评.doc: a legacy Word .doc" in text
     assert agency_name(ONLY_NEW) in text
 
 

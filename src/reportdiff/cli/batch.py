@@ -103,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
         for s in (*result.unpaired, *result.bad):
             print(f"reportdiff: {safe_line(s.path)}: {safe_line(s.reason)}", file=sys.stderr)
     sys.stdout.write(safe_text(text))
-    sys.stdout.write(f"\nwritten to {out}{os.sep} (index.html, summary.csv, summary.json)\n")
+    written = f"index.html, summary.txt, summary.csv, summary.json, pairs{os.sep}"
+    sys.stdout.write(f"\nwritten to {out}{os.sep} ({written})\n")
     # As diff -r: 1 when any pair differs or any report found no partner or no reading.
     same = not (result.unpaired or result.bad or any(r.differs for r in result.rows))
     return ExitStatus.SAME if same else ExitStatus.DIFFERENT
@@ -139,22 +140,26 @@ def _folder_jobs(
     """Read both folders, pair their reports: the jobs, the unpaired, the unreadable."""
     from ..batch.pairing import Named, pair_reports
     from ..batch.summary import Skipped
-    from ..scan import ProgressBar, find_reports
+    from ..scan import REPORT_SUFFIXES, ProgressBar, walk_folder
     from .batch_jobs import PairJob, describe_file
 
     # The output folder may lie inside an input folder: its summary.txt is no report.
     ours = out.resolve()
-    listed = [
-        (str(p), side)
-        for folder, side in ((old_dir, "old"), (new_dir, "new"))
-        for p in find_reports(folder)
-        if ours not in p.resolve().parents
-    ]
+    listed: list[tuple[str, str]] = []
+    unread: list[Skipped] = []  # an agency's .doc or .wps is told, not passed over
+    for folder, side in ((old_dir, "old"), (new_dir, "new")):
+        found, others = walk_folder(folder)
+        listed += [(str(p), side) for p in found if ours not in p.resolve().parents]
+        unread += [
+            Skipped(str(p), p.stem, why, side)
+            for p, why in others
+            if p.suffix.lower() not in REPORT_SUFFIXES and ours not in p.resolve().parents
+        ]
     tasks = [partial(describe_file, path, side == "new") for path, side in listed]
     infos: list[FileInfo] = [None] * len(tasks)  # type: ignore[list-item]
     for n, info in _in_pool(tasks, jobs, ProgressBar("reading")):
         infos[n] = info
-    bad = [
+    bad = unread + [
         Skipped(i.path, Path(i.path).stem, f"unreadable: {i.problem}", side)
         for i, (_, side) in zip(infos, listed, strict=True)
         if i.problem
