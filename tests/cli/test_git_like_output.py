@@ -359,3 +359,24 @@ def test_progress_message_fits_one_row():
     assert fit("道县公安局2023年度报告.txt", 10) == "道县公安…"
     assert fit("short", 10) == "short"
     assert len(fit("x" * 500, 79)) == 79
+
+
+@pytest.mark.parametrize(
+    ("short", "target"),
+    [("--stat", ("-o", "s.json")), ("-q", ("-o", "q.html")), ("--stat", ("--format", "json"))],
+)
+def test_a_short_form_with_a_machine_format_is_refused_not_ignored(pair, tmp_path, short, target):
+    args = [a if not a.endswith((".json", ".html")) else str(tmp_path / a) for a in target]
+    result = run_cli("compare", *map(str, pair), short, *args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert f"{short} prints a short text form" in result.stderr
+    assert not list(tmp_path.glob("?.json"))
+    assert not list(tmp_path.glob("?.html"))
+
+
+def test_a_short_form_may_go_to_a_text_file(pair, tmp_path):
+    out = tmp_path / "stat.txt"
+    result = run_cli("compare", *map(str, pair), "--stat", "-o", str(out))
+    assert result.returncode == 1
+    assert "|" in out.read_text(encoding="utf-8")

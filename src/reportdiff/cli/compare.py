@@ -119,6 +119,14 @@ def compare_options(args: argparse.Namespace) -> CompareOptions:
 def run(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         raise ReportdiffError("only one of OLD and NEW can be - (stdin)")
+    short = (
+        "--stat" if getattr(args, "stat", False) else "-q" if getattr(args, "brief", False) else ""
+    )
+    if short and output_format(args) != "text":
+        raise ReportdiffError(
+            f"{short} prints a short text form, not {output_format(args)}; "
+            f"drop --format or -o, or write it to a .txt file"
+        )
     # Loading the core and reading two reports make hundreds of thousands of objects
     # that live on, and next to no cycles: the collector would only walk them again.
     with collector_paused():
