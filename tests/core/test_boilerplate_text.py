@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,8 +87,26 @@ def test_genuine_text_has_no_template_phrase() -> None:
         "本局围绕防汛抗旱中心工作，完成水库除险加固3座。\n"
         "主要支出包括工资福利支出和商品服务支出。\n"
         "XXL 型号设备（含税）采购2台，Louis XIV 展览。\n"
+        "认股书由认股人填写认购的股份数、金额、住所，并签名或者盖章。\n"
+        "If you use GitHub Enterprise Cloud, the [Enterprise Cloud Addendum](/articles/x) "
+        "and [Addendum B](/b) apply; see [Describe API](https://e.com).\n"
     )
     assert find_template_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("绩效目标完成情况由项目单位填写。", "由……填写"),
+        ("（本栏由财务股填列）", "（根据……填写/描述）"),
+        ("本表由财务股填列", "由……填写"),
+        ("请各单位填报；", "由……填写"),
+        ("The agency [insert name of agency] reports to [Enter date].", "[insert …]"),
+        ("Total spending was <add figure> in FY2024.", "[insert …]"),
+    ],
+)
+def test_template_instructions_are_still_found(text: str, label: str) -> None:
+    assert label in [h.label for h in find_template_phrases(text)]
 
 
 def _plain_wrap_width(lines: list[str]) -> int | None:

@@ -64,7 +64,9 @@ PHRASES: tuple[TemplatePhrase, ...] = (
     ),
     TemplatePhrase(
         "由……填写",
-        re.compile(r"(?:由|请)[^。；\n（(]{1,40}?(?:填写|填列|填报)[。；]?"),
+        # the instruction ends where it says 填写 (由项目单位填写。); a rule saying who
+        # fills in what (由认股人填写认购的股份数) goes on to its object
+        re.compile(r"(?:由|请)[^。；\n（(]{1,40}?(?:填写|填列|填报)(?=[。；;，,）)\s]|$)[。；]?"),
     ),
     TemplatePhrase(
         "XX",
@@ -83,7 +85,11 @@ PHRASES: tuple[TemplatePhrase, ...] = (
     ),
     TemplatePhrase(
         "[insert …]",
-        re.compile(r"[\[<](?:insert|enter|describe|name of|add)[^\]>\n]{0,60}[\]>]", re.IGNORECASE),
+        # the verb a whole word ([Enterprise …] is a name), and no link ([text](url))
+        re.compile(
+            r"[\[<](?:insert|enter|describe|name of|add)\b[^\]>\n]{0,60}[\]>](?!\()",
+            re.IGNORECASE,
+        ),
     ),
     TemplatePhrase("lorem ipsum", re.compile(r"lorem ipsum", re.IGNORECASE)),
 )
