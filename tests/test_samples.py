@@ -462,3 +462,23 @@ def test_shared_truth_sections_and_figures_stand_in_their_files(shared) -> None:
             if name in fig:
                 assert fig[name] in docs[name]
     verify_checks(truth["checks"], docs)
+
+
+# --- every format of one report says the same -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "txt",
+    [ZH / "qingshui-water-2023.txt", ZH / "qingshui-water-2024.txt", EN / "harbor-transit-2024.md"],
+)
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_a_sample_and_its_word_and_pdf_versions_compare_as_the_same_report(txt, suffix) -> None:
+    """The .txt writes its bold lines as **…**; Word draws them bold. How a line is drawn
+    is no edit, and neither is how it is spaced."""
+    from reportdiff.core.compare import compare
+    from reportdiff.readers import read_document
+
+    c = compare(read_document(txt), read_document(txt.with_suffix(suffix)))
+    edits = [(e.old_text, e.new_text) for p in c.pairs for e in p.edits]
+    assert edits == []
+    assert not c.has_differences

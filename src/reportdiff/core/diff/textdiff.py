@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from ...model import Document, Edit, EditOp, PairStatus, Section, SectionPair
 from ...options import CompareOptions
+from ..text.markup import without_emphasis
 from ..text.sentences import split_sentences
 from ..text.similarity import shingle_set
 from ..text.spacing import same_but_spacing
@@ -195,7 +196,8 @@ def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int)
     """Group consecutive deletions and insertions into delete/insert/replace edits,
     with offsets into the documents; short scraps of equal text between edits are
     folded in (see readable.py), and groups that differ in spacing only (text/spacing.py:
-    ``2023 年`` for ``2023年``, a line break for a space) are dropped."""
+    ``2023 年`` for ``2023年``, a line break for a space) or in the ``**`` of a bold line
+    written as Markdown (a .txt beside its .docx) are dropped."""
     diffs = absorb_scraps(diffs)
     edits: list[Edit] = []
     old_pos, new_pos = old_at, new_at
@@ -205,7 +207,7 @@ def edits_from_diffs(diffs: Sequence[tuple[int, str]], old_at: int, new_at: int)
 
     def flush() -> None:
         old_text, new_text = "".join(gone), "".join(came)
-        if same_but_spacing(old_text, new_text):
+        if same_but_spacing(without_emphasis(old_text), without_emphasis(new_text)):
             return
         op: EditOp = "replace" if old_text and new_text else ("delete" if old_text else "insert")
         edits.append(
