@@ -8,6 +8,8 @@ import pytest
 
 from reportdiff.core.compare import compare
 from reportdiff.core.diff import DELETE, EQUAL, INSERT, redline
+from reportdiff.core.diff.redline import whole_tokens
+from reportdiff.core.text.tokens import FIGURE_RE
 from reportdiff.model import Document
 from reportdiff.readers import read_document
 from reportdiff.readers.blocks import blocks_from_lines
@@ -58,3 +60,65 @@ def test_shuffled_sections_round_trip_and_moves_are_delete_and_insert(seed: int)
         gone = "".join(t for op, t in ops if op == DELETE)
         came = "".join(t for op, t in ops if op == INSERT)
         assert any(b[:6] in gone and b[:6] in came for b in bodies)
+
+
+def _char_ops(old: str, new: str) -> list[tuple[int, str]]:
+    """A character diff: the worst case, cutting figures anywhere."""
+    from difflib import SequenceMatcher
+
+    ops: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append((EQUAL, old[i1:i2]))
+            continue
+        ops += [(op, t) for op, t in ((DELETE, old[i1:i2]), (INSERT, new[j1:j2])) if t]
+    return ops
+
+
+def _figure_text(rng: random.Random) -> str:
+    pieces = ["收入", "支出", "比上年", "，", "。", "\n", "\t", " ", "cost", "年"]
+    figures = ["2024年", "15,621.11万元", "4212300", "57.14%", "8", "100", "0.39", "-3.5%"]
+    return "".join(rng.choice(figures if rng.random() < 0.5 else pieces) for _ in range(30))
+
+
+def _mutated(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 8)):
+        k = rng.randrange(len(chars) + 1)
+        what = rng.choice(["digit", "drop", "comma"])
+        if what == "drop" and k < len(chars):
+            del chars[k]
+        else:
+            chars.insert(k, "," if what == "comma" else str(rng.randint(0, 9)))
+    return "".join(chars)
+
+
+def _inside_figure(text: str, at: int) -> bool:
+    return any(m.start() < at < m.end() for m in FIGURE_RE.finditer(text))
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_whole_tokens_widens_any_diff_to_whole_figures(seed: int) -> None:
+    rng = random.Random(seed)
+    old = _figure_text(rng)
+    new = _mutated(old, rng)
+    ops = whole_tokens(_char_ops(old, new), old, new)
+    _holds(ops, old, new)
+    old_pos = new_pos = 0
+    for k, (op, text) in enumerate(ops):
+        if op != EQUAL:  # no change starts or ends inside a figure of either side
+            assert not _inside_figure(old, old_pos)
+            assert not _inside_figure(new, new_pos)
+        old_pos += len(text) if op != INSERT else 0
+        new_pos += len(text) if op != DELETE else 0
+        if op != EQUAL:
+            assert not _inside_figure(old, old_pos)
+            assert not _inside_figure(new, new_pos)
+        if k:  # one deletion and one insertion per change, changes apart
+            assert (ops[k - 1][0], op) in {
+                (EQUAL, DELETE),
+                (EQUAL, INSERT),
+                (DELETE, INSERT),
+                (DELETE, EQUAL),
+                (INSERT, EQUAL),
+            }

@@ -29,6 +29,27 @@ def revision_text(docx: bytes | Path, *, accept: bool) -> str:
     return "".join(out)[:-1]  # no mark after the last paragraph
 
 
+def revision_ops(docx: bytes | Path) -> list[tuple[int, str]]:
+    """The document as (op, text) in order: -1 deleted, 1 inserted, 0 unchanged; a
+    paragraph mark is a "\\n" with its revision's op (none after the last paragraph)."""
+    data = docx.read_bytes() if isinstance(docx, Path) else docx
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    out: list[tuple[int, str]] = []
+    for p in root.iter(f"{W}p"):
+        for el in p.iter(f"{W}t", f"{W}delText", f"{W}tab"):
+            out.append((_op(el), "\t" if el.tag == f"{W}tab" else el.text or ""))
+        mark = p.find(f"{W}pPr/{W}rPr")
+        changed = [] if mark is None else mark.findall(f"{W}del") + mark.findall(f"{W}ins")
+        out.append((_op(changed[0]) if changed else 0, "\n"))
+    return out[:-1]
+
+
+def _op(el: etree._Element) -> int:
+    tags = {el.tag} | {a.tag for a in el.iterancestors()}
+    return -1 if f"{W}del" in tags else 1 if f"{W}ins" in tags else 0
+
+
 def revisions(docx: bytes | Path) -> list[etree._Element]:
     data = docx.read_bytes() if isinstance(docx, Path) else docx
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:

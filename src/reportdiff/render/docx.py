@@ -4,8 +4,9 @@ Word, WPS and LibreOffice show the changes as revisions by ``author`` at ``date`
 accepting them all gives NEW's normalised text, rejecting them all gives OLD's.
 The revisions are the comparison's own redline (core.diff.redline: the section
 diffs' unchanged runs that stand in order in both texts, the rest deleted and
-inserted), so that promise holds exactly even where sections moved: a moved section
-reads as deleted here and inserted there. Nothing is diffed here.
+inserted, each revision widened to whole figures and words), so that promise holds
+exactly even where sections moved: a moved section reads as deleted here and
+inserted there. Nothing is diffed here.
 Paragraph marks are revisions too, so paragraphs split or joined round-trip. Headings
 of NEW's outline get Word heading styles, which makes the navigation pane useful.
 Review marks and notes become Word comments (w:comment) on their section's heading.
