@@ -93,16 +93,18 @@ def summarize(c: Comparison, agency: str, reviews: Sequence[ReviewEntry] = ()) -
 
 
 def largest_figure_change(numbers: Sequence[NumberChange]) -> NumberChange | None:
-    """The changed figure with the largest relative change (years and dates aside)."""
+    """The changed figure with the largest relative change. Years and dates aside, and
+    rates: a rate's relative change (4.5% → 9.1%, +102%) is no measure of how much it
+    moved, which is in points, and ranks with no amount."""
     moved = [
         n
         for n in numbers
-        if n.status == "changed" and n.pct is not None and n.old and n.old.kind not in _DATES
+        if n.status == "changed" and n.pct is not None and n.old and n.old.kind not in _SKIPPED
     ]
     return max(moved, key=lambda n: abs(n.pct or 0.0), default=None)
 
 
-_DATES = ("year", "date")
+_SKIPPED = ("year", "date", "percent")
 
 
 def _change_text(c: Comparison, n: NumberChange | None) -> str:
@@ -112,7 +114,9 @@ def _change_text(c: Comparison, n: NumberChange | None) -> str:
     from ..render.figure_display import change_text, document_is_english, figure_text
 
     shown = change_text(n, document_is_english(c.new))
-    return f"{n.label or 'figure'}: {figure_text(n.old)} → {figure_text(n.new)} ({shown.pct})"
+    how = shown.pct or shown.delta  # (across zero, 18% → -4%, no relative change)
+    text = f"{n.label or 'figure'}: {figure_text(n.old)} → {figure_text(n.new)}"
+    return f"{text} ({how})" if how else text
 
 
 def with_attention(row: SummaryRow) -> SummaryRow:
