@@ -22,6 +22,12 @@ from .agency_reports import DEPARTMENTS, agency_name
         ("Harbor-Transit_2024 draft", "harbortransit"),
         ("reporting office 2023 Report v2", "reportingoffice"),
         ("ＦＹ２０２３ Harbor Transit Annual Report", "harbortransit"),
+        (
+            "Harbor Point Port Transit Authority: Annual Performance Report, Fiscal Year 2024",
+            "harborpointporttransitauthority",
+        ),
+        ("Office of Budget and Management FY2024 Annual Report", "officeofbudgetandmanagement"),
+        ("Ministry of Finance Self-Evaluation, Financial Year 2023", "ministryoffinance"),
         ("2023年度部门整体支出绩效自评报告", ""),
     ],
 )

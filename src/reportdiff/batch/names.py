@@ -22,8 +22,10 @@ _CJK_WORDS = (
     "定稿", "草稿", "初稿", "副本",
 )  # fmt: skip
 _LATIN_WORDS = (
-    "annual report", "performance report", "self assessment", "self-assessment",
-    "report", "draft", "final", "revised", "revision", "copy", "fy",
+    "annual report", "performance report", "accountability report", "evaluation report",
+    "self assessment", "self-assessment", "self-evaluation", "annual", "fiscal year",
+    "financial year", "report", "draft", "final", "revised", "revision",
+    "copy", "fy",
 )  # fmt: skip
 _REPORT_WORDS = re.compile(
     "|".join(
