@@ -132,3 +132,25 @@ def test_cli_errors_are_one_line(
     assert err == "reportdiff: error: no archived 2031 version of 'A' (have: 2022)\n"
     status, _, err = run(capsys, "compare", "A@2022", "missing.txt", *a)
     assert err == "reportdiff: error: missing.txt: no such file\n"
+
+
+@pytest.mark.parametrize(
+    ("file_year", "given", "warned"), [("2022", "2023", True), ("2023", "2023", False)]
+)
+def test_a_report_added_under_another_year_than_its_title_is_warned_of(
+    capsys: pytest.CaptureFixture[str],
+    archive_dir: Path,
+    reports: dict[str, Path],
+    file_year: str,
+    given: str,
+    warned: bool,
+) -> None:
+    args = ("--agency", "清河县水利局", "--year", given, "--archive", str(archive_dir))
+    status, out, err = run(capsys, "archive", "add", str(reports[file_year]), *args)
+    assert status == 0  # stored as asked: the archive keeps every revision
+    assert out.startswith(f"added: 清河县水利局@{given}")
+    if warned:
+        assert err.count("\n") == 1
+        assert f"its title names {file_year}, not {given}: check --year" in err
+    else:
+        assert err == ""

@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -85,6 +86,7 @@ class AddResult:
     version: Version
     commit: str | None
     summary: str
+    warning: str = ""  # e.g. the title names another year than the one given
 
 
 class Archive:
@@ -206,14 +208,17 @@ class Archive:
         # that version is still the stored one (else the summary is made again).
         for _ in range(_ADD_ATTEMPTS):
             old_meta = self._stored_meta(version)
+            warning = _year_warning(doc.title, year)
             if old_meta and _meta_version(old_meta).sha256 == version.sha256:
-                return AddResult("unchanged", _meta_version(old_meta), None, "already archived")
+                return AddResult(
+                    "unchanged", _meta_version(old_meta), None, "already archived", warning
+                )
             status = "revised" if old_meta else "added"
             summary = self._describe(version, doc, _meta_version(old_meta) if old_meta else None)
             with gitstore.write_lock(self.path):
                 if self._stored_meta(version) == old_meta:
                     commit = self._write(version, raw, doc, _message(version, status, summary))
-                    return AddResult(status, version, commit, summary)
+                    return AddResult(status, version, commit, summary, warning)
         raise ArchiveError(f"{version.ref} keeps changing in the archive as it is added; try again")
 
     def _spelling(self, agency: str) -> str:
@@ -302,3 +307,16 @@ def _log_entry(commit) -> LogEntry:
         year=int(year) if year and year.isdigit() else None,
         kind=trailers.get("Kind"),
     )
+
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _year_warning(title: str, year: int) -> str:
+    """A word for the user when the report's title names one year and it is not the
+    year the report is stored under (a 2024 report added as 2025 would be compared as
+    2025's, and every trend through it would be wrong)."""
+    named = set(_TITLE_YEAR.findall(title))
+    if len(named) != 1 or int(next(iter(named))) == year:
+        return ""
+    return f"its title names {next(iter(named))}, not {year}: check --year"

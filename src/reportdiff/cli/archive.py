@@ -70,6 +70,8 @@ def run_add(args: argparse.Namespace) -> int:
     result = archive.add(args.file, args.agency, args.year, args.kind)
     where = f" as {result.commit[:10]}" if result.commit else ""
     say(f"{result.status}: {result.version.ref}{where} ({result.summary})")
+    if result.warning:
+        print(f"reportdiff: warning: {safe_line(args.file)}: {result.warning}", file=sys.stderr)
     return 0
 
 
