@@ -387,3 +387,24 @@ async def test_the_focused_region_is_marked(sample_comparison):
         await pilot.pause()
         assert panels.styles.border_top != rule_before
         assert sticky.styles.background != sticky_on
+
+
+async def test_at_80_columns_the_figures_table_keeps_every_column_on_screen():
+    """Long budget-line labels give way (their middle cut), never a figure's column."""
+    from reportdiff.tui.panels import FiguresTable
+
+    name = "“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）"
+    rows = [f"{k}、{name}{'行政运行' * (k % 3 + 1)}（项）{100 + k}.25万元。" for k in range(1, 8)]
+    old = "一、支出情况\n" + "\n".join(rows) + "\n"
+    new = old.replace(".25万元", ".75万元")
+    app = build_app(comparison_of(old, new))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        table = app.query_one(FiguresTable)
+        assert table.row_count >= 7
+        used = sum(c.get_render_width(table) for c in table.ordered_columns)
+        assert used <= 80
+        first = table.get_row_at(0)
+        assert "…" in str(first[0])  # the label lost its middle
+        assert str(first[2]).endswith("万元")  # the new figure is whole

@@ -6,13 +6,16 @@ spans to show, and the app moves the panes there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from ..core.text import cells
 from ..model import Check, Comparison, Figure, Flag, NumberChange
+from ..render.columns import pad_middle
 from ..render.figure_display import change_label, change_text, figure_text, status_text
 from .marks import heading_label
 
@@ -51,6 +54,11 @@ class JumpTable(DataTable):
             self.post_message(Jump(spans))
 
 
+_CELL_PADDING = 2  # a DataTable cell's padding, one cell either side
+_SCROLLBAR = 2
+_MIN_LABEL = 12
+
+
 class FiguresTable(JumpTable):
     """label, old, new, Δ, %; `s` (or a click on a header) sorts by the next column."""
 
@@ -74,13 +82,29 @@ class FiguresTable(JumpTable):
 
     def _fill(self, order) -> None:
         self.clear()
+        rows = []
         for i in order:
             n = self.numbers[i]
             shown = change_text(n, self.english)
-            old, new, key = figure_text(n.old), figure_text(n.new), str(i)
-            label = change_label(n, self.english)
-            self.add_row(label, old, new, shown.delta, shown.pct, status_text(n), key=key)
-            self.spans[key] = _spans(("old", n.old), ("new", n.new))
+            old, new = figure_text(n.old), figure_text(n.new)
+            rows.append(
+                (change_label(n, self.english), old, new, shown.delta, shown.pct, status_text(n))
+            )
+            self.spans[str(i)] = _spans(("old", n.old), ("new", n.new))
+        room = self._label_room(rows)
+        for i, (label, *rest) in zip(order, rows, strict=True):
+            shown_label = pad_middle(label, room).rstrip() if cells(label) > room else label
+            self.add_row(shown_label, *rest, key=str(i))
+
+    def _label_room(self, rows: Sequence[tuple[str, ...]]) -> int:
+        """Cells the label column may take so that the figures, the change and the status
+        stay on the screen: a long label loses its middle, never a figure its column."""
+        others = sum(
+            max([cells(self.COLUMNS[k]), *(cells(r[k]) for r in rows)]) + _CELL_PADDING
+            for k in range(1, len(self.COLUMNS))
+        )
+        width = self.app.size.width or 80
+        return max(_MIN_LABEL, width - others - _CELL_PADDING - _SCROLLBAR)
 
     @staticmethod
     def sort_value(n: NumberChange, column: int):

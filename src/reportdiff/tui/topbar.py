@@ -31,11 +31,35 @@ class TopBar(Static):
         room = max(8, width - cell_len(progress + counts) - 8) // 2
         return Text.assemble(
             (progress, "bold reverse" if pending else "bold #5fff5f"),
-            f"  {_middle_cut(old, room)} → {_middle_cut(new, room)}   ",
+            "  {} → {}   ".format(*_told_apart(old, new, room)),
             (counts, "#d0d0d0"),
             no_wrap=True,
             overflow="ellipsis",
         )
+
+
+def _told_apart(old: str, new: str, width: int) -> tuple[str, str]:
+    """Both names in at most ``width`` cells each, cut so that what tells them apart
+    stays: two years' files of one agency (…-2024.pdf, …-2025.pdf) share all but the
+    year, so where they differ is kept, from the start of its word, with as much of the
+    shared end as fits."""
+    if max(cell_len(old), cell_len(new)) <= width or old == new:
+        return _middle_cut(old, width), _middle_cut(new, width)
+    pairs = enumerate(zip(old, new, strict=False))
+    lead = next((k for k, (a, b) in pairs if a != b), min(len(old), len(new)))
+    while lead and old[lead - 1].isascii() and old[lead - 1].isalnum():
+        lead -= 1  # from the start of the number or word that differs (2024, not 4)
+    if lead == 0:
+        return _middle_cut(old, width), _middle_cut(new, width)
+    return _kept_from(old, lead, width), _kept_from(new, lead, width)
+
+
+def _kept_from(text: str, start: int, width: int) -> str:
+    """ "…" and ``text`` from ``start``, its end cut (…) if that is still too wide."""
+    rest = text[start:]
+    if cell_len(rest) + 1 <= width:
+        return "…" + rest
+    return "…" + fitting(rest, max(1, width - 2)) + "…"
 
 
 def _middle_cut(text: str, width: int) -> str:
