@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
@@ -59,6 +61,9 @@ def _kept_from(text: str, start: int, width: int) -> str:
     rest = text[start:]
     if cell_len(rest) + 1 <= width:
         return "…" + rest
+    word = re.match(r"[^\W_]+", rest)  # the differing word alone: …2023, not …2023.t…
+    if word and cell_len(word.group()) + 1 <= width:
+        return "…" + word.group()
     return "…" + fitting(rest, max(1, width - 2)) + "…"
 
 
