@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from reportdiff.cli import main
-from reportdiff.core.reuse.passages import Hit
+from reportdiff.core.reuse.matching import Hit
 from reportdiff.core.reuse.places import join_names, join_places
 
 PUTUO = ("caizhengju", "guihuaziyuanju", "shehuigongzuobu")

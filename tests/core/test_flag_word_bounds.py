@@ -19,7 +19,9 @@ SENTENCE = (
 # Clauses whose letters an alignment of the keys (spaces gone) can pair with the
 # sentence's first word, "our": the cut then fell inside them ("ough our …").
 LEADS = ["Although", "Through", "Though", "Without", "Furthermore,"]
-ENDS = [("ies.", "y."), ("y.", "ies."), ("ies.", "ies, as before.")]
+# ... and clauses added at the end, on either side (a repeat has the same words: one
+# ending in "countries", the other in "country", is no repeat).
+ENDS = [("ies.", "ies, as before."), ("ies, as before.", "ies."), ("ies in most years.", "ies.")]
 
 
 def _doc(text: str, name: str) -> Document:

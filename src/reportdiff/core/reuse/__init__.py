@@ -7,7 +7,8 @@ needs none of them.
 from typing import TYPE_CHECKING, Any
 
 from .boilerplate import ReuseContext, find_boilerplate
-from .passages import CorpusLookup, Hit, near_copy
+from .matching import Hit, near_copy
+from .passages import CorpusLookup
 from .places import section_locator, section_refs
 from .shingles import (
     CLOSED_WEIGHT,

@@ -16,18 +16,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from ...model import Block, CarriedOverShare, Document, Flag, Section, SectionPair
-from ..text.nfkc import nfkc
+from ..text.positions import Positions
 from ..text.sentences import closes_sentence
-from ..text.tokens import FIGURE_RE
-from .passages import (
-    CorpusLookup,
-    DocumentsLookup,
-    Hit,
-    IndexedDoc,
-    Passage,
-    SentenceIndex,
-    near_copy,
-)
+from .matching import Hit, SentenceIndex, near_copy
+from .passages import CorpusLookup, DocumentsLookup, IndexedDoc, Passage, figure_values
 from .places import join_names, join_places
 from .shingles import Sentence
 from .stale_flags import stale_flags
@@ -36,7 +28,6 @@ from .template_share import TEMPLATE_SHARE, frequent
 
 # Row labels of an indicator table repeat by design (quantity rows, then cost rows).
 TABLE_CELL_WEIGHT = 20.0
-_DIGITS = re.compile(r"[^\d.%]")  # a figure compared by its digits: 1,234 is 1234
 _BLANK_RUN = re.compile(r"\s+")  # \s is str.isspace: the blank characters
 
 
@@ -88,15 +79,15 @@ def carried_over_flags(old: IndexedDoc, new: IndexedDoc) -> tuple[list[Flag], li
     index.add(old.sentences)
     hits = [index.lookup(s) for s in new.sentences]
     same = [
-        [h for h in found if _unchanged(new, s, old, h)]
-        for s, found in zip(new.sentences, hits, strict=True)
+        [again for h in found if (again := _said_again(new, i, old, h))]
+        for i, found in enumerate(hits)
     ]
     return _carried(old, new, same), _carried(old, new, hits)
 
 
 def _carried(old: IndexedDoc, new: IndexedDoc, hits: Sequence[Sequence[Hit]]) -> list[Flag]:
     flags = []
-    for p in new.passages(hits):
+    for p in new.passages(hits, against=old):
         places = join_names(old.ref(h.index) for h in p.evidence)
         how = "" if p.score == 1.0 else " (in part)"
         detail = f"same as {old.name} {places}{how}"
@@ -104,49 +95,66 @@ def _carried(old: IndexedDoc, new: IndexedDoc, hits: Sequence[Sequence[Hit]]) ->
     return flags
 
 
-def _unchanged(new: IndexedDoc, s: Sentence, old: IndexedDoc, hit: Hit) -> bool:
-    """The sentence says what OLD's did, word for word and figure for figure (a clause
-    added before or after it aside): only spacing or punctuation changed."""
-    o = old.sentences[hit.index]
-    if s.key != o.key and not near_copy(s.key, o.key, max_edit_run=0)[0]:
-        return False
-    start, end = new.trimmed(s, hit.lead, hit.trail)
-    return _figures(new.doc.text[start:end]) == _figures(old.doc.text[o.start : o.end])
-
-
-def _figures(text: str) -> list[str]:
-    return [_DIGITS.sub("", nfkc(m.group())) for m in FIGURE_RE.finditer(text)]
+def _said_again(mine: IndexedDoc, i: int, theirs: IndexedDoc, hit: Hit) -> Hit | None:
+    """``hit`` when sentence ``i`` of ``mine`` says what sentence ``hit.index`` of
+    ``theirs`` says, word for word and figure for figure, a clause added before or
+    after either aside (the hit then tells the clauses of ``i`` to leave out): only
+    spacing, punctuation, width or how a figure is written differ. Else None."""
+    s, o = mine.sentences[i], theirs.sentences[hit.index]
+    if s.key == o.key:
+        return hit if mine.figures(i) == theirs.figures(hit.index) else None
+    score, lead, trail = near_copy(s.key, o.key, max_edit_run=0)
+    if not score:
+        return None
+    _, their_lead, their_trail = near_copy(o.key, s.key, max_edit_run=0)
+    a, b = mine.trimmed(s, lead, trail)
+    c, d = theirs.trimmed(o, their_lead, their_trail)
+    if figure_values(mine.doc.text[a:b]) != figure_values(theirs.doc.text[c:d]):
+        return None
+    return Hit(hit.doc, hit.index, hit.score, lead, trail)
 
 
 def duplicate_flags(side: IndexedDoc) -> list[Flag]:
-    """Passages repeated inside one document, each occurrence flagged."""
-    index = SentenceIndex()
+    """Passages printed more than once in one document, each occurrence flagged and
+    naming where the other stands. A repeat has the same words and figures, names
+    included (see ``_said_again``): one sentence form said of many items, each with its
+    own name or figures (「主要原因是：宣传事务…经费增加」, then 统战事务…), enumerates
+    them; it does not repeat itself."""
+    index = SentenceIndex(max_edit_run=0)
     index.add(side.sentences)
     blocks = side.doc.blocks
     tables = _TableSpans((b.start, b.end) for b in blocks if b.kind == "table")
     captions = _TableSpans(_captions(side.doc.text, blocks))
-    seen: list[tuple[str, ...] | None] = [None] * len(side.sentences)
     hits = [
         []
         if _repeats_by_design(s, side.headings, tables) or s.start in captions
-        else _same_figures(
-            side, i, index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i)), seen
-        )
+        else [
+            again
+            for h in index.all_hits(s, skip=(0, i)) or index.lookup(s, skip=(0, i))
+            if (again := _said_again(side, i, side, h))
+        ]
         for i, s in enumerate(side.sentences)
     ]
-    passages = side.passages(hits)
+    passages = side.passages(hits, against=side)
+    if not passages:
+        return []
+    starts = [s.start for s in side.sentences]
+    at = Positions(side.doc)
     flags = []
     for p in passages:
-        here = side.refs[p.section]
-        there = [side.ref(h.index) for h in p.evidence]
-        places = list(dict.fromkeys([here, *there]))
-        detail = (
-            f"repeated within {here}"
-            if len(places) == 1
-            else f"repeated in {join_names(places, 4)}"
-        )
-        flags.append(_flag("duplicate", side, p, detail))
+        first = hits[bisect_right(starts, p.start) - 1]  # the hits of its first sentence
+        flags.append(_flag("duplicate", side, p, _repeated(side, p.section, first, at)))
     return flags
+
+
+def _repeated(side: IndexedDoc, section: str, others: Sequence[Hit], at: Positions) -> str:
+    """Where the other occurrences stand: "repeated within §四 at 57:3" in the same
+    section, else "repeated in §二 at 12:1 and §六 at 40:1" (line:column of the file)."""
+    here = side.refs[section]
+    places = [(side.ref(h.index), at(side.sentences[h.index].start)) for h in others]
+    if all(ref == here for ref, _ in places):
+        return f"repeated within {here} at {join_names((pos for _, pos in places), 4)}"
+    return f"repeated in {join_names((f'{ref} at {pos}' for ref, pos in places), 4)}"
 
 
 def _captions(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
@@ -157,35 +165,6 @@ def _captions(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
             line = text[before.start : before.end].strip()
             if line and "\n" not in line and not closes_sentence(line):
                 yield before.start, before.end
-
-
-def _same_figures(
-    side: IndexedDoc, i: int, hits: Sequence[Hit], seen: list[tuple[str, ...] | None]
-) -> list[Hit]:
-    """The hits that repeat sentence ``i`` figure for figure. Inside one report, one
-    sentence said of many items with their own figures (each budget line's 「2023年执行数
-    为…，2024年安排…」) is an enumeration, not a passage printed twice. ``seen`` keeps
-    each sentence's figures: a sentence repeated many times is read once."""
-    if not hits:
-        return []
-    text, sentences = side.doc.text, side.sentences
-
-    def figures(j: int) -> tuple[str, ...]:
-        found = seen[j]
-        if found is None:
-            found = seen[j] = tuple(_figures(text[sentences[j].start : sentences[j].end]))
-        return found
-
-    own = figures(i)
-    kept = []
-    for h in hits:
-        mine = own
-        if h.lead or h.trail:  # a clause added before or after the copy is left out
-            start, end = side.trimmed(sentences[i], h.lead, h.trail)
-            mine = tuple(_figures(text[start:end]))
-        if figures(h.index) == mine:
-            kept.append(h)
-    return kept
 
 
 class _TableSpans:
@@ -254,7 +233,7 @@ def template_document_flags(new: IndexedDoc, templates: Sequence[IndexedDoc]) ->
         index = SentenceIndex(80.0, max_edit_run=None)  # placeholders filled in: longer edits
         index.add(t.sentences)
         hits = [index.lookup(s) for s in new.sentences]
-        for p in new.passages(hits):
+        for p in new.passages(hits, against=t):
             places = join_names(t.ref(h.index) for h in p.evidence)
             flags.append(_flag("template", new, p, f"as in template {t.name} {places}"))
     return flags

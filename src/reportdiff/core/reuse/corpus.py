@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text.lazy_regex import lazy_compile
-from .passages import near_copy
+from .matching import near_copy
 from .shingles import SENTENCE_WEIGHT, band_keys, keyed_sentences, sketch
 
 REPS_PER_BUCKET = 8

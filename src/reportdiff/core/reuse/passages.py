@@ -1,145 +1,45 @@
-"""Finding a document's sentences in other documents, and merging hits into passages.
-
-Candidates first, then exact verification (the datasketch habit): a sentence is
-looked up by its key (exact copies, figures masked) and, failing that, through the
-buckets of its bottom-k MinHash sketch; every bucket candidate is verified with a
-rapidfuzz ratio on the keys, and its edits must be short, before it counts as a near
-copy.
-"""
+"""Merging the sentences a lookup found (``matching``) into passages: runs of one
+section, bridged across short pieces only where these are shown to match too."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import PurePath
 from typing import Protocol
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
-
 from ...model import Document, Section, Side
 from ..sections.segment import segment_document
+from ..text.nfkc import nfkc
+from ..text.tokens import FIGURE_RE
+from .matching import EVIDENCE_CAP, Hit, SentenceIndex
 from .places import section_locator, section_refs
-from .shingles import (
-    SENTENCE_WEIGHT,
-    Sentence,
-    bands,
-    key_offsets,
-    keyed_sentences,
-)
+from .shingles import MASK, Sentence, key_offsets, keyed_sentences, numbering_end
 
-NEAR_SIMILARITY = 90.0  # rapidfuzz ratio (0..100) of two keys for a near copy
-# ... and no edit in it longer than this: a word changed is a near copy, a clause
-# added is new writing
-MAX_EDIT_RUN = 4
-_BUCKET_CAP = 64  # candidates examined per sketch bucket: bounds cost on huge corpora
-_EVIDENCE_CAP = 16  # places kept per sentence: evidence names a few, then "and N more"
+_FIGURE_DIGITS = re.compile(r"[^\d.%]")  # a figure compared by its digits: 1,234 is 1234
+# A list label alone on its line, as PDF tables print it ("1." "2)" "①"): numbering,
+# though core/text/numbering reads none where no text follows it.
+_BARE_LABEL = re.compile(r"\d{1,3}[.．)）]|[\u2460-\u2473]")
+_LABEL_ENDS = frozenset(".．)）" + "".join(map(chr, range(0x2460, 0x2474))))
 
 
-class Hit:
-    """Sentence ``index`` of indexed document ``doc`` matches, with a 0..1 score."""
-
-    __slots__ = ("doc", "index", "lead", "score", "trail")
-
-    def __init__(self, doc: int, index: int, score: float, lead: int = 0, trail: int = 0) -> None:
-        self.doc = doc
-        self.index = index
-        self.score = score
-        self.lead = lead  # key characters at the start of the query that the match lacks
-        self.trail = trail  # ... and at its end (a clause added before or after a copy)
+def figure_values(text: str) -> tuple[str, ...]:
+    """The figures of ``text`` by value as written: 1,234.50, 1234.5 and their full
+    width forms alike. List numbering at its start is none: the key leaves it out too."""
+    if FIGURE_RE.search(text) is None:  # most sentences of a statute, say: spare the rest
+        return ()
+    plain = nfkc(text)
+    found = FIGURE_RE.finditer(plain, numbering_end(plain))
+    return tuple(_as_written(_FIGURE_DIGITS.sub("", m.group())) for m in found)
 
 
-class SentenceIndex:
-    """Sentences of many documents, looked up by exact key and by sketch."""
-
-    def __init__(
-        self, near_similarity: float = NEAR_SIMILARITY, max_edit_run: int | None = MAX_EDIT_RUN
-    ) -> None:
-        self.near_similarity = near_similarity
-        self.max_edit_run = max_edit_run
-        self.docs: list[Sequence[Sentence]] = []
-        self._exact: dict[str, list[tuple[int, int]]] = {}
-        self._buckets: dict[int, list[tuple[int, int]]] = {}
-        # the hits of each exact key, made once: a sentence repeated n times asks n times
-        self._exact_hits: dict[str, list[Hit]] = {}
-
-    def add(self, sentences: Sequence[Sentence]) -> int:
-        """Index a document's matchable sentences; returns its number."""
-        doc = len(self.docs)
-        self.docs.append(sentences)
-        self._exact_hits.clear()
-        for i, s in enumerate(sentences):
-            if not s.matchable:
-                continue
-            self._exact.setdefault(s.key, []).append((doc, i))
-            if s.weight < SENTENCE_WEIGHT:
-                continue
-            for band in bands(s.key):
-                self._buckets.setdefault(band, []).append((doc, i))
-        return doc
-
-    def lookup(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
-        """Every indexed document's best match for ``sentence`` (none for short ones)."""
-        if not sentence.matchable:
-            return []
-        best: dict[int, Hit] = {}
-        for doc, i in self._exact.get(sentence.key, ()):
-            if (doc, i) != skip and doc not in best:
-                best[doc] = Hit(doc, i, 1.0)
-        if sentence.weight < SENTENCE_WEIGHT:
-            return sorted(best.values(), key=lambda h: (h.doc, h.index))
-        for doc, i in self._near_candidates(sentence.key):
-            if (doc, i) == skip or (doc in best and best[doc].score == 1.0):
-                continue
-            score, lead, trail = near_copy(
-                sentence.key, self.docs[doc][i].key, self.near_similarity, self.max_edit_run
-            )
-            if score and (doc not in best or score / 100 > best[doc].score):
-                best[doc] = Hit(doc, i, score / 100, lead, trail)
-        hits = list(best.values())  # of one document (a pair's own index): nothing to order
-        return hits if len(hits) < 2 else sorted(hits, key=lambda h: (h.doc, h.index))
-
-    def all_hits(self, sentence: Sentence, skip: tuple[int, int] | None = None) -> list[Hit]:
-        """Every exact copy of ``sentence`` (several per document), for repeats."""
-        if not sentence.matchable:
-            return []
-        found = self._exact_hits.get(sentence.key)
-        if found is None:
-            places = self._exact.get(sentence.key, ())[: _EVIDENCE_CAP + 1]
-            found = self._exact_hits[sentence.key] = [Hit(d, i, 1.0) for d, i in places]
-        return [h for h in found if (h.doc, h.index) != skip][:_EVIDENCE_CAP]
-
-    def _near_candidates(self, key: str) -> set[tuple[int, int]]:
-        found: set[tuple[int, int]] = set()
-        for band in bands(key):
-            found.update(self._buckets.get(band, ())[:_BUCKET_CAP])
-        return found
-
-
-def near_copy(
-    a: str, b: str, similarity: float = NEAR_SIMILARITY, max_edit_run: int | None = MAX_EDIT_RUN
-) -> tuple[float, int, int]:
-    """How far ``a`` is a near copy of ``b``: (rapidfuzz ratio 0..100, or 0 when it is
-    not one; key characters added at the start of ``a``; at its end).
-
-    A clause added or dropped at either end is allowed (the copy is the rest); inside,
-    no edit may be longer than ``max_edit_run`` characters (None: any length).
-    """
-    score = fuzz.ratio(a, b, score_cutoff=similarity)
-    if not score or max_edit_run is None:
-        return score, 0, 0
-    ops = [op for op in Indel.opcodes(a, b) if op.tag != "equal"]
-    lead = trail = 0
-    if ops and ops[0].src_start == 0 and ops[0].dest_start == 0:
-        lead = ops[0].src_end
-        ops = ops[1:]
-    if ops and ops[-1].src_end == len(a) and ops[-1].dest_end == len(b):
-        trail = len(a) - ops[-1].src_start
-        ops = ops[:-1]
-    for op in ops:
-        if max(op.src_end - op.src_start, op.dest_end - op.dest_start) > max_edit_run:
-            return 0.0, 0, 0
-    return score, lead, trail
+def _as_written(value: str) -> str:
+    """A figure's digits without the zeros that end its decimals: 20.00 is 20, 1.50% 1.5%."""
+    if "." not in value:
+        return value
+    number, percent = (value[:-1], "%") if value.endswith("%") else (value, "")
+    return number.rstrip("0").rstrip(".") + percent
 
 
 class Passage:
@@ -166,26 +66,33 @@ class Passage:
         )
 
 
+# Bridges = f(unmatched pieces, hits of the sentence before them, hits of the one after).
+Bridges = Callable[[Sequence[int], Sequence[Hit], Sequence[Hit]], bool]
+
+
 def merge_passages(
     sentences: Sequence[Sentence],
     hits: Sequence[Sequence[Hit]],
     section_of: Callable[[int], str],
     headings: frozenset[int] = frozenset(),
     trim: Callable[[Sentence, int, int], tuple[int, int]] | None = None,
+    bridges: Bridges | None = None,
 ) -> list[Passage]:
     """Merge consecutive sentences with hits into maximal passages.
 
-    A run continues across short unmatchable sentences (a list label, a figure in a
-    table cell) but not across a matchable sentence without hits, nor across a
-    section boundary, so that each passage belongs to one section. Headings (whose
-    starts are ``headings``) and runs without one full sentence (table labels) are
-    left out: they repeat by design. A sentence that matches only without a clause at
-    its start or end (``Hit.lead``/``trail``) is cut by ``trim`` to the part that
-    matches, and the clause breaks the run.
+    A run continues across short unmatchable sentences (a list label, a table cell)
+    where ``bridges`` allows it (None: always), but not across a matchable sentence
+    without hits, nor across a section boundary, so that each passage belongs to one
+    section. Headings (whose starts are ``headings``) and runs without one full
+    sentence (table labels) are left out: they repeat by design. A sentence that
+    matches only without a clause at its start or end (``Hit.lead``/``trail``) is cut
+    by ``trim`` to the part that matches, and the clause breaks the run.
     """
     passages: list[Passage] = []
     current: Passage | None = None
-    for s, found in zip(sentences, hits, strict=True):
+    gap: list[int] = []  # the unmatchable pieces since the current run's last sentence
+    last: Sequence[Hit] = ()  # that sentence's hits
+    for i, (s, found) in enumerate(zip(sentences, hits, strict=True)):
         if s.start in headings:
             # Headings repeat by design: they neither start nor join a passage, so a
             # passage's evidence names only documents that hold its own sentences.
@@ -194,17 +101,21 @@ def merge_passages(
         if not found:
             if s.matchable:
                 current = None
+            elif current is not None:
+                gap.append(i)
             continue
         section = section_of(s.start)
         score = max(h.score for h in found)
         qualifies = s.substantial
         lead, trail = min(h.lead for h in found), min(h.trail for h in found)
         start, end = trim(s, lead, trail) if trim and (lead or trail) else (s.start, s.end)
+        bridged = not gap or bridges is None or bridges(gap, last, found)
+        gap, last = [], found
         if start != s.start:
             current = None
-        if current is not None and current.section == section:
+        if current is not None and current.section == section and bridged:
             current.end = end
-            if len(current.evidence) < 4 * _EVIDENCE_CAP:
+            if len(current.evidence) < 4 * EVIDENCE_CAP:
                 current.evidence.extend(found)
             current.score = min(current.score, score)
             current.substantial = current.substantial or qualifies
@@ -289,9 +200,76 @@ class IndexedDoc:
             s.start for s in self.sentences if s.start in lines and s.end <= lines[s.start]
         )
 
-    def passages(self, hits: Sequence[Sequence[Hit]]) -> list[Passage]:
-        """This document's sentences with ``hits`` merged into passages."""
-        return merge_passages(self.sentences, hits, self.locate, self.headings, self._trim)
+    def passages(
+        self, hits: Sequence[Sequence[Hit]], against: IndexedDoc | None = None
+    ) -> list[Passage]:
+        """This document's sentences with ``hits`` (sentences of ``against``, when
+        they are of one document) merged into passages; see ``bridges``."""
+        bridges = partial(self.bridges, against)
+        return merge_passages(self.sentences, hits, self.locate, self.headings, self._trim, bridges)
+
+    def bridges(
+        self,
+        against: IndexedDoc | None,
+        gap: Sequence[int],
+        before: Sequence[Hit],
+        after: Sequence[Hit],
+    ) -> bool:
+        """Whether a passage runs on across the unmatched short pieces ``gap`` (table
+        cells, short lines) between a sentence matching ``before`` and one matching
+        ``after``. Only what is shown to match may be inside a passage: each piece must
+        stand in ``against`` beside the match of its neighbour, key for key and figure
+        for figure — the first pieces right after the sentence ``before`` matched, the
+        rest right before the one ``after`` matched. Where there is no such document
+        to read (a corpus), pieces without figures may be bridged, a figure never. List
+        labels are passed over: a list renumbered is still the list."""
+        if against is None:
+            return not any(self.figures(i) for i in gap if not self.is_label(i))
+        head = max((self._run_along(gap, against, h.index, 1) for h in before), default=0)
+        if head == len(gap):
+            return True
+        rest = gap[head:][::-1]
+        return any(self._run_along(rest, against, h.index, -1) == len(rest) for h in after)
+
+    def _run_along(self, pieces: Sequence[int], other: IndexedDoc, at: int, step: int) -> int:
+        """How many of ``pieces``, in order, are (key for key, figure for figure) the
+        sentences of ``other`` that follow sentence ``at`` in direction ``step``; list
+        labels on either side are passed over."""
+        j = at + step
+        for done, i in enumerate(pieces):
+            if self.is_label(i):
+                continue
+            while 0 <= j < len(other.sentences) and other.is_label(j):
+                j += step
+            if not 0 <= j < len(other.sentences):
+                return done
+            if self.sentences[i].key != other.sentences[j].key:
+                return done
+            if self.figures(i) != other.figures(j):
+                return done
+            j += step
+        return len(pieces)
+
+    def is_label(self, i: int) -> bool:
+        """Sentence ``i`` is a list label alone ("1." "①")."""
+        s = self.sentences[i]  # a label's key is one masked figure, and it ends in . ) or ①
+        return (
+            s.key == MASK
+            and self.doc.text[s.end - 1] in _LABEL_ENDS
+            and _BARE_LABEL.fullmatch(self.doc.text, s.start, s.end) is not None
+        )
+
+    def figures(self, i: int) -> tuple[str, ...]:
+        """``figure_values`` of sentence ``i``, read once."""
+        found = self._figures.get(i)
+        if found is None:
+            s = self.sentences[i]
+            found = self._figures[i] = figure_values(self.doc.text[s.start : s.end])
+        return found
+
+    @cached_property
+    def _figures(self) -> dict[int, tuple[str, ...]]:
+        return {}
 
     def trimmed(self, s: Sentence, lead: int, trail: int) -> tuple[int, int]:
         """Where sentence ``s`` stands without ``lead`` and ``trail`` key characters."""

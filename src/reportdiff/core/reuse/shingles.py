@@ -71,12 +71,12 @@ def sentence_keys(texts: Sequence[str]) -> list[str]:
     (a document's sentences are keyed together: one call instead of hundreds)."""
     joined = _SEP.join(t.replace(_SEP, "") for t in texts)
     joined = nfkc(joined)
-    joined = _SEP.join(t[_numbering_end(t) :] for t in joined.split(_SEP))
+    joined = _SEP.join(t[numbering_end(t) :] for t in joined.split(_SEP))
     joined = FIGURE_RE.sub(_mask_figure, joined)
     return _NOT_WORD_RE.sub("", joined).lower().split(_SEP)
 
 
-def _numbering_end(sentence: str) -> int:
+def numbering_end(sentence: str) -> int:
     """Where a sentence's text starts after markup and list or heading numbering (the
     grammar of core/text/numbering.py), so renumbered copies share a key."""
     at = _MARKUP_RE.match(sentence)
@@ -92,7 +92,7 @@ def key_offsets(text: str) -> list[int]:
     whose flag is trimmed to the part they share."""
     pairs = [(c, i) for i, ch in enumerate(text) for c in unicodedata.normalize("NFKC", ch)]
     norm = "".join(c for c, _ in pairs)
-    skip = _numbering_end(norm)
+    skip = numbering_end(norm)
     masked: list[tuple[str, int]] = []
     pos = skip
     for f in FIGURE_RE.finditer(norm, skip):

@@ -6,7 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from ...model import Document, Flag
-from .passages import IndexedDoc, SentenceIndex
+from .matching import SentenceIndex
+from .passages import IndexedDoc
 from .stale import (
     LEVEL_NAMES,
     admin_level,

@@ -1,10 +1,11 @@
 """Text primitives: diff tokens, sentences, heading numbering and markup, PDF line wraps,
-similarity keys."""
+similarity keys, line:column places."""
 
 from .contents import ends_with_leader
 from .line_wraps import is_soft_break, soft_break
 from .markup import without_emphasis, without_markup
 from .numbering import Numbering, chinese_value, parse_numbering
+from .positions import Positions
 from .sentences import MAX_SENTENCE_CHARS, closes_sentence, sentence_ends, split_sentences
 from .similarity import bigram_set, normalise_title, shingle_set
 from .tokens import (
@@ -29,6 +30,7 @@ __all__ = [
     "NUMBER_PATTERN",
     "UNIT_PATTERN",
     "Numbering",
+    "Positions",
     "TokenEncoder",
     "bigram_set",
     "cells",
