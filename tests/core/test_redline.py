@@ -122,3 +122,24 @@ def test_whole_tokens_widens_any_diff_to_whole_figures(seed: int) -> None:
                 (DELETE, EQUAL),
                 (INSERT, EQUAL),
             }
+
+
+@pytest.mark.parametrize("k", range(1, 6))
+def test_line_breaks_both_sides_hold_stay_unchanged(k: int) -> None:
+    """A figure changed at a row's end and a year changed at the next line's start are
+    two changes with the line break between them unchanged, even where the section
+    diff folded that short equality into one change (as a semantic clean-up does)."""
+    text = "一、收支总表\n项目\t预算数\n收入总计\t{}\n{}收入预算总表\n单位：元\n"
+    old = text.format(f"{k}56,211,123", f"202{k}年")
+    new = text.format(f"{k + 1}89,767,551", f"202{k + 1}年")
+    c = compare(_doc("old", old), _doc("new", new))
+    folded = tuple(p._replace(same=tuple(r for r in p.same if r[2] > 1)) for p in c.pairs)
+    ops = redline(c._replace(pairs=folded))
+    _holds(ops, old, new)
+    changes = [(op, t) for op, t in ops if op != EQUAL]
+    assert changes == [
+        (DELETE, f"{k}56,211,123"),
+        (INSERT, f"{k + 1}89,767,551"),
+        (DELETE, f"202{k}年"),
+        (INSERT, f"202{k + 1}年"),
+    ]

@@ -102,8 +102,28 @@ def _into(text: str, at: int, *, forward: bool) -> int:
 
 
 def _gap(gone: str, came: str) -> list[tuple[int, str]]:
-    """The text between two kept runs: what both sides share at its ends (a heading's
-    unchanged numbering, a line break) stays equal, the rest is deleted and inserted."""
+    """The text between two kept runs. Where both sides hold a line break, the first
+    and the last stay line breaks of both: the text before the first finishes the line
+    the kept run before it is on, the text after the last begins the next kept run's
+    line, so a changed figure at a row's end and another at the next line's start are
+    two changes, not one that swallows the line break. The whole lines between are
+    deleted and inserted."""
+    first_gone, first_came = gone.find("\n"), came.find("\n")
+    if first_gone < 0 or first_came < 0:
+        return _line_gap(gone, came)
+    last_gone, last_came = gone.rfind("\n"), came.rfind("\n")
+    ops = [*_line_gap(gone[:first_gone], came[:first_came]), (EQUAL, "\n")]
+    ops += [
+        (DELETE, gone[first_gone + 1 : last_gone + 1]),
+        (INSERT, came[first_came + 1 : last_came + 1]),
+    ]
+    ops += _line_gap(gone[last_gone + 1 :], came[last_came + 1 :])
+    return [(op, t) for op, t in ops if t]
+
+
+def _line_gap(gone: str, came: str) -> list[tuple[int, str]]:
+    """What both sides share at the ends (a heading's unchanged numbering) stays
+    equal, the rest is deleted and inserted."""
     head = _common_prefix(gone, came)
     rest_gone, rest_came = gone[head:], came[head:]
     tail = _common_prefix(rest_gone[::-1], rest_came[::-1])
