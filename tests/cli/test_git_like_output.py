@@ -380,3 +380,15 @@ def test_a_short_form_may_go_to_a_text_file(pair, tmp_path):
     result = run_cli("compare", *map(str, pair), "--stat", "-o", str(out))
     assert result.returncode == 1
     assert "|" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("command", "name"), [("compare", "review.pdf"), ("compare", "x.xlsx")])
+def test_an_extension_of_a_format_never_written_is_refused_not_filled_with_text(
+    pair, tmp_path, command, name
+):
+    out = tmp_path / name
+    result = run_cli(command, *map(str, pair), "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "is not written; write .html, .json, .docx, .txt" in result.stderr
+    assert not out.exists()

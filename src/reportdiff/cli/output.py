@@ -78,6 +78,19 @@ FORMAT_OF_EXTENSION = {
 }
 
 
+# Extensions of formats no command writes: plain text under such a name would open as a
+# broken file (a PDF is made by printing the .html export).
+_NOT_WRITTEN = {
+    ".pdf": "a PDF (print the .html to PDF)",
+    ".doc": "a legacy Word .doc",
+    ".wps": "a WPS document",
+    ".rtf": "an RTF file",
+    ".odt": "an OpenDocument text",
+    ".xls": "a spreadsheet",
+    ".xlsx": "a spreadsheet",
+}
+
+
 def output_format(args: argparse.Namespace) -> str:
     """--format when given, else the format -o's extension names, else text."""
     if args.format:
@@ -85,7 +98,14 @@ def output_format(args: argparse.Namespace) -> str:
     output = getattr(args, "output", None)
     if not output:
         return "text"
-    fmt = FORMAT_OF_EXTENSION.get(Path(output).suffix.lower(), "text")
+    suffix = Path(output).suffix.lower()
+    if suffix in _NOT_WRITTEN:
+        formats = getattr(args, "output_formats", ("text",))
+        written = ", ".join(
+            e for e, f in FORMAT_OF_EXTENSION.items() if f in formats and e != ".htm"
+        )
+        raise ReportdiffError(f"{output}: {_NOT_WRITTEN[suffix]} is not written; write {written}")
+    fmt = FORMAT_OF_EXTENSION.get(suffix, "text")
     formats = getattr(args, "output_formats", ("text",))
     if fmt not in formats:
         raise ReportdiffError(
