@@ -69,6 +69,8 @@ def sentence_key(text: str) -> str:
 def sentence_keys(texts: Sequence[str]) -> list[str]:
     """``sentence_key`` of each text, with one pass of each step over all of them
     (a document's sentences are keyed together: one call instead of hundreds)."""
+    if not texts:
+        return []  # (joined, nothing would still split into one empty key)
     joined = _SEP.join(t.replace(_SEP, "") for t in texts)
     joined = nfkc(joined)
     joined = _SEP.join(t[numbering_end(t) :] for t in joined.split(_SEP))
