@@ -81,10 +81,12 @@ def test_a_damaged_foreign_or_missing_file_gives_nothing(tmp_path):
     path.write_bytes(b"\x00not marshal at all")
     assert regex_cache.read(path) == {}
     entry = regex_cache.compiled_parts("x+", 0)
-    path.write_bytes(marshal.dumps(("another Python", {("x+", 0): entry})))
+    path.write_bytes(regex_cache.dump({("x+", 0): entry}, built_for="another Python"))
     assert regex_cache.read(path) == {}
-    path.write_bytes(marshal.dumps((regex_cache.engine(), {("x+", 0): entry, ("y", "0"): entry})))
+    path.write_bytes(regex_cache.dump({("x+", 0): entry, ("y", "0"): entry}))
     assert regex_cache.read(path) == {("x+", 0): entry}  # the malformed key is dropped
+    path.write_bytes(marshal.dumps((regex_cache.engine(), {("x+", 0): entry})))
+    assert regex_cache.read(path) == {}  # the code as a list, as files before kept it
 
 
 def test_the_cache_folder_follows_the_documented_order(monkeypatch):
