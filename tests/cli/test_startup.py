@@ -183,3 +183,49 @@ def test_the_text_report_does_not_load_the_ui_or_the_archive(pair):
         if m.split(".")[0] in ("textual", "docx", "git")
         or m.startswith(("reportdiff.tui", "reportdiff.archive"))
     ]
+
+
+_COLLECTIONS = """
+import gc, json, sys
+sys.argv = ["reportdiff", *json.loads(sys.argv[1])]
+from reportdiff.entry import run
+seen = []  # (generation, objects frozen then) of each collection from here on
+gc.callbacks.append(
+    lambda phase, info: seen.append((info["generation"], gc.get_freeze_count()))
+    if phase == "start" else None
+)
+status = run()
+print(json.dumps({"status": status, "seen": seen, "enabled": gc.isenabled()}))
+"""
+
+
+def test_the_collector_waits_for_the_command_and_skips_what_start_up_made(pair, tmp_path):
+    """No collection walks the objects start-up makes: none runs before the command
+    starts, and those after it find them frozen; the command runs with it on."""
+    out = tmp_path / "out.json"
+    args = ["compare", *map(str, pair), "-o", str(out)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _COLLECTIONS, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["status"] == 1
+    assert report["enabled"]
+    assert all(frozen > 10_000 for _, frozen in report["seen"])  # start-up's objects
+
+
+def test_main_as_a_library_call_leaves_the_collector_alone(pair, tmp_path):
+    import gc
+
+    from reportdiff.cli import main
+
+    frozen = gc.get_freeze_count()
+    assert gc.isenabled()
+    assert main(["compare", *map(str, pair), "-o", str(tmp_path / "o.json")]) == 1
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

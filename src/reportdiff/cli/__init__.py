@@ -15,7 +15,7 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from .. import __version__
@@ -107,7 +107,9 @@ def named_command(argv: Sequence[str]) -> str | None:
     return word if word in COMMAND_MODULES else None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, started: Callable[[], None] | None = None) -> int:
+    """Run the command line; ``started`` is called as the command begins, its arguments
+    read (the process entry uses it: see entry.py)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     console.prepare()  # a code page that lacks a character writes a stand-in, not a failure
     if argv[:1] in (["-V"], ["--version"]):  # as argparse answers it, without the parser
@@ -119,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         regex_cache.start()  # before the command's modules compile theirs
     args = build_parser(command).parse_args(argv)
+    if started is not None:
+        started()
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
