@@ -18,17 +18,16 @@ from .core.reuse import TEMPLATE_SHARE, DocSketch, ScanResult, sketch_document
 from .corpusdb import CorpusIndex, Edges, cluster_index, local_bucket_edges
 from .errors import InputError, ReportdiffError
 from .model import Document
+from .office_formats import OFFICE_FORMATS, SPREADSHEETS
 from .safetext import file_name, safe_line, shown_name
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 # Office formats a reviewer may expect to be read, and what to do about them.
 _UNREAD_FORMATS = {
-    ".doc": "a legacy Word .doc, which is not read; save it as .docx",
-    ".wps": "a WPS document, which is not read; save it as .docx",
-    ".rtf": "an RTF file, which is not read; save it as .docx",
-    ".odt": "an OpenDocument text, which is not read; save it as .docx",
-    ".xls": "a spreadsheet, not a report",
-    ".xlsx": "a spreadsheet, not a report",
+    suffix: f"{name}, not a report"
+    if suffix in SPREADSHEETS
+    else f"{name}, which is not read; save it as .docx"
+    for suffix, name in OFFICE_FORMATS.items()
 }
 MAX_REPORTS = 1_000_000  # a bound on what one scan walks, against pointing it at /
 _PARALLEL_FROM = 24  # fewer files are sketched in-process: a pool costs more than it saves

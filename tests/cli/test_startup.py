@@ -49,18 +49,23 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 """
 
 
-def loaded_modules(*args: str, **extra_env: str) -> tuple[int, set[str]]:
-    """Run `reportdiff ARGS` in a fresh interpreter; its exit status and modules."""
+def probe(script: str, args: list[str], **extra_env: str) -> dict:
+    """Run ``script`` with `reportdiff ARGS` in a fresh interpreter; what it printed last."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **extra_env}
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(list(args))],
+        [sys.executable, "-c", script, json.dumps(args)],
         capture_output=True,
         text=True,
         env=env,
         check=True,
         timeout=120,
     )
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def loaded_modules(*args: str, **extra_env: str) -> tuple[int, set[str]]:
+    """Run `reportdiff ARGS` in a fresh interpreter; its exit status and modules."""
+    report = probe(_PROBE, list(args), **extra_env)
     return report["status"], set(report["modules"])
 
 
@@ -203,17 +208,7 @@ def test_the_collector_waits_for_the_command_and_skips_what_start_up_made(pair, 
     """No collection walks the objects start-up makes: none runs before the command
     starts, and those after it find them frozen; the command runs with it on."""
     out = tmp_path / "out.json"
-    args = ["compare", *map(str, pair), "-o", str(out)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", _COLLECTIONS, json.dumps(args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=120,
-    )
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = probe(_COLLECTIONS, ["compare", *map(str, pair), "-o", str(out)])
     assert report["status"] == 1
     assert report["enabled"]
     assert all(frozen > 10_000 for _, frozen in report["seen"])  # start-up's objects

@@ -162,6 +162,11 @@ def _check(old: str, new: str, data: bytes, pattern: re.Pattern[str] = FIGURE_RE
     assert _split(new, new_cuts, pattern) == []
 
 
+def _changes(data: bytes) -> list[tuple[int, str]]:
+    """The redline's deletions and insertions, in order, touching runs merged."""
+    return [(op, t) for op, t in _merged(revision_ops(data)) if op]
+
+
 @pytest.mark.parametrize("seed", range(25))
 def test_changed_figures_are_replaced_whole(seed: int) -> None:
     old, new, changes = _pair(random.Random(seed))
@@ -180,7 +185,7 @@ def test_the_reported_figures_read_whole() -> None:
     old = "一、预算编制说明\n2024年，收入预算15621.11万元，比2023年预算减少876.75万元。\n"
     new = "一、预算编制说明\n2025年，收入预算18,976.76万元，比2024年预算增加3,355.65万元。\n"
     c = compare(_doc("old.txt", old), _doc("new.txt", new))
-    ops = [(op, t) for op, t in _merged(revision_ops(render_docx(c, date=_WHEN))) if op]
+    ops = _changes(render_docx(c, date=_WHEN))
     assert ops == [
         (DELETE, "2024年"),
         (INSERT, "2025年"),
@@ -199,7 +204,7 @@ def test_table_cells_are_replaced_whole() -> None:
     c = compare(_doc("old.txt", old), _doc("new.txt", new))
     data = render_docx(c, date=_WHEN)
     _check(c.old.text, c.new.text, data)
-    ops = [(op, t) for op, t in _merged(revision_ops(data)) if op]
+    ops = _changes(data)
     assert ops == [(DELETE, "4,212,300"), (INSERT, "582,800")] * 2
 
 
@@ -210,7 +215,7 @@ def test_english_words_and_figures_are_replaced_whole() -> None:
     data = render_docx(c, date=_WHEN)
     _check(c.old.text, c.new.text, data)
     _check(c.old.text, c.new.text, data, _LATIN_WORD)
-    ops = [(op, t) for op, t in _merged(revision_ops(data)) if op]
+    ops = _changes(data)
     assert (DELETE, "analyzed") in ops
     assert (INSERT, "analysed") in ops
 
@@ -219,5 +224,5 @@ def test_real_budget_pair_keeps_every_figure_whole(budget_pair: Comparison) -> N
     c = budget_pair
     data = render_docx(c, date=_WHEN)
     _check(c.old.text, c.new.text, data)
-    ops = [(op, t) for op, t in _merged(revision_ops(data)) if op]
+    ops = _changes(data)
     assert sum(bool(FIGURE_RE.fullmatch(t)) for _, t in ops) > 100  # many figure changes

@@ -122,10 +122,11 @@ def run(args: argparse.Namespace) -> int:
     short = (
         "--stat" if getattr(args, "stat", False) else "-q" if getattr(args, "brief", False) else ""
     )
-    if short and output_format(args) != "text":
+    fmt = output_format(args) if short else "text"
+    if fmt != "text":
         raise ReportdiffError(
-            f"{short} prints a short text form, not {output_format(args)}; "
-            f"drop --format or -o, or write it to a .txt file"
+            f"{short} prints a short text form, not {fmt}; "
+            "drop --format or -o, or write it to a .txt file"
         )
     # Loading the core and reading two reports make hundreds of thousands of objects
     # that live on, and next to no cycles: the collector would only walk them again.

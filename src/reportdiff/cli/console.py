@@ -53,6 +53,9 @@ def _stand_in(error: UnicodeError) -> tuple[str, int]:
     return "".join(_STAND_INS.get(c, "?") for c in lacking), error.end
 
 
+codecs.register_error(STAND_IN, _stand_in)
+
+
 def is_utf8(stream: TextIO) -> bool:
     return codecs.lookup(stream.encoding or "utf-8").name.startswith("utf-")
 
@@ -62,7 +65,6 @@ def prepare(stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     if not isinstance(stream, io.TextIOWrapper) or is_utf8(stream):
         return  # (a test's capture, or a stream that writes anything)
-    codecs.register_error(STAND_IN, _stand_in)
     stream.reconfigure(errors=STAND_IN)
 
 
@@ -95,7 +97,6 @@ def shows_ansi(stream: TextIO) -> bool:
 
 def encode_for(stream: TextIO, text: str) -> bytes:
     """``text`` in ``stream``'s encoding, with stand-ins for what it lacks (for a pager)."""
-    codecs.register_error(STAND_IN, _stand_in)
     return text.encode(stream.encoding or "utf-8", errors=STAND_IN)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ReportdiffError
+from ..office_formats import OFFICE_FORMATS
 from ..safetext import shown_name
 
 if TYPE_CHECKING:
@@ -80,15 +81,7 @@ FORMAT_OF_EXTENSION = {
 
 # Extensions of formats no command writes: plain text under such a name would open as a
 # broken file (a PDF is made by printing the .html export).
-_NOT_WRITTEN = {
-    ".pdf": "a PDF (print the .html to PDF)",
-    ".doc": "a legacy Word .doc",
-    ".wps": "a WPS document",
-    ".rtf": "an RTF file",
-    ".odt": "an OpenDocument text",
-    ".xls": "a spreadsheet",
-    ".xlsx": "a spreadsheet",
-}
+_NOT_WRITTEN = {".pdf": "a PDF (print the .html to PDF)", **OFFICE_FORMATS}
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -99,14 +92,13 @@ def output_format(args: argparse.Namespace) -> str:
     if not output:
         return "text"
     suffix = Path(output).suffix.lower()
+    formats = getattr(args, "output_formats", ("text",))
     if suffix in _NOT_WRITTEN:
-        formats = getattr(args, "output_formats", ("text",))
         written = ", ".join(
             e for e, f in FORMAT_OF_EXTENSION.items() if f in formats and e != ".htm"
         )
         raise ReportdiffError(f"{output}: {_NOT_WRITTEN[suffix]} is not written; write {written}")
     fmt = FORMAT_OF_EXTENSION.get(suffix, "text")
-    formats = getattr(args, "output_formats", ("text",))
     if fmt not in formats:
         raise ReportdiffError(
             f"{output}: this command does not write {fmt}; "

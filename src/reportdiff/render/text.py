@@ -168,18 +168,22 @@ def _row_of(c: Comparison, e: Edit) -> tuple[int, int] | None:
         return None
     if "\n" in e.old_text.removesuffix("\n") or "\n" in e.new_text.removesuffix("\n"):
         return None  # (the row's own line break may end an edit of its last cell)
-    text = c.new.text
-    start = text.rfind("\n", 0, e.new_start) + 1
-    end = text.find("\n", e.new_end)
-    if CELL not in text[start : len(text) if end < 0 else end]:
+    start, end = _line_bounds(c.new.text, e.new_start)
+    if CELL not in c.new.text[start : max(end, e.new_end)]:
         return None
-    return c.old.text.rfind("\n", 0, e.old_start) + 1, start
+    return _line_bounds(c.old.text, e.old_start)[0], start
+
+
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Where the line holding offset ``at`` starts and ends (before its line break)."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def _row_line(text: str, edits: list[Edit], style: _Style) -> str:
     """One table row of NEW with its edits marked in place."""
     assert edits[0].new_start is not None
-    pos = text.rfind("\n", 0, edits[0].new_start) + 1
+    pos = _line_bounds(text, edits[0].new_start)[0]
     pieces = []
     for e in edits:
         assert e.new_start is not None
@@ -190,8 +194,7 @@ def _row_line(text: str, edits: list[Edit], style: _Style) -> str:
         if came:
             pieces.append(style("ins", f"{{+{came}+}}"))
         pos = e.new_start + len(came)
-    end = text.find("\n", pos)
-    pieces.append(style("dim", text[pos : len(text) if end < 0 else end]))
+    pieces.append(style("dim", text[pos : _line_bounds(text, pos)[1]]))
     op = edits[0].op if all(e.op == edits[0].op for e in edits) else "replace"
     return f"  {op:<7} " + "".join(pieces)
 

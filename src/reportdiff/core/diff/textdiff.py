@@ -64,6 +64,7 @@ def diff_texts(
             continue
         if one_row_shape(gone, came) and same_column(a, start_a, b, start_b):
             result.extend(diff_cells(gone, came, lambda x, y: _token_diff(x, y, budget)[0]))
+            cut = cut or ("word" if budget.limited and budget.expired else "")
             continue
         fine, late = (run, True) if budget.expired else _refine_run(gone, came, budget)
         cut = cut or ("word" if late else "")
@@ -344,13 +345,13 @@ def _diff_pair(
             (Edit("insert", "", text, None, None, start, end),) if text.strip() else ()
         )
         status: PairStatus = "added" if o is None else "changed"
-        return pair._replace(status=status, similarity=pair.similarity, edits=edits)
+        return pair._replace(status=status, edits=edits)
     if o is not None and (n is None or (pair.secondary and pair.relation == "merge")):
         start, end = o.start, o.body_end
         text = old.text[start:end]
         edits = (Edit("delete", text, "", start, end, None, None),) if text.strip() else ()
         status = "removed" if n is None else "changed"
-        return pair._replace(status=status, similarity=pair.similarity, edits=edits)
+        return pair._replace(status=status, edits=edits)
     assert o is not None
     assert n is not None
     (os_, oe), (ns, ne) = section_span(o), section_span(n)
